@@ -1,0 +1,66 @@
+// Builds the Apps Script project into build/ (clasp's rootDir) and the local CLI into dist/.
+// Apps Script needs real top-level function declarations for menus, triggers and google.script.run targets:
+// the bundle is an IIFE in one namespace (MARSHRUT_), and a generated footer declares one function per export.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'build');
+mkdirSync(out, { recursive: true });
+
+export const NAMESPACE = 'MARSHRUT_';
+
+const result = await build({
+  entryPoints: [join(root, 'src/gas/main.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: NAMESPACE,
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  target: 'es2020',
+  write: false,
+  legalComments: 'none',
+  charset: 'utf8',
+  alias: { stream: join(root, 'scripts/shims/stream.js') },
+});
+const bundle = result.outputFiles[0].text;
+
+// Which functions to expose: the exports of src/gas/main.ts, read by evaluating the bundle (it only defines).
+const context = vm.createContext({});
+vm.runInContext(bundle, context);
+const exported = Object.keys(context[NAMESPACE]).filter((k) => typeof context[NAMESPACE][k] === 'function');
+const footer = exported
+  .map((name) => `function ${name}() { return ${NAMESPACE}.${name}.apply(this, arguments); }`)
+  .join('\n');
+writeFileSync(join(out, 'Code.js'), `${bundle}\n${footer}\n`);
+writeFileSync(join(out, 'exports.json'), JSON.stringify(exported, null, 2));
+copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+
+// Pages: self-contained HTML, shared CSS/JS inlined at <!-- @include file -->.
+const ui = join(root, 'src/ui');
+for (const file of readdirSync(ui).filter((f) => /^[A-Z].*\.html$/.test(f))) {
+  const html = readFileSync(join(ui, file), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, name) =>
+    readFileSync(join(ui, name), 'utf8'),
+  );
+  writeFileSync(join(out, file), html);
+}
+
+// The local runtime's CLI and benchmark (Node), with dependencies left to node_modules.
+for (const [entry, file] of [
+  ['src/local/cli.ts', 'cli.cjs'],
+  ['src/local/bench.ts', 'bench.cjs'],
+]) {
+  await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile: join(root, 'dist', file),
+    logLevel: 'warning',
+  });
+}
+console.log(`build/Code.js: ${(bundle.length / 1024).toFixed(0)} KB, ${exported.length} global functions`);

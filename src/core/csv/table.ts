@@ -1,0 +1,125 @@
+// Parsing of CSV files as Google Forms / Google Sheets / Excel write them (SPEC §3–§4).
+// Pure: runs in Node and in the Apps Script V8 runtime (no Node APIs).
+import Papa from 'papaparse';
+
+export interface CsvTable {
+  /** Header cells, trimmed. */
+  headers: string[];
+  /**
+   * Data rows (header excluded, empty lines skipped). Every row has at least `headers.length` cells (short rows are
+   * padded with ''); extra non-empty cells beyond the header are kept, extra empty ones are dropped.
+   */
+  rows: string[][];
+}
+
+/** The text is not a CSV table we can read. The message is Russian and can be shown to a methodist as is. */
+export class CsvFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvFormatError';
+    Object.setPrototypeOf(this, CsvFormatError.prototype);
+  }
+}
+
+interface HeaderScan {
+  line: string;
+  commas: number;
+  semicolons: number;
+  tabs: number;
+  newline: '\r\n' | '\n' | '\r' | undefined;
+}
+
+/** The first logical line (quotes respected) with the count of each candidate delimiter outside quotes. */
+function scanHeader(text: string): HeaderScan {
+  let inQuotes = false;
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      inQuotes = !inQuotes; // a doubled quote toggles twice: net effect nil
+      continue;
+    }
+    if (inQuotes) continue;
+    if (ch === ',') commas++;
+    else if (ch === ';') semicolons++;
+    else if (ch === '\t') tabs++;
+    else if (ch === '\n' || ch === '\r') {
+      const newline = ch === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+      return { line: text.slice(0, i), commas, semicolons, tabs, newline };
+    }
+  }
+  return { line: text, commas, semicolons, tabs, newline: undefined };
+}
+
+const preview = (s: string) => {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `«${one.slice(0, 60)}…»` : `«${one}»`;
+};
+
+/** Text that is evidently not a one-column CSV: markup, JSON, a spreadsheet or PDF opened as text, a tab-separated file. */
+function looksLikeSomethingElse(scan: HeaderScan): string | null {
+  const line = scan.line.trim();
+  if (scan.tabs > 0) return 'столбцы разделены табуляцией (сохраните файл как CSV с разделителем «,» или «;»)';
+  if (/^(<|\{|\[|%PDF|PK)/i.test(line)) return `первая строка ${preview(line)} похожа на HTML, JSON или другой формат`;
+  if (line.length > 200) return `в первой строке нет разделителей «,» или «;»: ${preview(line)}`;
+  return null;
+}
+
+/**
+ * Parses CSV text into a header and rows. The delimiter is «,» or «;», whichever splits the header line into more
+ * fields outside quotes (comma on a tie). Quoted fields may hold delimiters, doubled quotes and line breaks.
+ * Throws CsvFormatError for an empty or binary file, or one that plainly is not CSV.
+ */
+export function parseCsvTable(text: string): CsvTable {
+  if (typeof text !== 'string') throw new CsvFormatError('Файл не похож на CSV: содержимое не является текстом.');
+  let body = text.replace(/^\uFEFF+/, '');
+  if (body.indexOf('\u0000') >= 0) {
+    throw new CsvFormatError('Файл не похож на CSV: он двоичный (например, XLSX или PDF). Скачайте ответы в формате CSV.');
+  }
+  if (!body.trim()) throw new CsvFormatError('Файл не похож на CSV: он пустой.');
+  // Leading blank lines are not a header.
+  body = body.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, '');
+
+  const scan = scanHeader(body);
+  let delimiter: ',' | ';' = ',';
+  if (scan.commas === 0 && scan.semicolons === 0) {
+    const reason = looksLikeSomethingElse(scan);
+    if (reason) throw new CsvFormatError(`Файл не похож на CSV: ${reason}.`);
+  } else if (scan.semicolons > scan.commas) {
+    delimiter = ';';
+  }
+
+  const result = Papa.parse<string[]>(body, {
+    delimiter,
+    newline: scan.newline,
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: 'greedy',
+  });
+  const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+  if (unclosed) {
+    const row = typeof unclosed.row === 'number' ? ` (строка ${unclosed.row + 1})` : '';
+    throw new CsvFormatError(`Файл не похож на CSV: кавычка не закрыта${row}.`);
+  }
+  const data = result.data;
+  if (!data.length) throw new CsvFormatError('Файл не похож на CSV: в нём нет строки заголовков.');
+
+  const headers = data[0].map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+  // Google and Excel sometimes leave empty trailing header cells; they carry nothing.
+  while (headers.length > 1 && headers[headers.length - 1] === '') headers.pop();
+  if (headers.every((h) => h === '')) throw new CsvFormatError('Файл не похож на CSV: строка заголовков пустая.');
+
+  const width = headers.length;
+  const rows: string[][] = [];
+  for (let r = 1; r < data.length; r++) {
+    const cells = data[r].slice();
+    while (cells.length > width && cells[cells.length - 1].trim() === '') cells.pop();
+    while (cells.length < width) cells.push('');
+    rows.push(cells);
+  }
+  return { headers, rows };
+}

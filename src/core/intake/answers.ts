@@ -1,0 +1,89 @@
+// Validation of one form submission's answers (SPEC §5), with zod schemas derived from the form description.
+// Every problem becomes a Russian sentence a methodist understands; the first one names the quarantine reason.
+import { z } from 'zod';
+import type { FormSpec, QuestionSpec } from '../schema/forms';
+import { normalizeName, parseDateText, splitCheckboxAnswer } from '../text';
+
+export type RawAnswer = string | string[];
+export type RawAnswers = Record<string /* question title */, RawAnswer>;
+export type Answer = string | string[] | Date;
+/** Answers by question key: '' for an empty optional answer, canonical choice texts, Dates for date items. */
+export type Answers = Record<string, Answer>;
+
+const asText = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v)).trim();
+
+function questionSchema(question: QuestionSpec) {
+  const label = `«${question.title}»`;
+  return z.unknown().transform((raw, ctx): Answer => {
+    if (question.kind === 'checkbox') {
+      const options = question.choices ?? [];
+      const values = Array.isArray(raw) ? raw.map(asText).filter(Boolean) : splitCheckboxAnswer(asText(raw), options);
+      if (!values.length && question.required) ctx.addIssue({ code: 'custom', message: `Не заполнен обязательный вопрос ${label}.` });
+      const canonical = values.map((v) => options.find((o) => normalizeName(o) === normalizeName(v)) ?? v);
+      const unknown = canonical.filter((v) => !options.includes(v));
+      if (unknown.length)
+        ctx.addIssue({ code: 'custom', message: `В вопросе ${label} значение «${unknown.join('», «')}» не из списка вариантов.` });
+      return canonical.filter((v, i) => canonical.indexOf(v) === i);
+    }
+    const text = asText(raw);
+    if (!text) {
+      if (question.required) ctx.addIssue({ code: 'custom', message: `Не заполнен обязательный вопрос ${label}.` });
+      return '';
+    }
+    if (question.kind === 'date') {
+      const date = parseDateText(text);
+      if (!date) ctx.addIssue({ code: 'custom', message: `Не удалось распознать дату «${text}» в вопросе ${label} (нужно дд.мм.гггг).` });
+      return date ?? text;
+    }
+    if (question.choices) {
+      const match = question.choices.find((o) => normalizeName(o) === normalizeName(text));
+      if (!match) ctx.addIssue({ code: 'custom', message: `В вопросе ${label} значение «${text}» не из списка вариантов.` });
+      return match ?? text;
+    }
+    return text;
+  });
+}
+
+const schemas = new Map<string, z.ZodType<Answers>>();
+
+/** The zod schema of a form's answers, keyed by question title on input and by question key on output. */
+export function answersSchema(form: FormSpec): z.ZodType<Answers> {
+  let schema = schemas.get(form.id);
+  if (!schema) {
+    const shape: Record<string, ReturnType<typeof questionSchema>> = {};
+    for (const question of form.questions) shape[question.key] = questionSchema(question);
+    schema = z
+      .record(z.string(), z.unknown())
+      .transform((byTitle) => {
+        const byKey: Record<string, unknown> = {};
+        for (const question of form.questions) byKey[question.key] = byTitle[question.title];
+        return byKey;
+      })
+      .pipe(z.object(shape)) as unknown as z.ZodType<Answers>;
+    schemas.set(form.id, schema);
+  }
+  return schema;
+}
+
+export type Validated = { ok: true; answers: Answers } | { ok: false; reasons: string[] };
+
+export function validateAnswers(form: FormSpec, raw: RawAnswers): Validated {
+  const result = answersSchema(form).safeParse(raw);
+  if (!result.success) return { ok: false, reasons: result.error.issues.map((i) => i.message) };
+  const answers = result.data;
+  const start = answers.start;
+  const end = answers.end;
+  if (start instanceof Date && end instanceof Date && end.getTime() < start.getTime()) {
+    const startTitle = form.questions.find((q) => q.key === 'start')?.title;
+    const endTitle = form.questions.find((q) => q.key === 'end')?.title;
+    return { ok: false, reasons: [`«${endTitle}» раньше, чем «${startTitle}».`] };
+  }
+  return { ok: true, answers };
+}
+
+/** Answers as plain strings by title, for the quarantine sheet and its editor (dates as дд.мм.гггг). */
+export function answersToText(raw: RawAnswers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [title, value] of Object.entries(raw)) out[title] = asText(value);
+  return out;
+}

@@ -1,0 +1,99 @@
+// Matching people and organizations against the reference sheets (SPEC §5): an ОО by code or normalized name;
+// a person by e-mail when both sides have one, else by normalized ФИО + ОО. Unknown people join «Педагоги».
+import { STAFF_SOURCE_FORM } from '../schema/choices';
+import type { Row, Table } from '../table';
+import type { Workbook } from '../workbook';
+import { normalizeEmail, normalizeName } from '../text';
+
+export interface Org {
+  readonly code: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface Person {
+  /** Stable identity for natural keys: normalized ФИО + ОО code of the roster row. */
+  readonly key: string;
+  readonly name: string;
+  readonly orgCode: string;
+  readonly email: string;
+  readonly created: boolean;
+}
+
+export const personKey = (name: string, orgCode: string): string => `${normalizeName(name)}|${normalizeName(orgCode)}`;
+
+export class Directory {
+  private orgIndex?: Map<string, Org>;
+  private staffByName?: Map<string, number>;
+  private staffByEmail?: Map<string, number>;
+
+  constructor(private readonly workbook: Workbook) {}
+
+  private get staff(): Table {
+    return this.workbook.table('staff');
+  }
+
+  findOrg(answer: string): Org | null {
+    if (!this.orgIndex) {
+      this.orgIndex = new Map();
+      const orgs = this.workbook.table('organizations');
+      for (let i = 0; i < orgs.size; i++) {
+        const org = { code: orgs.text(i, 'code'), name: orgs.text(i, 'name'), type: orgs.text(i, 'type') };
+        if (!org.code && !org.name) continue;
+        if (org.name) this.orgIndex.set(`n:${normalizeName(org.name)}`, org);
+        if (org.code) this.orgIndex.set(`c:${normalizeName(org.code)}`, org);
+      }
+    }
+    const key = normalizeName(answer);
+    return this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? null;
+  }
+
+  private buildStaffIndex(): void {
+    this.staffByName = new Map();
+    this.staffByEmail = new Map();
+    for (let i = 0; i < this.staff.size; i++) this.indexStaffRow(i);
+  }
+
+  private indexStaffRow(i: number): void {
+    const key = personKey(this.staff.text(i, 'name'), this.staff.text(i, 'orgCode'));
+    if (!this.staffByName!.has(key)) this.staffByName!.set(key, i);
+    const email = normalizeEmail(this.staff.text(i, 'email'));
+    if (email && !this.staffByEmail!.has(email)) this.staffByEmail!.set(email, i);
+  }
+
+  private person(i: number, created: boolean): Person {
+    const name = this.staff.text(i, 'name');
+    const orgCode = this.staff.text(i, 'orgCode');
+    return { key: personKey(name, orgCode), name, orgCode, email: this.staff.text(i, 'email'), created };
+  }
+
+  /**
+   * Finds the roster row of a person named in a form. The e-mail wins when both sides have one, except when a
+   * coordinator filled the form for a colleague: then the e-mail's owner has another ФИО, and ФИО + ОО decides.
+   */
+  matchPerson(name: string, org: Org, email: string): Person | null {
+    if (!this.staffByName) this.buildStaffIndex();
+    const byName = this.staffByName!.get(personKey(name, org.code));
+    const byEmail = email ? this.staffByEmail!.get(normalizeEmail(email)) : undefined;
+    if (byEmail !== undefined) {
+      const sameName = normalizeName(this.staff.text(byEmail, 'name')) === normalizeName(name);
+      if (sameName || byName === undefined) return this.person(byEmail, false);
+    }
+    return byName === undefined ? null : this.person(byName, false);
+  }
+
+  /** Matches or adds the person to «Педагоги» with Источник = «Добавлен из формы» (nothing is dropped). */
+  matchOrAddPerson(name: string, org: Org, email: string, extra: Row = {}): Person {
+    const found = this.matchPerson(name, org, email);
+    if (found) return found;
+    const index = this.staff.append({
+      name: name.replace(/\s+/g, ' ').trim(),
+      orgCode: org.code,
+      email: email.trim(),
+      ...extra,
+      source: STAFF_SOURCE_FORM,
+    });
+    this.indexStaffRow(index);
+    return this.person(index, true);
+  }
+}

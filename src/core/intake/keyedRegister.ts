@@ -1,0 +1,78 @@
+// Natural keys of the registers (SPEC §5) and an index over a register table by natural key and by response id,
+// so an upsert costs a map look-up instead of a scan, and an edited response finds its own row.
+import type { RegisterId } from '../schema/sheets';
+import type { Row, Table } from '../table';
+import { formatDay, isDate, normalizeName } from '../text';
+import type { Cell } from '../ports';
+import { personKey } from './directory';
+import type { Workbook } from '../workbook';
+
+const day = (v: Cell): string => (isDate(v) ? formatDay(v) : String(v).trim());
+const who = (t: Table, i: number, prefix: string) => personKey(t.text(i, `${prefix}Name`), t.text(i, `${prefix}OrgCode`));
+export const eventKey = (title: string, start: Cell): string => `${normalizeName(title)}|${day(start)}`;
+
+export type KeyedSheetId = RegisterId | 'organizations' | 'staff';
+
+/** The natural key of row `i` of a register: a later submission with the same key replaces the earlier one. */
+export const NATURAL_KEYS: Record<KeyedSheetId, (t: Table, i: number) => string> = {
+  organizations: (t, i) => normalizeName(t.text(i, 'code')),
+  staff: (t, i) => personKey(t.text(i, 'name'), t.text(i, 'orgCode')),
+  iom: (t, i) => `${who(t, i, 'person')}|${day(t.get(i, 'start'))}`,
+  diagnostics: (t, i) => `${who(t, i, 'person')}|${day(t.get(i, 'date'))}|${normalizeName(t.text(i, 'procedure'))}`,
+  events: (t, i) => eventKey(t.text(i, 'title'), t.get(i, 'start')),
+  participation: (t, i) => `${eventKey(t.text(i, 'eventTitle'), t.get(i, 'eventStart'))}|${who(t, i, 'person')}`,
+  mentoring: (t, i) => `${who(t, i, 'mentor')}|${who(t, i, 'mentee')}|${normalizeName(t.text(i, 'form'))}`,
+};
+
+export type Upsert = { index: number; action: 'added' | 'updated' | 'unchanged'; changes: { key: string; before: Cell; after: Cell }[] };
+
+export class KeyedRegister {
+  private byKey?: Map<string, number>;
+  private byResponse?: Map<string, number>;
+  readonly table: Table;
+
+  constructor(workbook: Workbook, readonly id: KeyedSheetId) {
+    this.table = workbook.table(id);
+  }
+
+  private index(): void {
+    if (this.byKey) return;
+    this.byKey = new Map();
+    this.byResponse = new Map();
+    for (let i = 0; i < this.table.size; i++) this.remember(i);
+  }
+
+  private remember(i: number): void {
+    this.byKey!.set(NATURAL_KEYS[this.id](this.table, i), i);
+    const responseId = this.table.text(i, 'responseId');
+    if (responseId) this.byResponse!.set(responseId, i);
+  }
+
+  keyOf(row: Row): string {
+    // The key of a row not yet in the table: computed the same way, on a one-row scratch table.
+    const scratch = this.table.scratch(row);
+    return NATURAL_KEYS[this.id](scratch, 0);
+  }
+
+  /**
+   * Replaces the row with the same response id (an edited response) or natural key, or appends a new one.
+   * `whenAdded` / `whenChanged` are trail fields (received, updated) that must not by themselves count as a change.
+   */
+  upsert(row: Row, responseId: string, whenAdded: Row, whenChanged: Row): Upsert {
+    this.index();
+    const key = this.keyOf(row);
+    const existing = (responseId ? this.byResponse!.get(responseId) : undefined) ?? this.byKey!.get(key);
+    if (existing === undefined) {
+      const index = this.table.append({ ...row, ...whenAdded });
+      this.remember(index);
+      return { index, action: 'added', changes: [] };
+    }
+    const oldKey = NATURAL_KEYS[this.id](this.table, existing);
+    const changes = this.table.update(existing, row);
+    if (!changes.length) return { index: existing, action: 'unchanged', changes };
+    this.table.update(existing, whenChanged);
+    if (oldKey !== key && this.byKey!.get(oldKey) === existing) this.byKey!.delete(oldKey);
+    this.remember(existing);
+    return { index: existing, action: 'updated', changes };
+  }
+}

@@ -1,0 +1,204 @@
+// From validated answers to register rows, one mapper per form. Matching (ОО, person, event) happens here, over
+// the snapshot; a mapper throws a Rejection when an answer names something the workbook does not know.
+import { DIAGNOSTIC_SOURCE_IOM_FORM, EVENT_STATUS_DEFAULT } from '../schema/choices';
+import type { FormId } from '../schema/forms';
+import { MULTI_SEPARATOR, type RegisterId } from '../schema/sheets';
+import type { Row } from '../table';
+import { formatDay, isDate, normalizeName } from '../text';
+import type { Answer, Answers } from './answers';
+import { Directory, type Org } from './directory';
+import type { Workbook } from '../workbook';
+
+export class Rejection extends Error {}
+
+export interface Mapped {
+  readonly register: RegisterId;
+  readonly row: Row;
+  /** Rows of other registers the same submission feeds (the IOM form's diagnostic). */
+  readonly also: readonly { register: RegisterId; row: Row }[];
+}
+
+export interface MapContext {
+  readonly workbook: Workbook;
+  readonly directory: Directory;
+  readonly email: string;
+  readonly editUrl: string;
+}
+
+const text = (a: Answer | undefined): string => (typeof a === 'string' ? a : '');
+const multi = (a: Answer | undefined): string => (Array.isArray(a) ? a.join(MULTI_SEPARATOR) : text(a));
+const date = (a: Answer | undefined): Date | '' => (isDate(a) ? a : '');
+
+export const eventLabel = (title: string, start: Date | string): string =>
+  `${title} (${isDate(start) ? formatDay(start) : start})`;
+
+function org(ctx: MapContext, answer: Answer | undefined, question: string): Org {
+  const name = text(answer);
+  const found = ctx.directory.findOrg(name);
+  if (!found) throw new Rejection(`Организация «${name}» (вопрос «${question}») не найдена в листе «Организации».`);
+  return found;
+}
+
+function iom(a: Answers, ctx: MapContext): Mapped {
+  const school = org(ctx, a.orgName, 'Образовательная организация');
+  const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.email, {
+    position: text(a.position),
+    subject: text(a.subject),
+  });
+  const identity = { personName: person.name, personOrgCode: school.code, email: person.email || ctx.email };
+  const row: Row = {
+    ...identity,
+    personOrgName: school.name,
+    position: text(a.position),
+    subject: text(a.subject),
+    diagnosticDate: date(a.diagnosticDate),
+    procedure: text(a.procedure),
+    level: text(a.level),
+    deficits: multi(a.deficits),
+    activities: multi(a.activities),
+    start: date(a.start),
+    end: date(a.end),
+    curator: text(a.curator),
+    status: text(a.status),
+    link: text(a.link),
+    editUrl: ctx.editUrl,
+  };
+  // SPEC §5: the IOM form's diagnostic answers also create/update a «Диагностика» row.
+  const also =
+    isDate(a.diagnosticDate) && text(a.procedure)
+      ? [
+          {
+            register: 'diagnostics' as const,
+            row: {
+              ...identity,
+              date: a.diagnosticDate,
+              procedure: text(a.procedure),
+              level: text(a.level),
+              deficits: multi(a.deficits),
+              source: DIAGNOSTIC_SOURCE_IOM_FORM,
+            },
+          },
+        ]
+      : [];
+  return { register: 'iom', row, also };
+}
+
+function events(a: Answers, ctx: MapContext): Mapped {
+  const organizer = text(a.organizer) ? org(ctx, a.organizer, 'Организатор') : null;
+  const participantsText = text(a.participants).replace(/\s/g, '');
+  if (participantsText && !/^\d+$/.test(participantsText))
+    throw new Rejection(`«Количество участников»: «${text(a.participants)}» — не целое число.`);
+  const start = date(a.start);
+  return {
+    register: 'events',
+    row: {
+      title: text(a.title),
+      kind: text(a.kind),
+      level: text(a.level),
+      start,
+      end: date(a.end),
+      format: text(a.format),
+      organizerCode: organizer?.code ?? '',
+      organizer: organizer?.name ?? '',
+      direction: text(a.direction),
+      audience: multi(a.audience),
+      dpp: text(a.dpp),
+      roadmapItem: text(a.roadmapItem),
+      status: text(a.status) || EVENT_STATUS_DEFAULT,
+      participants: participantsText ? Number(participantsText) : '',
+      resultLink: text(a.resultLink),
+      label: eventLabel(text(a.title), start),
+    },
+    also: [],
+  };
+}
+
+/** Finds an event by its dropdown label `Название (дд.мм.гггг)`, computed from title and start date. */
+function findEvent(workbook: Workbook, label: string): { title: string; start: Date | string } | null {
+  const table = workbook.table('events');
+  const wanted = normalizeName(label);
+  for (let i = table.size - 1; i >= 0; i--) {
+    const start = table.get(i, 'start');
+    const title = table.text(i, 'title');
+    if (normalizeName(eventLabel(title, isDate(start) ? start : String(start))) === wanted)
+      return { title, start: isDate(start) ? start : String(start) };
+  }
+  return null;
+}
+
+function participation(a: Answers, ctx: MapContext): Mapped {
+  const event = findEvent(ctx.workbook, text(a.eventLabel));
+  if (!event) throw new Rejection(`Мероприятие «${text(a.eventLabel)}» не найдено в листе «Мероприятия».`);
+  const school = org(ctx, a.orgName, 'Образовательная организация');
+  const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.email);
+  return {
+    register: 'participation',
+    row: {
+      eventLabel: eventLabel(event.title, event.start),
+      eventTitle: event.title,
+      eventStart: event.start,
+      personName: person.name,
+      personOrgCode: school.code,
+      personOrgName: school.name,
+      email: person.email || ctx.email,
+      role: text(a.role),
+      certified: text(a.certified),
+      document: text(a.document),
+    },
+    also: [],
+  };
+}
+
+function mentoring(a: Answers, ctx: MapContext): Mapped {
+  const mentorOrg = org(ctx, a.mentorOrgName, 'ОО наставника');
+  const menteeOrg = org(ctx, a.menteeOrgName, 'ОО наставляемого');
+  const mentor = ctx.directory.matchOrAddPerson(text(a.mentorName), mentorOrg, ctx.email, { roles: 'Наставник' });
+  const mentee = ctx.directory.matchOrAddPerson(
+    text(a.menteeName),
+    menteeOrg,
+    '',
+    text(a.menteeYoung) === 'Да' ? { youngSpecialist: 'Да' } : {},
+  );
+  return {
+    register: 'mentoring',
+    row: {
+      mentorName: mentor.name,
+      mentorOrgCode: mentorOrg.code,
+      mentorOrgName: mentorOrg.name,
+      menteeName: mentee.name,
+      menteeOrgCode: menteeOrg.code,
+      menteeOrgName: menteeOrg.name,
+      form: text(a.form),
+      menteeYoung: text(a.menteeYoung),
+      start: date(a.start),
+      end: date(a.end),
+      status: text(a.status),
+      planLink: text(a.planLink),
+    },
+    also: [],
+  };
+}
+
+export const MAPPERS: Record<FormId, (answers: Answers, ctx: MapContext) => Mapped> = {
+  iom,
+  events,
+  participation,
+  mentoring,
+};
+
+/** A short human description of a register row for the audit log and messages. */
+export function describeRow(register: RegisterId, row: Row): string {
+  const d = (v: unknown) => (isDate(v) ? formatDay(v) : String(v ?? ''));
+  switch (register) {
+    case 'iom':
+      return `${d(row.personName)} (${d(row.personOrgCode)}), ИОМ с ${d(row.start)}`;
+    case 'diagnostics':
+      return `${d(row.personName)} (${d(row.personOrgCode)}), диагностика ${d(row.date)}, ${d(row.procedure)}`;
+    case 'events':
+      return d(row.label);
+    case 'participation':
+      return `${d(row.personName)} (${d(row.personOrgCode)}) — ${d(row.eventLabel)}`;
+    case 'mentoring':
+      return `${d(row.mentorName)} → ${d(row.menteeName)}, ${d(row.form)}`;
+  }
+}

@@ -1,0 +1,83 @@
+// The intake use cases over the ports: each reads the snapshot once under the script lock, runs the pipeline
+// in memory and flushes once — so one submission and a thousand cost the same number of service calls.
+import type { Clock, LockPort, WorkbookPort } from '../ports';
+import type { RegisterId } from '../schema/sheets';
+import { Workbook } from '../workbook';
+import { emptyReport, IntakePipeline, tally, type IntakeReport, type Outcome, type Submission } from './pipeline';
+import { QUARANTINE_WAITING } from './quarantine';
+
+export interface IntakeDeps {
+  readonly workbook: WorkbookPort;
+  readonly lock: LockPort;
+  readonly clock: Clock;
+  /** Who acts, for «Журнал изменений»: a methodist's e-mail, or «Форма» for a trigger. */
+  readonly actor: string;
+}
+
+export interface NumberedSubmission {
+  readonly submission: Submission;
+  /** 1-based data row in its source (CSV row, response sheet row), for the report. */
+  readonly row: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface IntakeRun {
+  readonly report: IntakeReport;
+  readonly outcomes: Outcome[];
+}
+
+/** Runs `work` over a fresh snapshot under the lock and writes what changed. */
+export function inTransaction<T>(deps: IntakeDeps, work: (pipeline: IntakePipeline) => T): T {
+  return deps.lock.withLock(() => {
+    const pipeline = new IntakePipeline(new Workbook(deps.workbook), deps.clock, deps.actor);
+    const result = work(pipeline);
+    pipeline.workbook.flush();
+    return result;
+  });
+}
+
+function processAll(pipeline: IntakePipeline, items: readonly NumberedSubmission[], progress?: Progress): IntakeRun {
+  const report = emptyReport();
+  const outcomes: Outcome[] = [];
+  items.forEach(({ submission, row }, i) => {
+    const outcome = pipeline.process(submission);
+    tally(report, submission.form, outcome, row);
+    outcomes.push(outcome);
+    if (progress && (i % 100 === 99 || i === items.length - 1)) progress(i + 1, items.length);
+  });
+  return { report, outcomes };
+}
+
+/** Form submissions (a trigger's one, or an import's many) in the order given. */
+export function submit(deps: IntakeDeps, items: readonly NumberedSubmission[], progress?: Progress): IntakeRun {
+  return inTransaction(deps, (pipeline) => processAll(pipeline, items, progress));
+}
+
+const FORM_REGISTERS: readonly RegisterId[] = ['iom', 'diagnostics', 'events', 'participation', 'mentoring'];
+
+/**
+ * Rebuilds the registers from the raw response sheets: rows that came from live responses are dropped and the
+ * responses replayed in timestamp order through the same pipeline; rows from CSV import or typed by hand (no
+ * response id) stay. Waiting quarantine rows of live responses are replaced by the replay's own.
+ */
+export function rebuild(deps: IntakeDeps, items: readonly NumberedSubmission[], progress?: Progress): IntakeRun {
+  return inTransaction(deps, (pipeline) => {
+    for (const id of FORM_REGISTERS) {
+      const table = pipeline.workbook.table(id);
+      table.retain((i) => table.text(i, 'responseId') === '');
+    }
+    const quarantine = pipeline.workbook.table('quarantine');
+    quarantine.retain((i) => !(quarantine.text(i, 'responseId') && quarantine.text(i, 'status') === QUARANTINE_WAITING));
+    pipeline.audit.record('Пересборка реестров из ответов форм', '', `${items.length} ответов`);
+    return processAll(pipeline, orderByTime(items), progress);
+  });
+}
+
+export function orderByTime(items: readonly NumberedSubmission[]): NumberedSubmission[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.submission.timestamp.getTime() - b.item.submission.timestamp.getTime() || a.i - b.i)
+    .map(({ item }) => item);
+}
+

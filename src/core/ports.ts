@@ -1,0 +1,37 @@
+// The ports through which the pure core talks to the world. Adapters over Apps Script live in src/gas.
+import type { SheetId } from './schema/sheets';
+
+/** One cell as Apps Script's getValues returns it; '' is an empty cell. */
+export type Cell = string | number | boolean | Date;
+
+/** A sheet as read in one call: its actual header row and the data rows below it. */
+export interface TableData {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/** What a flush writes to one sheet: whole rows, by 0-based data-row index, in the sheet's own column order. */
+export interface TableChange {
+  readonly updates: readonly { readonly index: number; readonly values: readonly Cell[] }[];
+  readonly appends: readonly (readonly Cell[])[];
+  /** A rebuild: `appends` are the whole data, written from the first data row; older rows below are cleared. */
+  readonly rewrite?: boolean;
+}
+
+export interface WorkbookPort {
+  /** Reads a sheet in one call. Throws a Russian error when the sheet does not exist. */
+  readTable(sheet: SheetId): TableData;
+  /** Reads only the header and the number of data rows: for append-only logs, whose rows are never needed. */
+  readHeader(sheet: SheetId): { header: readonly string[]; rowCount: number };
+  /** Writes a sheet's changes with a bounded number of calls, whatever the number of rows. */
+  writeTable(sheet: SheetId, header: readonly string[], change: TableChange): void;
+}
+
+export interface LockPort {
+  /** Runs `fn` holding the script lock, so two submissions never write a register at once. */
+  withLock<T>(fn: () => T): T;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,59 @@
+// «Настройки»: key–value rows a methodist edits in the sheet. Defaults are added by set-up, never overwritten.
+import { FORMS, FORM_IDS, type FormId } from './schema/forms';
+import type { Table } from './table';
+
+export interface SettingDefault {
+  readonly key: string;
+  readonly value: string;
+  readonly description: string;
+}
+
+export const SETTING = {
+  municipality: 'Муниципалитет',
+  preset: 'Набор показателей',
+  period: 'Отчётный период',
+  year: 'Отчётный год',
+  methodists: 'Адреса методистов',
+  ministry: 'Адреса министерства',
+  access: 'Список доступа',
+  digest: 'Ежемесячная рассылка',
+} as const;
+
+export const formIdSetting = (form: FormId) => `ID формы «${FORMS[form].title}»`;
+export const formSheetSetting = (form: FormId) => `Лист ответов «${FORMS[form].title}»`;
+
+export function settingDefaults(today: Date): SettingDefault[] {
+  return [
+    { key: SETTING.municipality, value: '', description: 'Название муниципалитета: в заголовках сводок и рассылок.' },
+    { key: SETTING.preset, value: 'klin', description: 'Набор показателей: klin, seversk, mo-r503, saratov или yartsevo.' },
+    { key: SETTING.period, value: 'Календарный год', description: 'Календарный год | Учебный год | Нарастающим итогом с дд.мм.гггг.' },
+    { key: SETTING.year, value: String(today.getFullYear()), description: 'Год, за который считаются показатели.' },
+    { key: SETTING.methodists, value: '', description: 'E-mail методистов через запятую: сводка по всему муниципалитету.' },
+    { key: SETTING.ministry, value: '', description: 'E-mail сотрудников министерства через запятую: только агрегаты.' },
+    {
+      key: SETTING.access,
+      value: '',
+      description:
+        'E-mail через запятую: кто может открывать панели с персональными данными (карантин, ИОМ). ' +
+        'Владелец настройки книги имеет доступ всегда.',
+    },
+    { key: SETTING.digest, value: 'Да', description: 'Да — 1-го числа каждого месяца рассылать сводки.' },
+    ...FORM_IDS.flatMap((form) => [
+      { key: formIdSetting(form), value: '', description: 'Заполняется командой «Маршрут → Создать формы».' },
+      { key: formSheetSetting(form), value: '', description: 'Скрытый лист с ответами формы (его не редактируйте).' },
+    ]),
+  ];
+}
+
+/** Settings as a map (key → value) read from the snapshot. */
+export function readSettings(table: Table): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < table.size; i++) out.set(table.text(i, 'key'), table.text(i, 'value'));
+  return out;
+}
+
+export const splitEmails = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(/[,;\s]+/)
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e.includes('@'));

@@ -1,0 +1,142 @@
+// An in-memory copy of one sheet, read once, edited in memory and flushed in a bounded number of writes.
+// Columns are addressed by the schema's keys; the sheet's own column order (a methodist may have added or moved
+// columns) is kept, and columns the schema does not know keep their values.
+import type { Cell, TableChange, TableData } from './ports';
+import type { ColumnSpec, SheetSpec } from './schema/sheets';
+import { MULTI_SEPARATOR } from './schema/sheets';
+import { isDate, parseDateText } from './text';
+
+export type Row = Record<string, Cell>;
+
+export class Table {
+  readonly spec: SheetSpec;
+  readonly header: readonly string[];
+  private readonly rows: Cell[][];
+  private readonly originalCount: number;
+  private readonly columnIndex = new Map<string, number>();
+  private readonly dirty = new Set<number>();
+  private truncated = false;
+
+  constructor(spec: SheetSpec, data: TableData) {
+    this.spec = spec;
+    this.header = data.header.map((h) => String(h).trim());
+    this.rows = data.rows.map((r) => this.header.map((_, i) => (r[i] ?? '') as Cell));
+    this.originalCount = this.rows.length;
+    for (const column of spec.columns) {
+      const i = this.header.indexOf(column.header);
+      if (i >= 0) this.columnIndex.set(column.key, i);
+    }
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** One cell, typed by the schema's column kind (a hand-typed «01.02.2025» in a date column reads as a Date). */
+  get(index: number, key: string): Cell {
+    const i = this.columnIndex.get(key);
+    if (i === undefined) return '';
+    return coerceCell(this.columnSpec(key), this.rows[index][i]);
+  }
+
+  text(index: number, key: string): string {
+    const v = this.get(index, key);
+    return isDate(v) ? v.toISOString() : String(v);
+  }
+
+  row(index: number): Row {
+    const out: Row = {};
+    for (const column of this.spec.columns) out[column.key] = this.get(index, column.key);
+    return out;
+  }
+
+  /** Sets the given fields of a row; returns the fields whose value actually changed, with old and new values. */
+  update(index: number, values: Row): { key: string; before: Cell; after: Cell }[] {
+    const changed: { key: string; before: Cell; after: Cell }[] = [];
+    for (const [key, value] of Object.entries(values)) {
+      const i = this.columnIndex.get(key);
+      if (i === undefined) continue;
+      const before = this.get(index, key);
+      if (sameCell(before, value)) continue;
+      this.rows[index][i] = value;
+      changed.push({ key, before, after: value });
+    }
+    if (changed.length) this.dirty.add(index);
+    return changed;
+  }
+
+  append(values: Row): number {
+    const cells = this.header.map(() => '' as Cell);
+    for (const [key, value] of Object.entries(values)) {
+      const i = this.columnIndex.get(key);
+      if (i !== undefined) cells[i] = value;
+    }
+    this.rows.push(cells);
+    return this.rows.length - 1;
+  }
+
+  /** A detached one-row table with this header, to compute a key of a row before it is stored. */
+  scratch(values: Row): Table {
+    const table = new Table(this.spec, { header: this.header, rows: [] });
+    table.append(values);
+    return table;
+  }
+
+  /** Keeps only the rows `keep` accepts (a rebuild); the flush then rewrites the sheet and clears the rest. */
+  retain(keep: (index: number) => boolean): void {
+    const kept = this.rows.filter((_, i) => keep(i));
+    this.rows.length = 0;
+    for (const row of kept) this.rows.push(row);
+    this.dirty.clear();
+    this.truncated = true;
+  }
+
+  hasChanges(): boolean {
+    return this.truncated || this.dirty.size > 0 || this.rows.length > this.originalCount;
+  }
+
+  /** The writes this table needs; after a clear, everything is rewritten from the first data row. */
+  changes(): TableChange {
+    if (this.truncated) return { updates: [], appends: this.rows, rewrite: true };
+    return {
+      updates: [...this.dirty].sort((a, b) => a - b).map((index) => ({ index, values: this.rows[index] })),
+      appends: this.rows.slice(this.originalCount),
+    };
+  }
+
+  columnSpec(key: string): ColumnSpec {
+    const spec = this.spec.columns.find((c) => c.key === key);
+    if (!spec) throw new Error(`Unknown column ${key} in ${this.spec.name}`);
+    return spec;
+  }
+}
+
+export function sameCell(a: Cell, b: Cell): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return String(a) === String(b);
+}
+
+/** Reads a sheet cell as the column kind expects, tolerating what a person may have typed by hand. */
+export function coerceCell(column: ColumnSpec, value: Cell): Cell {
+  if (value === '' || value === null || value === undefined) return '';
+  switch (column.kind) {
+    case 'date':
+    case 'datetime':
+      if (isDate(value)) return value;
+      return parseDateText(String(value)) ?? String(value);
+    case 'int':
+    case 'number': {
+      if (typeof value === 'number') return value;
+      const n = Number(String(value).replace(',', '.').replace(/\s/g, ''));
+      return Number.isFinite(n) ? n : String(value);
+    }
+    case 'multi':
+      return String(value)
+        .split(/;\s*/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(MULTI_SEPARATOR);
+    default:
+      return isDate(value) ? value : String(value).trim();
+  }
+}

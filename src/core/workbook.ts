@@ -1,0 +1,43 @@
+// The snapshot of the workbook: each sheet is read at most once per execution, all work happens in memory, and
+// one flush writes what changed. Intake uses it now; the indicator engine will consume the same snapshot.
+import type { WorkbookPort } from './ports';
+import { sheetSpec, type SheetId } from './schema/sheets';
+import { Table } from './table';
+
+export class Workbook {
+  private readonly tables = new Map<SheetId, Table>();
+
+  constructor(private readonly port: WorkbookPort) {}
+
+  table(id: SheetId): Table {
+    let table = this.tables.get(id);
+    if (!table) {
+      table = new Table(sheetSpec(id), this.port.readTable(id));
+      this.tables.set(id, table);
+    }
+    return table;
+  }
+
+  /** An append-only log («Журнал изменений»): its rows are not read, new ones go below the last. */
+  log(id: SheetId): Table {
+    let table = this.tables.get(id);
+    if (!table) {
+      const { header } = this.port.readHeader(id);
+      table = new Table(sheetSpec(id), { header, rows: [] });
+      this.tables.set(id, table);
+    }
+    return table;
+  }
+
+  /** Writes every table that changed; returns the names of the sheets written. */
+  flush(): string[] {
+    const written: string[] = [];
+    for (const [id, table] of this.tables) {
+      if (!table.hasChanges()) continue;
+      this.port.writeTable(id, table.header, table.changes());
+      written.push(table.spec.name);
+    }
+    this.tables.clear();
+    return written;
+  }
+}

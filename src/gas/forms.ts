@@ -1,0 +1,173 @@
+// The four Google Forms over FormApp: creation from the declarative FormSpec, one installable submit trigger
+// per form, data-driven choice lists, and reading a FormResponse into a core Submission.
+import { FORMS, FORM_IDS, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
+import { formIdSetting, formSheetSetting, readSettings } from '../core/settings';
+import { dynamicChoices } from '../core/formChoices';
+import type { Submission } from '../core/intake/pipeline';
+import type { RawAnswers } from '../core/intake/answers';
+import { Workbook } from '../core/workbook';
+import { SheetsWorkbookPort } from './workbookPort';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const FORM_SUBMIT_HANDLER = 'onFormSubmitTrigger';
+export const SOURCE_FORM = 'Форма';
+
+function addItem(form: Form, question: QuestionSpec, choices: readonly string[]): void {
+  const values = [...choices];
+  const item = (() => {
+    switch (question.kind) {
+      case 'text':
+        return form.addTextItem();
+      case 'paragraph':
+        return form.addParagraphTextItem();
+      case 'date':
+        return form.addDateItem();
+      case 'list':
+        return values.length ? form.addListItem().setChoiceValues(values) : form.addListItem();
+      case 'radio':
+        return form.addMultipleChoiceItem().setChoiceValues(values);
+      case 'checkbox':
+        return form.addCheckboxItem().setChoiceValues(values);
+    }
+  })();
+  item.setTitle(question.title).setRequired(Boolean(question.required));
+  if (question.help) item.setHelpText(question.help);
+}
+
+/** Form ids and response sheet names as recorded in «Настройки». */
+export function formRegistry(spreadsheet: Spreadsheet): Map<FormId, { formId: string; sheetName: string }> {
+  const settings = readSettings(new Workbook(new SheetsWorkbookPort(spreadsheet)).table('settings'));
+  const out = new Map<FormId, { formId: string; sheetName: string }>();
+  for (const id of FORM_IDS) {
+    const formId = settings.get(formIdSetting(id)) ?? '';
+    if (formId) out.set(id, { formId, sheetName: settings.get(formSheetSetting(id)) ?? '' });
+  }
+  return out;
+}
+
+export interface FormsSummary {
+  created: string[];
+  existing: string[];
+  triggersCreated: number;
+}
+
+/** Creates what is missing: forms, their destination sheets (hidden) and one submit trigger each. */
+export function createForms(spreadsheet: Spreadsheet): FormsSummary {
+  const workbook = new Workbook(new SheetsWorkbookPort(spreadsheet));
+  const choices = dynamicChoices(workbook);
+  const settings = workbook.table('settings');
+  const registry = formRegistry(spreadsheet);
+  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0 };
+  const triggers = ScriptApp.getProjectTriggers();
+  for (const id of FORM_IDS) {
+    const spec = FORMS[id];
+    let form = registry.has(id) ? openForm(registry.get(id)!.formId) : null;
+    if (form) summary.existing.push(spec.title);
+    else {
+      form = buildForm(spec, choices);
+      const sheetName = attachDestination(spreadsheet, form);
+      setSetting(settings, formIdSetting(id), form.getId());
+      setSetting(settings, formSheetSetting(id), sheetName);
+      summary.created.push(spec.title);
+    }
+    const formId = form.getId();
+    const hasTrigger = triggers.some(
+      (t) => t.getHandlerFunction() === FORM_SUBMIT_HANDLER && t.getTriggerSourceId() === formId,
+    );
+    if (!hasTrigger) {
+      ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
+      summary.triggersCreated++;
+    }
+  }
+  workbook.flush();
+  return summary;
+}
+
+function setSetting(settings: ReturnType<Workbook['table']>, key: string, value: string): void {
+  for (let i = 0; i < settings.size; i++) {
+    if (settings.text(i, 'key') === key) {
+      settings.update(i, { value });
+      return;
+    }
+  }
+  settings.append({ key, value });
+}
+
+function openForm(id: string): Form | null {
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null; // deleted by its owner: it is created anew
+  }
+}
+
+function buildForm(spec: FormSpec, choices: Record<string, string[]>): Form {
+  const form = FormApp.create(spec.title);
+  form.setDescription(spec.description).setCollectEmail(spec.collectsEmail).setAllowResponseEdits(true);
+  form.setConfirmationMessage('Спасибо! Ответ записан. Изменить его можно по ссылке «Изменить ответ».');
+  for (const question of spec.questions) {
+    addItem(form, question, question.choicesFrom ? choices[question.choicesFrom] : question.choices ?? []);
+  }
+  return form;
+}
+
+/** Google adds the destination sheet itself; we find it, name it after the form and hide it. */
+function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
+  const before = new Set(spreadsheet.getSheets().map((s) => s.getSheetId()));
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
+  const sheet = spreadsheet.getSheets().find((s) => !before.has(s.getSheetId()));
+  if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
+  const name = `Ответы: ${form.getTitle()}`;
+  if (!spreadsheet.getSheetByName(name)) sheet.setName(name);
+  sheet.hideSheet();
+  return sheet.getName();
+}
+
+/** Puts the current ОО names and event labels into every data-driven dropdown of every form. */
+export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId): number {
+  const choices = dynamicChoices(new Workbook(new SheetsWorkbookPort(spreadsheet)));
+  let updated = 0;
+  for (const [id, { formId }] of formRegistry(spreadsheet)) {
+    if (only && id !== only) continue;
+    const dynamic = FORMS[id].questions.filter((q) => q.choicesFrom);
+    if (!dynamic.length) continue;
+    const form = openForm(formId);
+    if (!form) continue;
+    for (const item of form.getItems(FormApp.ItemType.LIST)) {
+      const question = dynamic.find((q) => q.title === item.getTitle());
+      const values = question ? choices[question.choicesFrom!] : [];
+      if (question && values.length) {
+        item.asListItem().setChoiceValues(values);
+        updated++;
+      }
+    }
+  }
+  return updated;
+}
+
+/** Which of our forms a Form object is, by the ids recorded in «Настройки». */
+export function formIdOf(registry: Map<FormId, { formId: string }>, form: Form): FormId | null {
+  const id = form.getId();
+  for (const [formId, entry] of registry) if (entry.formId === id) return formId;
+  return null;
+}
+
+/** A live response as the pipeline's Submission (date items arrive as `yyyy-MM-dd`, checkboxes as arrays). */
+export function responseToSubmission(form: FormId, response: GoogleAppsScript.Forms.FormResponse): Submission {
+  const answers: RawAnswers = {};
+  for (const itemResponse of response.getItemResponses()) {
+    const value = itemResponse.getResponse() as string | string[];
+    answers[itemResponse.getItem().getTitle()] = Array.isArray(value) ? value.map(String) : String(value ?? '');
+  }
+  return {
+    form,
+    answers,
+    email: response.getRespondentEmail() ?? '',
+    timestamp: new Date(response.getTimestamp().getTime()),
+    responseId: response.getId(),
+    editUrl: response.getEditResponseUrl(),
+    source: SOURCE_FORM,
+  };
+}

@@ -1,0 +1,7 @@
+// Sidebars are self-contained HTML files in the bundle (no CDN): data arrives through google.script.run.
+export type PageName = 'Quarantine' | 'Iom' | 'Import';
+
+export function showPage(page: PageName, title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile(page).setTitle(`Маршрут — ${title}`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}

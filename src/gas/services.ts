@@ -1,0 +1,33 @@
+// Small adapters: the script lock, the clock and who is acting.
+import type { Clock, LockPort } from '../core/ports';
+import type { IntakeDeps } from '../core/intake/service';
+import { SheetsWorkbookPort } from './workbookPort';
+
+const LOCK_WAIT_MS = 30_000;
+
+export const scriptLock: LockPort = {
+  withLock<T>(fn: () => T): T {
+    const lock = LockService.getScriptLock();
+    try {
+      lock.waitLock(LOCK_WAIT_MS);
+    } catch {
+      throw new Error('Другая операция «Маршрута» с этой книгой ещё выполняется. Повторите через минуту.');
+    }
+    try {
+      return fn();
+    } finally {
+      SpreadsheetApp.flush(); // pending writes land before another execution may read
+      lock.releaseLock();
+    }
+  },
+};
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function currentUserEmail(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+}
+
+export function intakeDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string): IntakeDeps {
+  return { workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor };
+}

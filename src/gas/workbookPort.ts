@@ -1,0 +1,77 @@
+// WorkbookPort over SpreadsheetApp: a sheet is read with one getValues and written with one setValues per
+// contiguous block, so a submission costs the same few calls at 1k or 100k register rows.
+import type { Cell, TableChange, TableData, WorkbookPort } from '../core/ports';
+import { sheetSpec, type SheetId } from '../core/schema/sheets';
+import { toSheetValue } from './sheetValues';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export class SheetsWorkbookPort implements WorkbookPort {
+  private readonly sheets = new Map<SheetId, Sheet>();
+  /** Data rows each sheet had when read: where appends start and what a rewrite must clear. */
+  private readonly readCounts = new Map<SheetId, number>();
+
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  private sheet(id: SheetId): Sheet {
+    let sheet = this.sheets.get(id);
+    if (!sheet) {
+      const name = sheetSpec(id).name;
+      const found = this.spreadsheet.getSheetByName(name);
+      if (!found) throw new Error(`Лист «${name}» не найден. Выполните «Маршрут → Настроить книгу».`);
+      sheet = found;
+      this.sheets.set(id, sheet);
+    }
+    return sheet;
+  }
+
+  readTable(id: SheetId): TableData {
+    const values = this.sheet(id).getDataRange().getValues() as Cell[][];
+    const [header = [], ...rows] = values;
+    this.readCounts.set(id, rows.length);
+    return { header: header.map(String), rows };
+  }
+
+  readHeader(id: SheetId): { header: readonly string[]; rowCount: number } {
+    const sheet = this.sheet(id);
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]).map(String);
+    const rowCount = Math.max(sheet.getLastRow() - 1, 0);
+    this.readCounts.set(id, rowCount);
+    return { header, rowCount };
+  }
+
+  writeTable(id: SheetId, header: readonly string[], change: TableChange): void {
+    const sheet = this.sheet(id);
+    // Only the span of the add-on's own columns is written: a methodist's formula columns to the right survive.
+    const schemaHeaders = new Set(sheetSpec(id).columns.map((c) => c.header));
+    const width = header.reduce((last, h, i) => (schemaHeaders.has(h) ? i + 1 : last), 0);
+    const cells = (row: readonly Cell[]) => row.slice(0, width).map(toSheetValue);
+    const readCount = this.readCounts.get(id) ?? 0;
+
+    for (const block of contiguousBlocks(change.updates)) {
+      sheet.getRange(2 + block.start, 1, block.rows.length, width).setValues(block.rows.map(cells));
+    }
+    const firstRow = change.rewrite ? 2 : 2 + readCount;
+    if (change.appends.length) {
+      const lastRow = firstRow + change.appends.length - 1;
+      const maxRows = sheet.getMaxRows();
+      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      sheet.getRange(firstRow, 1, change.appends.length, width).setValues(change.appends.map(cells));
+    }
+    if (change.rewrite && readCount > change.appends.length) {
+      sheet.getRange(2 + change.appends.length, 1, readCount - change.appends.length, width).clearContent();
+    }
+    this.readCounts.set(id, change.rewrite ? change.appends.length : readCount + change.appends.length);
+  }
+}
+
+function contiguousBlocks(updates: TableChange['updates']): { start: number; rows: (readonly Cell[])[] }[] {
+  const blocks: { start: number; rows: (readonly Cell[])[] }[] = [];
+  for (const { index, values } of updates) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.start + last.rows.length === index) last.rows.push(values);
+    else blocks.push({ start: index, rows: [values] });
+  }
+  return blocks;
+}

@@ -1,0 +1,83 @@
+// `npm run bench`: what one form submission costs, in Apps Script service calls (the quota and latency that
+// matter in Google) and in local milliseconds, with registers of 1,000 and 100,000 rows. Calls must not grow.
+import { FORMS, type FormId } from '../core/schema/forms';
+import { SHEETS, type SheetId } from '../core/schema/sheets';
+import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
+
+const SIZES = [1_000, 100_000];
+const day = (i: number) => new Date(2025, i % 12, 1 + (i % 28));
+
+/** Synthetic register rows written straight into the sheet (not through the add-on: that is not measured). */
+function seed(workbook: LocalWorkbook, id: SheetId, n: number, row: (i: number) => Record<string, unknown>): void {
+  const sheet = workbook.spreadsheet.getSheetByName(SHEETS[id].name)!;
+  const header = SHEETS[id].columns.map((c) => c.key);
+  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  const values = Array.from({ length: n }, (_, i) => {
+    const r = row(i);
+    return header.map((k) => (r[k] ?? '') as string);
+  });
+  sheet.getRange(2, 1, n, header.length).setValues(values);
+}
+
+function prepare(n: number): LocalWorkbook {
+  const workbook = openLocalWorkbook();
+  workbook.menu('menuSetupWorkbook');
+  seed(workbook, 'organizations', 12, (i) => ({ code: `ОО-${i + 1}`, name: `Школа № ${i + 1}`, type: 'Школа' }));
+  seed(workbook, 'staff', n, (i) => ({ name: `Педагог ${i} Тестович`, orgCode: `ОО-${(i % 12) + 1}`, position: 'Учитель', source: 'Реестр' }));
+  const person = (i: number) => ({ personName: `Педагог ${i} Тестович`, personOrgCode: `ОО-${(i % 12) + 1}`, personOrgName: `Школа № ${(i % 12) + 1}` });
+  seed(workbook, 'iom', n, (i) => ({ ...person(i), position: 'Учитель', start: day(i), status: 'Разработан' }));
+  seed(workbook, 'diagnostics', n, (i) => ({ ...person(i), date: day(i), procedure: 'Региональная' }));
+  seed(workbook, 'events', n, (i) => ({ title: `Семинар ${i}`, kind: 'Семинар', level: 'Муниципальный', start: day(i), status: 'Проведено' }));
+  seed(workbook, 'participation', n, (i) => ({ ...person(i), eventTitle: `Семинар ${i}`, eventStart: day(i), eventLabel: `Семинар ${i}` }));
+  seed(workbook, 'mentoring', n, (i) => ({ mentorName: `Педагог ${i} Тестович`, mentorOrgCode: 'ОО-1', menteeName: `Педагог ${i + 1} Тестович`, menteeOrgCode: 'ОО-2', form: 'Педагог — педагог', start: day(i) }));
+  seed(workbook, 'audit', n, (i) => ({ at: day(i), who: 'bench', action: 'seed', key: String(i) }));
+  workbook.menu('menuCreateForms');
+  return workbook;
+}
+
+const SUBMISSIONS: Record<FormId, Record<string, string | string[] | Date>> = {
+  iom: {
+    'ФИО педагога': 'Новикова Анна Сергеевна',
+    'Образовательная организация': 'Школа № 3',
+    Должность: 'Учитель',
+    'Дата диагностики профессиональных дефицитов': new Date(2025, 8, 10),
+    'Процедура диагностики': 'Региональная',
+    'Выявленные профессиональные дефициты': ['Методические', 'Метапредметные, функциональная грамотность'],
+    'Начало реализации ИОМ': new Date(2025, 8, 15),
+    'Статус ИОМ': 'Разработан',
+  },
+  events: { 'Название мероприятия': 'Семинар наставников', 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 9, 1) },
+  participation: { Мероприятие: 'Семинар наставников (01.10.2025)', 'ФИО участника': 'Педагог 7 Тестович', 'Образовательная организация': 'Школа № 8' },
+  mentoring: {
+    'ФИО наставника': 'Педагог 1 Тестович',
+    'ОО наставника': 'Школа № 2',
+    'ФИО наставляемого': 'Новикова Анна Сергеевна',
+    'ОО наставляемого': 'Школа № 3',
+    'Форма наставничества': 'Педагог — молодой специалист',
+    'Дата начала': new Date(2025, 9, 1),
+  },
+};
+
+function main(): void {
+  const rows: string[] = [];
+  for (const n of SIZES) {
+    const workbook = prepare(n);
+    const forms = new Map(workbook.runtime.forms.all().map((f) => [f.getTitle(), f]));
+    for (const form of Object.keys(SUBMISSIONS) as FormId[]) {
+      workbook.runtime.calls.reset();
+      const started = process.hrtime.bigint();
+      workbook.runtime.forms.submit(forms.get(FORMS[form].title)!, { answers: SUBMISSIONS[form], email: '' });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const c = workbook.runtime.calls;
+      rows.push(
+        `${String(n).padStart(7)} | ${FORMS[form].title.padEnd(22)} | ${String(c.total('SpreadsheetApp')).padStart(5)} | ` +
+          `${String(c.total('FormApp')).padStart(5)} | ${String(c.total()).padStart(5)} | ${ms.toFixed(0).padStart(7)}`,
+      );
+    }
+  }
+  process.stdout.write('Одна отправка формы через триггер: вызовы сервисов Apps Script и время в локальной среде\n');
+  process.stdout.write('реестр  | форма                  | Sheet | Forms | всего | мс\n');
+  process.stdout.write(`${rows.join('\n')}\n`);
+}
+
+main();

@@ -1,0 +1,84 @@
+import { Ctx } from '../context';
+import { strictFake } from '../strict';
+import { ProtectionType } from './extras';
+import { FakeSpreadsheet, makeSpreadsheet } from './spreadsheet';
+import { Button, ButtonSet, createUi } from './ui';
+import { DataValidationCriteria, newConditionalFormatRuleBuilder, newDataValidationBuilder } from './validation';
+
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** All spreadsheets of one local runtime (the "Drive"), plus the active (bound) one. */
+export class SpreadsheetRegistry {
+  readonly all: FakeSpreadsheet[] = [];
+  active: FakeSpreadsheet | null = null;
+  constructor(private readonly ctx: Ctx) {}
+  create(name: string): FakeSpreadsheet {
+    const ss = makeSpreadsheet(this.ctx, name);
+    this.all.push(ss);
+    return ss;
+  }
+  byId(id: string): FakeSpreadsheet | undefined {
+    return this.all.find((s) => s.id === id);
+  }
+}
+
+type AppApi = Pick<App, 'create' | 'openById' | 'openByUrl' | 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' |
+  'getActiveRange' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule' | 'setActiveSpreadsheet'>;
+
+class FakeSpreadsheetApp implements AppApi {
+  DataValidationCriteria = DataValidationCriteria;
+  ProtectionType = ProtectionType;
+  // Spreadsheet-bound scripts see these via SpreadsheetApp too (e.g. SpreadsheetApp.getUi().Button).
+  Button = Button;
+  ButtonSet = ButtonSet;
+  private readonly ui: GoogleAppsScript.Base.Ui;
+  constructor(private readonly ctx: Ctx, private readonly reg: SpreadsheetRegistry) {
+    this.ui = createUi(ctx);
+  }
+  create(name: string, _rows?: number, _columns?: number): Spreadsheet {
+    return this.reg.create(name).proxy;
+  }
+  openById(id: string): Spreadsheet {
+    const ss = this.reg.byId(id);
+    // Google's message for a missing / inaccessible file.
+    if (!ss) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    return ss.proxy;
+  }
+  openByUrl(url: string): Spreadsheet {
+    const m = /\/d\/([^/]+)/.exec(url);
+    return this.openById(m ? m[1]! : url);
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    return this.reg.active?.proxy as Spreadsheet; // null outside a bound context, as in Google
+  }
+  getActive(): Spreadsheet {
+    return this.getActiveSpreadsheet();
+  }
+  setActiveSpreadsheet(newActiveSpreadsheet: Spreadsheet): void {
+    const ss = this.reg.byId(newActiveSpreadsheet.getId());
+    if (ss) this.reg.active = ss;
+  }
+  getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return this.getActiveSpreadsheet().getActiveSheet();
+  }
+  getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
+    return this.getActiveSpreadsheet().getActiveRange() as GoogleAppsScript.Spreadsheet.Range;
+  }
+  getUi(): GoogleAppsScript.Base.Ui {
+    return this.ui;
+  }
+  flush(): void {
+    // Writes are synchronous locally.
+  }
+  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return newDataValidationBuilder(this.ctx);
+  }
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    return newConditionalFormatRuleBuilder(this.ctx);
+  }
+}
+
+export function createSpreadsheetApp(ctx: Ctx, reg: SpreadsheetRegistry): App {
+  return strictFake<App>(new FakeSpreadsheetApp(ctx, reg), 'SpreadsheetApp', 'SpreadsheetApp', ctx.env);
+}

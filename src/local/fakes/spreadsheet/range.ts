@@ -1,0 +1,224 @@
+import { Ctx } from '../context';
+import { strictFake } from '../strict';
+import { GridRef, toA1 } from './a1';
+import { Cell, coerceInput, displayValue, readValue } from './values';
+import type { FakeSheet } from './sheet';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export type RangeApi = Pick<Range,
+  'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormulas' |
+  'getFormula' | 'setFormula' | 'setFormulas' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormat' |
+  'getNumberFormats' | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations' |
+  'clearDataValidations' | 'clearContent' | 'clear' | 'clearFormat' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' |
+  'getNumRows' | 'getNumColumns' | 'getA1Notation' | 'getSheet' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights' |
+  'setBackground' | 'getBackground' | 'setFontColor' | 'setWrap' | 'setHorizontalAlignment' | 'protect' | 'activate' |
+  'offset' | 'getCell' | 'isBlank' | 'getRowIndex'>;
+
+export const SHAPE_ROWS = (has: number, want: number) =>
+  `The number of rows in the data does not match the number of rows in the range. The data has ${has} but the range has ${want}.`;
+export const SHAPE_COLS = (has: number, want: number) =>
+  `The number of columns in the data does not match the number of columns in the range. The data has ${has} but the range has ${want}.`;
+
+export class FakeRange implements RangeApi {
+  proxy!: Range;
+  constructor(readonly sheet: FakeSheet, readonly ref: GridRef) {}
+
+  // -- helpers ------------------------------------------------------------------------------
+  private map<T>(fn: (c: Cell | undefined, r: number, col: number) => T): T[][] {
+    const { row, col, numRows, numCols } = this.ref;
+    const out: T[][] = [];
+    for (let i = 0; i < numRows; i++) {
+      const line: T[] = [];
+      for (let j = 0; j < numCols; j++) line.push(fn(this.sheet.cell(row + i, col + j), row + i, col + j));
+      out.push(line);
+    }
+    return out;
+  }
+  private each(fn: (c: Cell, r: number, col: number) => void): Range {
+    this.sheet.assertInGrid(this.ref);
+    const { row, col, numRows, numCols } = this.ref;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(this.sheet.ensureCell(row + i, col + j), row + i, col + j);
+    return this.proxy;
+  }
+  private checkShape(data: unknown): unknown[][] {
+    if (!Array.isArray(data)) throw new Error('Cannot convert Array to Object[][].');
+    if (data.length !== this.ref.numRows) throw new Error(SHAPE_ROWS(data.length, this.ref.numRows));
+    for (const line of data) {
+      if (!Array.isArray(line)) throw new Error('Cannot convert Array to Object[][].');
+      if (line.length !== this.ref.numCols) throw new Error(SHAPE_COLS(line.length, this.ref.numCols));
+    }
+    this.sheet.assertInGrid(this.ref);
+    return data as unknown[][];
+  }
+  private first(): Cell | undefined {
+    return this.sheet.cell(this.ref.row, this.ref.col);
+  }
+
+  // -- values -------------------------------------------------------------------------------
+  getValues(): any[][] {
+    this.sheet.assertInGrid(this.ref);
+    return this.map((c) => readValue(c));
+  }
+  getValue(): any {
+    return readValue(this.first());
+  }
+  setValues(values: any[][]): Range {
+    const data = this.checkShape(values);
+    return this.each((c, r, col) => writeInput(c, data[r - this.ref.row]![col - this.ref.col]));
+  }
+  setValue(value: any): Range {
+    return this.each((c) => writeInput(c, value));
+  }
+  getDisplayValues(): string[][] {
+    this.sheet.assertInGrid(this.ref);
+    return this.map((c) => displayValue(c, this.sheet.timeZone()));
+  }
+  getDisplayValue(): string {
+    return displayValue(this.first(), this.sheet.timeZone());
+  }
+  getFormulas(): string[][] {
+    return this.map((c) => c?.f ?? '');
+  }
+  getFormula(): string {
+    return this.first()?.f ?? '';
+  }
+  setFormula(formula: string): Range {
+    const f = formula.startsWith('=') ? formula : `=${formula}`;
+    return this.each((c) => { c.v = ''; c.f = f; });
+  }
+  setFormulas(formulas: string[][]): Range {
+    const data = this.checkShape(formulas);
+    return this.each((c, r, col) => {
+      const f = String(data[r - this.ref.row]![col - this.ref.col] ?? '');
+      if (f === '') { c.v = ''; delete c.f; } else { c.v = ''; c.f = f.startsWith('=') ? f : `=${f}`; }
+    });
+  }
+  isBlank(): boolean {
+    return this.map((c) => (c ? c.v === '' && !c.f : true)).every((l) => l.every(Boolean));
+  }
+
+  // -- formats ------------------------------------------------------------------------------
+  setNumberFormat(numberFormat: string): Range {
+    return this.each((c) => { c.nf = numberFormat; });
+  }
+  setNumberFormats(numberFormats: string[][]): Range {
+    const data = this.checkShape(numberFormats);
+    return this.each((c, r, col) => { c.nf = String(data[r - this.ref.row]![col - this.ref.col]); });
+  }
+  getNumberFormat(): string {
+    return this.first()?.nf ?? 'General';
+  }
+  getNumberFormats(): string[][] {
+    return this.map((c) => c?.nf ?? 'General');
+  }
+  setFontWeight(fontWeight: string | null): Range {
+    return this.each((c) => { c.fw = fontWeight ?? 'normal'; });
+  }
+  setFontWeights(fontWeights: any[][]): Range {
+    const data = this.checkShape(fontWeights);
+    return this.each((c, r, col) => { c.fw = String(data[r - this.ref.row]![col - this.ref.col] ?? 'normal'); });
+  }
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return (this.first()?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+  }
+  setBackground(color: string | null): Range {
+    return this.each((c) => { c.bg = color ?? undefined; });
+  }
+  getBackground(): string {
+    return this.first()?.bg ?? '#ffffff';
+  }
+  setFontColor(color: any): Range {
+    return this.each((c) => { c.fc = color == null ? undefined : String(color); });
+  }
+  setWrap(isWrapEnabled: boolean): Range {
+    return this.each((c) => { c.wrap = isWrapEnabled; });
+  }
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): Range {
+    return this.each((c) => { c.ha = alignment ?? undefined; });
+  }
+
+  // -- data validation ------------------------------------------------------------------------
+  setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
+    return this.each((c) => { c.dv = rule; });
+  }
+  setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): Range {
+    const data = this.checkShape(rules) as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
+    return this.each((c, r, col) => { c.dv = data[r - this.ref.row]![col - this.ref.col] ?? null; });
+  }
+  getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    return this.first()?.dv ?? null;
+  }
+  getDataValidations(): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
+    return this.map((c) => c?.dv ?? null);
+  }
+  clearDataValidations(): Range {
+    return this.each((c) => { c.dv = null; });
+  }
+
+  // -- clearing -------------------------------------------------------------------------------
+  clearContent(): Range {
+    return this.each((c) => { c.v = ''; delete c.f; });
+  }
+  clearFormat(): Range {
+    return this.each(clearFormat);
+  }
+  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): Range {
+    const o = options ?? {};
+    const only = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
+    return this.each((c) => {
+      if (!only || o.contentsOnly) { c.v = ''; delete c.f; }
+      if (!only || o.formatOnly) clearFormat(c);
+      if (o.validationsOnly) c.dv = null;
+    });
+  }
+
+  // -- geometry -------------------------------------------------------------------------------
+  getRow(): number { return this.ref.row; }
+  getRowIndex(): number { return this.ref.row; }
+  getColumn(): number { return this.ref.col; }
+  getLastRow(): number { return this.ref.row + this.ref.numRows - 1; }
+  getLastColumn(): number { return this.ref.col + this.ref.numCols - 1; }
+  getNumRows(): number { return this.ref.numRows; }
+  getNumColumns(): number { return this.ref.numCols; }
+  getA1Notation(): string { return toA1(this.ref); }
+  getSheet(): GoogleAppsScript.Spreadsheet.Sheet { return this.sheet.proxy; }
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this.ref.numRows || column > this.ref.numCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return this.sheet.range({ row: this.ref.row + row - 1, col: this.ref.col + column - 1, numRows: 1, numCols: 1 });
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    return this.sheet.range({
+      row: this.ref.row + rowOffset,
+      col: this.ref.col + columnOffset,
+      numRows: numRows ?? this.ref.numRows,
+      numCols: numColumns ?? this.ref.numCols,
+    });
+  }
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    return this.sheet.addProtection('RANGE', this.proxy);
+  }
+  activate(): Range {
+    this.sheet.parent.setActive(this.sheet, this.proxy);
+    return this.proxy;
+  }
+}
+
+function clearFormat(c: Cell): void {
+  delete c.nf; delete c.fw; delete c.bg; delete c.fc; delete c.wrap; delete c.ha;
+}
+
+/** Writes a user value into a cell with Google's coercion (formula / quote prefix / number). */
+export function writeInput(c: Cell, input: unknown): void {
+  const { v, f } = coerceInput(input);
+  c.v = v;
+  if (f) c.f = f; else delete c.f;
+}
+
+export function makeRange(sheet: FakeSheet, ref: GridRef, ctx: Ctx): Range {
+  const impl = new FakeRange(sheet, ref);
+  impl.proxy = strictFake<Range>(impl, 'Range', 'SpreadsheetApp', ctx.env);
+  return impl.proxy;
+}

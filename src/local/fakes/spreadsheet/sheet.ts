@@ -1,0 +1,233 @@
+import { Ctx } from '../context';
+import { strictFake } from '../strict';
+import { GridRef, parseA1 } from './a1';
+import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder } from './extras';
+import { FakeRange, makeRange, writeInput } from './range';
+import { Cell, isEmptyCell } from './values';
+import type { FakeSpreadsheet } from './spreadsheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+type SheetApi = Pick<Sheet,
+  'getName' | 'setName' | 'getIndex' | 'getSheetId' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow' |
+  'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'insertRowsAfter' | 'insertRowAfter' |
+  'insertColumnsAfter' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'getFrozenRows' | 'setFrozenRows' |
+  'getFrozenColumns' | 'setFrozenColumns' | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'protect' | 'getProtections' |
+  'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'clear' | 'clearContents' | 'getConditionalFormatRules' |
+  'setConditionalFormatRules' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'updateChart' | 'getFormUrl' |
+  'activate' | 'setTabColor' | 'getTabColor' | 'getSheetValues'>;
+
+export class FakeSheet implements SheetApi {
+  proxy!: Sheet;
+  /** Sparse grid, 0-based: rows[r][c]. */
+  rows: (Cell | undefined)[][] = [];
+  maxRows = DEFAULT_ROWS;
+  maxCols = DEFAULT_COLS;
+  frozenRows = 0;
+  frozenCols = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  columnWidths = new Map<number, number>();
+  protections: FakeProtection[] = [];
+  conditionalRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+  charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[] = [];
+
+  constructor(readonly parent: FakeSpreadsheet, public name: string, readonly sheetId: number, private readonly ctx: Ctx) {}
+
+  // -- grid internals ---------------------------------------------------------------------------
+  cell(row: number, col: number): Cell | undefined {
+    return this.rows[row - 1]?.[col - 1];
+  }
+  ensureCell(row: number, col: number): Cell {
+    const line = (this.rows[row - 1] ??= []);
+    return (line[col - 1] ??= { v: '' });
+  }
+  assertInGrid(ref: GridRef): void {
+    if (ref.row < 1 || ref.col < 1 || ref.row + ref.numRows - 1 > this.maxRows || ref.col + ref.numCols - 1 > this.maxCols) {
+      throw new Error(OUTSIDE);
+    }
+  }
+  range(ref: GridRef): Range {
+    if (ref.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (ref.numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    this.assertInGrid(ref);
+    return makeRange(this, ref, this.ctx);
+  }
+  timeZone(): string {
+    return this.parent.timeZone;
+  }
+
+  // -- identity -----------------------------------------------------------------------------
+  getName(): string { return this.name; }
+  setName(name: string): Sheet {
+    if (name !== this.name && this.parent.sheets.some((s) => s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this.name = name;
+    return this.proxy;
+  }
+  getIndex(): number { return this.parent.sheets.indexOf(this) + 1; }
+  getSheetId(): number { return this.sheetId; }
+  getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet { return this.parent.proxy; }
+  getFormUrl(): string | null { return this.ctx.formUrlForSheet(this.sheetId, this.parent.id); }
+  activate(): Sheet { this.parent.setActive(this, null); return this.proxy; }
+  setTabColor(color: string | null): Sheet { this.tabColor = color; return this.proxy; }
+  getTabColor(): string | null { return this.tabColor; }
+
+  // -- ranges ---------------------------------------------------------------------------------
+  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
+    if (typeof a === 'string') {
+      const { ref } = parseA1(a, this.maxRows, this.maxCols);
+      return this.range(ref);
+    }
+    if (typeof a !== 'number' || typeof column !== 'number') throw new Error('Invalid argument: row/column');
+    if (a < 1) throw new Error('The starting row of the range is too small.');
+    if (column < 1) throw new Error('The starting column of the range is too small.');
+    return this.range({ row: a, col: column, numRows: numRows ?? 1, numCols: numColumns ?? 1 });
+  }
+  getDataRange(): Range {
+    return this.range({ row: 1, col: 1, numRows: Math.max(1, this.getLastRow()), numCols: Math.max(1, this.getLastColumn()) });
+  }
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
+    const nr = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const nc = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return (makeRange(this, { row: startRow, col: startColumn, numRows: nr, numCols: nc }, this.ctx) as unknown as FakeRange).getValues();
+  }
+  getLastRow(): number {
+    for (let r = this.rows.length - 1; r >= 0; r--) {
+      const line = this.rows[r];
+      if (line && line.some((c) => !isEmptyCell(c))) return r + 1;
+    }
+    return 0;
+  }
+  getLastColumn(): number {
+    let last = 0;
+    for (const line of this.rows) {
+      if (!line) continue;
+      for (let c = line.length - 1; c >= last; c--) if (!isEmptyCell(line[c])) { last = c + 1; break; }
+    }
+    return last;
+  }
+  getMaxRows(): number { return this.maxRows; }
+  getMaxColumns(): number { return this.maxCols; }
+
+  // -- structure ------------------------------------------------------------------------------
+  appendRow(rowContents: any[]): Sheet {
+    if (!Array.isArray(rowContents)) throw new Error('Invalid argument: rowContents');
+    const row = this.getLastRow() + 1;
+    // Google grows the grid for appendRow (rows and, if needed, columns).
+    if (row > this.maxRows) this.maxRows = row;
+    if (rowContents.length > this.maxCols) this.maxCols = rowContents.length;
+    rowContents.forEach((v, i) => writeInput(this.ensureCell(row, i + 1), v));
+    return this.proxy;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    if (afterPosition < 0 || afterPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (this.rows.length > afterPosition) this.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this.maxRows += howMany;
+    return this.proxy;
+  }
+  insertRowAfter(afterPosition: number): Sheet { return this.insertRowsAfter(afterPosition, 1); }
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    if (afterPosition < 0 || afterPosition > this.maxCols) throw new Error('Those columns are out of bounds.');
+    for (const line of this.rows) {
+      if (line && line.length > afterPosition) line.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany));
+    }
+    this.maxCols += howMany;
+    return this.proxy;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= this.maxRows - this.frozenRows && this.frozenRows > 0) {
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    }
+    if (howMany >= this.maxRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    this.rows.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+  deleteRow(rowPosition: number): Sheet { this.deleteRows(rowPosition, 1); return this.proxy; }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || columnPosition + howMany - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
+    for (const line of this.rows) if (line) line.splice(columnPosition - 1, howMany);
+    this.maxCols -= howMany;
+  }
+  getFrozenRows(): number { return this.frozenRows; }
+  setFrozenRows(rows: number): void {
+    if (rows < 0 || rows > this.maxRows) throw new Error(OUTSIDE);
+    this.frozenRows = rows;
+  }
+  getFrozenColumns(): number { return this.frozenCols; }
+  setFrozenColumns(columns: number): void { this.frozenCols = columns; }
+  hideSheet(): Sheet {
+    if (this.parent.sheets.filter((s) => !s.hidden && s !== this).length === 0) {
+      throw new Error("You can't hide all the sheets in a document.");
+    }
+    this.hidden = true;
+    return this.proxy;
+  }
+  showSheet(): Sheet { this.hidden = false; return this.proxy; }
+  isSheetHidden(): boolean { return this.hidden; }
+  clear(): Sheet { this.rows = []; return this.proxy; }
+  clearContents(): Sheet {
+    for (const line of this.rows) for (const c of line ?? []) if (c) { c.v = ''; delete c.f; }
+    return this.proxy;
+  }
+
+  // -- protection -----------------------------------------------------------------------------
+  addProtection(type: 'RANGE' | 'SHEET', range: Range): GoogleAppsScript.Spreadsheet.Protection {
+    const p = makeProtection(this.ctx, type, range, (x) => { this.protections = this.protections.filter((y) => y !== x); });
+    this.protections.push(p);
+    return p.proxy;
+  }
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    const existing = this.protections.find((p) => p.type === 'SHEET');
+    if (existing) return existing.proxy;
+    return this.addProtection('SHEET', this.range({ row: 1, col: 1, numRows: this.maxRows, numCols: this.maxCols }));
+  }
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    return this.protections.filter((p) => p.type === String(type)).map((p) => p.proxy);
+  }
+
+  // -- column widths --------------------------------------------------------------------------
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    if (columnPosition < 1 || columnPosition > this.maxCols) throw new Error(OUTSIDE);
+    this.columnWidths.set(columnPosition, width);
+    return this.proxy;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.setColumnWidth(c, width);
+    return this.proxy;
+  }
+  getColumnWidth(columnPosition: number): number { return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH; }
+
+  // -- conditional formats & charts -----------------------------------------------------------
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] { return [...this.conditionalRules]; }
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    if (!Array.isArray(rules)) throw new Error('Invalid argument: rules');
+    this.conditionalRules = [...rules];
+  }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return newChartBuilder(this.ctx); }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void { this.charts.push(chart); }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return [...this.charts]; }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const id = chartData(chart).id;
+    this.charts = this.charts.filter((c) => chartData(c).id !== id);
+  }
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const id = chartData(chart).id;
+    this.charts = this.charts.map((c) => (chartData(c).id === id ? chart : c));
+  }
+  chartList(): ChartData[] { return this.charts.map(chartData); }
+}
+
+export function makeSheet(parent: FakeSpreadsheet, name: string, sheetId: number, ctx: Ctx): FakeSheet {
+  const impl = new FakeSheet(parent, name, sheetId, ctx);
+  impl.proxy = strictFake<Sheet>(impl, 'Sheet', 'SpreadsheetApp', ctx.env);
+  return impl;
+}

@@ -1,0 +1,177 @@
+import { Ctx } from './context';
+import { makeEnum, strictFake } from './strict';
+
+type Sc = typeof GoogleAppsScript.Script;
+export const AuthMode = makeEnum<Sc['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+export const EventType = makeEnum<Sc['EventType']>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+export const TriggerSource = makeEnum<Sc['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+export const WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+
+export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const MAX_TRIGGERS = 20;
+
+export type Schedule =
+  | { kind: 'monthDay'; day: number }
+  | { kind: 'weekDay'; weekDay: string }
+  | { kind: 'everyDays'; n: number }
+  | { kind: 'everyHours'; n: number }
+  | { kind: 'everyMinutes'; n: number }
+  | { kind: 'at'; at: Date };
+
+export interface TriggerData {
+  uid: string;
+  handler: string;
+  eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
+  source: 'SPREADSHEETS' | 'CLOCK' | 'FORMS';
+  sourceId: string | null;
+  schedule?: Schedule;
+  hour?: number;
+  minute?: number;
+  timeZone?: string;
+}
+
+type Trigger = GoogleAppsScript.Script.Trigger;
+
+class FakeTrigger implements Pick<Trigger, 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'> {
+  constructor(readonly data: TriggerData) {}
+  getHandlerFunction(): string { return this.data.handler; }
+  getEventType(): GoogleAppsScript.Script.EventType { return this.data.eventType as unknown as GoogleAppsScript.Script.EventType; }
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource { return this.data.source as unknown as GoogleAppsScript.Script.TriggerSource; }
+  getTriggerSourceId(): string { return this.data.sourceId as string; }
+  getUniqueId(): string { return this.data.uid; }
+}
+
+export type Dispatcher = (handlerName: string, event: unknown) => unknown;
+
+/** All installable triggers of the script, plus the dispatcher that invokes bundle functions. */
+export class TriggerRegistry {
+  readonly list: TriggerData[] = [];
+  dispatcher: Dispatcher | null = null;
+  private seq = 0;
+  constructor(private readonly ctx: Ctx) {}
+
+  add(d: Omit<TriggerData, 'uid'>): Trigger {
+    if (this.list.length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
+    const data: TriggerData = { ...d, uid: String(8_000_000 + ++this.seq) };
+    this.list.push(data);
+    return this.wrap(data);
+  }
+  wrap(d: TriggerData): Trigger {
+    return strictFake<Trigger>(new FakeTrigger(d), 'Trigger', 'ScriptApp', this.ctx.env);
+  }
+  remove(uid: string): void {
+    const i = this.list.findIndex((t) => t.uid === uid);
+    if (i >= 0) this.list.splice(i, 1);
+  }
+  dispatch(t: TriggerData, event: Record<string, unknown>): void {
+    if (!this.dispatcher) throw new Error(`Нет загруженного скрипта для триггера ${t.handler}`);
+    this.dispatcher(t.handler, { authMode: AuthMode.FULL, triggerUid: t.uid, ...event });
+  }
+  matching(eventType: TriggerData['eventType'], sourceId: string): TriggerData[] {
+    return this.list.filter((t) => t.eventType === eventType && t.sourceId === sourceId);
+  }
+
+  /** Fires time-driven triggers whose schedule matches `at` (monthly: day of month in the trigger's zone). */
+  fireTimeTriggers(at: Date): void {
+    for (const t of this.list.filter((x) => x.eventType === 'CLOCK')) {
+      const tz = t.timeZone ?? this.ctx.timeZone;
+      const p = zonedParts(at, tz);
+      const s = t.schedule;
+      let due = false;
+      if (!s) due = false;
+      else if (s.kind === 'monthDay') due = p.day === s.day;
+      else if (s.kind === 'weekDay') due = p.weekDay === s.weekDay;
+      else if (s.kind === 'at') due = Math.abs(s.at.getTime() - at.getTime()) < 60_000;
+      else due = true; // everyDays / everyHours / everyMinutes: each call is one tick
+      if (!due) continue;
+      this.dispatch(t, {
+        year: p.year, month: p.month, 'day-of-month': p.day, 'day-of-week': p.dow, 'week-of-year': p.week,
+        hour: p.hour, minute: p.minute, second: p.second, timezone: tz,
+      });
+    }
+  }
+}
+
+function zonedParts(d: Date, tz: string) {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', weekday: 'long' });
+  const o: Record<string, string> = {};
+  for (const p of f.formatToParts(d)) o[p.type] = p.value;
+  const year = Number(o.year), month = Number(o.month), day = Number(o.day);
+  const weekDay = (o.weekday ?? '').toUpperCase();
+  const dowIdx = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'].indexOf(weekDay);
+  const start = Date.UTC(year, 0, 1);
+  const week = Math.ceil(((Date.UTC(year, month - 1, day) - start) / 86400000 + 1) / 7);
+  return { year, month, day, hour: Number(o.hour) % 24, minute: Number(o.minute), second: Number(o.second), weekDay, dow: dowIdx === 0 ? 7 : dowIdx, week };
+}
+
+function sourceIdOf(x: unknown): string {
+  if (typeof x === 'string') return x;
+  const o = x as { getId?: () => string };
+  if (o && typeof o.getId === 'function') return o.getId();
+  throw new Error('Invalid argument: source');
+}
+
+/** One builder object stands for TriggerBuilder and its Form/Spreadsheet/Clock sub-builders. */
+class FakeTriggerBuilder {
+  proxy!: any;
+  private d: Partial<TriggerData> = {};
+  constructor(private readonly ctx: Ctx, private readonly reg: TriggerRegistry, handler: string) {
+    this.d.handler = handler;
+  }
+  /** Re-wraps under the sub-builder's class name so unimplemented-method errors name it. */
+  private sub(className: string): any {
+    this.proxy = strictFake(this, className, 'ScriptApp', this.ctx.env);
+    return this.proxy;
+  }
+  forForm(form: unknown): any { this.d.source = 'FORMS'; this.d.sourceId = sourceIdOf(form); return this.sub('FormTriggerBuilder'); }
+  forSpreadsheet(ss: unknown): any { this.d.source = 'SPREADSHEETS'; this.d.sourceId = sourceIdOf(ss); return this.sub('SpreadsheetTriggerBuilder'); }
+  timeBased(): any { this.d.source = 'CLOCK'; this.d.sourceId = null; this.d.eventType = 'CLOCK'; return this.sub('ClockTriggerBuilder'); }
+  onFormSubmit(): any { this.d.eventType = 'ON_FORM_SUBMIT'; return this.proxy; }
+  onOpen(): any { this.d.eventType = 'ON_OPEN'; return this.proxy; }
+  onEdit(): any { this.d.eventType = 'ON_EDIT'; return this.proxy; }
+  onChange(): any { this.d.eventType = 'ON_CHANGE'; return this.proxy; }
+  onMonthDay(day: number): any {
+    if (day < 1 || day > 31) throw new Error('Invalid argument: day');
+    this.d.schedule = { kind: 'monthDay', day }; return this.proxy;
+  }
+  onWeekDay(weekDay: unknown): any { this.d.schedule = { kind: 'weekDay', weekDay: String(weekDay) }; return this.proxy; }
+  everyDays(n: number): any { this.d.schedule = { kind: 'everyDays', n }; return this.proxy; }
+  everyHours(n: number): any { this.d.schedule = { kind: 'everyHours', n }; return this.proxy; }
+  everyMinutes(n: number): any { this.d.schedule = { kind: 'everyMinutes', n }; return this.proxy; }
+  at(date: Date): any { this.d.schedule = { kind: 'at', at: new Date(date.getTime()) }; return this.proxy; }
+  atHour(hour: number): any { this.d.hour = hour; return this.proxy; }
+  nearMinute(minute: number): any { this.d.minute = minute; return this.proxy; }
+  inTimezone(tz: string): any { this.d.timeZone = tz; return this.proxy; }
+  create(): Trigger {
+    const d = this.d;
+    if (!d.eventType || !d.source) throw new Error('Trigger type is not specified.');
+    if (d.eventType === 'CLOCK' && !d.schedule) throw new Error('The trigger schedule is not specified.');
+    return this.reg.add(d as Omit<TriggerData, 'uid'>);
+  }
+}
+
+type ScriptAppApi = Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'>;
+
+class FakeScriptApp implements ScriptAppApi {
+  AuthMode = AuthMode;
+  EventType = EventType;
+  TriggerSource = TriggerSource;
+  WeekDay = WeekDay;
+  constructor(private readonly ctx: Ctx, private readonly reg: TriggerRegistry, private readonly scriptId: string) {}
+  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
+    const b = new FakeTriggerBuilder(this.ctx, this.reg, functionName);
+    b.proxy = strictFake(b, 'TriggerBuilder', 'ScriptApp', this.ctx.env);
+    return b.proxy;
+  }
+  getProjectTriggers(): Trigger[] { return this.reg.list.map((t) => this.reg.wrap(t)); }
+  getUserTriggers(doc: any): Trigger[] {
+    const id = sourceIdOf(doc);
+    return this.reg.list.filter((t) => t.sourceId === id).map((t) => this.reg.wrap(t));
+  }
+  deleteTrigger(trigger: Trigger): void { this.reg.remove(trigger.getUniqueId()); }
+  getScriptId(): string { return this.scriptId; }
+}
+
+export function createScriptApp(ctx: Ctx, reg: TriggerRegistry): GoogleAppsScript.Script.ScriptApp {
+  return strictFake(new FakeScriptApp(ctx, reg, ctx.nextId('1script')), 'ScriptApp', 'ScriptApp', ctx.env);
+}

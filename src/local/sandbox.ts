@@ -1,0 +1,66 @@
+import vm from 'node:vm';
+import type { LocalRuntime } from './runtime';
+import { Realm, toRealm } from './fakes/realm';
+
+export interface Sandbox {
+  call(name: string, ...args: unknown[]): unknown;
+  has(name: string): boolean;
+  /** Names the script defined at top level (functions, var/let/const), excluding the injected globals. */
+  globalNames(): string[];
+}
+
+/**
+ * Runs the bundle as Apps Script would: a plain script in a fresh V8 context that sees only the
+ * Apps Script services (fakes) and ECMAScript builtins — no require, process, Buffer or timers.
+ */
+export function loadBundle(code: string, runtime: LocalRuntime, filename = 'Code.js'): Sandbox {
+  const injected = Object.keys(runtime.globals);
+  const context = vm.createContext(Object.create(null), { name: 'Маршрут (Apps Script)', codeGeneration: { strings: true, wasm: false } });
+  const builtins = new Set(Object.getOwnPropertyNames(vm.runInContext('globalThis', context)));
+  for (const [k, v] of Object.entries(runtime.globals)) {
+    Object.defineProperty(context, k, { value: v, writable: true, configurable: true, enumerable: false });
+  }
+  const realm = vm.runInContext('({ Array, Date, Object, Error })', context) as Realm;
+  runtime.setRealm(realm);
+
+  new vm.Script(code, { filename }).runInContext(context);
+
+  // let/const/class at top level live in the script scope, not on globalThis: reach them by name.
+  const lexical = collectTopLevelLexicalNames(code);
+  const get = (name: string): unknown => {
+    if (Object.prototype.hasOwnProperty.call(context, name)) return (context as Record<string, unknown>)[name];
+    if (lexical.has(name)) {
+      try { return vm.runInContext(`typeof ${name} === 'undefined' ? undefined : ${name}`, context); } catch { return undefined; }
+    }
+    return undefined;
+  };
+  const skip = new Set([...injected, ...builtins]);
+
+  const sandbox: Sandbox = {
+    call(name, ...args) {
+      const fn = get(name);
+      if (typeof fn !== 'function') throw new Error(`Функция ${name} не определена в скрипте`);
+      return (fn as (...a: unknown[]) => unknown)(...args.map((a) => toRealm(a, realm)));
+    },
+    has(name) {
+      return !skip.has(name) && get(name) !== undefined;
+    },
+    globalNames() {
+      const own = Object.getOwnPropertyNames(context).filter((n) => !skip.has(n));
+      for (const n of lexical) if (!own.includes(n) && get(n) !== undefined) own.push(n);
+      return own;
+    },
+  };
+  runtime.setDispatcher((name, e) => sandbox.call(name, e));
+  runtime.setGlobalLookup((name) => (skip.has(name) ? undefined : get(name)));
+  return sandbox;
+}
+
+/** Cheap scan for `let|const|class NAME` at column 0 (bundles emit top-level declarations unindented). */
+function collectTopLevelLexicalNames(code: string): Set<string> {
+  const out = new Set<string>();
+  const re = /^(?:let|const|class)\s+([A-Za-z_$][\w$]*)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(code))) out.add(m[1]!);
+  return out;
+}

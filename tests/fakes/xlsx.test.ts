@@ -1,0 +1,40 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalRuntime } from '../../src/local/runtime';
+import { exportWorkbookXlsx } from '../../src/local/xlsx';
+
+test('XLSX export round-trip', async () => {
+  const rt = createLocalRuntime();
+  const app = rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const ss = rt.spreadsheets.create('Книга');
+  const sheet = ss.getSheets()[0]!.setName('Журнал');
+  sheet.getRange('A1:C1').setValues([['Дата', 'Кол-во', 'Итого']]).setFontWeight('bold');
+  sheet.getRange('A2:C2').setValues([[new Date(2025, 0, 5), 3, '=B2*2']]);
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 140);
+  sheet.getRange('D2').setDataValidation(app.newDataValidation().requireValueInList(['да', 'нет']).build());
+  const long = Array.from({ length: 60 }, (_, i) => `Вариант номер ${i + 1}`);
+  sheet.getRange('E2').setDataValidation(app.newDataValidation().requireValueInList(long).build());
+  ss.insertSheet('Служебный').hideSheet();
+
+  const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+  await exportWorkbookXlsx(ss, path);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Журнал', 'Служебный', '_lists']);
+  const ws = wb.getWorksheet('Журнал')!;
+  expect(ws.getCell('A1').value).toBe('Дата');
+  expect(ws.getCell('A1').font?.bold).toBe(true);
+  expect(ws.getCell('C2').formula).toBe('B2*2');
+  const a2 = ws.getCell('A2').value as Date;
+  expect([a2.getUTCFullYear(), a2.getUTCMonth(), a2.getUTCDate()]).toEqual([2025, 0, 5]);
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(ws.getColumn(1).width).toBe(20);
+  expect(ws.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"да,нет"'] });
+  expect(ws.getCell('E2').dataValidation.formulae[0]).toBe('_lists!$A$1:$A$60');
+  expect(wb.getWorksheet('Служебный')!.state).toBe('hidden');
+  expect(wb.getWorksheet('_lists')!.getCell('A60').value).toBe('Вариант номер 60');
+});

@@ -1,0 +1,3 @@
+// Indicators and dates are computed in the municipality's zone; tests pin it.
+process.env.TZ = 'Europe/Moscow';
+export {};
