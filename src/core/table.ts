@@ -14,6 +14,7 @@ export class Table {
   private readonly rows: Cell[][];
   private readonly originalCount: number;
   private readonly columnIndex = new Map<string, number>();
+  private readonly columnSpecs = new Map<string, ColumnSpec>();
   private readonly dirty = new Set<number>();
   private truncated = false;
 
@@ -23,6 +24,7 @@ export class Table {
     this.rows = data.rows.map((r) => this.header.map((_, i) => (r[i] ?? '') as Cell));
     this.originalCount = this.rows.length;
     for (const column of spec.columns) {
+      this.columnSpecs.set(column.key, column);
       const i = this.header.indexOf(column.header);
       if (i >= 0) this.columnIndex.set(column.key, i);
     }
@@ -36,10 +38,14 @@ export class Table {
   get(index: number, key: string): Cell {
     const i = this.columnIndex.get(key);
     if (i === undefined) return '';
-    return coerceCell(this.columnSpec(key), this.rows[index][i]);
+    return coerceCell(this.columnSpecs.get(key)!, this.rows[index][i]);
   }
 
   text(index: number, key: string): string {
+    const i = this.columnIndex.get(key);
+    if (i === undefined) return '';
+    const raw = this.rows[index][i];
+    if (typeof raw === 'string' && this.columnSpec(key).kind === 'text') return raw.trim();
     const v = this.get(index, key);
     return isDate(v) ? v.toISOString() : String(v);
   }
@@ -105,7 +111,7 @@ export class Table {
   }
 
   columnSpec(key: string): ColumnSpec {
-    const spec = this.spec.columns.find((c) => c.key === key);
+    const spec = this.columnSpecs.get(key);
     if (!spec) throw new Error(`Unknown column ${key} in ${this.spec.name}`);
     return spec;
   }

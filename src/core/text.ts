@@ -2,8 +2,8 @@
 
 /** trim, collapse spaces, case-fold, «ё» = «е» — the equality SPEC §5 uses for ФИО, ОО names and event titles. */
 export function normalizeName(value: string): string {
-  return value
-    .normalize('NFC')
+  // NFC only when a combining mark is present (a decomposed «ё»): it is the costly step of a hot path.
+  return (/[\u0300-\u036f]/.test(value) ? value.normalize('NFC') : value)
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .trim()
     .replace(/\s+/g, ' ')
@@ -49,8 +49,12 @@ export function parseDateText(value: string): Date | null {
   return null;
 }
 
+/** A valid Date, also one made in another realm (a value handed over by the local runtime's sandbox). */
 export const isDate = (v: unknown): v is Date =>
-  Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  typeof v === 'object' &&
+  v !== null &&
+  (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') &&
+  !Number.isNaN((v as Date).getTime());
 
 /** The day part of a date, for natural keys and labels: `dd.MM.yyyy`. */
 export function formatDay(d: Date): string {

@@ -950,9 +950,9 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
         participants: held(e) ? String(e.participants.length + rng.int(0, 12)) : '',
         resultLink: held(e) && rng.chance(0.5) ? `https://umc-klin.edumsko.ru/activity/events/post/${rng.int(1000000, 9999999)}` : '',
       };
-      const stamp = held(e)
-        ? capStamp(rng, stampOn(rng, (e.end ?? e.start) + rng.int(0, 5)))
-        : stampOn(rng, Math.min(e.start, REF_DAY) - rng.int(5, 30));
+      // The journal announces an event before it starts (so the participation dropdown offers it), and its
+      // status is updated afterwards: the export holds the announcing submission's time.
+      const stamp = stampOn(rng, Math.min(e.start, REF_DAY) - rng.int(3, 30));
       return { stamp, email: '', answers: answersOf(form, answers) };
     });
     if (withBad) addEventBadRows(rng, rows, form);
