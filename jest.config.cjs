@@ -4,6 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/tests/setup-env.ts'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }],
+    '^.+\\.tsx?$': 'ts-jest',
   },
 };

@@ -12,6 +12,7 @@ type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const FORM_SUBMIT_HANDLER = 'onFormSubmitTrigger';
+export const SHEET_EDIT_HANDLER = 'onSheetEditTrigger';
 export const SOURCE_FORM = 'Форма';
 
 function addItem(form: Form, question: QuestionSpec, choices: readonly string[]): void {
@@ -80,6 +81,12 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
       ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
       summary.triggersCreated++;
     }
+  }
+  // Hand edits of «Организации» or «Мероприятия» refresh the dropdowns (script writes sync them directly).
+  const ssId = spreadsheet.getId();
+  if (!triggers.some((t) => t.getHandlerFunction() === SHEET_EDIT_HANDLER && t.getTriggerSourceId() === ssId)) {
+    ScriptApp.newTrigger(SHEET_EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
+    summary.triggersCreated++;
   }
   workbook.flush();
   return summary;

@@ -5,6 +5,7 @@ import { sheetSpec, type SheetId } from '../core/schema/sheets';
 import { toSheetValue } from './sheetValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+const GROW_ROWS = 500;
 
 export class SheetsWorkbookPort implements WorkbookPort {
   private readonly sheets = new Map<SheetId, Sheet>();
@@ -56,7 +57,8 @@ export class SheetsWorkbookPort implements WorkbookPort {
     if (change.appends.length) {
       const lastRow = firstRow + change.appends.length - 1;
       const maxRows = sheet.getMaxRows();
-      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      // Grow the grid ahead of need, so most submissions append without this extra call.
+      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
       sheet.getRange(firstRow, 1, change.appends.length, width).setValues(change.appends.map(cells));
     }
     if (change.rewrite && readCount > change.appends.length) {

@@ -65,14 +65,21 @@ export class Quarantine {
     return i < 0 ? null : this.entry(i);
   }
 
+  /** Files a rejected submission; the same answers already waiting (a file imported twice) are not filed again. */
   add(entry: Omit<QuarantineEntry, 'id' | 'status'>): string {
+    const answers = JSON.stringify(entry.answers);
+    for (let i = 0; i < this.table.size; i++) {
+      const t = this.table;
+      if (t.text(i, 'status') === QUARANTINE_WAITING && t.text(i, 'form') === entry.form && t.text(i, 'answers') === answers)
+        return t.text(i, 'id');
+    }
     if (this.nextNumber === undefined) {
       let max = 0;
       for (let i = 0; i < this.table.size; i++) max = Math.max(max, Number(/(\d+)$/.exec(this.table.text(i, 'id'))?.[1] ?? 0));
       this.nextNumber = max + 1;
     }
     const id = `К-${String(this.nextNumber++).padStart(5, '0')}`;
-    this.table.append({ ...entry, id, status: QUARANTINE_WAITING, answers: JSON.stringify(entry.answers) });
+    this.table.append({ ...entry, id, status: QUARANTINE_WAITING, answers });
     return id;
   }
 

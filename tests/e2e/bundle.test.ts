@@ -1,0 +1,119 @@
+// The Apps Script bundle as Google would load it: top-level functions for every export, nothing Node-only,
+// self-contained sidebars, a manifest with V8, Moscow time and the narrow scopes.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+import { BUILD, openBuiltWorkbook, readExports, requireBuild } from '../support/e2eBuild';
+import type { MenuRecord } from '../../src/local/fakes/context';
+
+requireBuild();
+const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
+const exportsList = readExports();
+const htmlFiles = readdirSync(BUILD).filter((f) => f.endsWith('.html'));
+const html = Object.fromEntries(htmlFiles.map((f) => [f, readFileSync(join(BUILD, f), 'utf8')]));
+const escape = (s: string) => s.replace(/[$]/g, '\\$');
+
+function menuFunctions(menus: MenuRecord[]): string[] {
+  const out: string[] = [];
+  const walk = (m: MenuRecord) => {
+    for (const item of m.items) {
+      if ('functionName' in item) out.push(item.functionName);
+      else if ('subMenu' in item) walk(item.subMenu);
+    }
+  };
+  menus.forEach(walk);
+  return out;
+}
+
+describe('build/Code.js in the Apps Script sandbox', () => {
+  const wb = openBuiltWorkbook();
+
+  test('exports.json lists the functions of the menu, the triggers and the sidebars', () => {
+    expect(exportsList.length).toBeGreaterThan(0);
+    expect(new Set(exportsList).size).toBe(exportsList.length);
+  });
+
+  test.each(exportsList)('%s is a top-level function declaration and resolves in the sandbox', (name) => {
+    expect(code).toMatch(new RegExp(`^function ${escape(name)}\\(`, 'm'));
+    expect(wb.sandbox.has(name)).toBe(true);
+  });
+
+  test('the script defines exactly the exports and its namespace MARSHRUT_ at top level', () => {
+    expect([...wb.sandbox.globalNames()].sort()).toEqual([...exportsList, 'MARSHRUT_'].sort());
+  });
+
+  test('every menu item, both installable triggers and every sidebar call name an export', () => {
+    const menus = wb.runtime.ui.menus;
+    expect(menus.map((m) => m.title)).toEqual(['Маршрут']);
+    const named = menuFunctions(menus);
+    expect(named.length).toBeGreaterThanOrEqual(8);
+    for (const fn of [...named, 'onFormSubmitTrigger', 'onSheetEditTrigger', 'onOpen', 'onInstall']) expect(exportsList).toContain(fn);
+
+    const calls = new Set<string>();
+    for (const text of Object.values(html)) {
+      for (const m of text.matchAll(/google\.script\.run(?:\s*\.\s*with(?:SuccessHandler|FailureHandler|UserObject)\([^)]*\))*\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/g))
+        calls.add(m[1]!);
+      // The pages call the server through common.js's rpc('name', payload) helper.
+      for (const m of text.matchAll(/\brpc\(\s*['"]([A-Za-z_$][\w$]*)['"]/g)) calls.add(m[1]!);
+    }
+    expect(calls.size).toBeGreaterThanOrEqual(6);
+    for (const name of calls) expect(exportsList).toContain(name);
+  });
+
+  test('no Node.js or browser-only API is referenced as a free global', () => {
+    // esbuild's `define` replaces only unbound identifiers: a parameter named `module` (the CommonJS shim) or the
+    // helper `__require` stay, a real reference to Node's `require`/`process`/… becomes a FREE_ marker.
+    const defined = ['require', 'process', 'Buffer', '__dirname', '__filename', 'module', 'exports', 'fetch', 'setTimeout', 'setInterval', 'window', 'document'];
+    const out = transformSync(code, {
+      loader: 'js',
+      minifyWhitespace: true, // drops comments too
+      legalComments: 'none',
+      define: Object.fromEntries(defined.map((n) => [n, `FREE_${n}_`])),
+      logLevel: 'silent',
+    }).code;
+    const free = [...new Set([...out.matchAll(/FREE_([A-Za-z_]+?)_(?![A-Za-z])/g)].map((m) => m[1]))];
+    // `typeof X` of a missing global is harmless (a UMD probe), so only non-typeof uses count.
+    const real = free.filter((n) => new RegExp(`(?<!typeof )FREE_${n}_`).test(out));
+    expect(real).toEqual([]);
+    expect(out).not.toMatch(/(?<![\w$.])import\s*\(/);
+    expect(out).not.toMatch(/(?<![\w$.])fetch\s*\(/);
+    expect(out).not.toMatch(/(?<![\w$.])require\s*\(/);
+    expect(out).not.toMatch(/__dirname/);
+  });
+
+  test('the raw bundle text: which of the listed tokens occur, and only in harmless places', () => {
+    // Literal scan requested for the bundle: the only hits must be esbuild's CommonJS shim (`function __require()`,
+    // `module.exports = factory()` inside papaparse's UMD wrapper where `module` is a parameter) and comments.
+    const hits = (re: RegExp) => code.split('\n').map((l, i) => [i + 1, l] as const).filter(([, l]) => re.test(l));
+    const requireHits = hits(/require\(/).filter(([, l]) => !/\b__require\(\)|require_[\w]+\(\)/.test(l));
+    expect(requireHits).toEqual([]);
+    expect(hits(/(?<![\w$.])process\./)).toEqual([]);
+    expect(hits(/\bBuffer\b/)).toEqual([]);
+    expect(hits(/__dirname/)).toEqual([]);
+    expect(hits(/(?<![\w$.])fetch\(/)).toEqual([]);
+    expect(hits(/(?<![\w$.])import\(/).filter(([, l]) => !/^\s*(\/\/|\*|\/\*)/.test(l))).toEqual([]);
+    expect(hits(/module\.exports/).map(([, l]) => l.trim())).toEqual(
+      hits(/module\.exports/).map(([, l]) => l.trim()).filter((l) => l === 'module.exports = factory();' || l.includes('"module.exports"')),
+    );
+  });
+
+  test.each(htmlFiles)('%s loads nothing from a CDN', (file) => {
+    const text = html[file]!;
+    expect(text).not.toMatch(/<script\b[^>]*\bsrc\s*=\s*["']?(https?:)?\/\//i);
+    expect(text).not.toMatch(/<link\b[^>]*\bhref\s*=\s*["']?(https?:)?\/\//i);
+    expect(text).not.toMatch(/<(img|iframe|script|link)\b[^>]*\b(src|href)\s*=\s*["']?https?:/i);
+    expect(text).not.toMatch(/@import\s+(url\()?["']?https?:/i);
+  });
+
+  test('appsscript.json: V8, Europe/Moscow, only the scopes the add-on needs', () => {
+    const manifest = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Europe/Moscow');
+    const allowed = ['spreadsheets', 'forms', 'script.container.ui', 'script.scriptapp', 'userinfo.email', 'script.send_mail'].map(
+      (s) => `https://www.googleapis.com/auth/${s}`,
+    );
+    expect(Array.isArray(manifest.oauthScopes)).toBe(true);
+    for (const scope of manifest.oauthScopes) expect(allowed).toContain(scope);
+    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(allowed.slice(0, 5)));
+  });
+});

@@ -1,0 +1,75 @@
+// Shared helpers of the end-to-end tests: the built bundle (npm run build) driven through the local runtime.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHEETS, SHEET_IDS, type SheetId } from '../../src/core/schema/sheets';
+import { openLocalWorkbook, type LocalWorkbook } from '../../src/local/localWorkbook';
+
+export const ROOT = join(__dirname, '..', '..');
+export const BUILD = join(ROOT, 'build');
+export const CLI = join(ROOT, 'bin', 'marshrut.cjs');
+
+/** Fails loudly (once) when the build is missing, instead of a cascade of unrelated errors. */
+export function requireBuild(): void {
+  for (const f of ['Code.js', 'exports.json', 'appsscript.json'].map((x) => join(BUILD, x))) {
+    if (!existsSync(f)) throw new Error(`Нет ${f}: выполните npm run build перед e2e-тестами.`);
+  }
+  if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('Нет dist/cli.cjs: выполните npm run build.');
+}
+
+export const readExports = (): string[] => JSON.parse(readFileSync(join(BUILD, 'exports.json'), 'utf8')) as string[];
+
+/** A fixed clock (moves only by what the runtime's own sleeps/lock waits add). */
+export const FIXED_NOW = () => new Date(2025, 9, 1, 12, 0, 0);
+
+export function openBuiltWorkbook(options: { user?: string; now?: () => Date } = {}): LocalWorkbook {
+  requireBuild();
+  // BUILD_DIR of localWorkbook.ts is `../build` from its own file: right for dist/cli.cjs, wrong (src/build) from ts sources.
+  return openLocalWorkbook({ buildDir: BUILD, now: options.now ?? FIXED_NOW, user: options.user });
+}
+
+export function sheetOf(wb: LocalWorkbook, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = wb.spreadsheet.getSheetByName(name);
+  if (!sheet) throw new Error(`Нет листа «${name}»`);
+  return sheet;
+}
+
+export const valuesOf = (wb: LocalWorkbook, name: string): unknown[][] => sheetOf(wb, name).getDataRange().getValues();
+
+/** Values of a schema sheet as objects keyed by header (data rows only). */
+export function rowsOf(wb: LocalWorkbook, id: SheetId): Record<string, unknown>[] {
+  const [header = [], ...rows] = valuesOf(wb, SHEETS[id].name);
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+/** A comparable, JSON-able picture of values (Dates as ISO strings). */
+export const plain = (values: unknown[][]): unknown[][] =>
+  values.map((r) => r.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `D:${(v as Date).toISOString()}` : v)));
+
+/** Register values without the trail column «Обновлено» (its timestamp differs run to run). */
+export function registerPicture(wb: LocalWorkbook, id: SheetId, ignore: string[] = ['Обновлено']): unknown[][] {
+  const [header = [], ...rows] = plain(valuesOf(wb, SHEETS[id].name));
+  const keep = header.map((h, i) => (ignore.includes(String(h)) ? -1 : i)).filter((i) => i >= 0);
+  return [header, ...rows].map((r) => keep.map((i) => r[i]));
+}
+
+export const SCHEMA_SHEET_NAMES = SHEET_IDS.map((id) => SHEETS[id].name);
+
+export const ORGS_CSV = [
+  'Код ОО,Наименование,Муниципалитет,Тип ОО,Статусы,Численность работников (ОО-1),Email координатора',
+  'ОО-1,МОУ «Средняя школа № 1»,Клин,Школа,ШНОР,60,s1@klin.example',
+  'ОО-2,МДОУ «Детский сад «Ромашка»»,Клин,Детский сад,,30,',
+  'МС,МУ «Учебно-методический центр»,Клин,Методическая служба,,8,',
+].join('\n');
+
+export const ORG_NAMES = ['МОУ «Средняя школа № 1»', 'МДОУ «Детский сад «Ромашка»»', 'МУ «Учебно-методический центр»'];
+
+export const STAFF_CSV = [
+  'ФИО,Код ОО,Должность,Предмет,Дата рождения,Дата начала педагогической деятельности,Квалификационная категория,Email,Роли,Методическое объединение,Молодой специалист,Источник',
+  'Иванова Ирина,ОО-1,Учитель,Математика,01.02.1980,01.09.2003,Высшая,,Наставник,ШМО математики,,Реестр',
+  'Петров Пётр Ильич,ОО-1,Учитель,Физика,05.05.1999,01.09.2023,,,,,Да,Реестр',
+  'Сидорова Анна Олеговна,ОО-2,Воспитатель,,10.10.1990,01.09.2012,Первая,,,,,Реестр',
+  'Орлова Мария Андреевна,МС,Методист,,03.03.1975,01.09.1998,,orlova@klin.example,Методист,,,Реестр',
+  'Семёнов Олег,ОО-2,Руководитель,,04.04.1970,01.09.1992,,,,,,Реестр',
+].join('\n');

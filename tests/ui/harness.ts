@@ -1,0 +1,100 @@
+// Browser harness for the sidebar pages: builds a page like scripts/build.mjs (includes inlined), opens it in
+// headless Chromium with a fake google.script.run that records calls and answers from fixtures.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = join(__dirname, '..', '..');
+const ui = join(root, 'src', 'ui');
+
+export function pageHtml(name: string): string {
+  return readFileSync(join(ui, `${name}.html`), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, file: string) =>
+    readFileSync(join(ui, file), 'utf8'),
+  );
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fixture: the server's answer, its failure (a Russian message), or a sequence of those, one per call. */
+export type Fixture = { ok: unknown } | { error: string } | { seq: Array<{ ok: unknown } | { error: string }> };
+export type Call = { name: string; payload: unknown };
+
+const fakeRun = `
+(function () {
+  window.__calls = [];
+  window.__fixtures = window.__fixtures || {};
+  window.__delay = 40;
+  function clone(v) { return v === undefined ? null : JSON.parse(JSON.stringify(v)); }
+  function runner(success, failure) {
+    return new Proxy({}, {
+      get: function (_, prop) {
+        if (prop === 'withSuccessHandler') return function (fn) { return runner(fn, failure); };
+        if (prop === 'withFailureHandler') return function (fn) { return runner(success, fn); };
+        if (prop === 'withUserObject') return function () { return runner(success, failure); };
+        if (typeof prop !== 'string') return undefined;
+        return function (payload) {
+          window.__calls.push({ name: prop, payload: clone(payload) });
+          var fx = window.__fixtures[prop];
+          if (fx && fx.seq) fx = fx.seq.length > 1 ? fx.seq.shift() : fx.seq[0];
+          setTimeout(function () {
+            if (!fx) { if (failure) failure(new Error('Нет фикстуры для ' + prop)); return; }
+            if ('error' in fx) { if (failure) failure(new Error(fx.error)); return; }
+            if (success) success(clone(fx.ok));
+          }, window.__delay);
+        };
+      }
+    });
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
+})();
+`;
+
+export interface Opened {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, name: string, fixtures: Record<string, Fixture>): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 720 } });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Nothing leaves the machine: the page must be self-contained.
+  await page.route('**/*', (route) => {
+    errors.push(`network request: ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.addInitScript(`window.__fixtures = ${JSON.stringify(fixtures)};\n${fakeRun}`);
+  await page.goto('about:blank');
+  await page.setContent(pageHtml(name));
+  return { page, dialogs, errors };
+}
+
+export function calls(page: Page): Promise<Call[]> {
+  return page.evaluate('window.__calls') as Promise<Call[]>;
+}
+
+export async function callsTo(page: Page, name: string): Promise<Call[]> {
+  return (await calls(page)).filter((c) => c.name === name);
+}
+
+export async function setFixture(page: Page, name: string, fixture: Fixture): Promise<void> {
+  await page.evaluate(`window.__fixtures[${JSON.stringify(name)}] = ${JSON.stringify(fixture)}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(root, 'out', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
