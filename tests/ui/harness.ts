@@ -1,16 +1,14 @@
-// Browser harness for the sidebar pages: builds a page like scripts/build.mjs (includes inlined), opens it in
+// Browser harness for the sidebar pages: takes a page from build/ (as clasp pushes it), opens it in
 // headless Chromium with a fake google.script.run that records calls and answers from fixtures.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = join(__dirname, '..', '..');
-const ui = join(root, 'src', 'ui');
 
+/** The page exactly as the build ships it (shared CSS/JS inlined): `npm test` builds before jest runs. */
 export function pageHtml(name: string): string {
-  return readFileSync(join(ui, `${name}.html`), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, file: string) =>
-    readFileSync(join(ui, file), 'utf8'),
-  );
+  return readFileSync(join(root, 'build', `${name}.html`), 'utf8');
 }
 
 export function launch(): Promise<Browser> {
