@@ -21,7 +21,11 @@ export class Table {
   constructor(spec: SheetSpec, data: TableData) {
     this.spec = spec;
     this.header = data.header.map((h) => String(h).trim());
-    this.rows = data.rows.map((r) => this.header.map((_, i) => (r[i] ?? '') as Cell));
+    // The port hands over freshly read arrays: they are kept as they are (no copy of a 100k-row sheet); a row
+    // shorter than the header is padded.
+    const width = this.header.length;
+    this.rows = data.rows as Cell[][];
+    for (const row of this.rows) while (row.length < width) row.push('');
     this.originalCount = this.rows.length;
     for (const column of spec.columns) {
       this.columnSpecs.set(column.key, column);

@@ -1,8 +1,22 @@
 // Text and date normalization shared by matching, validation and CSV import (SPEC §5).
 
+const normalized = new Map<string, string>();
+const NORMALIZED_CACHE_LIMIT = 100_000;
+
 /** trim, collapse spaces, case-fold, «ё» = «е» — the equality SPEC §5 uses for ФИО, ОО names and event titles. */
 export function normalizeName(value: string): string {
-  // NFC only when a combining mark is present (a decomposed «ё»): it is the costly step of a hot path.
+  // Indexes normalize every roster name on each execution: the same few thousand strings, so they are memoized.
+  let result = normalized.get(value);
+  if (result === undefined) {
+    if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+    result = normalizeUncached(value);
+    normalized.set(value, result);
+  }
+  return result;
+}
+
+function normalizeUncached(value: string): string {
+  // NFC only when a combining mark is present (a decomposed «ё»).
   return (/[\u0300-\u036f]/.test(value) ? value.normalize('NFC') : value)
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .trim()

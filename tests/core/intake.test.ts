@@ -92,7 +92,7 @@ describe('intake pipeline', () => {
     [{ 'Начало реализации ИОМ': '31.02.2025' }, 'Не удалось распознать дату «31.02.2025» в вопросе «Начало реализации ИОМ» (нужно дд.мм.гггг).'],
     [{ 'Окончание реализации ИОМ': '01.01.2025' }, '«Окончание реализации ИОМ» раньше, чем «Начало реализации ИОМ».'],
     [{ Должность: 'Завхоз' }, 'В вопросе «Должность» значение «Завхоз» не из списка вариантов.'],
-  ])('quarantines %o with a Russian reason and every raw answer', (change, reason) => {
+  ] as [Record<string, string>, string][])('quarantines %o with a Russian reason and every raw answer', (change, reason) => {
     const wb = testWorkbook();
     const item = iom('Петров Пётр Ильич');
     const run = submit(wb.deps, [sub('iom', { ...item.submission.answers, ...change })]);

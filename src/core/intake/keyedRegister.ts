@@ -2,12 +2,14 @@
 // so an upsert costs a map look-up instead of a scan, and an edited response finds its own row.
 import type { RegisterId } from '../schema/sheets';
 import type { Row, Table } from '../table';
-import { formatDay, isDate, normalizeName } from '../text';
+import { isDate, normalizeName } from '../text';
 import type { Cell } from '../ports';
 import { personKey } from './directory';
 import type { Workbook } from '../workbook';
 
-const day = (v: Cell): string => (isDate(v) ? formatDay(v) : String(v).trim());
+/** A day as a compact key part (yyyymmdd); keys are compared, never shown. */
+const day = (v: Cell): string =>
+  isDate(v) ? String(v.getFullYear() * 10000 + (v.getMonth() + 1) * 100 + v.getDate()) : String(v).trim();
 const who = (t: Table, i: number, prefix: string) => personKey(t.text(i, `${prefix}Name`), t.text(i, `${prefix}OrgCode`));
 export const eventKey = (title: string, start: Cell): string => `${normalizeName(title)}|${day(start)}`;
 

@@ -11,7 +11,7 @@ export interface Realm {
 }
 
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  return v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]');
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -23,7 +23,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Deep-copies arrays, dates and plain objects into the given realm; other objects pass through. */
 export function toRealm(value: unknown, realm: Realm | undefined, depth = 0): unknown {
-  if (!realm || depth > 20) return value;
+  if (!realm || depth > 20 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const out = new realm.Array();
     for (const v of value) out.push(toRealm(v, realm, depth + 1));
