@@ -1,10 +1,11 @@
 // Reads a reference CSV (organizations.csv, staff.csv, diagnostics.csv — SPEC §3) into records keyed by column key,
 // converting every cell by its column kind and describing every problem in Russian.
-import { MULTI_SEPARATOR, type ColumnSpec, type SheetSpec } from '../schema/sheets';
-import { normalizeName, normalizeTitle, parseDateText, splitCheckboxAnswer } from '../text';
+import type { ColumnSpec, SheetSpec } from '../schema/sheets';
+import { cellSchemas, keptValue, type CellValue } from '../schema/rowSchema';
+import { normalizeTitle } from '../text';
 import type { CsvTable } from './table';
 
-export type ReferenceValue = string | number | Date | '';
+export type ReferenceValue = CellValue;
 export type ReferenceRecord = Record<string, ReferenceValue>;
 
 export interface ReferenceProblem {
@@ -19,75 +20,6 @@ export interface ReferenceTable {
 }
 
 const q = (s: string) => `«${s}»`;
-
-function canonicalChoice(value: string, choices: readonly string[]): string | undefined {
-  const key = normalizeName(value);
-  return choices.find((c) => normalizeName(c) === key);
-}
-
-function parseNumber(text: string, integer: boolean): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^[-+]?\d+(\.\d+)?$/.test(compact)) return null;
-  const n = Number(compact);
-  if (!Number.isFinite(n)) return null;
-  if (integer && !Number.isInteger(n)) return null;
-  return n;
-}
-
-type Converted = { value: ReferenceValue; problem?: string };
-
-function convert(column: ColumnSpec, raw: string): Converted {
-  const text = raw.trim();
-  if (!text) return { value: '' };
-  const name = q(column.header);
-  switch (column.kind) {
-    case 'date':
-    case 'datetime': {
-      const d = parseDateText(text);
-      return d ? { value: d } : { value: '', problem: `${name}: ${q(text)} — не дата (ожидается дд.мм.гггг)` };
-    }
-    case 'int':
-    case 'number': {
-      const n = parseNumber(text, column.kind === 'int');
-      if (n !== null) return { value: n };
-      return { value: '', problem: `${name}: ${q(text)} — не ${column.kind === 'int' ? 'целое ' : ''}число` };
-    }
-    case 'choice': {
-      const choices = column.choices ?? [];
-      const found = canonicalChoice(text, choices);
-      if (found) return { value: found };
-      if (column.openChoice) return { value: text };
-      return { value: '', problem: `${name}: ${q(text)} нет в списке (${choices.join(' | ')})` };
-    }
-    case 'multi': {
-      const choices = column.choices ?? [];
-      const parts = text.includes(';')
-        ? text.split(';').map((s) => s.trim()).filter(Boolean)
-        : splitCheckboxAnswer(text, choices);
-      const good: string[] = [];
-      const bad: string[] = [];
-      for (const part of parts) {
-        const found = canonicalChoice(part, choices);
-        if (found) {
-          if (!good.includes(found)) good.push(found);
-        } else bad.push(part);
-      }
-      // Keep the spec's option order, so equal sets are equal strings.
-      good.sort((a, b) => choices.indexOf(a) - choices.indexOf(b));
-      const value = good.join(MULTI_SEPARATOR);
-      return bad.length
-        ? { value, problem: `${name}: ${bad.map(q).join(', ')} нет в списке (${choices.join('; ')})` }
-        : { value };
-    }
-    case 'email': {
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
-        ? { value: text }
-        : { value: text, problem: `${name}: ${q(text)} не похоже на адрес электронной почты` };
-    }
-    default:
-      return { value: text };
-  }
-}
 
 /**
  * Reads `table` as the reference sheet `sheet`. Headers are matched to column headers (or keys) by normalizeTitle;
@@ -136,6 +68,7 @@ export function readReferenceTable(table: CsvTable, sheet: SheetSpec): Reference
     return { records: [], problems };
   }
 
+  const schemas = cellSchemas(sheet);
   const records: ReferenceRecord[] = [];
   table.rows.forEach((cells, index) => {
     const row = index + 1;
@@ -143,9 +76,12 @@ export function readReferenceTable(table: CsvTable, sheet: SheetSpec): Reference
     for (const column of sheet.columns) record[column.key] = '';
     const rowProblems: string[] = [];
     columnAt.forEach((column, col) => {
-      const { value, problem } = convert(column, cells[col] ?? '');
-      record[column.key] = value;
-      if (problem) rowProblems.push(problem);
+      const parsed = schemas[column.key].safeParse(cells[col] ?? '');
+      if (parsed.success) record[column.key] = parsed.data;
+      else {
+        record[column.key] = keptValue(parsed.error.issues);
+        rowProblems.push(...parsed.error.issues.map((i) => i.message));
+      }
     });
     const emptyRequired = sheet.columns.filter((c) => c.required && record[c.key] === '');
     for (const message of rowProblems) problems.push({ row, message });
