@@ -13,7 +13,7 @@ import { setupWorkbook } from './setupWorkbook';
 import { createForms, formIdOf, formRegistry, responseToSubmission, syncFormChoices, SOURCE_FORM } from './forms';
 import { assertAccess, rememberOwner } from './access';
 import { currentUserEmail, intakeDeps } from './services';
-import { tableToSubmissions, valuesToTable } from './responseSheets';
+import { tableToSubmissions, valuesToTable, type ResponseLookup } from './responseSheets';
 import { showPage } from './pages';
 import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../core/reference';
 
@@ -96,18 +96,25 @@ export function menuRebuildRegisters(): void {
   for (const [form, { formId, sheetName }] of formRegistry(spreadsheet)) {
     const sheet = spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`Лист ответов «${sheetName}» не найден. Проверьте «Настройки».`);
-    items.push(...tableToSubmissions(form, valuesToTable(sheet.getDataRange().getValues()), 'Пересборка', responseIdsOf(formId)));
+    items.push(...tableToSubmissions(form, valuesToTable(sheet.getDataRange().getValues()), 'Пересборка', responsesOf(formId)));
   }
   const run = rebuild(methodistDeps(), items);
   ui.alert('Реестры пересобраны', reportLines(run.report).join('\n'), ui.ButtonSet.OK);
 }
 
-/** Response ids by submission time (to the second), so rebuilt rows keep finding edits of their response. */
-function responseIdsOf(formId: string): (row: number, timestamp: Date | null) => string {
-  const ids = new Map<number, string>();
-  for (const response of FormApp.openById(formId).getResponses())
-    ids.set(Math.floor(response.getTimestamp().getTime() / 1000), response.getId());
-  return (_row, timestamp) => (timestamp ? ids.get(Math.floor(timestamp.getTime() / 1000)) ?? '' : '');
+/**
+ * Live responses by submission time (to the second, as the response sheet shows it), so rebuilt rows keep their
+ * response id and edit link. Responses of the same second are handed out in order.
+ */
+function responsesOf(formId: string): ResponseLookup {
+  const bySecond = new Map<number, { responseId: string; editUrl: string }[]>();
+  for (const response of FormApp.openById(formId).getResponses()) {
+    const second = Math.floor(response.getTimestamp().getTime() / 1000);
+    const list = bySecond.get(second) ?? [];
+    list.push({ responseId: response.getId(), editUrl: response.getEditResponseUrl() });
+    bySecond.set(second, list);
+  }
+  return (timestamp) => (timestamp && bySecond.get(Math.floor(timestamp.getTime() / 1000))?.shift()) || { responseId: '', editUrl: '' };
 }
 
 function reportLines(report: ReturnType<typeof submit>['report']): string[] {

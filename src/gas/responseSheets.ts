@@ -20,11 +20,15 @@ export function valuesToTable(values: unknown[][]): CsvTable {
   };
 }
 
+/** Which live response a raw sheet row is: its id and the respondent's edit link ('' for a CSV row). */
+export type ResponseLookup = (timestamp: Date | null) => { responseId: string; editUrl: string };
+const noResponse: ResponseLookup = () => ({ responseId: '', editUrl: '' });
+
 export function tableToSubmissions(
   form: FormId,
   table: CsvTable,
   source: string,
-  responseIds: (row: number, timestamp: Date | null) => string = () => '',
+  responses: ResponseLookup = noResponse,
   manual?: Record<string, string>,
 ): NumberedSubmission[] {
   const mapping = mapFormColumns(table.headers, FORMS[form], manual);
@@ -35,8 +39,7 @@ export function tableToSubmissions(
       answers: raw.answers,
       email: raw.email,
       timestamp: raw.timestamp ?? new Date(0),
-      responseId: responseIds(raw.row, raw.timestamp),
-      editUrl: '',
+      ...responses(raw.timestamp),
       source,
     },
   }));

@@ -125,7 +125,7 @@ describe('the same folder imported twice into one workbook (in process)', () => 
     expect(wb.runtime.forms.all()).toHaveLength(4);
   });
 
-  test('BUG: the second import reports the still-quarantined row as quarantined, not accepted', () => {
+  test('the second import reports the still-quarantined row as quarantined, not accepted', () => {
     // Quarantine.add() does not file the same waiting answers twice and returns the first entry's id; that entry
     // holds the FIRST import's response id, and importFolder.tallyFromWorkbook() matches «Карантин» by the NEW
     // response id — so the row counts as accepted although it is in no register.
@@ -139,7 +139,7 @@ describe('the same folder imported twice into one workbook (in process)', () => 
     expect(afterFirstData.waitingQuarantine).toBe(1);
   });
 
-  test('BUG: the registers are unchanged cell for cell (ignoring «Обновлено»)', () => {
+  test('the registers are unchanged cell for cell (ignoring «Обновлено»)', () => {
     // A re-import is a new Google response for each CSV row: if the natural-key upsert adopts the new response
     // id and edit link, the rows «change» although no answer did.
     expect(picture(['Обновлено'])).toEqual(afterFirst);

@@ -317,7 +317,7 @@ describe('live intake through the built bundle', () => {
     expect(byResponse(once.diagnostics!, ['Обновлено', 'Получено'])).toEqual(byResponse(before.diagnostics!, ['Обновлено', 'Получено']));
   });
 
-  test('BUG: the rebuild keeps «Ссылка для редактирования» of the IOM rows', () => {
+  test('the rebuild keeps «Ссылка для редактирования» of the IOM rows', () => {
     // menuRebuildRegisters → tableToSubmissions(..) builds every submission with editUrl: '' (src/gas/
     // responseSheets.ts), so each rebuilt «ИОМ» row loses the respondent's edit link.
     const links = (rows: unknown[][]) => {
@@ -328,7 +328,7 @@ describe('live intake through the built bundle', () => {
     expect(links(once.iom!)).toEqual(links(before.iom!));
   });
 
-  test('BUG: the rebuild keeps the participation a methodist fixed in «Карантин»', () => {
+  test('the rebuild keeps the participation a methodist fixed in «Карантин»', () => {
     // The fixed row carries the live response id (quarantineService.toSubmission keeps entry.responseId), so
     // rebuild() drops it as «from a form» and replays the original, still-wrong answer back into «Карантин».
     expect(rowsOf(wb, 'participation').map((r) => r['ФИО участника'])).toEqual(['Петров Пётр Ильич']);

@@ -23,7 +23,6 @@ export const FIXED_NOW = () => new Date(2025, 9, 1, 12, 0, 0);
 
 export function openBuiltWorkbook(options: { user?: string; now?: () => Date } = {}): LocalWorkbook {
   requireBuild();
-  // BUILD_DIR of localWorkbook.ts is `../build` from its own file: right for dist/cli.cjs, wrong (src/build) from ts sources.
   return openLocalWorkbook({ buildDir: BUILD, now: options.now ?? FIXED_NOW, user: options.user });
 }
 
@@ -56,12 +55,7 @@ export function registerPicture(wb: LocalWorkbook, id: SheetId, ignore: string[]
 
 export const SCHEMA_SHEET_NAMES = SHEET_IDS.map((id) => SHEETS[id].name);
 
-export const ORGS_CSV = [
-  'Код ОО,Наименование,Муниципалитет,Тип ОО,Статусы,Численность работников (ОО-1),Email координатора',
-  'ОО-1,МОУ «Средняя школа № 1»,Клин,Школа,ШНОР,60,s1@klin.example',
-  'ОО-2,МДОУ «Детский сад «Ромашка»»,Клин,Детский сад,,30,',
-  'МС,МУ «Учебно-методический центр»,Клин,Методическая служба,,8,',
-].join('\n');
+export { ORGS_CSV } from './workbook';
 
 export const ORG_NAMES = ['МОУ «Средняя школа № 1»', 'МДОУ «Детский сад «Ромашка»»', 'МУ «Учебно-методический центр»'];
 

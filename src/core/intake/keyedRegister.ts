@@ -26,6 +26,9 @@ export const NATURAL_KEYS: Record<KeyedSheetId, (t: Table, i: number) => string>
   mentoring: (t, i) => `${who(t, i, 'mentor')}|${who(t, i, 'mentee')}|${normalizeName(t.text(i, 'form'))}`,
 };
 
+/** Which response a row came from: follows the answers, never counts as a change of them. */
+const RESPONSE_TRAIL = ['responseId', 'editUrl'];
+
 export type Upsert = { index: number; action: 'added' | 'updated' | 'unchanged'; changes: { key: string; before: Cell; after: Cell }[] };
 
 export class KeyedRegister {
@@ -58,7 +61,8 @@ export class KeyedRegister {
 
   /**
    * Replaces the row with the same response id (an edited response) or natural key, or appends a new one.
-   * `whenAdded` / `whenChanged` are trail fields (received, updated) that must not by themselves count as a change.
+   * `whenAdded` / `whenChanged` are trail fields (received, updated) that must not by themselves count as a change;
+   * so are the response id and edit link: a resubmission with the same answers leaves the row as it was.
    */
   upsert(row: Row, responseId: string, whenAdded: Row, whenChanged: Row): Upsert {
     this.index();
@@ -69,10 +73,13 @@ export class KeyedRegister {
       this.remember(index);
       return { index, action: 'added', changes: [] };
     }
+    const content: Row = {};
+    const trail: Row = {};
+    for (const [k, v] of Object.entries(row)) (RESPONSE_TRAIL.includes(k) ? trail : content)[k] = v;
     const oldKey = NATURAL_KEYS[this.id](this.table, existing);
-    const changes = this.table.update(existing, row);
+    const changes = this.table.update(existing, content);
     if (!changes.length) return { index: existing, action: 'unchanged', changes };
-    this.table.update(existing, whenChanged);
+    this.table.update(existing, { ...trail, ...whenChanged });
     if (oldKey !== key && this.byKey!.get(oldKey) === existing) this.byKey!.delete(oldKey);
     this.remember(existing);
     return { index: existing, action: 'updated', changes };

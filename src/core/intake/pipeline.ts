@@ -70,8 +70,9 @@ export class IntakePipeline {
         });
         const outcome = this.store(mapped.register, mapped.row, submission);
         for (const extra of mapped.also) this.store(extra.register, extra.row, submission, false);
-        if (quarantineId) this.quarantine.resolve(quarantineId);
-        else if (submission.responseId) this.quarantine.resolveResponse(submission.responseId);
+        const accepted = withEmail(submission);
+        if (quarantineId) this.quarantine.resolve(quarantineId, accepted);
+        else if (submission.responseId) this.quarantine.resolveResponse(submission.responseId, accepted);
         return outcome;
       }
       reason = validated.reasons.join(' ');
@@ -79,8 +80,7 @@ export class IntakePipeline {
       // A bug must not lose a submission either: it waits in quarantine with the message for the developers.
       reason = error instanceof Rejection ? error.message : `Внутренняя ошибка обработки: ${String(error)}`;
     }
-    const answers = answersToText(submission.answers);
-    if (submission.email) answers[EMAIL_TITLE] = submission.email;
+    const answers = withEmail(submission);
     const id = quarantineId
       ? this.quarantine.retry(quarantineId, reason, answers)
       : this.quarantine.add({ form: form.title, receivedAt: submission.timestamp, reason, answers, responseId: submission.responseId, source: submission.source });
@@ -105,6 +105,13 @@ export class IntakePipeline {
     }
     return { status: 'accepted', register, action: result.action, description };
   }
+}
+
+/** The raw answers as the quarantine keeps them: text by question title, the respondent's e-mail included. */
+function withEmail(submission: Submission): Record<string, string> {
+  const answers = answersToText(submission.answers);
+  if (submission.email) answers[EMAIL_TITLE] = submission.email;
+  return answers;
 }
 
 /** Per form: received = accepted + quarantined, always; with the quarantine reasons by data row. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../ports';
 import type { Table } from '../table';
 import type { Workbook } from '../workbook';
+import { isDate } from '../text';
 
 export const QUARANTINE_WAITING = 'Ожидает';
 export const QUARANTINE_ACCEPTED = 'Принято';
@@ -47,7 +48,7 @@ export class Quarantine {
     return {
       id: t.text(index, 'id'),
       form: t.text(index, 'form'),
-      receivedAt: receivedAt instanceof Date ? receivedAt : String(receivedAt),
+      receivedAt: isDate(receivedAt) ? receivedAt : String(receivedAt),
       reason: t.text(index, 'reason'),
       status: t.text(index, 'status'),
       answers: parsed.success ? parsed.data : {},
@@ -70,8 +71,11 @@ export class Quarantine {
     const answers = JSON.stringify(entry.answers);
     for (let i = 0; i < this.table.size; i++) {
       const t = this.table;
-      if (t.text(i, 'status') === QUARANTINE_WAITING && t.text(i, 'form') === entry.form && t.text(i, 'answers') === answers)
+      if (t.text(i, 'status') === QUARANTINE_WAITING && t.text(i, 'form') === entry.form && t.text(i, 'answers') === answers) {
+        // The same answers again (a file imported twice): one row, which follows the latest response.
+        t.update(i, { responseId: entry.responseId, receivedAt: entry.receivedAt });
         return t.text(i, 'id');
+      }
     }
     if (this.nextNumber === undefined) {
       let max = 0;
@@ -90,9 +94,10 @@ export class Quarantine {
     return id;
   }
 
-  resolve(id: string): void {
+  /** Accepted after a fix: the answers as accepted are kept, so a rebuild replays the fix, not the original. */
+  resolve(id: string, answers: Record<string, string>): void {
     const i = this.findIndex(id);
-    if (i >= 0) this.table.update(i, { status: QUARANTINE_ACCEPTED, processedAt: this.clock.now() });
+    if (i >= 0) this.table.update(i, { status: QUARANTINE_ACCEPTED, answers: JSON.stringify(answers), processedAt: this.clock.now() });
   }
 
   dismiss(id: string): void {
@@ -101,10 +106,25 @@ export class Quarantine {
   }
 
   /** A respondent fixed a rejected answer through the edit link: the waiting row is settled. */
-  resolveResponse(responseId: string): void {
+  resolveResponse(responseId: string, answers: Record<string, string>): void {
     for (let i = 0; i < this.table.size; i++)
       if (this.table.text(i, 'responseId') === responseId && this.table.text(i, 'status') === QUARANTINE_WAITING)
-        this.table.update(i, { status: QUARANTINE_ACCEPTED, processedAt: this.clock.now() });
+        this.resolve(this.table.text(i, 'id'), answers);
+  }
+
+  /**
+   * Answers a methodist fixed and got accepted, by response id, with when: a rebuild uses them in place of the
+   * raw response — unless the respondent edited the response after that.
+   */
+  acceptedFixes(): Map<string, { answers: Record<string, string>; at: Date }> {
+    const fixes = new Map<string, { answers: Record<string, string>; at: Date }>();
+    for (let i = 0; i < this.table.size; i++) {
+      const entry = this.entry(i);
+      const at = this.table.get(i, 'processedAt');
+      if (entry.status === QUARANTINE_ACCEPTED && entry.responseId && isDate(at))
+        fixes.set(entry.responseId, { answers: entry.answers, at });
+    }
+    return fixes;
   }
 }
 

@@ -33,8 +33,18 @@ function reprocessEntry(pipeline: IntakePipeline, entry: QuarantineEntry, answer
   return outcome;
 }
 
+/** Rows of «Карантин», each with every question of its form in form order (unanswered ones empty, to fill in). */
 export function listQuarantine(deps: IntakeDeps): QuarantineEntry[] {
-  return inTransaction(deps, (pipeline) => pipeline.quarantine.entries());
+  return inTransaction(deps, (pipeline) =>
+    pipeline.quarantine.entries().map((entry) => {
+      const form = formIdByTitle(entry.form);
+      if (!form) return entry;
+      const answers: Record<string, string> = {};
+      if (FORMS[form].collectsEmail) answers[EMAIL_TITLE] = entry.answers[EMAIL_TITLE] ?? '';
+      for (const q of FORMS[form].questions) answers[q.title] = entry.answers[q.title] ?? '';
+      return { ...entry, answers };
+    }),
+  );
 }
 
 /** Re-processes one row, with the answers as the methodist fixed them (or as stored). */

@@ -4,7 +4,8 @@ import type { Clock, LockPort, WorkbookPort } from '../ports';
 import type { RegisterId } from '../schema/sheets';
 import { Workbook } from '../workbook';
 import { emptyReport, IntakePipeline, tally, type IntakeReport, type Outcome, type Submission } from './pipeline';
-import { QUARANTINE_WAITING } from './quarantine';
+import { QUARANTINE_WAITING, type Quarantine } from './quarantine';
+import { EMAIL_TITLE } from '../schema/forms';
 
 export interface IntakeDeps {
   readonly workbook: WorkbookPort;
@@ -67,11 +68,20 @@ export function rebuild(deps: IntakeDeps, items: readonly NumberedSubmission[], 
       const table = pipeline.workbook.table(id);
       table.retain((i) => table.text(i, 'responseId') === '');
     }
+    const fixes = pipeline.quarantine.acceptedFixes();
     const quarantine = pipeline.workbook.table('quarantine');
     quarantine.retain((i) => !(quarantine.text(i, 'responseId') && quarantine.text(i, 'status') === QUARANTINE_WAITING));
     pipeline.audit.record('Пересборка реестров из ответов форм', '', `${items.length} ответов`);
-    return processAll(pipeline, orderByTime(items), progress);
+    return processAll(pipeline, orderByTime(items.map((item) => withFix(item, fixes))), progress);
   });
+}
+
+/** A response a methodist fixed in «Карантин» replays as fixed, unless the respondent edited it afterwards. */
+function withFix(item: NumberedSubmission, fixes: ReturnType<Quarantine['acceptedFixes']>): NumberedSubmission {
+  const fix = fixes.get(item.submission.responseId);
+  if (!fix || fix.at.getTime() < item.submission.timestamp.getTime()) return item;
+  const { [EMAIL_TITLE]: email = item.submission.email, ...answers } = fix.answers;
+  return { ...item, submission: { ...item.submission, answers, email } };
 }
 
 export function orderByTime(items: readonly NumberedSubmission[]): NumberedSubmission[] {
