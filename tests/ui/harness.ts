@@ -28,6 +28,9 @@ const fakeRun = `
   window.__calls = [];
   window.__fixtures = window.__fixtures || {};
   window.__delay = 40;
+  window.__hold = false;
+  window.__pending = [];
+  window.__release = function () { window.__hold = false; window.__pending.splice(0).forEach(function (f) { setTimeout(f, 0); }); };
   function clone(v) { return v === undefined ? null : JSON.parse(JSON.stringify(v)); }
   function runner(success, failure) {
     return new Proxy({}, {
@@ -40,11 +43,15 @@ const fakeRun = `
           window.__calls.push({ name: prop, payload: clone(payload) });
           var fx = window.__fixtures[prop];
           if (fx && fx.seq) fx = fx.seq.length > 1 ? fx.seq.shift() : fx.seq[0];
-          setTimeout(function () {
+          var reply = function () {
             if (!fx) { if (failure) failure(new Error('Нет фикстуры для ' + prop)); return; }
             if ('error' in fx) { if (failure) failure(new Error(fx.error)); return; }
             if (success) success(clone(fx.ok));
-          }, window.__delay);
+          };
+          // While held (window.__hold = true), replies wait for window.__release(): a test can look at the page
+          // during a call without racing a timer.
+          if (window.__hold) window.__pending.push(reply);
+          else setTimeout(reply, window.__delay);
         };
       }
     });

@@ -63,12 +63,13 @@ test('choosing a CSV file previews it and preselects the mapping', async () => {
 
 test('a changed select is sent as the mapping to rpcImportRun; counts and the first 20 reasons are shown', async () => {
   const { page, dialogs } = await openPage(browser, 'Import', { rpcImportPreview: { ok: preview }, rpcImportRun: { ok: report } });
-  await page.evaluate('window.__delay = 300');
   await chooseFile(page);
   await page.getByLabel('Куратор ИОМ').selectOption({ label: 'Куратор (наставник)' });
+  await page.evaluate('window.__hold = true');
   await page.getByRole('button', { name: 'Импортировать' }).click();
   await expect(page.locator('#run').isDisabled()).resolves.toBe(true);
   await expect(page.locator('#loading').innerText()).resolves.toContain('Импорт… это может занять до минуты');
+  await page.evaluate('window.__release()');
   await page.locator('#step3').waitFor({ state: 'visible' });
 
   const run = await callsTo(page, 'rpcImportRun');

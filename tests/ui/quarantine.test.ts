@@ -94,8 +94,10 @@ test('«Сохранить и обработать» sends the edited answers an
   });
   await page.locator('.quarantine-row', { hasText: 'Учёт ИОМ' }).click();
   await page.getByLabel('Начало реализации ИОМ').fill('15.09.2025');
+  await page.evaluate('window.__hold = true');
   await page.getByRole('button', { name: 'Сохранить и обработать' }).click();
   await expect(page.locator('#save').isDisabled()).resolves.toBe(true); // while the call runs
+  await page.evaluate('window.__release()');
   await page.getByText('Принято: ИОМ Ивановой М. П.').waitFor();
   const sent = await callsTo(page, 'rpcQuarantineReprocess');
   expect(sent).toEqual([
