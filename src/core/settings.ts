@@ -21,6 +21,7 @@ export const SETTING = {
 
 export const formIdSetting = (form: FormId) => `ID формы «${FORMS[form].title}»`;
 export const formSheetSetting = (form: FormId) => `Лист ответов «${FORMS[form].title}»`;
+export const formUrlSetting = (form: FormId) => `Ссылка на форму «${FORMS[form].title}»`;
 
 export function settingDefaults(today: Date): SettingDefault[] {
   return [
@@ -39,6 +40,7 @@ export function settingDefaults(today: Date): SettingDefault[] {
     },
     { key: SETTING.digest, value: 'Да', description: 'Да — 1-го числа каждого месяца рассылать сводки.' },
     ...FORM_IDS.flatMap((form) => [
+      { key: formUrlSetting(form), value: '', description: 'Ссылка для педагогов; заполняется командой «Маршрут → Создать формы».' },
       { key: formIdSetting(form), value: '', description: 'Заполняется командой «Маршрут → Создать формы».' },
       { key: formSheetSetting(form), value: '', description: 'Скрытый лист с ответами формы (его не редактируйте).' },
     ]),

@@ -1,7 +1,7 @@
 // The four Google Forms over FormApp: creation from the declarative FormSpec, one installable submit trigger
 // per form, data-driven choice lists, and reading a FormResponse into a core Submission.
 import { FORMS, FORM_IDS, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
-import { formIdSetting, formSheetSetting, readSettings } from '../core/settings';
+import { formIdSetting, formSheetSetting, formUrlSetting, readSettings } from '../core/settings';
 import { dynamicChoices } from '../core/formChoices';
 import type { Submission } from '../core/intake/pipeline';
 import type { RawAnswers } from '../core/intake/answers';
@@ -71,6 +71,7 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
       const sheetName = attachDestination(spreadsheet, form);
       setSetting(settings, formIdSetting(id), form.getId());
       setSetting(settings, formSheetSetting(id), sheetName);
+      setSetting(settings, formUrlSetting(id), form.getPublishedUrl());
       summary.created.push(spec.title);
     }
     const formId = form.getId();

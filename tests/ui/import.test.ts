@@ -129,3 +129,79 @@ test('a sheet of this workbook can be the source; server failures are shown', as
   ]);
   await page.close();
 });
+
+describe('Справочники', () => {
+  const staffCsv = '\ufeffФИО,ОО,Должность\nИванова Мария Петровна,МБОУ СОШ № 5,учитель\nПетров Пётр,МБОУ СОШ № 7,учитель\n';
+  const refReport = {
+    rows: 3,
+    added: 1,
+    updated: 1,
+    unchanged: 1,
+    problems: [
+      { row: 0, message: 'Нет столбца «Должность»' },
+      { row: 3, message: 'Неизвестная ОО <img src=x onerror=alert(1)>' },
+      ...Array.from({ length: 22 }, (_, i) => ({ row: i + 4, message: 'Пустое ФИО' })),
+    ],
+  };
+
+  async function chooseReference(page: import('playwright-core').Page) {
+    await expect(page.locator('#referencePart').isVisible()).resolves.toBe(false);
+    await page.getByLabel('Справочники').check();
+    await expect(page.locator('#referencePart').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#step1').isVisible()).resolves.toBe(false);
+    await page.locator('#refSheet').selectOption('staff');
+    await page.locator('#refFile').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(staffCsv, 'utf8') });
+  }
+
+  test('the chosen file is sent as {sheet, csvText}; counts and the first 20 problems are shown as text', async () => {
+    const { page, dialogs, errors } = await openPage(browser, 'Import', { rpcImportReference: { ok: refReport } });
+    await expect(page.locator('#refSheet option').allInnerTexts()).resolves.toEqual([
+      'Организации (organizations.csv)',
+      'Педагоги (staff.csv)',
+      'Диагностика (diagnostics.csv)',
+    ]);
+    await chooseReference(page);
+    await page.evaluate('window.__hold = true');
+    await page.getByRole('button', { name: 'Загрузить справочник' }).click();
+    await page.waitForFunction('window.__calls.some(function (c) { return c.name === "rpcImportReference"; })');
+    await expect(page.locator('#refRun').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#loading').innerText()).resolves.toContain('Загрузка справочника…');
+    await page.evaluate('window.__release()');
+    await page.locator('#refResultBox').waitFor({ state: 'visible' });
+
+    expect((await callsTo(page, 'rpcImportReference')).map((c) => c.payload)).toEqual([{ sheet: 'staff', csvText: staffCsv.slice(1) }]);
+    await expect(page.locator('#refResult').innerText()).resolves.toBe('Строк 3: добавлено 1, обновлено 1, без изменений 1');
+    const items = await page.locator('#refProblems li').allInnerTexts();
+    expect(items).toHaveLength(20);
+    expect(items[0]).toBe('Файл: Нет столбца «Должность»');
+    expect(items[1]).toBe('Строка 3: Неизвестная ОО <img src=x onerror=alert(1)>');
+    expect(items[2]).toBe('Строка 4: Пустое ФИО');
+    await expect(page.locator('#refMore').innerText()).resolves.toContain('И ещё 4');
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    await expect(page.locator('#refRun').isEnabled()).resolves.toBe(true);
+    await expect(page.locator('#message').isVisible()).resolves.toBe(false);
+    await screenshot(page, 'import-reference');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a server failure is shown in the error box', async () => {
+    const { page } = await openPage(browser, 'Import', { rpcImportReference: { error: 'Лист «staff» не найден.' } });
+    await chooseReference(page);
+    await page.getByRole('button', { name: 'Загрузить справочник' }).click();
+    await page.locator('#message.box.error', { hasText: 'Лист «staff» не найден.' }).waitFor();
+    await expect(page.locator('#refResultBox').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#refRun').isEnabled()).resolves.toBe(true);
+    await page.close();
+  });
+
+  test('without a file nothing is sent', async () => {
+    const { page } = await openPage(browser, 'Import', { rpcImportReference: { ok: refReport } });
+    await page.getByLabel('Справочники').check();
+    await page.getByRole('button', { name: 'Загрузить справочник' }).click();
+    await expect(page.locator('#message').innerText()).resolves.toBe('Выберите CSV-файл справочника.');
+    await expect(callsTo(page, 'rpcImportReference')).resolves.toEqual([]);
+    await page.close();
+  });
+});
