@@ -20,6 +20,7 @@ export function loadBundle(code: string, runtime: LocalRuntime, filename = 'Code
   for (const [k, v] of Object.entries(runtime.globals)) {
     Object.defineProperty(context, k, { value: v, writable: true, configurable: true, enumerable: false });
   }
+  installClock(context, () => runtime.now().getTime());
   const realm = vm.runInContext('({ Array, Date, Object, Error })', context) as Realm;
   runtime.setRealm(realm);
 
@@ -63,4 +64,27 @@ function collectTopLevelLexicalNames(code: string): Set<string> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(code))) out.add(m[1]!);
   return out;
+}
+
+/**
+ * The script's `new Date()` and `Date.now()` follow the runtime clock (its `now` option), as the fakes' own
+ * timestamps do; every other use of Date is the realm's own (same prototype, so instanceof holds).
+ */
+function installClock(context: vm.Context, nowMs: () => number): void {
+  const install = vm.runInContext(
+    `(function (nowMs) {
+      var RealDate = Date;
+      function ClockDate() {
+        if (!new.target) return new RealDate(nowMs()).toString();
+        return arguments.length ? new (Function.prototype.bind.apply(RealDate, [null].concat([].slice.call(arguments))))() : new RealDate(nowMs());
+      }
+      ClockDate.prototype = RealDate.prototype;
+      ClockDate.now = function () { return nowMs(); };
+      ClockDate.parse = RealDate.parse;
+      ClockDate.UTC = RealDate.UTC;
+      globalThis.Date = ClockDate;
+    })`,
+    context,
+  ) as (nowMs: () => number) => void;
+  install(nowMs);
 }

@@ -47,4 +47,10 @@ describe('sandbox', () => {
     sb.call('logIt');
     expect(rt.log).toEqual(['hi', 'n=3']);
   });
+
+  test("the script's clock is the runtime's: new Date() and Date.now() follow the `now` option", () => {
+    const rt = createLocalRuntime({ now: () => new Date(2025, 0, 15, 9, 30) });
+    const sb = loadBundle('function clock() { return [new Date().getFullYear(), Date.now(), new Date(2020, 1, 2).getMonth(), new Date() instanceof Date]; }', rt);
+    expect(sb.call('clock')).toEqual([2025, new Date(2025, 0, 15, 9, 30).getTime(), 1, true]);
+  });
 });
