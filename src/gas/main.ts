@@ -52,6 +52,7 @@ export function menuSetupWorkbook(): void {
 }
 
 export function menuCreateForms(): void {
+  toast('Создаю формы и подключаю обработчики ответов… Это займёт до минуты.');
   const summary = createForms(active());
   const lines = [
     summary.created.length ? `Созданы формы: ${summary.created.join(', ')}.` : 'Все формы уже созданы.',
@@ -92,6 +93,7 @@ export function menuRebuildRegisters(): void {
   );
   if (answer !== ui.Button.YES) return;
   const spreadsheet = active();
+  toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
   const items: NumberedSubmission[] = [];
   for (const [form, { formId, sheetName }] of formRegistry(spreadsheet)) {
     const sheet = spreadsheet.getSheetByName(sheetName);

@@ -61,6 +61,17 @@ describe('intake pipeline', () => {
     expect(column(wb.values('iom'), 'ФИО педагога')).toEqual(['Иванова Ирина Петровна', 'Петров Пётр Ильич']);
   });
 
+  it('finds an ОО by code, by name, and by a name quoted or punctuated differently', () => {
+    const wb = testWorkbook();
+    const run = submit(wb.deps, [
+      iom('Петров Пётр Ильич', 'оо-1'),
+      iom('Сидорова Анна Олеговна', 'МДОУ "Детский сад "Ромашка""'),
+      iom('Орлова Мария Андреевна', '  му «учебно-методический   центр» '),
+    ]);
+    expect(run.report.iom).toMatchObject({ accepted: 3, quarantined: 0 });
+    expect(column(wb.values('iom'), 'Код ОО')).toEqual(['ОО-1', 'ОО-2', 'МС']);
+  });
+
   it('adds an unknown person to «Педагоги» with Источник «Добавлен из формы»', () => {
     const wb = testWorkbook();
     submit(wb.deps, [iom('Новикова Дарья Сергеевна')]);

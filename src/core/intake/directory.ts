@@ -3,7 +3,7 @@
 import { STAFF_SOURCE_FORM } from '../schema/choices';
 import type { Row, Table } from '../table';
 import type { Workbook } from '../workbook';
-import { normalizeEmail, normalizeName } from '../text';
+import { normalizeEmail, normalizeName, normalizeTitle } from '../text';
 
 export interface Org {
   readonly code: string;
@@ -41,11 +41,13 @@ export class Directory {
         const org = { code: orgs.text(i, 'code'), name: orgs.text(i, 'name'), type: orgs.text(i, 'type') };
         if (!org.code && !org.name) continue;
         if (org.name) this.orgIndex.set(`n:${normalizeName(org.name)}`, org);
+        // An old form's export may quote differently («…» / "…") or punctuate: a looser key as the last resort.
+        if (org.name && !this.orgIndex.has(`t:${normalizeTitle(org.name)}`)) this.orgIndex.set(`t:${normalizeTitle(org.name)}`, org);
         if (org.code) this.orgIndex.set(`c:${normalizeName(org.code)}`, org);
       }
     }
     const key = normalizeName(answer);
-    return this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? null;
+    return this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? this.orgIndex.get(`t:${normalizeTitle(answer)}`) ?? null;
   }
 
   private buildStaffIndex(): void {

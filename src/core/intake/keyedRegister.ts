@@ -53,6 +53,12 @@ export class KeyedRegister {
     if (responseId) this.byResponse!.set(responseId, i);
   }
 
+  /** The row index with this natural key, if any. */
+  find(key: string): number | undefined {
+    this.index();
+    return this.byKey!.get(key);
+  }
+
   keyOf(row: Row): string {
     // The key of a row not yet in the table: computed the same way, on a one-row scratch table.
     const scratch = this.table.scratch(row);

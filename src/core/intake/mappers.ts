@@ -4,10 +4,9 @@ import { DIAGNOSTIC_SOURCE_IOM_FORM, EVENT_STATUS_DEFAULT } from '../schema/choi
 import type { FormId } from '../schema/forms';
 import { MULTI_SEPARATOR, type RegisterId } from '../schema/sheets';
 import type { Row } from '../table';
-import { formatDay, isDate, normalizeName } from '../text';
+import { formatDay, isDate } from '../text';
 import type { Answer, Answers } from './answers';
-import { Directory, type Org } from './directory';
-import type { Workbook } from '../workbook';
+import type { Directory, Org } from './directory';
 
 export class Rejection extends Error {}
 
@@ -19,8 +18,9 @@ export interface Mapped {
 }
 
 export interface MapContext {
-  readonly workbook: Workbook;
   readonly directory: Directory;
+  /** The event of «Мероприятия» whose dropdown label is `label`, or null. */
+  readonly findEvent: (label: string) => { title: string; start: Date | string } | null;
   readonly email: string;
   readonly editUrl: string;
 }
@@ -113,21 +113,8 @@ function events(a: Answers, ctx: MapContext): Mapped {
   };
 }
 
-/** Finds an event by its dropdown label `Название (дд.мм.гггг)`, computed from title and start date. */
-function findEvent(workbook: Workbook, label: string): { title: string; start: Date | string } | null {
-  const table = workbook.table('events');
-  const wanted = normalizeName(label);
-  for (let i = table.size - 1; i >= 0; i--) {
-    const start = table.get(i, 'start');
-    const title = table.text(i, 'title');
-    if (normalizeName(eventLabel(title, isDate(start) ? start : String(start))) === wanted)
-      return { title, start: isDate(start) ? start : String(start) };
-  }
-  return null;
-}
-
 function participation(a: Answers, ctx: MapContext): Mapped {
-  const event = findEvent(ctx.workbook, text(a.eventLabel));
+  const event = ctx.findEvent(text(a.eventLabel));
   if (!event) throw new Rejection(`Мероприятие «${text(a.eventLabel)}» не найдено в листе «Мероприятия».`);
   const school = org(ctx, a.orgName, 'Образовательная организация');
   const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.email);

@@ -5,11 +5,11 @@ import type { Clock } from '../ports';
 import { FORMS, FORM_IDS, EMAIL_TITLE, type FormId } from '../schema/forms';
 import { SHEETS, type RegisterId } from '../schema/sheets';
 import type { Row } from '../table';
-import { formatDay, isDate } from '../text';
+import { formatDay, isDate, parseDateText } from '../text';
 import type { Workbook } from '../workbook';
 import { answersToText, validateAnswers, type RawAnswers } from './answers';
 import { Directory } from './directory';
-import { KeyedRegister } from './keyedRegister';
+import { eventKey, KeyedRegister } from './keyedRegister';
 import { describeRow, MAPPERS, Rejection } from './mappers';
 import { AuditTrail } from './audit';
 import { Quarantine } from './quarantine';
@@ -55,6 +55,18 @@ export class IntakePipeline {
     return register;
   }
 
+  /** An event by its dropdown label `Название (дд.мм.гггг)`: parsed back to the natural key, then looked up. */
+  private findEvent(label: string): { title: string; start: Date | string } | null {
+    const match = /^(.*)\((\d{1,2}\.\d{1,2}\.\d{4})\)\s*$/.exec(label.trim());
+    const start = match && parseDateText(match[2]);
+    if (!match || !start) return null;
+    const events = this.register('events');
+    const index = events.find(eventKey(match[1], start));
+    if (index === undefined) return null;
+    const stored = events.table.get(index, 'start');
+    return { title: events.table.text(index, 'title'), start: isDate(stored) ? stored : String(stored) };
+  }
+
   /** Never throws for bad input: what cannot be accepted is quarantined with every raw answer. */
   process(submission: Submission, quarantineId = ''): Outcome {
     const form = FORMS[submission.form];
@@ -63,8 +75,8 @@ export class IntakePipeline {
       const validated = validateAnswers(form, submission.answers);
       if (validated.ok) {
         const mapped = MAPPERS[form.id](validated.answers, {
-          workbook: this.workbook,
           directory: this.directory,
+          findEvent: (label) => this.findEvent(label),
           email: submission.email,
           editUrl: submission.editUrl,
         });
