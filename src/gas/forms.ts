@@ -125,19 +125,22 @@ function buildForm(spec: FormSpec, choices: Record<string, string[]>): Form {
 function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
   const before = new Set(spreadsheet.getSheets().map((s) => s.getSheetId()));
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
-  const sheet = spreadsheet.getSheets().find((s) => !before.has(s.getSheetId()));
+  // The sheet Google adds may not be visible through the handle we hold: flush and look through a fresh one.
+  SpreadsheetApp.flush();
+  const fresh = SpreadsheetApp.openById(spreadsheet.getId());
+  const sheet = fresh.getSheets().find((s) => !before.has(s.getSheetId()));
   if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
   const name = `Ответы: ${form.getTitle()}`;
-  if (!spreadsheet.getSheetByName(name)) sheet.setName(name);
+  if (!fresh.getSheetByName(name)) sheet.setName(name);
   sheet.hideSheet();
   return sheet.getName();
 }
 
 /** Puts the current ОО names and event labels into every data-driven dropdown of every form. */
-export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId): number {
+export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId, registry = formRegistry(spreadsheet)): number {
   const choices = dynamicChoices(new Workbook(new SheetsWorkbookPort(spreadsheet)));
   let updated = 0;
-  for (const [id, { formId }] of formRegistry(spreadsheet)) {
+  for (const [id, { formId }] of registry) {
     if (only && id !== only) continue;
     const dynamic = FORMS[id].questions.filter((q) => q.choicesFrom);
     if (!dynamic.length) continue;

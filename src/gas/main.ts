@@ -70,11 +70,12 @@ export function menuSyncFormChoices(): void {
 /** Installable form-submit trigger, one per form: the response goes through the intake pipeline. */
 export function onFormSubmitTrigger(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   const spreadsheet = SpreadsheetApp.openById(e.source.getDestinationId());
-  const form = formIdOf(formRegistry(spreadsheet), e.source);
+  const registry = formRegistry(spreadsheet);
+  const form = formIdOf(registry, e.source);
   if (!form) throw new Error(`Форма «${e.source.getTitle()}» не зарегистрирована в листе «Настройки» этой книги.`);
   const deps = intakeDeps(spreadsheet, e.response.getRespondentEmail() || SOURCE_FORM);
   const run = submit(deps, [{ submission: responseToSubmission(form, e.response), row: 0 }]);
-  if (form === 'events' && run.report.events.accepted) syncFormChoices(spreadsheet, 'participation');
+  if (form === 'events' && run.report.events.accepted) syncFormChoices(spreadsheet, 'participation', registry);
 }
 
 /** Installable on-edit trigger: a changed ОО list or event register refreshes the forms' dropdowns. */
