@@ -130,7 +130,7 @@ function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
   const fresh = SpreadsheetApp.openById(spreadsheet.getId());
   const sheet = fresh.getSheets().find((s) => !before.has(s.getSheetId()));
   if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
-  const name = `Ответы: ${form.getTitle()}`;
+  const name = `Ответы — ${form.getTitle()}`; // no «:», which Excel forbids in sheet names (XLSX export)
   if (!fresh.getSheetByName(name)) sheet.setName(name);
   sheet.hideSheet();
   return sheet.getName();

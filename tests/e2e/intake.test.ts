@@ -32,7 +32,7 @@ describe('live intake through the built bundle', () => {
   };
   const audit = () => rowsOf(wb, 'audit');
   const quarantineRows = () => rowsOf(wb, 'quarantine');
-  const responseSheetRows = (id: FormId) => valuesOf(wb, `Ответы: ${FORMS[id].title}`).length - 1;
+  const responseSheetRows = (id: FormId) => valuesOf(wb, `Ответы — ${FORMS[id].title}`).length - 1;
 
   test('set-up and the reference through rpcImportReference (SPEC §3 CSV columns)', () => {
     wb.menu('menuSetupWorkbook');
@@ -61,7 +61,7 @@ describe('live intake through the built bundle', () => {
       expect(required).toEqual(FORMS[id].questions.map((q) => Boolean(q.required)));
       expect(f.collectsEmail()).toBe(FORMS[id].collectsEmail);
       expect(f.getDestinationId()).toBe(wb.spreadsheet.getId());
-      const sheet = sheetOf(wb, `Ответы: ${FORMS[id].title}`);
+      const sheet = sheetOf(wb, `Ответы — ${FORMS[id].title}`);
       expect(sheet.isSheetHidden()).toBe(true);
       const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
       expect(header).toEqual(['Отметка времени', ...(FORMS[id].collectsEmail ? ['Адрес электронной почты'] : []), ...FORMS[id].questions.map((q) => q.title)]);
