@@ -38,7 +38,7 @@ export function tableToSubmissions(
       form,
       answers: raw.answers,
       email: raw.email,
-      timestamp: raw.timestamp ?? new Date(0),
+      timestamp: raw.timestamp ?? new Date(), // no readable «Отметка времени»: received now, ordered last
       ...responses(raw.timestamp),
       source,
     },

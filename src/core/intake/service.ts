@@ -3,6 +3,7 @@
 import type { Clock, LockPort, WorkbookPort } from '../ports';
 import type { RegisterId } from '../schema/sheets';
 import { Workbook } from '../workbook';
+import { orderByTimestamp } from '../csv/formRows';
 import { emptyReport, IntakePipeline, tally, type IntakeReport, type Outcome, type Submission } from './pipeline';
 import { QUARANTINE_WAITING, type Quarantine } from './quarantine';
 import { EMAIL_TITLE } from '../schema/forms';
@@ -84,10 +85,7 @@ function withFix(item: NumberedSubmission, fixes: ReturnType<Quarantine['accepte
   return { ...item, submission: { ...item.submission, answers, email } };
 }
 
+/** Responses in the order they were sent (stable), so a later one with the same key replaces an earlier one. */
 export function orderByTime(items: readonly NumberedSubmission[]): NumberedSubmission[] {
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => a.item.submission.timestamp.getTime() - b.item.submission.timestamp.getTime() || a.i - b.i)
-    .map(({ item }) => item);
+  return orderByTimestamp(items.map((item) => ({ item, timestamp: item.submission.timestamp }))).map(({ item }) => item);
 }
-
