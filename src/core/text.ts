@@ -79,7 +79,6 @@ export function formatDateTime(d: Date): string {
   return `${formatDay(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
-export const startOfDay = (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate());
 
 /**
  * Splits a checkbox answer that Google joined with «, ». Option texts may contain «, » themselves, so the known

@@ -5,7 +5,7 @@ import type { Clock } from '../ports';
 import { FORMS, FORM_IDS, EMAIL_TITLE, type FormId } from '../schema/forms';
 import { SHEETS, type RegisterId } from '../schema/sheets';
 import type { Row } from '../table';
-import { formatDay, isDate, parseDateText } from '../text';
+import { isDate, parseDateText } from '../text';
 import type { Workbook } from '../workbook';
 import { answersToText, validateAnswers, type RawAnswers } from './answers';
 import { Directory } from './directory';
@@ -152,4 +152,3 @@ export function tally(report: IntakeReport, form: FormId, outcome: Outcome, row:
   }
 }
 
-export const auditValue = (v: unknown): string => (isDate(v) ? formatDay(v) : String(v ?? ''));

@@ -131,10 +131,6 @@ class FakeConditionalFormatRule implements Pick<CFR, 'getRanges'> {
   }
 }
 
-export function conditionalRuleData(rule: CFR): ConditionalRuleData {
-  return (rule as unknown as FakeConditionalFormatRule).data;
-}
-
 type CfrbApi = Pick<CFRB, 'whenTextEqualTo' | 'whenTextContains' | 'whenNumberGreaterThanOrEqualTo' | 'whenNumberLessThan' |
   'whenNumberGreaterThan' | 'whenFormulaSatisfied' | 'whenCellEmpty' | 'setBackground' | 'setFontColor' | 'setBold' |
   'setRanges' | 'build'>;
