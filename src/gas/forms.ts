@@ -5,8 +5,8 @@ import { formIdSetting, formSheetSetting, formUrlSetting, readSettings } from '.
 import { dynamicChoices } from '../core/formChoices';
 import type { Submission } from '../core/intake/pipeline';
 import type { RawAnswers } from '../core/intake/answers';
-import { Workbook } from '../core/workbook';
-import { SheetsWorkbookPort } from './workbookPort';
+import type { Workbook } from '../core/workbook';
+import { snapshotOf } from './workbookPort';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,9 +37,11 @@ function addItem(form: Form, question: QuestionSpec, choices: readonly string[])
   if (question.help) item.setHelpText(question.help);
 }
 
-/** Form ids and response sheet names as recorded in «Настройки». */
-export function formRegistry(spreadsheet: Spreadsheet): Map<FormId, { formId: string; sheetName: string }> {
-  const settings = readSettings(new Workbook(new SheetsWorkbookPort(spreadsheet)).table('settings'));
+export type FormRegistry = Map<FormId, { formId: string; sheetName: string }>;
+
+/** Form ids and response sheet names as recorded in «Настройки» (of the given snapshot, or read now). */
+export function formRegistry(spreadsheet: Spreadsheet, workbook: Workbook = snapshotOf(spreadsheet)): FormRegistry {
+  const settings = readSettings(workbook.table('settings'));
   const out = new Map<FormId, { formId: string; sheetName: string }>();
   for (const id of FORM_IDS) {
     const formId = settings.get(formIdSetting(id)) ?? '';
@@ -56,10 +58,10 @@ export interface FormsSummary {
 
 /** Creates what is missing: forms, their destination sheets (hidden) and one submit trigger each. */
 export function createForms(spreadsheet: Spreadsheet): FormsSummary {
-  const workbook = new Workbook(new SheetsWorkbookPort(spreadsheet));
+  const workbook = snapshotOf(spreadsheet);
   const choices = dynamicChoices(workbook);
   const settings = workbook.table('settings');
-  const registry = formRegistry(spreadsheet);
+  const registry = formRegistry(spreadsheet, workbook);
   const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0 };
   const triggers = ScriptApp.getProjectTriggers();
   for (const id of FORM_IDS) {
@@ -137,8 +139,10 @@ function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
 }
 
 /** Puts the current ОО names and event labels into every data-driven dropdown of every form. */
-export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId, registry = formRegistry(spreadsheet)): number {
-  const choices = dynamicChoices(new Workbook(new SheetsWorkbookPort(spreadsheet)));
+export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId, known?: FormRegistry): number {
+  const workbook = snapshotOf(spreadsheet);
+  const choices = dynamicChoices(workbook);
+  const registry = known ?? formRegistry(spreadsheet, workbook);
   let updated = 0;
   for (const [id, { formId }] of registry) {
     if (only && id !== only) continue;
@@ -159,7 +163,7 @@ export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId, registr
 }
 
 /** Which of our forms a Form object is, by the ids recorded in «Настройки». */
-export function formIdOf(registry: Map<FormId, { formId: string }>, form: Form): FormId | null {
+export function formIdOf(registry: FormRegistry, form: Form): FormId | null {
   const id = form.getId();
   for (const [formId, entry] of registry) if (entry.formId === id) return formId;
   return null;

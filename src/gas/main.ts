@@ -141,6 +141,13 @@ export function menuShowImport(): void {
   showPage('Import', 'Импорт ответов');
 }
 
+/** A sidebar's request, validated; a malformed one (an outdated panel) gets words a methodist can act on. */
+function payloadOf<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new Error('Панель прислала неполный запрос. Закройте её и откройте снова из меню «Маршрут».');
+  return parsed.data;
+}
+
 const shown = (v: unknown) => (isDate(v) ? formatDateTime(v) : String(v ?? ''));
 
 export function rpcQuarantineList() {
@@ -152,7 +159,7 @@ const reprocessPayload = z.object({ id: z.string().min(1), answers: z.record(z.s
 
 export function rpcQuarantineReprocess(payload: unknown) {
   assertAccess(active());
-  const { id, answers } = reprocessPayload.parse(payload);
+  const { id, answers } = payloadOf(reprocessPayload, payload);
   return reprocessOne(methodistDeps(), id, answers);
 }
 
@@ -165,7 +172,7 @@ const dismissPayload = z.object({ id: z.string().min(1), comment: z.string() });
 
 export function rpcQuarantineDismiss(payload: unknown) {
   assertAccess(active());
-  const { id, comment } = dismissPayload.parse(payload);
+  const { id, comment } = payloadOf(dismissPayload, payload);
   dismissEntry(methodistDeps(), id, comment);
   return { ok: true };
 }
@@ -189,7 +196,7 @@ const statusPayload = z.object({
 
 export function rpcIomChangeStatus(payload: unknown) {
   assertAccess(active());
-  return iomView(changeIomStatus(methodistDeps(), statusPayload.parse(payload)));
+  return iomView(changeIomStatus(methodistDeps(), payloadOf(statusPayload, payload)));
 }
 
 function iomView(view: ReturnType<typeof readIom>) {
@@ -227,7 +234,7 @@ function importTable(source: z.infer<typeof importSource>) {
 /** The column-mapping step: which column feeds which question, and which required ones are missing. */
 export function rpcImportPreview(payload: unknown) {
   assertAccess(active());
-  const source = importSource.parse(payload);
+  const source = payloadOf(importSource, payload);
   const table = importTable(source);
   const mapping = mapFormColumns(table.headers, FORMS[source.form], source.mapping);
   return {
@@ -248,7 +255,7 @@ export function rpcImportPreview(payload: unknown) {
 
 export function rpcImportRun(payload: unknown) {
   assertAccess(active());
-  const source = importSource.parse(payload);
+  const source = payloadOf(importSource, payload);
   const items = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', undefined, source.mapping);
   const run = submit(methodistDeps(), items);
   if (source.form === 'events') syncFormChoices(active(), 'participation');
@@ -263,7 +270,7 @@ const referencePayload = z.object({
 /** Loads «Организации», «Педагоги» or «Диагностика» from a CSV with the columns of SPEC §3. */
 export function rpcImportReference(payload: unknown) {
   assertAccess(active());
-  const { sheet, csvText } = referencePayload.parse(payload);
+  const { sheet, csvText } = payloadOf(referencePayload, payload);
   const report = importReference(methodistDeps(), sheet, csvText);
   if (sheet === 'organizations') syncFormChoices(active());
   return report;

@@ -4,8 +4,7 @@
 import { planSetup, type SheetPlan } from '../core/setup';
 import { settingDefaults } from '../core/settings';
 import type { ColumnSpec } from '../core/schema/sheets';
-import { Workbook } from '../core/workbook';
-import { SheetsWorkbookPort } from './workbookPort';
+import { snapshotOf } from './workbookPort';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,7 +76,7 @@ function addColumns(sheet: Sheet, plan: SheetPlan): void {
 }
 
 function addMissingSettings(spreadsheet: Spreadsheet): number {
-  const workbook = new Workbook(new SheetsWorkbookPort(spreadsheet));
+  const workbook = snapshotOf(spreadsheet);
   const table = workbook.table('settings');
   const present = new Set(Array.from({ length: table.size }, (_, i) => table.text(i, 'key')));
   const missing = settingDefaults(new Date()).filter((s) => !present.has(s.key));

@@ -2,6 +2,7 @@
 // contiguous block, so a submission costs the same few calls at 1k or 100k register rows.
 import type { Cell, TableChange, TableData, WorkbookPort } from '../core/ports';
 import { sheetSpec, type SheetId } from '../core/schema/sheets';
+import { Workbook } from '../core/workbook';
 import { toSheetValue } from './sheetValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,3 +78,7 @@ function contiguousBlocks(updates: TableChange['updates']): { start: number; row
   }
   return blocks;
 }
+
+/** A fresh snapshot of a spreadsheet: each sheet is read on first use, at most once. */
+export const snapshotOf = (spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Workbook =>
+  new Workbook(new SheetsWorkbookPort(spreadsheet));

@@ -1,16 +1,6 @@
 /* Shared helpers of the «Маршрут» sidebars. Data from the server is only ever put into the page as text. */
 'use strict';
 
-/** HTML-escapes any value (for the rare place where markup is assembled as a string). */
-function esc(value) {
-  return String(value == null ? '' : value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 function $(id) {
   return document.getElementById(id);
 }

@@ -2,7 +2,7 @@
 // Every problem becomes a Russian sentence a methodist understands; the first one names the quarantine reason.
 import { z } from 'zod';
 import type { FormSpec, QuestionSpec } from '../schema/forms';
-import { normalizeName, parseDateText, splitCheckboxAnswer } from '../text';
+import { isDate, normalizeName, parseDateText, splitCheckboxAnswer } from '../text';
 
 export type RawAnswer = string | string[];
 export type RawAnswers = Record<string /* question title */, RawAnswer>;
@@ -73,7 +73,7 @@ export function validateAnswers(form: FormSpec, raw: RawAnswers): Validated {
   const answers = result.data;
   const start = answers.start;
   const end = answers.end;
-  if (start instanceof Date && end instanceof Date && end.getTime() < start.getTime()) {
+  if (isDate(start) && isDate(end) && end.getTime() < start.getTime()) {
     const startTitle = form.questions.find((q) => q.key === 'start')?.title;
     const endTitle = form.questions.find((q) => q.key === 'end')?.title;
     return { ok: false, reasons: [`«${endTitle}» раньше, чем «${startTitle}».`] };

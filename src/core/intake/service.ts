@@ -5,7 +5,7 @@ import type { RegisterId } from '../schema/sheets';
 import { Workbook } from '../workbook';
 import { orderByTimestamp } from '../csv/formRows';
 import { emptyReport, IntakePipeline, tally, type IntakeReport, type Outcome, type Submission } from './pipeline';
-import { QUARANTINE_WAITING, type Quarantine } from './quarantine';
+import type { Quarantine } from './quarantine';
 import { EMAIL_TITLE } from '../schema/forms';
 
 export interface IntakeDeps {
@@ -70,8 +70,7 @@ export function rebuild(deps: IntakeDeps, items: readonly NumberedSubmission[], 
       table.retain((i) => table.text(i, 'responseId') === '');
     }
     const fixes = pipeline.quarantine.acceptedFixes();
-    const quarantine = pipeline.workbook.table('quarantine');
-    quarantine.retain((i) => !(quarantine.text(i, 'responseId') && quarantine.text(i, 'status') === QUARANTINE_WAITING));
+    pipeline.quarantine.dropWaitingOfResponses();
     pipeline.audit.record('Пересборка реестров из ответов форм', '', `${items.length} ответов`);
     return processAll(pipeline, orderByTime(items.map((item) => withFix(item, fixes))), progress);
   });

@@ -4,7 +4,7 @@ import { IOM_STATUS_RETURNED } from '../schema/choices';
 import { NATURAL_KEYS } from '../intake/keyedRegister';
 import { describeRow } from '../intake/mappers';
 import { inTransaction, type IntakeDeps } from '../intake/service';
-import type { Row } from '../table';
+import type { Row, Table } from '../table';
 
 const NEXT: Record<string, readonly string[]> = {
   Разработан: ['Реализуется', 'Не реализован', IOM_STATUS_RETURNED],
@@ -24,18 +24,22 @@ export interface IomView {
   readonly nextStatuses: readonly string[];
 }
 
+function viewOf(table: Table, index: number): IomView {
+  const row = table.row(index);
+  return {
+    index,
+    key: NATURAL_KEYS.iom(table, index),
+    row,
+    description: describeRow('iom', row),
+    nextStatuses: allowedNextStatuses(String(row.status)),
+  };
+}
+
 export function readIom(deps: IntakeDeps, index: number): IomView {
   return inTransaction(deps, (pipeline) => {
     const table = pipeline.workbook.table('iom');
     if (index < 0 || index >= table.size) throw new Error('Выделите строку с ИОМ на листе «ИОМ» (ниже заголовка).');
-    const row = table.row(index);
-    return {
-      index,
-      key: NATURAL_KEYS.iom(table, index),
-      row,
-      description: describeRow('iom', row),
-      nextStatuses: allowedNextStatuses(String(row.status)),
-    };
+    return viewOf(table, index);
   });
 }
 
@@ -48,7 +52,7 @@ export interface StatusChange {
 }
 
 export function changeIomStatus(deps: IntakeDeps, change: StatusChange): IomView {
-  inTransaction(deps, (pipeline) => {
+  return inTransaction(deps, (pipeline) => {
     const table = pipeline.workbook.table('iom');
     if (change.index >= table.size || NATURAL_KEYS.iom(table, change.index) !== change.key)
       throw new Error('Строка ИОМ изменилась, пока была открыта панель. Выделите её снова.');
@@ -65,6 +69,6 @@ export function changeIomStatus(deps: IntakeDeps, change: StatusChange): IomView
       const header = table.columnSpec(c.key).header;
       pipeline.audit.record('Изменение ИОМ методистом', 'ИОМ', description, header, c.before, c.after);
     }
+    return viewOf(table, change.index);
   });
-  return readIom(deps, change.index);
 }
