@@ -3,6 +3,7 @@ module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/tests/setup-env.ts'],
+  globalSetup: '<rootDir>/tests/globalSetup.ts',
   transform: {
     '^.+\\.tsx?$': 'ts-jest',
   },

@@ -50,7 +50,7 @@ for (const file of readdirSync(ui).filter((f) => /^[A-Z].*\.html$/.test(f))) {
 // The local runtime's CLI and benchmark (Node), with dependencies left to node_modules.
 for (const [entry, file] of [
   ['src/local/cli.ts', 'cli.cjs'],
-  ['src/local/bench.ts', 'bench.cjs'],
+  ['src/local/bench/index.ts', 'bench.cjs'],
 ]) {
   await build({
     entryPoints: [join(root, entry)],

@@ -1,6 +1,9 @@
 // `marshrut` — the local runner: the add-on's own bundle over the local Apps Script runtime, no Google account.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Every command is declared once in COMMANDS (its flags, its usage line, what it does): the parser refuses an
+// unknown command or flag with exit 2 before anything is read or written.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMS, FORM_IDS } from '../core/schema/forms';
 import type { IntakeReport } from '../core/intake/pipeline';
 import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
@@ -8,17 +11,70 @@ import { importFolder, InputError } from './importFolder';
 import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
 
-const USAGE = `Использование:
-  marshrut setup --out DIR            настроить книгу и записать DIR/workbook.xlsx
-  marshrut run --data DIR --out DIR   загрузить CSV (справочники и выгрузки Google Форм), записать workbook.xlsx и intake.json
-  marshrut demo --out DIR             сгенерировать муниципалитет (12 ОО, ~850 педагогов) и прогнать его через приём`;
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+interface Command {
+  /** The command line and what it does, shown by `marshrut help`. */
+  readonly usage: readonly [synopsis: string, description: string];
+  readonly options: Options;
+  run(values: Values): Promise<void>;
 }
 
+/** A wrong command line: usage is printed and the exit code is 2 (nothing has been read or written). */
+class UsageError extends Error {}
+
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const OUT: Options = { out: { type: 'string' } };
+
+const COMMANDS: Record<string, Command> = {
+  setup: {
+    usage: ['marshrut setup [--out DIR]', 'настроить книгу и записать DIR/workbook.xlsx'],
+    options: OUT,
+    async run(values) {
+      const out = outDir(values);
+      await finish(setUp(), out);
+    },
+  },
+  run: {
+    usage: [
+      'marshrut run --data DIR [--out DIR]',
+      'загрузить CSV (справочники и выгрузки Google Форм), записать DIR/workbook.xlsx и DIR/intake.json',
+    ],
+    options: { ...OUT, data: { type: 'string' } },
+    async run(values) {
+      if (typeof values.data !== 'string') throw new InputError('Укажите папку с CSV: --data DIR');
+      await runImport(values.data, outDir(values));
+    },
+  },
+  demo: {
+    usage: ['marshrut demo [--out DIR]', 'сгенерировать муниципалитет (12 ОО, ~850 педагогов) и прогнать его'],
+    options: OUT,
+    async run(values) {
+      const out = outDir(values);
+      const data = join(out, 'data');
+      writeMunicipality(data, generateMunicipality());
+      say(`Сгенерирован муниципалитет: ${data}`);
+      await runImport(data, out);
+    },
+  },
+};
+
+const HELP = new Set(['help', '--help', '-h']);
+
+function usage(): string {
+  const rows = [...Object.values(COMMANDS).map((c) => c.usage), ['marshrut help', 'эта справка'] as const];
+  const width = Math.max(...rows.map(([synopsis]) => synopsis.length)) + 2;
+  const lines = rows.map(([synopsis, description]) => `  ${synopsis.padEnd(width)}${description}`);
+  return ['Использование:', ...lines, '', 'По умолчанию --out out.'].join('\n');
+}
+
+/** The output folder: created if absent; a file in its place is an input error, said in Russian. */
+function outDir(values: Values): string {
+  const out = resolve(typeof values.out === 'string' ? values.out : 'out');
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new InputError(`--out указывает на файл, а нужна папка: ${out}`);
+  return out;
+}
 
 function setUp(): LocalWorkbook {
   const workbook = openLocalWorkbook();
@@ -55,35 +111,41 @@ async function runImport(data: string, out: string): Promise<void> {
   await finish(workbook, out, result.intake);
 }
 
-async function main(args: string[]): Promise<number> {
-  const [command] = args;
-  const out = resolve(option(args, '--out') ?? 'out');
-  switch (command) {
-    case 'setup':
-      await finish(setUp(), out);
-      return 0;
-    case 'run': {
-      const data = option(args, '--data');
-      if (!data) throw new InputError('Укажите папку с CSV: --data DIR');
-      await runImport(data, out);
-      return 0;
-    }
-    case 'demo': {
-      const data = join(out, 'data');
-      writeMunicipality(data, generateMunicipality());
-      say(`Сгенерирован муниципалитет: ${data}`);
-      await runImport(data, out);
-      return 0;
-    }
-    default:
-      say(USAGE);
-      return command ? 2 : 0;
+/** The command and its flag values; a UsageError for anything the table does not declare. */
+function parse(args: string[]): { command: Command; values: Values } | 'help' {
+  const [name, ...rest] = args;
+  if (name === undefined || HELP.has(name) || rest.some((a) => HELP.has(a))) return 'help';
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`Неизвестная команда «${name}».`);
+  try {
+    return { command, values: parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values };
+  } catch (error) {
+    const message = (error as Error).message;
+    const flag = /'([^']+)'/.exec(message)?.[1];
+    if (/Unknown option/.test(message)) throw new UsageError(`Неизвестный параметр «${flag}» для команды «${name}».`);
+    if (/argument missing/.test(message)) throw new UsageError(`Параметру «${flag?.split(' ')[0]}» нужно значение.`);
+    if (/Unexpected argument/.test(message)) throw new UsageError(`Лишний аргумент «${flag}» для команды «${name}».`);
+    throw new UsageError(message);
   }
+}
+
+async function main(args: string[]): Promise<number> {
+  const parsed = parse(args);
+  if (parsed === 'help') {
+    say(usage());
+    return 0;
+  }
+  await parsed.command.run(parsed.values);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`Ошибка: ${error.message}\n\n${usage()}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`Ошибка: ${error instanceof Error ? error.message : String(error)}\n`);
     if (!(error instanceof InputError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(1);

@@ -2,7 +2,8 @@
 // headless Chromium with a fake google.script.run that records calls and answers from fixtures.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 
 const root = join(__dirname, '..', '..');
 
@@ -12,11 +13,7 @@ export function pageHtml(name: string): string {
 }
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return launchChromium();
 }
 
 /** A fixture: the server's answer, its failure (a Russian message), or a sequence of those, one per call. */

@@ -1,10 +1,9 @@
-// `npm run bench`: what one form submission costs, in Apps Script service calls (the quota and latency that
-// matter in Google) and in local milliseconds, with registers of 1,000 and 100,000 rows. Calls must not grow.
-import { FORMS, type FormId } from '../core/schema/forms';
-import { SHEETS, type SheetId } from '../core/schema/sheets';
-import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
+// What one form submission costs, in Apps Script service calls (the quota and latency that matter in Google) and
+// in local milliseconds, with registers of 1,000 and 100,000 rows. Calls must not grow.
+import { FORMS, type FormId } from '../../core/schema/forms';
+import { SHEETS, type SheetId } from '../../core/schema/sheets';
+import { openLocalWorkbook, type LocalWorkbook } from '../localWorkbook';
 
-const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const day = (i: number) => new Date(2025, i % 12, 1 + (i % 28));
 
 /** Synthetic register rows written straight into the sheet (not through the add-on: that is not measured). */
@@ -58,9 +57,9 @@ const SUBMISSIONS: Record<FormId, Record<string, string | string[] | Date>> = {
   },
 };
 
-function main(): void {
+export function benchTrigger(sizes: readonly number[]): string {
   const rows: string[] = [];
-  for (const n of SIZES) {
+  for (const n of sizes) {
     const workbook = prepare(n);
     const forms = new Map(workbook.runtime.forms.all().map((f) => [f.getTitle(), f]));
     // Only what the add-on's trigger calls is counted and timed, not the harness filling in the response.
@@ -74,7 +73,7 @@ function main(): void {
     });
     for (const form of Object.keys(SUBMISSIONS) as FormId[]) {
       workbook.runtime.forms.submit(forms.get(FORMS[form].title)!, { answers: SUBMISSIONS[form], email: '' });
-      if (process.env.BENCH_DETAIL && n === SIZES[0]) process.stderr.write(`${form}: ${JSON.stringify(workbook.runtime.calls.counts)}\n`);
+      if (process.env.BENCH_DETAIL && n === sizes[0]) process.stderr.write(`${form}: ${JSON.stringify(workbook.runtime.calls.counts)}\n`);
       const c = workbook.runtime.calls;
       rows.push(
         `${String(n).padStart(7)} | ${FORMS[form].title.padEnd(22)} | ${String(c.total('SpreadsheetApp')).padStart(5)} | ` +
@@ -82,9 +81,9 @@ function main(): void {
       );
     }
   }
-  process.stdout.write('Одна отправка формы через триггер: вызовы сервисов Apps Script и время в локальной среде\n');
-  process.stdout.write('реестр  | форма                  | Sheet | Forms | всего | мс\n');
-  process.stdout.write(`${rows.join('\n')}\n`);
+  return [
+    'Одна отправка формы через триггер: вызовы сервисов Apps Script и время в локальной среде',
+    'реестр  | форма                  | Sheet | Forms | всего | мс',
+    ...rows,
+  ].join('\n');
 }
-
-main();

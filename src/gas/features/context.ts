@@ -1,0 +1,7 @@
+// The active workbook and the acting methodist, as every menu item and sidebar RPC sees them.
+import type { IntakeDeps } from '../../core/intake/service';
+import { currentUserEmail, intakeDeps } from '../services';
+
+export const active = () => SpreadsheetApp.getActiveSpreadsheet();
+export const methodistDeps = (): IntakeDeps => intakeDeps(active(), currentUserEmail());
+export const toast = (message: string) => active().toast(message, 'Маршрут', 8);

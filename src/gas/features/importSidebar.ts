@@ -1,0 +1,80 @@
+// «Маршрут → Импорт ответов из CSV/существующей формы…»: the import sidebar and its RPCs (column mapping step,
+// import of form answers, reference CSVs).
+import { z } from 'zod';
+import { FORMS, FORM_IDS, type FormId } from '../../core/schema/forms';
+import { submit } from '../../core/intake/service';
+import { parseCsvTable } from '../../core/csv/table';
+import { mapFormColumns } from '../../core/csv/formColumns';
+import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../../core/reference';
+import { assertAccess } from '../access';
+import { syncFormChoices } from '../forms';
+import { showPage } from '../pages';
+import { tableToSubmissions, valuesToTable } from '../responseSheets';
+import { active, methodistDeps } from './context';
+import { payloadOf } from './rpcPayload';
+
+export function menuShowImport(): void {
+  showPage('Import', 'Импорт ответов');
+}
+
+const importSource = z.object({
+  form: z.enum(FORM_IDS as [FormId, ...FormId[]]),
+  csvText: z.string().max(20_000_000).optional(),
+  sheetName: z.string().optional(),
+  mapping: z.record(z.string(), z.string()).optional(),
+});
+
+function importTable(source: z.infer<typeof importSource>) {
+  if (source.sheetName) {
+    const sheet = active().getSheetByName(source.sheetName);
+    if (!sheet) throw new Error(`Лист «${source.sheetName}» не найден.`);
+    return valuesToTable(sheet.getDataRange().getValues());
+  }
+  if (!source.csvText) throw new Error('Выберите CSV-файл или лист с ответами.');
+  return parseCsvTable(source.csvText);
+}
+
+/** The column-mapping step: which column feeds which question, and which required ones are missing. */
+export function rpcImportPreview(payload: unknown) {
+  assertAccess(active());
+  const source = payloadOf(importSource, payload);
+  const table = importTable(source);
+  const mapping = mapFormColumns(table.headers, FORMS[source.form], source.mapping);
+  return {
+    headers: table.headers,
+    rows: table.rows.length,
+    questions: FORMS[source.form].questions.map((q) => ({
+      key: q.key,
+      title: q.title,
+      required: Boolean(q.required),
+      column: mapping.questions[q.key] ?? -1,
+    })),
+    timestampColumn: mapping.timestamp,
+    emailColumn: mapping.email,
+    missingRequired: mapping.missingRequired,
+    sample: table.rows.slice(0, 3),
+  };
+}
+
+export function rpcImportRun(payload: unknown) {
+  assertAccess(active());
+  const source = payloadOf(importSource, payload);
+  const items = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', undefined, source.mapping);
+  const run = submit(methodistDeps(), items);
+  if (source.form === 'events') syncFormChoices(active(), 'participation');
+  return run.report[source.form];
+}
+
+const referencePayload = z.object({
+  sheet: z.enum(Object.keys(REFERENCE_FILES) as [ReferenceSheet, ...ReferenceSheet[]]),
+  csvText: z.string().max(20_000_000),
+});
+
+/** Loads «Организации», «Педагоги» or «Диагностика» from a CSV with the columns of SPEC §3. */
+export function rpcImportReference(payload: unknown) {
+  assertAccess(active());
+  const { sheet, csvText } = payloadOf(referencePayload, payload);
+  const report = importReference(methodistDeps(), sheet, csvText);
+  if (sheet === 'organizations') syncFormChoices(active());
+  return report;
+}

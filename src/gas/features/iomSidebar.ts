@@ -1,0 +1,50 @@
+// «Маршрут → ИОМ: статус выделенной строки…»: the IOM life-cycle sidebar and its RPCs.
+import { z } from 'zod';
+import { changeIomStatus, readIom } from '../../core/iom/lifecycle';
+import { SHEETS } from '../../core/schema/sheets';
+import { formatDay, isDate } from '../../core/text';
+import { assertAccess } from '../access';
+import { showPage } from '../pages';
+import { active, methodistDeps } from './context';
+import { payloadOf } from './rpcPayload';
+
+export function menuShowIom(): void {
+  showPage('Iom', 'ИОМ');
+}
+
+/** The IOM of the selected row of «ИОМ», for the life-cycle sidebar. */
+export function rpcIomCurrent() {
+  const spreadsheet = active();
+  assertAccess(spreadsheet);
+  const range = spreadsheet.getActiveRange();
+  if (!range || range.getSheet().getName() !== SHEETS.iom.name)
+    throw new Error('Откройте лист «ИОМ» и выделите строку с ИОМ.');
+  return iomView(readIom(methodistDeps(), range.getRow() - 2));
+}
+
+const statusPayload = z.object({
+  index: z.number().int().min(0),
+  key: z.string(),
+  status: z.string().min(1),
+  comment: z.string().max(2000),
+});
+
+export function rpcIomChangeStatus(payload: unknown) {
+  assertAccess(active());
+  return iomView(changeIomStatus(methodistDeps(), payloadOf(statusPayload, payload)));
+}
+
+function iomView(view: ReturnType<typeof readIom>) {
+  const row: Record<string, string> = {};
+  for (const column of SHEETS.iom.columns) row[column.header] = isDate(view.row[column.key]) ? formatDay(view.row[column.key] as Date) : String(view.row[column.key] ?? '');
+  return {
+    index: view.index,
+    key: view.key,
+    description: view.description,
+    status: String(view.row.status ?? ''),
+    comment: String(view.row.methodistComment ?? ''),
+    editUrl: String(view.row.editUrl ?? ''),
+    nextStatuses: [...view.nextStatuses],
+    row,
+  };
+}

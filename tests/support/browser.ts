@@ -1,0 +1,28 @@
+// Which Chromium the browser tests drive: Debian's /usr/bin/chromium when the machine has it, else the headless
+// Chromium that the npm package @sparticuz/chromium ships inside its tarball (unpacked once into the temp folder
+// by jest's global set-up, before the workers start, so two workers never unpack it at the same time).
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface ChromiumBinary {
+  readonly executablePath: string;
+  readonly args: readonly string[];
+}
+
+export async function resolveChromium(): Promise<ChromiumBinary> {
+  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: COMMON_ARGS };
+  // Imported only here: importing it points LD_LIBRARY_PATH at the libraries it unpacks next to the browser.
+  const packaged = (await import('@sparticuz/chromium')).default;
+  const executablePath = await packaged.executablePath();
+  // One process per page keeps pages of a test apart; the package's own --single-process is meant for Lambda.
+  const args = packaged.args.filter((a) => a !== '--single-process' && !a.startsWith('--headless'));
+  return { executablePath, args: [...new Set([...args, ...COMMON_ARGS])] };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const binary = await resolveChromium();
+  return chromium.launch({ executablePath: binary.executablePath, headless: true, args: [...binary.args] });
+}
