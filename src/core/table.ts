@@ -4,7 +4,7 @@
 import type { Cell, TableChange, TableData } from './ports';
 import type { ColumnSpec, SheetSpec } from './schema/sheets';
 import { MULTI_SEPARATOR } from './schema/sheets';
-import { isDate, parseDateText } from './text';
+import { isDate, parseDateTime, parseDay } from './text';
 
 export type Row = Record<string, Cell>;
 
@@ -131,9 +131,11 @@ export function coerceCell(column: ColumnSpec, value: Cell): Cell {
   if (value === '' || value === null || value === undefined) return '';
   switch (column.kind) {
     case 'date':
+      if (isDate(value)) return value;
+      return parseDay(String(value)) ?? String(value);
     case 'datetime':
       if (isDate(value)) return value;
-      return parseDateText(String(value)) ?? String(value);
+      return parseDateTime(String(value)) ?? String(value);
     case 'int':
     case 'number': {
       if (typeof value === 'number') return value;

@@ -39,28 +39,78 @@ export function normalizeEmail(value: string): string {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** A calendar day at local midnight, or null when it is not a real date. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** A calendar day (with an optional time) in local time, or null when it is not a real date in 1900–2100. */
 export function makeDate(year: number, month: number, day: number, h = 0, m = 0, s = 0): Date | null {
+  if (h > 23 || m > 59 || s > 59) return null;
   const d = new Date(year, month - 1, day, h, m, s);
   if (d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return null;
-  if (year < 1900 || year > 2100) return null;
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
   return d;
 }
 
-/**
- * Parses a date as people and Google write it: `dd.MM.yyyy` (Google's Russian export), `d.M.yy`,
- * ISO `yyyy-MM-dd` (FormApp date answers), optionally followed by a time `H:mm[:ss]`.
- */
-export function parseDateText(value: string): Date | null {
+// Whole matches only: «2024-01-05junk» is no date. Google's Russian export writes `dd.MM.yyyy` and
+// `dd.MM.yyyy H:mm:ss`; people write `d.M.yy` or `d/M/yyyy`; FormApp hands date answers over as `yyyy-MM-dd`.
+const DAY_RU = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/;
+const DAY_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+type DayParts = [year: number, month: number, day: number];
+
+function dayParts(text: string): DayParts | null {
+  let m = DAY_RU.exec(text);
+  if (m) return [m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1])];
+  m = DAY_ISO.exec(text);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/** Why a text is not a calendar day: not a date at all, a date with a time, or a year outside 1900–2100. */
+export type DayProblem = 'format' | 'time' | 'range';
+
+/** A calendar day (no time of day: a date column never stores one) at local midnight, or why not. */
+export function readDay(value: string): { date: Date } | { problem: DayProblem } {
   const text = value.trim();
-  let m = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
-  if (m) {
-    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return makeDate(year, Number(m[2]), Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  const [dayText, timeText, ...more] = text.split(/[ T,]+/);
+  const parts = dayParts(dayText ?? '');
+  if (!parts || more.length) return { problem: 'format' };
+  if (timeText !== undefined) return { problem: withTime(parts, timeText) ? 'time' : 'format' };
+  const date = makeDate(...parts);
+  if (date) return { date };
+  const [year] = parts;
+  return { problem: year < MIN_YEAR || year > MAX_YEAR ? 'range' : 'format' };
+}
+
+/** A calendar day at local midnight, or null (see readDay). */
+export function parseDay(value: string): Date | null {
+  const read = readDay(value);
+  return 'date' in read ? read.date : null;
+}
+
+function withTime(parts: DayParts, timeText: string): Date | null {
+  const t = TIME.exec(timeText);
+  return t ? makeDate(...parts, Number(t[1]), Number(t[2]), Number(t[3] ?? 0)) : null;
+}
+
+/** A moment written `dd.MM.yyyy H:mm[:ss]` (a form's «Отметка времени») or a bare day, or null. */
+export function parseDateTime(value: string): Date | null {
+  const [dayText, timeText, ...more] = value.trim().split(/[ T,]+/);
+  const parts = dayParts(dayText ?? '');
+  if (!parts || more.length) return null;
+  return timeText === undefined ? makeDate(...parts) : withTime(parts, timeText);
+}
+
+/** The Russian sentence for a date answer that cannot be stored, naming the answer and where it was. */
+export function dayProblemText(problem: DayProblem, text: string, where: string): string {
+  switch (problem) {
+    case 'time':
+      return `В ${where} дата со временем «${text}»: нужна только дата (дд.мм.гггг).`;
+    case 'range':
+      return `Дата «${text}» в ${where} вне допустимого диапазона ${MIN_YEAR}–${MAX_YEAR}.`;
+    default:
+      return `Не удалось распознать дату «${text}» в ${where} (нужно дд.мм.гггг).`;
   }
-  m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-  return null;
 }
 
 /** A valid Date, also one made in another realm (a value handed over by the local runtime's sandbox). */
@@ -74,6 +124,9 @@ export const isDate = (v: unknown): v is Date =>
 export function formatDay(d: Date): string {
   return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()}`;
 }
+
+/** A whole number with Russian digit groups: 50000 → «50 000» (no-break space; no Intl: Apps Script's is partial). */
+export const formatCount = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 
 export function formatDateTime(d: Date): string {
   return `${formatDay(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;

@@ -7,6 +7,7 @@ import type { Submission } from '../core/intake/pipeline';
 import type { RawAnswers } from '../core/intake/answers';
 import type { Workbook } from '../core/workbook';
 import { snapshotOf } from './workbookPort';
+import { responseSourceKey } from './responseSheets';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -184,5 +185,6 @@ export function responseToSubmission(form: FormId, response: GoogleAppsScript.Fo
     responseId: response.getId(),
     editUrl: response.getEditResponseUrl(),
     source: SOURCE_FORM,
+    sourceKey: responseSourceKey(response.getId()),
   };
 }

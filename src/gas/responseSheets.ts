@@ -1,7 +1,7 @@
 // Reading Google's raw response sheets (never edited by us) back into submissions, for the rebuild and for
-// importing an existing form's answers that were copied into the workbook.
+// importing an existing form's answers that were copied into the workbook — and CSV exports the same way.
 import { FORMS, type FormId } from '../core/schema/forms';
-import { mapFormColumns } from '../core/csv/formColumns';
+import { mapFormColumns, mappingNotes } from '../core/csv/formColumns';
 import { formRowsToSubmissions } from '../core/csv/formRows';
 import type { CsvTable } from '../core/csv/table';
 import type { NumberedSubmission } from '../core/intake/service';
@@ -24,23 +24,39 @@ export function valuesToTable(values: unknown[][]): CsvTable {
 export type ResponseLookup = (timestamp: Date | null) => { responseId: string; editUrl: string };
 const noResponse: ResponseLookup = () => ({ responseId: '', editUrl: '' });
 
+/** A table's rows as submissions, with what the report says about its columns (unused ones, doubled ones). */
+export interface TableSubmissions {
+  readonly items: NumberedSubmission[];
+  readonly unusedColumns: string[];
+  readonly notes: string[];
+}
+
 export function tableToSubmissions(
   form: FormId,
   table: CsvTable,
   source: string,
   responses: ResponseLookup = noResponse,
   manual?: Record<string, string>,
-): NumberedSubmission[] {
+): TableSubmissions {
   const mapping = mapFormColumns(table.headers, FORMS[form], manual);
-  return formRowsToSubmissions(table, FORMS[form], mapping).map((raw) => ({
-    row: raw.row,
-    submission: {
-      form,
-      answers: raw.answers,
-      email: raw.email,
-      timestamp: raw.timestamp ?? new Date(), // no readable «Отметка времени»: received now, ordered last
-      ...responses(raw.timestamp),
-      source,
-    },
-  }));
+  const items = formRowsToSubmissions(table, FORMS[form], mapping).map((raw) => {
+    const response = responses(raw.timestamp);
+    return {
+      row: raw.row,
+      submission: {
+        form,
+        answers: raw.answers,
+        email: raw.email,
+        timestamp: raw.timestamp ?? new Date(), // no readable «Отметка времени»: received now, ordered last
+        ...response,
+        source,
+        sourceKey: response.responseId ? responseSourceKey(response.responseId) : raw.sourceKey,
+        extra: raw.extra,
+      },
+    };
+  });
+  return { items, unusedColumns: mapping.unmatched, notes: mappingNotes(table.headers, FORMS[form], mapping) };
 }
+
+/** The source key of a live Google response: its id (an edit keeps it). */
+export const responseSourceKey = (responseId: string): string => `r:${responseId}`;

@@ -5,9 +5,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMS, FORM_IDS } from '../core/schema/forms';
-import type { IntakeReport } from '../core/intake/pipeline';
 import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
-import { importFolder, InputError } from './importFolder';
+import { importFolder, InputError, type FolderImport } from './importFolder';
 import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
 
@@ -83,23 +82,31 @@ function setUp(): LocalWorkbook {
   return workbook;
 }
 
-async function finish(workbook: LocalWorkbook, out: string, intake?: IntakeReport): Promise<void> {
+async function finish(workbook: LocalWorkbook, out: string, imported?: FolderImport): Promise<void> {
   mkdirSync(out, { recursive: true });
   await exportWorkbookXlsx(workbook.spreadsheet, join(out, 'workbook.xlsx'));
   say(`Записано: ${join(out, 'workbook.xlsx')}`);
-  if (intake) {
-    writeFileSync(join(out, 'intake.json'), JSON.stringify(intake, null, 2));
+  if (imported) {
+    writeFileSync(join(out, 'intake.json'), JSON.stringify({ ...imported.intake, reference: imported.reference }, null, 2));
     say(`Записано: ${join(out, 'intake.json')}`);
   }
 }
 
-function printSummary(intake: IntakeReport): void {
+/** The summary a methodist reads: every reference problem, then per form what was received, accepted, left out. */
+function printSummary({ reference, intake }: FolderImport): void {
+  for (const report of Object.values(reference)) {
+    if (!report.problems.length) continue;
+    say(`Замечания к ${report.file}:`);
+    for (const p of report.problems) say(`  ${p.row ? `строка ${p.row}` : 'файл'}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`);
+  }
   say('Итоги приёма:');
   for (const form of FORM_IDS) {
     const t = intake[form];
     if (!t.received) continue;
     say(`  «${FORMS[form].title}»: получено ${t.received}, принято ${t.accepted}, в карантине ${t.quarantined}`);
-    for (const r of t.reasons.slice(0, 3)) say(`      строка ${r.row}: ${r.reason}`);
+    if (t.unusedColumns.length) say(`      Не использованы столбцы: ${t.unusedColumns.map((c) => `«${c}»`).join(', ')}`);
+    for (const note of t.notes) say(`      ${note}`);
+    for (const r of t.reasons.slice(0, 3)) say(`      ${r.file ? `${r.file}, ` : ''}строка ${r.row}: ${r.reason}`);
     if (t.reasons.length > 3) say(`      … и ещё ${t.reasons.length - 3} (см. лист «Карантин» и intake.json)`);
   }
 }
@@ -107,8 +114,10 @@ function printSummary(intake: IntakeReport): void {
 async function runImport(data: string, out: string): Promise<void> {
   const workbook = setUp();
   const result = importFolder(workbook, resolve(data), say);
-  printSummary(result.intake);
-  await finish(workbook, out, result.intake);
+  printSummary(result);
+  await finish(workbook, out, result);
+  const unusable = Object.values(result.reference).filter((r) => r.unusable);
+  if (unusable.length) throw new InputError(`Справочник не загружен: ${unusable.map((r) => r.file).join(', ')} (см. замечания выше).`);
 }
 
 /** The command and its flag values; a UsageError for anything the table does not declare. */

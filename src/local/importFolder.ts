@@ -1,15 +1,19 @@
-// `marshrut run --data DIR`: the migration path. Reference CSVs are loaded through the add-on's own RPC; each
-// Google Forms CSV row becomes a form response, submitted in timestamp order through the same trigger as in
-// Google. What happened to every row is then read back from the workbook itself (registers and «Карантин»).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// `marshrut run --data DIR`: the migration path. Every CSV of the folder is read as the bytes it is (UTF-8 with or
+// without BOM, UTF-16 with BOM, Windows-1251 as Russian Excel saves it), recognised by its name or, failing that,
+// by its columns (Google saves «Учёт ИОМ (Ответы) - Ответы на форму (1).csv"), and loaded through the add-on's own
+// bundle: reference files first, then the event journal, then the other forms, each in timestamp order (an old
+// export's participation may be older than the event's journal entry). What happened to every row is the pipeline's
+// own account of it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FORMS, FORM_IDS, type FormId } from '../core/schema/forms';
-import { parseCsvTable } from '../core/csv/table';
-import { mapFormColumns } from '../core/csv/formColumns';
-import { formRowsToSubmissions, orderByTimestamp, type RawSubmission } from '../core/csv/formRows';
-import { emptyReport, type IntakeReport } from '../core/intake/pipeline';
-import { REFERENCE_FILES, type ReferenceReport, type ReferenceSheet } from '../core/reference';
 import { SHEETS } from '../core/schema/sheets';
+import { CsvFormatError, parseCsvTable, type CsvTable } from '../core/csv/table';
+import { mapFormColumns } from '../core/csv/formColumns';
+import { detectCharset, unreadableFileMessage } from '../core/csv/encoding';
+import { normalizeTitle } from '../core/text';
+import { emptyReport, type FormTally, type IntakeReport } from '../core/intake/pipeline';
+import { REFERENCE_FILES, type ReferenceReport, type ReferenceSheet } from '../core/reference';
 import type { LocalWorkbook } from './localWorkbook';
 
 export const FORM_FILES: Record<FormId, string> = {
@@ -19,87 +23,132 @@ export const FORM_FILES: Record<FormId, string> = {
   mentoring: 'mentoring.csv',
 };
 
+/** A folder or file the run cannot use at all: said in Russian, no stack trace. */
 export class InputError extends Error {}
 
 export interface FolderImport {
-  reference: Partial<Record<ReferenceSheet, ReferenceReport>>;
+  reference: Partial<Record<ReferenceSheet, ReferenceReport & { file: string }>>;
   intake: IntakeReport;
+  /** Files that were not recognised as any table, with why. */
+  skipped: { file: string; reason: string }[];
 }
 
 export type ProgressLine = (message: string) => void;
 
-function readText(dir: string, file: string): string | null {
-  const path = join(dir, file);
-  if (!existsSync(path)) return null;
-  return readFileSync(path, 'utf8');
+type Kind = { reference: ReferenceSheet } | { form: FormId };
+interface DataFile {
+  readonly file: string;
+  readonly text: string;
+  readonly table: CsvTable;
+}
+
+/** Decodes a file's bytes in the encoding they are in; refuses, naming the file, one it cannot tell. */
+export function decodeCsvFile(file: string, bytes: Uint8Array): string {
+  const charset = detectCharset(bytes);
+  if (!charset) throw new InputError(unreadableFileMessage(file, bytes));
+  return new TextDecoder(charset).decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function readDataFile(dir: string, file: string): DataFile {
+  const text = decodeCsvFile(file, readFileSync(join(dir, file)));
+  try {
+    return { file, text, table: parseCsvTable(text) };
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The columns a reference table needs, and how many of its columns a file has. */
+function referenceFit(headers: readonly string[], sheet: ReferenceSheet): { complete: boolean; matched: number } {
+  const present = new Set(headers.map(normalizeTitle));
+  const columns = SHEETS[sheet].columns;
+  return {
+    complete: columns.every((c) => !c.required || present.has(normalizeTitle(c.header))),
+    matched: columns.filter((c) => present.has(normalizeTitle(c.header))).length,
+  };
+}
+
+/** What a file is: by its name first, else the table or form whose columns it fits best. */
+function recognise(data: DataFile): Kind | null {
+  const name = data.file.toLowerCase();
+  for (const [sheet, file] of Object.entries(REFERENCE_FILES) as [ReferenceSheet, string][]) if (name === file) return { reference: sheet };
+  for (const form of FORM_IDS) if (name === FORM_FILES[form]) return { form };
+  const candidates: { kind: Kind; score: number }[] = [];
+  for (const sheet of Object.keys(REFERENCE_FILES) as ReferenceSheet[]) {
+    const fit = referenceFit(data.table.headers, sheet);
+    if (fit.complete) candidates.push({ kind: { reference: sheet }, score: fit.matched });
+  }
+  for (const form of FORM_IDS) {
+    const mapping = mapFormColumns(data.table.headers, FORMS[form]);
+    if (mapping.timestamp !== null && !mapping.missingRequired.length) candidates.push({ kind: { form }, score: Object.keys(mapping.questions).length });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return candidates[0]?.kind ?? null;
+}
+
+function expectedFiles(): string {
+  const reference = (Object.keys(REFERENCE_FILES) as ReferenceSheet[]).map(
+    (sheet) => `  ${REFERENCE_FILES[sheet]} — ${SHEETS[sheet].columns.filter((c) => c.required).map((c) => `«${c.header}»`).join(', ')} …`,
+  );
+  const forms = FORM_IDS.map(
+    (form) =>
+      `  ${FORM_FILES[form]} (или выгрузка «${FORMS[form].title} (Ответы)…csv») — «Отметка времени», ` +
+      FORMS[form].questions.filter((q) => q.required).map((q) => `«${q.title}»`).join(', ') +
+      ' …',
+  );
+  return ['Ожидаются CSV-файлы справочников (SPEC §3) и выгрузки Google Форм (SPEC §4):', ...reference, ...forms].join('\n');
+}
+
+function addTally(into: FormTally, from: FormTally, file: string): void {
+  into.received += from.received;
+  into.accepted += from.accepted;
+  into.quarantined += from.quarantined;
+  into.reasons.push(...from.reasons.map((r) => ({ ...r, file })));
+  for (const column of from.unusedColumns) if (!into.unusedColumns.includes(column)) into.unusedColumns.push(column);
+  into.notes.push(...from.notes.map((n) => `${file}: ${n}`));
 }
 
 export function importFolder(workbook: LocalWorkbook, dataDir: string, progress: ProgressLine = () => {}): FolderImport {
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new InputError(`Папка с данными не найдена: ${dataDir}`);
-  const result: FolderImport = { reference: {}, intake: emptyReport() };
+  let names: string[];
+  try {
+    if (!statSync(dataDir).isDirectory()) throw new InputError(`--data указывает на файл, а нужна папка с CSV: ${dataDir}`);
+    names = readdirSync(dataDir).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`Папка с данными не найдена: ${dataDir}`);
+  }
+  const result: FolderImport = { reference: {}, intake: emptyReport(), skipped: [] };
+  const recognised: { data: DataFile; kind: Kind }[] = [];
+  for (const file of names) {
+    const data = readDataFile(dataDir, file);
+    const kind = recognise(data);
+    if (kind) recognised.push({ data, kind });
+    else result.skipped.push({ file, reason: 'столбцы не подходят ни к справочнику, ни к одной из форм' });
+  }
+  if (!recognised.length) {
+    const found = names.length ? `Найдены, но не распознаны: ${names.join(', ')}.` : 'В папке нет CSV-файлов.';
+    throw new InputError(`В папке ${dataDir} нет файлов, которые можно загрузить. ${found}\n${expectedFiles()}`);
+  }
+  for (const { file, reason } of result.skipped) progress(`${file}: пропущен — ${reason}`);
 
-  for (const [sheet, file] of Object.entries(REFERENCE_FILES) as [ReferenceSheet, string][]) {
-    const text = readText(dataDir, file);
-    if (text === null) continue;
-    assertCsv(file, text);
-    const report = workbook.rpc<ReferenceReport>('rpcImportReference', { sheet, csvText: text });
-    result.reference[sheet] = report;
-    progress(`${file}: строк ${report.rows}, добавлено ${report.added}, обновлено ${report.updated}`);
+  for (const sheet of Object.keys(REFERENCE_FILES) as ReferenceSheet[]) {
+    for (const { data } of recognised.filter((r) => 'reference' in r.kind && r.kind.reference === sheet)) {
+      const report = workbook.rpc<ReferenceReport>('rpcImportReference', { sheet, csvText: data.text });
+      result.reference[sheet] = { ...report, file: data.file };
+      progress(`${data.file}: строк ${report.rows}, добавлено ${report.added}, обновлено ${report.updated}, без изменений ${report.unchanged}`);
+    }
   }
 
   workbook.menu('menuCreateForms');
-  const queue: { form: FormId; raw: RawSubmission }[] = [];
-  for (const form of FORM_IDS) {
-    const text = readText(dataDir, FORM_FILES[form]);
-    if (text === null) continue;
-    const table = assertCsv(FORM_FILES[form], text);
-    const rows = formRowsToSubmissions(table, FORMS[form], mapFormColumns(table.headers, FORMS[form]));
-    for (const raw of rows) queue.push({ form, raw });
-  }
-  const ordered = orderByTimestamp(queue.map((q) => ({ ...q, timestamp: q.raw.timestamp })));
-  const forms = new Map(workbook.runtime.forms.all().map((f) => [f.getTitle(), f]));
-  const submitted = new Map<string, { form: FormId; row: number }>();
-  ordered.forEach(({ form, raw }, i) => {
-    const target = forms.get(FORMS[form].title);
-    if (!target) throw new Error(`Форма «${FORMS[form].title}» не создана`);
-    const answers = Object.fromEntries(Object.entries(raw.answers).filter(([, v]) => (Array.isArray(v) ? v.length : v)));
-    const response = workbook.runtime.forms.submit(target, {
-      answers,
-      timestamp: raw.timestamp ?? undefined,
-      email: raw.email || undefined,
-      imported: true,
-    });
-    submitted.set(response.getId(), { form, row: raw.row });
-    if ((i + 1) % 250 === 0 || i + 1 === ordered.length) progress(`Ответы форм: ${i + 1} из ${ordered.length}`);
-  });
-  tallyFromWorkbook(workbook, submitted, result.intake);
-  return result;
-}
-
-/** received = accepted + quarantined, per form: a row is quarantined iff «Карантин» holds its response. */
-function tallyFromWorkbook(workbook: LocalWorkbook, submitted: Map<string, { form: FormId; row: number }>, report: IntakeReport): void {
-  const sheet = workbook.spreadsheet.getSheetByName(SHEETS.quarantine.name)!;
-  const [header, ...rows] = sheet.getDataRange().getValues();
-  const col = (key: string) => header.indexOf(SHEETS.quarantine.columns.find((c) => c.key === key)!.header);
-  const reasons = new Map<string, string>();
-  for (const r of rows) if (String(r[col('status')]) === 'Ожидает') reasons.set(String(r[col('responseId')]), String(r[col('reason')]));
-  for (const [responseId, { form, row }] of submitted) {
-    const tally = report[form];
-    tally.received++;
-    const reason = reasons.get(responseId);
-    if (reason === undefined) tally.accepted++;
-    else {
-      tally.quarantined++;
-      tally.reasons.push({ row, reason });
+  // The journal first: an answer about an event is only accepted once the event is in «Мероприятия».
+  for (const form of ['events', ...FORM_IDS.filter((f) => f !== 'events')] as FormId[]) {
+    for (const { data } of recognised.filter((r) => 'form' in r.kind && r.kind.form === form)) {
+      const tally = workbook.rpc<FormTally>('rpcImportRun', { form, csvText: data.text });
+      addTally(result.intake[form], tally, data.file);
+      progress(`${data.file}: «${FORMS[form].title}», строк ${tally.received}`);
     }
   }
-  for (const form of FORM_IDS) report[form].reasons.sort((a, b) => a.row - b.row);
-}
-
-function assertCsv(file: string, text: string) {
-  try {
-    return parseCsvTable(text);
-  } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message}`);
-  }
+  for (const form of FORM_IDS) result.intake[form].reasons.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.row - b.row);
+  return result;
 }

@@ -16,6 +16,7 @@ const sub = (form: FormId, answers: Submission['answers'], extra: Partial<Submis
     responseId: '',
     editUrl: '',
     source: 'Тест',
+    sourceKey: extra.responseId ? `r:${extra.responseId}` : `t:${seq}`,
     ...extra,
   },
 });
@@ -52,13 +53,77 @@ describe('intake pipeline', () => {
     expect(column(diagnostics, 'Процедура')).toEqual(['Региональная']);
   });
 
-  it('matches by e-mail first, but not when a coordinator filled the form for a colleague', () => {
-    const wb = testWorkbook();
-    submit(wb.deps, [
-      sub('iom', { ...iom('Иванова И. П.').submission.answers }, { email: 'IVANOVA@klin.example' }),
-      sub('iom', { ...iom('Петров Пётр Ильич').submission.answers }, { email: 'ivanova@klin.example' }),
-    ]);
-    expect(column(wb.values('iom'), 'ФИО педагога')).toEqual(['Иванова Ирина Петровна', 'Петров Пётр Ильич']);
+  describe('who is who: the collected e-mail is the respondent (point 5 of «Intake you can trust»)', () => {
+    const people = (wb: ReturnType<typeof testWorkbook>) =>
+      wb.values('staff').slice(1).map((r) => [r[0], r[7], r[11]] as [string, string, string]);
+
+    it('the e-mail finds the person only when her ФИО agrees (normalized), even in another ОО', () => {
+      const wb = testWorkbook();
+      submit(wb.deps, [
+        sub('iom', iom('  иванова  ирина петровна', 'ОО-2').submission.answers, { email: 'IVANOVA@klin.example' }),
+        sub('iom', iom('Иванова И. П.').submission.answers, { email: 'ivanova@klin.example' }),
+      ]);
+      // The first is the roster's Иванова (her e-mail, her ФИО, though she answered for ОО-2); «Иванова И. П.» is
+      // not her ФИО: a new person, without Ivanova's e-mail.
+      expect(column(wb.values('iom'), 'ФИО педагога')).toEqual(['Иванова Ирина Петровна', 'Иванова И. П.']);
+      expect(column(wb.values('iom'), 'Email')).toEqual(['ivanova@klin.example', '']);
+      expect(people(wb).at(-1)).toEqual(['Иванова И. П.', '', 'Добавлен из формы']);
+    });
+
+    it('a coordinator answering for her colleagues makes each of them their own person, none with her e-mail', () => {
+      const wb = testWorkbook();
+      const coordinator = 's1@klin.example'; // «Email координатора» of ОО-1
+      const participation = (name: string) =>
+        sub('participation', { Мероприятие: 'Семинар (12.09.2025)', 'ФИО участника': name, 'Образовательная организация': 'ОО-1' }, { email: coordinator });
+      submit(wb.deps, [
+        sub('events', { 'Название мероприятия': 'Семинар', 'Вид мероприятия': 'Семинар', Уровень: 'Школьный', 'Дата начала': '12.09.2025' }),
+        participation('Петров Пётр Ильич'),
+        participation('Новикова Дарья Сергеевна'),
+        participation('Фомина Ольга Игоревна'),
+      ]);
+      const rows = wb.values('participation');
+      expect(column(rows, 'ФИО участника')).toEqual(['Петров Пётр Ильич', 'Новикова Дарья Сергеевна', 'Фомина Ольга Игоревна']);
+      expect(column(rows, 'Email')).toEqual(['', '', '']);
+      expect(column(rows, 'Кто заполнил')).toEqual([coordinator, coordinator, coordinator]);
+      expect(people(wb).slice(-2)).toEqual([
+        ['Новикова Дарья Сергеевна', '', 'Добавлен из формы'],
+        ['Фомина Ольга Игоревна', '', 'Добавлен из формы'],
+      ]);
+    });
+
+    it('a person added from a form gets the e-mail only when no one in «Педагоги» has it', () => {
+      const wb = testWorkbook();
+      submit(wb.deps, [
+        sub('iom', iom('Новикова Дарья Сергеевна').submission.answers, { email: 'novikova@klin.example' }),
+        sub('iom', iom('Фомина Ольга Игоревна').submission.answers, { email: 'novikova@klin.example' }),
+        sub('iom', iom('Новикова Дарья Сергеевна').submission.answers, { email: 'novikova@klin.example' }),
+      ]);
+      expect(people(wb).slice(-2)).toEqual([
+        ['Новикова Дарья Сергеевна', 'novikova@klin.example', 'Добавлен из формы'],
+        ['Фомина Ольга Игоревна', '', 'Добавлен из формы'],
+      ]);
+      expect(column(wb.values('iom'), 'ФИО педагога')).toEqual(['Новикова Дарья Сергеевна', 'Фомина Ольга Игоревна']);
+    });
+
+    it("a mentor's e-mail never makes the mentee hers", () => {
+      const wb = testWorkbook();
+      submit(wb.deps, [
+        sub(
+          'mentoring',
+          {
+            'ФИО наставника': 'Иванова Ирина Петровна',
+            'ОО наставника': 'ОО-1',
+            'ФИО наставляемого': 'Новикова Дарья Сергеевна',
+            'ОО наставляемого': 'ОО-1',
+            'Форма наставничества': 'Педагог — молодой специалист',
+            'Дата начала': '01.09.2025',
+          },
+          { email: 'ivanova@klin.example' },
+        ),
+      ]);
+      expect(people(wb).at(-1)).toEqual(['Новикова Дарья Сергеевна', '', 'Добавлен из формы']);
+      expect(column(wb.values('mentoring'), 'ФИО наставника')).toEqual(['Иванова Ирина Петровна']);
+    });
   });
 
   it('finds an ОО by code, by name, and by a name quoted or punctuated differently', () => {
@@ -133,9 +198,10 @@ describe('intake pipeline', () => {
     expect(run.report.participation.reasons[0].reason).toMatch(/Мероприятие «.*» не найдено в листе «Мероприятия»/);
     expect(column(wb.values('events'), 'Статус')).toEqual(['Проведено']);
     expect(column(wb.values('participation'), 'Мероприятие')).toEqual(['Семинар «Функциональная грамотность» (12.09.2025)']);
-    // The methodist re-processes the waiting row once the event exists.
-    expect(reprocessAll(wb.deps)).toEqual({ accepted: 1, stillQuarantined: 0 });
+    // The answer that waited for exactly this event was re-processed by itself when the event was accepted.
     expect(listQuarantine(wb.deps)[0].status).toBe('Принято');
+    expect(wb.values('audit').some((r) => String(r[2]).includes('Карантин: запись принята (автоматически: появилось Семинар'))).toBe(true);
+    expect(reprocessAll(wb.deps)).toEqual({ accepted: 0, stillQuarantined: 0 });
   });
 
   it('a fixed quarantined row is accepted; a still-wrong one keeps the fix and the new reason', () => {

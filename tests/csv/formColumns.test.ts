@@ -65,10 +65,11 @@ describe('mapFormColumns', () => {
     expect(mapFormColumns([h], FORMS.participation).email).toBe(0);
   });
 
-  it('prefers an exact title to a synonym and the leftmost of equals', () => {
+  it('prefers an exact title to a synonym and the leftmost of equals; the others are its second columns', () => {
     const m = mapFormColumns(['ФИО', 'ФИО педагога', 'фио педагога'], FORMS.iom);
     expect(m.questions.personName).toBe(1);
-    expect(m.unmatched).toEqual(['ФИО', 'фио педагога']);
+    expect(m.alternates.personName).toEqual([0, 2]);
+    expect(m.unmatched).toEqual([]);
   });
 
   it('reports required questions without a column by title', () => {
@@ -100,6 +101,8 @@ describe('mapFormColumns', () => {
     expect(m.questions.orgName).toBe(2);
     expect(m.questions.personName).toBeUndefined();
     expect(m.missingRequired).toEqual(['ФИО педагога']);
-    expect(m.unmatched).toEqual(['Образовательная организация']);
+    // The column titled like the question the methodist fed from elsewhere is its second column, not lost.
+    expect(m.alternates.orgName).toEqual([iomTitles().indexOf('Образовательная организация')]);
+    expect(m.unmatched).toEqual([]);
   });
 });

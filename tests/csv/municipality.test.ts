@@ -4,7 +4,7 @@ import { readReferenceTable } from '../../src/core/csv/reference';
 import { parseCsvTable } from '../../src/core/csv/table';
 import { EMAIL_TITLE, FORMS, TIMESTAMP_TITLE, type FormId } from '../../src/core/schema/forms';
 import { sheetSpec } from '../../src/core/schema/sheets';
-import { formatDay, normalizeName, parseDateText } from '../../src/core/text';
+import { formatDay, normalizeName, parseDateTime, parseDay } from '../../src/core/text';
 import {
   MUNICIPALITY_FILES,
   generateMunicipality,
@@ -44,7 +44,7 @@ describe('generateMunicipality', () => {
       const rows = table(`${id}.csv`).rows;
       const stamps = rows.map((r) => r[0]);
       expect(stamps.every((s) => /^\d{2}\.\d{2}\.\d{4} \d{1,2}:\d{2}:\d{2}$/.test(s))).toBe(true);
-      const times = stamps.map((s) => parseDateText(s)!.getTime());
+      const times = stamps.map((s) => parseDateTime(s)!.getTime());
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
   });
@@ -129,7 +129,7 @@ describe('generateMunicipality', () => {
 
     const labels = new Set(
       events.flatMap((e) => {
-        const d = parseDateText(e.answers['Дата начала'] as string);
+        const d = parseDay(e.answers['Дата начала'] as string);
         return d ? [`${e.answers['Название мероприятия']} (${formatDay(d)})`] : [];
       }),
     );

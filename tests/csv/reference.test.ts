@@ -58,9 +58,9 @@ describe('readReferenceTable', () => {
     expect(b.roles).toBe('Методист; Эксперт');
     expect(problems).toEqual([
       { row: 0, message: 'Неизвестные столбцы пропущены: «Стаж»' },
-      { row: 1, message: expect.stringContaining('«Дата рождения»: «31.02.1985» — не дата') },
-      { row: 1, message: expect.stringContaining('«Метапредметник» нет в списке') },
-      { row: 2, message: expect.stringContaining('«Дата начала педагогической деятельности»: «вчера» — не дата') },
+      { row: 1, column: 'Дата рождения', message: expect.stringContaining('«31.02.1985» в столбце «Дата рождения»') },
+      { row: 1, column: 'Роли', message: expect.stringContaining('«Метапредметник» нет в списке') },
+      { row: 2, column: 'Дата начала педагогической деятельности', message: expect.stringContaining('«вчера» в столбце «Дата начала педагогической деятельности»') },
       { row: 3, message: 'Строка пропущена: не заполнено «ФИО»' },
     ]);
   });

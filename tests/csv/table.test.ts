@@ -28,7 +28,8 @@ describe('parseCsvTable', () => {
     expect(t.headers[8]).toBe('Направление, проект');
     expect(t.rows).toHaveLength(2);
     expect(t.rows[0][1]).toBe('Семинар "Читательская грамотность"');
-    expect(t.rows[0][8]).toBe('Функциональная грамотность;\r\nвторая строка, с запятой\r\nтретья строка');
+    // Line breaks inside a cell are LF, as Sheets keeps them (Ctrl+Enter), whatever the file used.
+    expect(t.rows[0][8]).toBe('Функциональная грамотность;\nвторая строка, с запятой\nтретья строка');
     expect(t.rows[1][1]).toBe('Форум молодых педагогов «Первые шаги»');
   });
 
@@ -81,5 +82,21 @@ describe('parseCsvTable', () => {
       expect(e).toBeInstanceOf(CsvFormatError);
       expect((e as Error).message).toMatch(/^Файл не похож на CSV/);
     }
+  });
+});
+
+describe('line endings (point 4 of «Intake you can trust»)', () => {
+  const rows = ['a,b', '1,2', '3,"x\r\ny"', '5,6'];
+  test.each([
+    ['CRLF header, LF rows', `${rows[0]}\r\n${rows[1]}\n${rows[2]}\n${rows[3]}\n`],
+    ['LF header, CRLF rows', `${rows[0]}\n${rows[1]}\r\n${rows[2]}\r\n${rows[3]}`],
+    ['CR only (old Mac Excel)', `${rows[0]}\r${rows[1]}\r${rows[2]}\r${rows[3]}\r`],
+    ['all three mixed', `${rows[0]}\r${rows[1]}\r\n${rows[2]}\n${rows[3]}\r\n`],
+  ])('%s: every row parses', (_, text) => {
+    const table = parseCsvTable(text);
+    expect(table.headers).toEqual(['a', 'b']);
+    expect(table.rows.map((r) => r[0])).toEqual(['1', '3', '5']);
+    // A line break inside a quoted cell survives (as a plain line feed).
+    expect(table.rows[1]![1]).toBe('x\ny');
   });
 });

@@ -60,21 +60,24 @@ describe('marshrut run --data --out', () => {
     expect(result.stdout).toContain('«Учёт ИОМ»: получено 3, принято 2, в карантине 1');
     expect(existsSync(join(out, 'workbook.xlsx'))).toBe(true);
     const intake = JSON.parse(readFileSync(join(out, 'intake.json'), 'utf8'));
-    expect(Object.keys(intake).sort()).toEqual([...FORM_IDS].sort());
+    expect(Object.keys(intake).sort()).toEqual([...FORM_IDS, 'reference'].sort());
     for (const form of FORM_IDS) {
       const t = intake[form];
-      expect(Object.keys(t).sort()).toEqual(['accepted', 'quarantined', 'reasons', 'received']);
+      expect(Object.keys(t).sort()).toEqual(['accepted', 'notes', 'quarantined', 'reasons', 'received', 'unusedColumns']);
       expect(t.received).toBe(t.accepted + t.quarantined);
       expect(t.reasons).toHaveLength(t.quarantined);
-      for (const r of t.reasons) expect(Object.keys(r).sort()).toEqual(['reason', 'row']);
+      for (const r of t.reasons) expect(Object.keys(r).sort()).toEqual(['file', 'reason', 'row']);
     }
     expect(intake.iom).toEqual({
       received: 3,
       accepted: 2,
       quarantined: 1,
-      reasons: [{ row: 2, reason: expect.stringMatching(/Организация «Школа № 99».*не найдена/) }],
+      reasons: [{ file: 'iom.csv', row: 2, reason: expect.stringMatching(/Организация «Школа № 99».*не найдена/) }],
+      unusedColumns: [],
+      notes: [],
     });
-    expect(intake.events).toEqual({ received: 0, accepted: 0, quarantined: 0, reasons: [] });
+    expect(intake.events).toEqual({ received: 0, accepted: 0, quarantined: 0, reasons: [], unusedColumns: [], notes: [] });
+    expect(intake.reference.organizations).toMatchObject({ file: 'organizations.csv', rows: 3, added: 3, problems: [], unusable: false });
   }, 30_000);
 
   test('a missing --data folder: non-zero exit and a Russian message on stderr', () => {
@@ -97,7 +100,7 @@ describe('marshrut run --data --out', () => {
     });
     const result = runCli(['run', '--data', bad, '--out', join(tmp, 'out-binary')]);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/iom\.csv: Файл не похож на CSV/);
+    expect(result.stderr).toMatch(/Файл «iom\.csv» не похож на CSV: он двоичный/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 });

@@ -77,7 +77,10 @@ export function detectCharset(bytes: Bytes): Charset | null {
   return looksLikeCp1251(bytes) ? 'windows-1251' : null;
 }
 
-/** The Russian refusal for a file whose encoding is none of those above. */
-export const unknownEncodingMessage = (file: string): string =>
-  `Файл «${file}» не удалось прочитать: это не текст в кодировке UTF-8, UTF-16 или Windows-1251. ` +
-  'Сохраните его из Excel как «CSV UTF-8 (разделитель — запятая)» или скачайте ответы из Google Форм заново.';
+/** The Russian refusal for a file that detectCharset cannot read: a binary file, or text in another encoding. */
+export function unreadableFileMessage(file: string, bytes: Bytes): string {
+  const advice = 'Сохраните его из Excel как «CSV UTF-8 (разделитель — запятая)» или скачайте ответы из Google Форм заново.';
+  return hasBinary(bytes, 0)
+    ? `Файл «${file}» не похож на CSV: он двоичный (например, XLSX или PDF). ${advice}`
+    : `Файл «${file}» не удалось прочитать: это не текст в кодировке UTF-8, UTF-16 или Windows-1251. ${advice}`;
+}

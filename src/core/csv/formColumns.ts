@@ -9,6 +9,11 @@ export interface ColumnMapping {
   email: number | null;
   /** Question key → column index. */
   questions: Record<string, number>;
+  /**
+   * Question key → further columns that fit the same question (an old and a new title side by side): per row the
+   * first non-empty of `questions[key]`, then these, is the answer.
+   */
+  alternates: Record<string, number[]>;
   /** Non-empty headers that map to nothing (including those the methodist chose to ignore). */
   unmatched: string[];
   /** Titles of required questions that have no column. */
@@ -153,17 +158,40 @@ export function mapFormColumns(headers: string[], form: FormSpec, manual?: Recor
     }
   }
 
+  // A column left over that fits exactly one question already mapped is a second column for it (point 8).
+  const alternates: Record<string, number[]> = {};
+  for (let col = 0; col < headers.length; col++) {
+    if (taken.has(col) || headers[col].trim() === '') continue;
+    const fits = [...targets].filter(([key, target]) =>
+      (['exact', 'normalized', 'synonym'] as const).some((pass) => titlesOf(key, target, pass).some((t) => normalizeTitle(headers[col]) === normalizeTitle(t))),
+    );
+    const [only] = fits;
+    if (fits.length !== 1 || only[1].kind !== 'question' || !assigned.has(only[0])) continue;
+    (alternates[only[0]] ??= []).push(col);
+    taken.add(col);
+  }
+
   const questions: Record<string, number> = {};
   for (const question of form.questions) {
     const col = assigned.get(question.key);
     if (col !== undefined) questions[question.key] = col;
   }
-  const used = new Set(assigned.values());
+  const used = new Set([...assigned.values(), ...Object.values(alternates).flat()]);
   return {
     timestamp: assigned.get(TIMESTAMP_KEY) ?? null,
     email: assigned.get(EMAIL_KEY) ?? null,
     questions,
+    alternates,
     unmatched: headers.filter((h, col) => !used.has(col) && h.trim() !== ''),
     missingRequired: form.questions.filter((q) => q.required && questions[q.key] === undefined).map((q) => q.title),
   };
+}
+
+/** What a methodist should read about a mapping: the unused columns and the questions fed by two columns. */
+export function mappingNotes(headers: readonly string[], form: FormSpec, mapping: ColumnMapping): string[] {
+  return Object.entries(mapping.alternates).map(([key, cols]) => {
+    const title = form.questions.find((q) => q.key === key)!.title;
+    const columns = [mapping.questions[key], ...cols].map((c) => `«${headers[c]}»`).join(' и ');
+    return `Столбцы ${columns} относятся к одному вопросу «${title}»: в каждой строке взят первый непустой.`;
+  });
 }

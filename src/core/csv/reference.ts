@@ -11,12 +11,16 @@ export type ReferenceRecord = Record<string, ReferenceValue>;
 export interface ReferenceProblem {
   /** 1-based data row; 0 = the file as a whole (columns). */
   row: number;
+  /** The column's header in the file, when the problem is one cell's. */
+  column?: string;
   message: string;
 }
 
 export interface ReferenceTable {
   records: ReferenceRecord[];
   problems: ReferenceProblem[];
+  /** A required column is missing: nothing of the file can be loaded. */
+  unusable: boolean;
 }
 
 const q = (s: string) => `«${s}»`;
@@ -65,7 +69,7 @@ export function readReferenceTable(table: CsvTable, sheet: SheetSpec): Reference
       row: 0,
       message: `Нет обязательных столбцов: ${missingRequired.map((c) => q(c.header)).join(', ')}. Файл «${sheet.name}» не загружен.`,
     });
-    return { records: [], problems };
+    return { records: [], problems, unusable: true };
   }
 
   const schemas = cellSchemas(sheet);
@@ -74,17 +78,17 @@ export function readReferenceTable(table: CsvTable, sheet: SheetSpec): Reference
     const row = index + 1;
     const record: ReferenceRecord = {};
     for (const column of sheet.columns) record[column.key] = '';
-    const rowProblems: string[] = [];
+    const rowProblems: ReferenceProblem[] = [];
     columnAt.forEach((column, col) => {
       const parsed = schemas[column.key].safeParse(cells[col] ?? '');
       if (parsed.success) record[column.key] = parsed.data;
       else {
         record[column.key] = keptValue(parsed.error.issues);
-        rowProblems.push(...parsed.error.issues.map((i) => i.message));
+        rowProblems.push(...parsed.error.issues.map((i) => ({ row, column: table.headers[col], message: i.message })));
       }
     });
     const emptyRequired = sheet.columns.filter((c) => c.required && record[c.key] === '');
-    for (const message of rowProblems) problems.push({ row, message });
+    problems.push(...rowProblems);
     if (emptyRequired.length) {
       problems.push({
         row,
@@ -94,5 +98,5 @@ export function readReferenceTable(table: CsvTable, sheet: SheetSpec): Reference
     }
     records.push(record);
   });
-  return { records, problems };
+  return { records, problems, unusable: false };
 }

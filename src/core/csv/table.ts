@@ -26,7 +26,6 @@ interface HeaderScan {
   commas: number;
   semicolons: number;
   tabs: number;
-  newline: '\r\n' | '\n' | '\r' | undefined;
 }
 
 /** The first logical line (quotes respected) with the count of each candidate delimiter outside quotes. */
@@ -45,12 +44,9 @@ function scanHeader(text: string): HeaderScan {
     if (ch === ',') commas++;
     else if (ch === ';') semicolons++;
     else if (ch === '\t') tabs++;
-    else if (ch === '\n' || ch === '\r') {
-      const newline = ch === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
-      return { line: text.slice(0, i), commas, semicolons, tabs, newline };
-    }
+    else if (ch === '\n') return { line: text.slice(0, i), commas, semicolons, tabs };
   }
-  return { line: text, commas, semicolons, tabs, newline: undefined };
+  return { line: text, commas, semicolons, tabs };
 }
 
 const preview = (s: string) => {
@@ -79,8 +75,11 @@ export function parseCsvTable(text: string): CsvTable {
     throw new CsvFormatError('Файл не похож на CSV: он двоичный (например, XLSX или PDF). Скачайте ответы в формате CSV.');
   }
   if (!body.trim()) throw new CsvFormatError('Файл не похож на CSV: он пустой.');
+  // Excel, Google and hand edits mix CRLF, LF and CR in one file (a CRLF header above LF rows): every line break
+  // becomes LF before parsing, so no row is glued to the next. Quoted multi-line answers keep their breaks as LF.
+  body = body.replace(/\r\n?/g, '\n');
   // Leading blank lines are not a header.
-  body = body.replace(/^(?:[ \t]*(?:\r\n|\n|\r))+/, '');
+  body = body.replace(/^(?:[ \t]*\n)+/, '');
 
   const scan = scanHeader(body);
   let delimiter: ',' | ';' = ',';
@@ -93,7 +92,7 @@ export function parseCsvTable(text: string): CsvTable {
 
   const result = Papa.parse<string[]>(body, {
     delimiter,
-    newline: scan.newline,
+    newline: '\n',
     quoteChar: '"',
     escapeChar: '"',
     header: false,

@@ -2,7 +2,8 @@
 // Every problem becomes a Russian sentence a methodist understands; the first one names the quarantine reason.
 import { z } from 'zod';
 import type { FormSpec, QuestionSpec } from '../schema/forms';
-import { isDate, normalizeName, parseDateText, splitCheckboxAnswer } from '../text';
+import { CELL_CHAR_LIMIT } from '../limits';
+import { dayProblemText, formatCount, isDate, normalizeName, readDay, splitCheckboxAnswer } from '../text';
 
 export type RawAnswer = string | string[];
 export type RawAnswers = Record<string /* question title */, RawAnswer>;
@@ -15,6 +16,15 @@ const asText = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === 
 function questionSchema(question: QuestionSpec) {
   const label = `«${question.title}»`;
   return z.unknown().transform((raw, ctx): Answer => {
+    const length = asText(raw).length;
+    if (length > CELL_CHAR_LIMIT) {
+      // Sheets refuses such a cell: stored, the answer would be lost (or cut) — it waits for a shorter text.
+      ctx.addIssue({
+        code: 'custom',
+        message: `Ответ на вопрос ${label} длиннее ${formatCount(CELL_CHAR_LIMIT)} символов (${formatCount(length)}): столько не помещается в ячейку Google Таблиц. Сократите ответ.`,
+      });
+      return '';
+    }
     if (question.kind === 'checkbox') {
       const options = question.choices ?? [];
       const values = Array.isArray(raw) ? raw.map(asText).filter(Boolean) : splitCheckboxAnswer(asText(raw), options);
@@ -31,9 +41,10 @@ function questionSchema(question: QuestionSpec) {
       return '';
     }
     if (question.kind === 'date') {
-      const date = parseDateText(text);
-      if (!date) ctx.addIssue({ code: 'custom', message: `Не удалось распознать дату «${text}» в вопросе ${label} (нужно дд.мм.гггг).` });
-      return date ?? text;
+      const read = readDay(text);
+      if ('date' in read) return read.date;
+      ctx.addIssue({ code: 'custom', message: dayProblemText(read.problem, text, `вопросе ${label}`) });
+      return text;
     }
     if (question.choices) {
       const match = question.choices.find((o) => normalizeName(o) === normalizeName(text));

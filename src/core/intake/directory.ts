@@ -1,5 +1,6 @@
 // Matching people and organizations against the reference sheets (SPEC §5): an ОО by code or normalized name;
-// a person by e-mail when both sides have one, else by normalized ФИО + ОО. Unknown people join «Педагоги».
+// a person by normalized ФИО + ОО, or by the e-mail the form collected when it is hers (the same ФИО: a
+// coordinator fills forms for her colleagues, a mentor for her mentee). Unknown people join «Педагоги».
 import { STAFF_SOURCE_FORM } from '../schema/choices';
 import type { Row, Table } from '../table';
 import type { Workbook } from '../workbook';
@@ -26,6 +27,7 @@ export class Directory {
   private orgIndex?: Map<string, Org>;
   private staffByName?: Map<string, number>;
   private staffByEmail?: Map<string, number>;
+  private readonly coordinatorEmails = new Set<string>();
 
   constructor(private readonly workbook: Workbook) {}
 
@@ -54,6 +56,11 @@ export class Directory {
     this.staffByName = new Map();
     this.staffByEmail = new Map();
     for (let i = 0; i < this.staff.size; i++) this.indexStaffRow(i);
+    const orgs = this.workbook.table('organizations');
+    for (let i = 0; i < orgs.size; i++) {
+      const email = normalizeEmail(orgs.text(i, 'coordinatorEmail'));
+      if (email) this.coordinatorEmails.add(email);
+    }
   }
 
   private indexStaffRow(i: number): void {
@@ -70,28 +77,32 @@ export class Directory {
   }
 
   /**
-   * Finds the roster row of a person named in a form. The e-mail wins when both sides have one, except when a
-   * coordinator filled the form for a colleague: then the e-mail's owner has another ФИО, and ФИО + ОО decides.
+   * Finds the roster row of a person named in a form. The respondent's e-mail is who filled the form in: it points
+   * at the person in the answer only when that roster row has the answer's ФИО (then she is found even if her ОО
+   * in the roster differs); otherwise ФИО + ОО decides.
    */
-  matchPerson(name: string, org: Org, email: string): Person | null {
+  matchPerson(name: string, org: Org, respondentEmail: string): Person | null {
     if (!this.staffByName) this.buildStaffIndex();
+    const byEmail = respondentEmail ? this.staffByEmail!.get(normalizeEmail(respondentEmail)) : undefined;
+    if (byEmail !== undefined && normalizeName(this.staff.text(byEmail, 'name')) === normalizeName(name)) return this.person(byEmail, false);
     const byName = this.staffByName!.get(personKey(name, org.code));
-    const byEmail = email ? this.staffByEmail!.get(normalizeEmail(email)) : undefined;
-    if (byEmail !== undefined) {
-      const sameName = normalizeName(this.staff.text(byEmail, 'name')) === normalizeName(name);
-      if (sameName || byName === undefined) return this.person(byEmail, false);
-    }
     return byName === undefined ? null : this.person(byName, false);
   }
 
-  /** Matches or adds the person to «Педагоги» with Источник = «Добавлен из формы» (nothing is dropped). */
-  matchOrAddPerson(name: string, org: Org, email: string, extra: Row = {}): Person {
-    const found = this.matchPerson(name, org, email);
+  /**
+   * Matches or adds the person to «Педагоги» with Источник = «Добавлен из формы» (nothing is dropped). A person
+   * added from a form gets the respondent's e-mail only when no one in «Педагоги» has it and it is no ОО's
+   * coordinator address: a coordinator answering for colleagues never lends them hers.
+   */
+  matchOrAddPerson(name: string, org: Org, respondentEmail: string, extra: Row = {}): Person {
+    const found = this.matchPerson(name, org, respondentEmail);
     if (found) return found;
+    const email = normalizeEmail(respondentEmail);
+    const lends = email !== '' && !this.staffByEmail!.has(email) && !this.coordinatorEmails.has(email);
     const index = this.staff.append({
       name: name.replace(/\s+/g, ' ').trim(),
       orgCode: org.code,
-      email: email.trim(),
+      email: lends ? respondentEmail.trim() : '',
       ...extra,
       source: STAFF_SOURCE_FORM,
     });

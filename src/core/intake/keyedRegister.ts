@@ -27,9 +27,30 @@ export const NATURAL_KEYS: Record<KeyedSheetId, (t: Table, i: number) => string>
 };
 
 /** Which response a row came from: follows the answers, never counts as a change of them. */
-const RESPONSE_TRAIL = ['responseId', 'editUrl'];
+const RESPONSE_TRAIL = ['responseId', 'editUrl', 'respondent'];
 
-export type Upsert = { index: number; action: 'added' | 'updated' | 'unchanged'; changes: { key: string; before: Cell; after: Cell }[] };
+export type Upsert = {
+  index: number;
+  key: string;
+  action: 'added' | 'updated' | 'unchanged';
+  changes: { key: string; before: Cell; after: Cell }[];
+};
+
+/**
+ * How a row meets the row already stored under its key:
+ * - `replace`: a later submission replaces the earlier one (SPEC §5), empty answers included;
+ * - `keepFilled`: a file's empty cell never clears a stored value (a reference CSV, loaded again or partially);
+ * - `fillEmpty`: only empty cells are filled (another source's row: the IOM form's diagnostic meeting a row of
+ *   diagnostics.csv, and back — so loading both again changes nothing);
+ * - `keepStored`: the stored row stays as it is (it holds a later answer than this one).
+ */
+export type MergePolicy = 'replace' | 'keepFilled' | 'fillEmpty' | 'keepStored';
+
+/** A row from `source` meeting stored row `index`: `sameSource` when the stored row came from it too, else fillEmpty. */
+export function acrossSources(table: Table, index: number, source: string, sameSource: MergePolicy): MergePolicy {
+  const stored = table.text(index, 'source');
+  return stored && stored !== source ? 'fillEmpty' : sameSource;
+}
 
 export class KeyedRegister {
   private byKey?: Map<string, number>;
@@ -68,26 +89,33 @@ export class KeyedRegister {
   /**
    * Replaces the row with the same response id (an edited response) or natural key, or appends a new one.
    * `whenAdded` / `whenChanged` are trail fields (received, updated) that must not by themselves count as a change;
-   * so are the response id and edit link: a resubmission with the same answers leaves the row as it was.
+   * so are the response id, edit link and respondent: a resubmission with the same answers leaves the row as it was.
+   * `merge(existingIndex)` chooses how the row meets a stored one (default: replace).
    */
-  upsert(row: Row, responseId: string, whenAdded: Row, whenChanged: Row): Upsert {
+  upsert(row: Row, responseId: string, whenAdded: Row, whenChanged: Row, merge: (index: number) => MergePolicy = () => 'replace'): Upsert {
     this.index();
     const key = this.keyOf(row);
     const existing = (responseId ? this.byResponse!.get(responseId) : undefined) ?? this.byKey!.get(key);
     if (existing === undefined) {
       const index = this.table.append({ ...row, ...whenAdded });
       this.remember(index);
-      return { index, action: 'added', changes: [] };
+      return { index, key, action: 'added', changes: [] };
     }
+    const policy = merge(existing);
+    if (policy === 'keepStored') return { index: existing, key, action: 'unchanged', changes: [] };
     const content: Row = {};
     const trail: Row = {};
-    for (const [k, v] of Object.entries(row)) (RESPONSE_TRAIL.includes(k) ? trail : content)[k] = v;
+    for (const [k, v] of Object.entries(row)) {
+      if (policy !== 'replace' && v === '') continue;
+      if (policy === 'fillEmpty' && this.table.get(existing, k) !== '') continue;
+      (RESPONSE_TRAIL.includes(k) ? trail : content)[k] = v;
+    }
     const oldKey = NATURAL_KEYS[this.id](this.table, existing);
     const changes = this.table.update(existing, content);
-    if (!changes.length) return { index: existing, action: 'unchanged', changes };
+    if (!changes.length) return { index: existing, key, action: 'unchanged', changes };
     this.table.update(existing, { ...trail, ...whenChanged });
     if (oldKey !== key && this.byKey!.get(oldKey) === existing) this.byKey!.delete(oldKey);
     this.remember(existing);
-    return { index: existing, action: 'updated', changes };
+    return { index: existing, key, action: 'updated', changes };
   }
 }

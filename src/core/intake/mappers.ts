@@ -4,11 +4,24 @@ import { DIAGNOSTIC_SOURCE_IOM_FORM, EVENT_STATUS_DEFAULT } from '../schema/choi
 import type { FormId } from '../schema/forms';
 import { MULTI_SEPARATOR, type RegisterId } from '../schema/sheets';
 import type { Row } from '../table';
-import { formatDay, isDate } from '../text';
+import { formatDay, isDate, normalizeName, parseDay } from '../text';
 import type { Answer, Answers } from './answers';
 import type { Directory, Org } from './directory';
+import { eventKey } from './keyedRegister';
 
-export class Rejection extends Error {}
+/**
+ * An answer that names something the workbook does not know. `waitsFor` says exactly what (an event's natural key,
+ * an ОО's name): when it is accepted later, the quarantined answer is re-processed by itself (SPEC §5).
+ */
+export class Rejection extends Error {
+  constructor(message: string, readonly waitsFor = '') {
+    super(message);
+  }
+}
+
+export const waitsForOrg = (name: string): string => `ОО: ${normalizeName(name)}`;
+export const waitsForEvent = (key: string): string => `Мероприятие: ${key}`;
+export const WAITS_FOR_ORG_PREFIX = waitsForOrg('');
 
 export interface Mapped {
   readonly register: RegisterId;
@@ -21,7 +34,8 @@ export interface MapContext {
   readonly directory: Directory;
   /** The event of «Мероприятия» whose dropdown label is `label`, or null. */
   readonly findEvent: (label: string) => { title: string; start: Date | string } | null;
-  readonly email: string;
+  /** Who filled the form in (the e-mail Google collected): not necessarily the person in the answer. */
+  readonly respondent: string;
   readonly editUrl: string;
 }
 
@@ -32,20 +46,27 @@ const date = (a: Answer | undefined): Date | '' => (isDate(a) ? a : '');
 export const eventLabel = (title: string, start: Date | string): string =>
   `${title} (${isDate(start) ? formatDay(start) : start})`;
 
+/** The event a dropdown label `Название (дд.мм.гггг)` names, or null when the label is not one. */
+export function parseEventLabel(label: string): { title: string; start: Date } | null {
+  const match = /^(.*)\((\d{1,2}\.\d{1,2}\.\d{4})\)\s*$/.exec(label.trim());
+  const start = match && parseDay(match[2]);
+  return match && start ? { title: match[1].trim(), start } : null;
+}
+
 function org(ctx: MapContext, answer: Answer | undefined, question: string): Org {
   const name = text(answer);
   const found = ctx.directory.findOrg(name);
-  if (!found) throw new Rejection(`Организация «${name}» (вопрос «${question}») не найдена в листе «Организации».`);
+  if (!found) throw new Rejection(`Организация «${name}» (вопрос «${question}») не найдена в листе «Организации».`, waitsForOrg(name));
   return found;
 }
 
 function iom(a: Answers, ctx: MapContext): Mapped {
   const school = org(ctx, a.orgName, 'Образовательная организация');
-  const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.email, {
+  const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.respondent, {
     position: text(a.position),
     subject: text(a.subject),
   });
-  const identity = { personName: person.name, personOrgCode: school.code, email: person.email || ctx.email };
+  const identity = { personName: person.name, personOrgCode: school.code, email: person.email, respondent: ctx.respondent };
   const row: Row = {
     ...identity,
     personOrgName: school.name,
@@ -114,10 +135,14 @@ function events(a: Answers, ctx: MapContext): Mapped {
 }
 
 function participation(a: Answers, ctx: MapContext): Mapped {
-  const event = ctx.findEvent(text(a.eventLabel));
-  if (!event) throw new Rejection(`Мероприятие «${text(a.eventLabel)}» не найдено в листе «Мероприятия».`);
+  const label = text(a.eventLabel);
+  const event = ctx.findEvent(label);
+  if (!event) {
+    const parsed = parseEventLabel(label);
+    throw new Rejection(`Мероприятие «${label}» не найдено в листе «Мероприятия».`, parsed ? waitsForEvent(eventKey(parsed.title, parsed.start)) : '');
+  }
   const school = org(ctx, a.orgName, 'Образовательная организация');
-  const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.email);
+  const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.respondent);
   return {
     register: 'participation',
     row: {
@@ -127,7 +152,8 @@ function participation(a: Answers, ctx: MapContext): Mapped {
       personName: person.name,
       personOrgCode: school.code,
       personOrgName: school.name,
-      email: person.email || ctx.email,
+      email: person.email,
+      respondent: ctx.respondent,
       role: text(a.role),
       certified: text(a.certified),
       document: text(a.document),
@@ -139,7 +165,7 @@ function participation(a: Answers, ctx: MapContext): Mapped {
 function mentoring(a: Answers, ctx: MapContext): Mapped {
   const mentorOrg = org(ctx, a.mentorOrgName, 'ОО наставника');
   const menteeOrg = org(ctx, a.menteeOrgName, 'ОО наставляемого');
-  const mentor = ctx.directory.matchOrAddPerson(text(a.mentorName), mentorOrg, ctx.email, { roles: 'Наставник' });
+  const mentor = ctx.directory.matchOrAddPerson(text(a.mentorName), mentorOrg, ctx.respondent, { roles: 'Наставник' });
   const mentee = ctx.directory.matchOrAddPerson(
     text(a.menteeName),
     menteeOrg,
@@ -161,6 +187,7 @@ function mentoring(a: Answers, ctx: MapContext): Mapped {
       end: date(a.end),
       status: text(a.status),
       planLink: text(a.planLink),
+      respondent: ctx.respondent,
     },
     also: [],
   };

@@ -1,7 +1,9 @@
 // «Карантин»: submissions that could not be accepted, with every raw answer and a Russian reason. A methodist
-// fixes the answers and re-processes; nothing is lost (SPEC §5).
+// fixes the answers and re-processes; nothing is lost (SPEC §5). One row per answer: an answer is identified by
+// its source key (a response, a file row), never by its text — two identical wrong answers are two rows.
 import { z } from 'zod';
 import type { Clock } from '../ports';
+import { CELL_CHAR_LIMIT } from '../limits';
 import type { Row, Table } from '../table';
 import type { Workbook } from '../workbook';
 import { isDate } from '../text';
@@ -10,7 +12,7 @@ export const QUARANTINE_WAITING = 'Ожидает';
 export const QUARANTINE_ACCEPTED = 'Принято';
 export const QUARANTINE_DISMISSED = 'Отклонено';
 
-/** The answers column holds JSON: {question title: answer text}. */
+/** The answers column holds JSON: {question title (or unused column's header): answer text}. */
 export const quarantineAnswersSchema = z.record(z.string(), z.string());
 
 export interface QuarantineEntry {
@@ -22,15 +24,15 @@ export interface QuarantineEntry {
   readonly answers: Record<string, string>;
   readonly responseId: string;
   readonly source: string;
+  readonly sourceKey: string;
+  readonly waitsFor: string;
 }
 
 /** Look-ups over the quarantine rows, built in one pass: a batch of thousands of submissions never rescans. */
 interface QuarantineIndex {
   byId: Map<string, number>;
-  /** Waiting rows by form + answers JSON (the same answers filed again are not duplicated). */
-  waitingByAnswers: Map<string, number>;
-  /** Waiting rows by response id (a respondent's fix through the edit link settles them). */
-  waitingByResponse: Map<string, number[]>;
+  bySource: Map<string, number>;
+  waiting: Set<number>;
   nextNumber: number;
 }
 
@@ -48,43 +50,25 @@ export class Quarantine {
 
   private get index(): QuarantineIndex {
     if (!this.cached) {
-      const index: QuarantineIndex = { byId: new Map(), waitingByAnswers: new Map(), waitingByResponse: new Map(), nextNumber: 1 };
+      const index: QuarantineIndex = { byId: new Map(), bySource: new Map(), waiting: new Set(), nextNumber: 1 };
       for (let i = 0; i < this.table.size; i++) {
         const id = this.table.text(i, 'id');
         index.byId.set(id, i);
         index.nextNumber = Math.max(index.nextNumber, Number(/(\d+)$/.exec(id)?.[1] ?? 0) + 1);
-        if (this.table.text(i, 'status') === QUARANTINE_WAITING) this.indexWaiting(index, i);
+        const sourceKey = this.table.text(i, 'sourceKey');
+        if (sourceKey) index.bySource.set(sourceKey, i);
+        if (this.table.text(i, 'status') === QUARANTINE_WAITING) index.waiting.add(i);
       }
       this.cached = index;
     }
     return this.cached;
   }
 
-  private answersKey(i: number): string {
-    return `${this.table.text(i, 'form')}\n${this.table.text(i, 'answers')}`;
-  }
-
-  private indexWaiting(index: QuarantineIndex, i: number): void {
-    index.waitingByAnswers.set(this.answersKey(i), i);
-    const responseId = this.table.text(i, 'responseId');
-    if (responseId) index.waitingByResponse.set(responseId, [...(index.waitingByResponse.get(responseId) ?? []), i]);
-  }
-
-  private unindexWaiting(i: number): void {
-    const index = this.index;
-    if (index.waitingByAnswers.get(this.answersKey(i)) === i) index.waitingByAnswers.delete(this.answersKey(i));
-    const responseId = this.table.text(i, 'responseId');
-    const rows = (index.waitingByResponse.get(responseId) ?? []).filter((r) => r !== i);
-    if (rows.length) index.waitingByResponse.set(responseId, rows);
-    else index.waitingByResponse.delete(responseId);
-  }
-
-  /** Changes a row, keeping the look-ups true (they key on status, answers and response id). */
+  /** Changes a row, keeping the look-ups true (they key on status). */
   private change(i: number, values: Row): void {
-    const wasWaiting = this.table.text(i, 'status') === QUARANTINE_WAITING;
-    if (wasWaiting) this.unindexWaiting(i);
     this.table.update(i, values);
-    if (this.table.text(i, 'status') === QUARANTINE_WAITING) this.indexWaiting(this.index, i);
+    if (this.table.text(i, 'status') === QUARANTINE_WAITING) this.index.waiting.add(i);
+    else this.index.waiting.delete(i);
   }
 
   private findIndex(id: string): number {
@@ -104,6 +88,8 @@ export class Quarantine {
       answers: parsed.success ? parsed.data : {},
       responseId: t.text(index, 'responseId'),
       source: t.text(index, 'source'),
+      sourceKey: t.text(index, 'sourceKey'),
+      waitsFor: t.text(index, 'waitsFor'),
     };
   }
 
@@ -116,34 +102,51 @@ export class Quarantine {
     return i < 0 ? null : this.entry(i);
   }
 
-  /** Files a rejected submission; the same answers already waiting (a file imported twice) are not filed again. */
-  add(entry: Omit<QuarantineEntry, 'id' | 'status'>): string {
-    const answers = JSON.stringify(entry.answers);
+  /** Waiting rows whose «Ждёт появления» `matches` accepts, in sheet order. */
+  entriesWaitingFor(matches: (waitsFor: string) => boolean): QuarantineEntry[] {
+    return [...this.index.waiting]
+      .sort((a, b) => a - b)
+      .filter((i) => {
+        const waitsFor = this.table.text(i, 'waitsFor');
+        return waitsFor !== '' && matches(waitsFor);
+      })
+      .map((i) => this.entry(i));
+  }
+
+  /**
+   * Files a rejected answer: a new row, unless this answer (its source key) already has one. Then the row changes
+   * only when the answer is newer (a respondent edited her response): loading the same file again changes nothing.
+   */
+  add(entry: Omit<QuarantineEntry, 'id' | 'status'>): { id: string; created: boolean } {
     const index = this.index;
-    const same = index.waitingByAnswers.get(`${entry.form}\n${answers}`);
-    if (same !== undefined) {
-      // The same answers again (a file imported twice): one row, which follows the latest response.
-      this.change(same, { responseId: entry.responseId, receivedAt: entry.receivedAt });
-      return this.table.text(same, 'id');
+    const answers = answersCell(entry.answers);
+    const known = entry.sourceKey ? index.bySource.get(entry.sourceKey) : undefined;
+    if (known !== undefined) {
+      const stored = this.table.get(known, 'receivedAt');
+      const newer = isDate(entry.receivedAt) && isDate(stored) && entry.receivedAt.getTime() > stored.getTime();
+      if (newer) {
+        this.change(known, { ...entry, answers, status: QUARANTINE_WAITING, processedAt: '' });
+      }
+      return { id: this.table.text(known, 'id'), created: false };
     }
     const id = `К-${String(index.nextNumber++).padStart(5, '0')}`;
     const i = this.table.append({ ...entry, id, status: QUARANTINE_WAITING, answers });
     index.byId.set(id, i);
-    this.indexWaiting(index, i);
-    return id;
+    if (entry.sourceKey) index.bySource.set(entry.sourceKey, i);
+    index.waiting.add(i);
+    return { id, created: true };
   }
 
-  /** A re-processed row that failed again: its answers (as fixed) and the new reason are kept. */
-  retry(id: string, reason: string, answers: Record<string, string>): string {
+  /** A re-processed row that failed again: its answers (as fixed), the new reason and what it waits for are kept. */
+  retry(id: string, reason: string, answers: Record<string, string>, waitsFor: string): void {
     const i = this.findIndex(id);
-    if (i >= 0) this.change(i, { reason, answers: JSON.stringify(answers), processedAt: this.clock.now() });
-    return id;
+    if (i >= 0) this.change(i, { reason, answers: answersCell(answers), waitsFor, processedAt: this.clock.now() });
   }
 
   /** Accepted after a fix: the answers as accepted are kept, so a rebuild replays the fix, not the original. */
   resolve(id: string, answers: Record<string, string>): void {
     const i = this.findIndex(id);
-    if (i >= 0) this.change(i, { status: QUARANTINE_ACCEPTED, answers: JSON.stringify(answers), processedAt: this.clock.now() });
+    if (i >= 0) this.change(i, { status: QUARANTINE_ACCEPTED, answers: answersCell(answers), waitsFor: '', processedAt: this.clock.now() });
   }
 
   dismiss(id: string): void {
@@ -151,9 +154,10 @@ export class Quarantine {
     if (i >= 0) this.change(i, { status: QUARANTINE_DISMISSED, processedAt: this.clock.now() });
   }
 
-  /** A respondent fixed a rejected answer through the edit link: the waiting rows of that response are settled. */
-  resolveResponse(responseId: string, answers: Record<string, string>): void {
-    for (const i of [...(this.index.waitingByResponse.get(responseId) ?? [])]) this.resolve(this.table.text(i, 'id'), answers);
+  /** The answer of a waiting row was accepted from its source (a respondent fixed it through the edit link). */
+  resolveSource(sourceKey: string, answers: Record<string, string>): void {
+    const i = sourceKey ? this.index.bySource.get(sourceKey) : undefined;
+    if (i !== undefined && this.index.waiting.has(i)) this.resolve(this.table.text(i, 'id'), answers);
   }
 
   /** Before a rebuild replays every live response: their waiting rows go, the replay files its own again. */
@@ -177,6 +181,27 @@ export class Quarantine {
     }
     return fixes;
   }
+}
+
+const TRUNCATED = '… [обрезано: в ячейку Google Таблиц помещается не больше 50 000 символов; полный ответ — в источнике]';
+
+/**
+ * The answers as one JSON cell, within Sheets' 50,000 characters: an over-long answer (itself a reason for the
+ * quarantine) is cut with a note saying so, longest first, until the cell fits. The full text stays in its source
+ * (the form's response sheet, the imported file).
+ */
+export function answersCell(answers: Record<string, string>): string {
+  let json = JSON.stringify(answers);
+  if (json.length <= CELL_CHAR_LIMIT) return json;
+  const cut = { ...answers };
+  while (json.length > CELL_CHAR_LIMIT) {
+    const [longest, value] = Object.entries(cut).sort((a, b) => b[1].length - a[1].length)[0]!;
+    if (value.length <= TRUNCATED.length * 2) break; // nothing long is left to cut (never met: a form has ~16 answers)
+    const excess = json.length - CELL_CHAR_LIMIT + TRUNCATED.length + 16;
+    cut[longest] = cut[longest]!.slice(0, Math.max(0, cut[longest]!.length - excess)) + TRUNCATED;
+    json = JSON.stringify(cut);
+  }
+  return json;
 }
 
 function safeJson(text: string): unknown {

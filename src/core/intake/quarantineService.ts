@@ -1,36 +1,12 @@
 // Recovery from «Карантин» (SPEC §5): a methodist fixes a rejected submission's answers and re-processes one or
 // all; an accepted row is marked «Принято», a row that fails again keeps the fixed answers and the new reason.
 import { FORMS, FORM_IDS, EMAIL_TITLE, type FormId } from '../schema/forms';
-import { parseDateText, isDate } from '../text';
-import type { Outcome, Submission } from './pipeline';
-import type { IntakePipeline } from './pipeline';
+import type { Outcome } from './pipeline';
 import { QUARANTINE_WAITING, type QuarantineEntry } from './quarantine';
 import { inTransaction, type IntakeDeps } from './service';
 
-export const SOURCE_QUARANTINE = 'Карантин';
-
 export function formIdByTitle(title: string): FormId | null {
   return FORM_IDS.find((id) => FORMS[id].title === title) ?? null;
-}
-
-function toSubmission(entry: QuarantineEntry, answers: Record<string, string>): Submission | null {
-  const form = formIdByTitle(entry.form);
-  if (!form) return null;
-  const { [EMAIL_TITLE]: email = '', ...rest } = answers;
-  const received = isDate(entry.receivedAt) ? entry.receivedAt : parseDateText(String(entry.receivedAt));
-  return { form, answers: rest, email, timestamp: received ?? new Date(0), responseId: entry.responseId, editUrl: '', source: SOURCE_QUARANTINE };
-}
-
-function reprocessEntry(pipeline: IntakePipeline, entry: QuarantineEntry, answers = entry.answers): Outcome {
-  const submission = toSubmission(entry, answers);
-  if (!submission) return { status: 'quarantined', reason: `Неизвестная форма «${entry.form}».`, quarantineId: entry.id };
-  const outcome = pipeline.process(submission, entry.id);
-  pipeline.audit.record(
-    outcome.status === 'accepted' ? 'Карантин: запись принята' : 'Карантин: повторная обработка не удалась',
-    'Карантин',
-    entry.id,
-  );
-  return outcome;
 }
 
 /** Rows of «Карантин», each with every question of its form in form order (unanswered ones empty, to fill in). */
@@ -42,6 +18,8 @@ export function listQuarantine(deps: IntakeDeps): QuarantineEntry[] {
       const answers: Record<string, string> = {};
       if (FORMS[form].collectsEmail) answers[EMAIL_TITLE] = entry.answers[EMAIL_TITLE] ?? '';
       for (const q of FORMS[form].questions) answers[q.title] = entry.answers[q.title] ?? '';
+      // Columns of the source row that fed no question are shown too: nothing the respondent wrote is hidden.
+      for (const [title, value] of Object.entries(entry.answers)) if (!(title in answers)) answers[title] = value;
       return { ...entry, answers };
     }),
   );
@@ -53,7 +31,7 @@ export function reprocessOne(deps: IntakeDeps, id: string, answers?: Record<stri
     const entry = pipeline.quarantine.get(id);
     if (!entry) throw new Error(`Запись карантина ${id} не найдена: возможно, лист изменён. Обновите список.`);
     if (entry.status !== QUARANTINE_WAITING) throw new Error(`Запись ${id} уже обработана (статус «${entry.status}»).`);
-    return reprocessEntry(pipeline, entry, answers ?? entry.answers);
+    return pipeline.reprocess(entry, answers ?? entry.answers);
   });
 }
 
@@ -63,7 +41,7 @@ export function reprocessAll(deps: IntakeDeps): { accepted: number; stillQuarant
     let stillQuarantined = 0;
     for (const entry of pipeline.quarantine.entries()) {
       if (entry.status !== QUARANTINE_WAITING) continue;
-      if (reprocessEntry(pipeline, entry).status === 'accepted') accepted++;
+      if (pipeline.reprocess(entry).status === 'accepted') accepted++;
       else stillQuarantined++;
     }
     return { accepted, stillQuarantined };

@@ -3,7 +3,7 @@
 // methodist when the cell does not fit. Reference CSV import validates every cell with it.
 import { z } from 'zod';
 import { MULTI_SEPARATOR, type ColumnSpec, type SheetSpec } from './sheets';
-import { isDate, normalizeName, parseDateText, splitCheckboxAnswer } from '../text';
+import { dayProblemText, isDate, normalizeName, parseDateTime, readDay, splitCheckboxAnswer } from '../text';
 
 export type CellValue = string | number | Date | '';
 
@@ -30,10 +30,13 @@ function convert(column: ColumnSpec, raw: string): Converted {
   if (!text) return { value: '' };
   const name = q(column.header);
   switch (column.kind) {
-    case 'date':
+    case 'date': {
+      const read = readDay(text);
+      return 'date' in read ? { value: read.date } : { value: '', problem: dayProblemText(read.problem, text, `столбце ${name}`) };
+    }
     case 'datetime': {
-      const d = parseDateText(text);
-      return d ? { value: d } : { value: '', problem: `${name}: ${q(text)} — не дата (ожидается дд.мм.гггг)` };
+      const d = parseDateTime(text);
+      return d ? { value: d } : { value: '', problem: `${name}: ${q(text)} — не дата (ожидается дд.мм.гггг чч:мм:сс)` };
     }
     case 'int':
     case 'number': {

@@ -48,8 +48,12 @@ const choice = (key: string, header: string, choices: readonly string[], extra: 
 const multi = (key: string, header: string, choices: readonly string[], extra: Partial<ColumnSpec> = {}) =>
   col(key, header, 'multi', { choices, ...extra });
 
-/** Columns every form-fed register carries, so an edited response finds its own row and the audit can tell when. */
+/**
+ * Columns every form-fed register carries, so an edited response finds its own row and the audit can tell when and
+ * who filled it in (a coordinator may answer for a colleague: «Кто заполнил» is the form's collected e-mail).
+ */
 const intakeTrail: readonly ColumnSpec[] = [
+  col('respondent', 'Кто заполнил', 'email', { width: 200 }),
   col('responseId', 'ID ответа', 'text', { width: 120 }),
   col('receivedAt', 'Получено', 'datetime', { width: 140 }),
   col('updatedAt', 'Обновлено', 'datetime', { width: 140 }),
@@ -259,6 +263,10 @@ export const SHEETS = {
       col('responseId', 'ID ответа', 'text', { width: 120 }),
       col('source', 'Источник', 'text', { width: 140 }),
       col('processedAt', 'Обработано', 'datetime', { width: 140 }),
+      // Which answer this is at its source (a response, a file row): one row per answer, never two.
+      col('sourceKey', 'Ключ ответа', 'text', { width: 120 }),
+      // What the answer waits for (an event, an ОО): when it is accepted, the row is re-processed by itself.
+      col('waitsFor', 'Ждёт появления', 'text', { width: 200 }),
     ],
   },
   audit: {

@@ -2,7 +2,7 @@
 // import of form answers, reference CSVs).
 import { z } from 'zod';
 import { FORMS, FORM_IDS, type FormId } from '../../core/schema/forms';
-import { submit } from '../../core/intake/service';
+import { orderByTime, submit } from '../../core/intake/service';
 import { parseCsvTable } from '../../core/csv/table';
 import { mapFormColumns } from '../../core/csv/formColumns';
 import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../../core/reference';
@@ -59,10 +59,11 @@ export function rpcImportPreview(payload: unknown) {
 export function rpcImportRun(payload: unknown) {
   assertAccess(active());
   const source = payloadOf(importSource, payload);
-  const items = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', undefined, source.mapping);
-  const run = submit(methodistDeps(), items);
+  const { items, unusedColumns, notes } = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', undefined, source.mapping);
+  // In the order the answers were sent: a later answer with the same key replaces an earlier one (SPEC §5).
+  const run = submit(methodistDeps(), orderByTime(items));
   if (source.form === 'events') syncFormChoices(active(), 'participation');
-  return run.report[source.form];
+  return { ...run.report[source.form], unusedColumns, notes };
 }
 
 const referencePayload = z.object({

@@ -68,7 +68,7 @@ export function menuRebuildRegisters(): void {
   for (const [form, { formId, sheetName }] of formRegistry(spreadsheet)) {
     const sheet = spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`Лист ответов «${sheetName}» не найден. Проверьте «Настройки».`);
-    items.push(...tableToSubmissions(form, valuesToTable(sheet.getDataRange().getValues()), 'Пересборка', responsesOf(formId)));
+    items.push(...tableToSubmissions(form, valuesToTable(sheet.getDataRange().getValues()), 'Пересборка', responsesOf(formId)).items);
   }
   const run = rebuild(methodistDeps(), items);
   ui.alert('Реестры пересобраны', reportLines(run.report).join('\n'), ui.ButtonSet.OK);
