@@ -1,20 +1,12 @@
 // The quarantine sidebar through the real bundle: a rejected form answer appears in the page, the methodist fixes
 // it there, and the row appears in the register.
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { openBundlePage, saveScreenshot } from '../support/sidebar';
+import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
 import { openBuiltWorkbook, ORGS_CSV, rowsOf, STAFF_CSV } from '../support/e2eBuild';
 import { FORMS } from '../../src/core/schema/forms';
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = suiteBrowser();
 
 test('a quarantined answer fixed in the sidebar lands in «Мероприятия»', async () => {
   const wb = openBuiltWorkbook();
@@ -36,7 +28,7 @@ test('a quarantined answer fixed in the sidebar lands in «Мероприяти�
   });
   expect(rowsOf(wb, 'events')).toHaveLength(0);
 
-  const { page, errors } = await openBundlePage(browser, wb, 'menuShowQuarantine');
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowQuarantine');
   const card = page.locator('.quarantine-row', { hasText: 'Журнал мероприятий' });
   await card.waitFor();
   await expect(card.innerText()).resolves.toContain('раньше, чем «Дата начала»');
