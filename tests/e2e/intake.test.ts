@@ -251,7 +251,8 @@ describe('live intake through the built bundle', () => {
   });
 
   test('fixed through rpcQuarantineList + rpcQuarantineReprocess → accepted, «Принято», participation row present', () => {
-    const list = wb.rpc<Array<{ id: string; status: string; answers: Record<string, string>; reason: string }>>('rpcQuarantineList');
+    type Entry = { id: string; status: string; answers: Record<string, string>; reason: string };
+    const list = wb.rpc<{ entries: Entry[] }>('rpcQuarantineList').entries;
     const entry = list.find((e) => e.id === quarantineId)!;
     expect(entry.status).toBe('Ожидает');
     const outcome = wb.rpc<{ status: string }>('rpcQuarantineReprocess', { id: entry.id, answers: { ...entry.answers, Мероприятие: eventLabel } });
