@@ -358,7 +358,7 @@ describe('live intake through the built bundle', () => {
     expect(rowsOf(wb, 'events').map((r) => r['Название мероприятия'])).toContain('Круглый стол наставников');
   });
 
-  test('access: a stranger gets «Нет доступа…» until listed in «Список доступа»', () => {
+  test('access: a stranger gets «Нет доступа…» until the owner lists her; the sheet cell grants nothing', () => {
     rt.setActiveUser('stranger@x.ru');
     try {
       expect(() => wb.rpc('rpcQuarantineList')).toThrow(/^Нет доступа/);
@@ -367,7 +367,11 @@ describe('live intake through the built bundle', () => {
       const row = keys.indexOf('Список доступа') + 1;
       expect(row).toBeGreaterThan(1);
       settings.getRange(row, 2).setValue('coordinator@klin.example, Stranger@X.ru');
-      expect(Array.isArray(wb.rpc('rpcQuarantineList'))).toBe(true);
+      expect(() => wb.rpc('rpcQuarantineList')).toThrow(/^Нет доступа/);
+      rt.setActiveUser(METHODIST);
+      wb.rpc('rpcSettingsSaveAccess', { emails: ['coordinator@klin.example', 'Stranger@X.ru'] });
+      rt.setActiveUser('stranger@x.ru');
+      expect(Array.isArray(wb.rpc<{ entries: unknown[] }>('rpcQuarantineList').entries)).toBe(true);
     } finally {
       rt.setActiveUser(METHODIST);
     }

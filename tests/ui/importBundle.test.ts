@@ -2,21 +2,12 @@
 // encoding and decodes it with Utilities/Blob, and the rows land in the registers with their Russian text intact.
 import type { Page } from 'playwright-core';
 import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { openBuiltWorkbook, ORGS_CSV, rowsOf, STAFF_CSV } from '../support/e2eBuild';
+import { openBuiltWorkbook, openReferenceWorkbook, ORGS_CSV, rowsOf } from '../support/e2eBuild';
 import { cp1251 } from '../support/cp1251';
-import type { LocalWorkbook } from '../../src/local/localWorkbook';
 
 jest.setTimeout(60_000);
 
 const browser = suiteBrowser();
-
-function setUpWorkbook(): LocalWorkbook {
-  const wb = openBuiltWorkbook();
-  wb.menu('menuSetupWorkbook');
-  wb.rpc('rpcImportReference', { sheet: 'organizations', csvText: ORGS_CSV });
-  wb.rpc('rpcImportReference', { sheet: 'staff', csvText: STAFF_CSV });
-  return wb;
-}
 
 // Russian Excel's export of an old event journal: semicolons, CRLF, Windows-1251, «Ё», «№» and guillemets.
 const EVENTS_CP1251 = [
@@ -31,7 +22,7 @@ async function chooseFormFile(page: Page, form: string, name: string, buffer: Bu
 }
 
 test('a Windows-1251 CSV of form answers: mapping with the first rows, then the events in «Мероприятия»', async () => {
-  const wb = setUpWorkbook();
+  const wb = openReferenceWorkbook();
   const { page, errors } = await openBundlePage(browser(), wb, 'menuShowImport');
   await chooseFormFile(page, 'events', 'Мероприятия 2025.csv', Buffer.from(cp1251(EVENTS_CP1251)));
   await page.locator('#step2').waitFor({ state: 'visible' });
@@ -84,7 +75,7 @@ test('a UTF-16 reference file with BOM (Excel «Unicode text») loads «Орга
 });
 
 test('a file in no supported encoding is refused with a message naming it, and nothing is imported', async () => {
-  const wb = setUpWorkbook();
+  const wb = openReferenceWorkbook();
   const { page } = await openBundlePage(browser(), wb, 'menuShowImport');
   // KOI8-R: the other single-byte Cyrillic, which the add-on does not guess.
   const koi8 = Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x3b, 0xcd, 0xc9, 0xd2, 0x0a, 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x0a]);

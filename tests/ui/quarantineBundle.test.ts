@@ -2,7 +2,7 @@
 // the methodist fixes it there with the question's own field (dropdown, checkboxes, date), and the row appears in
 // the register.
 import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { openBuiltWorkbook, ORGS_CSV, rowsOf, STAFF_CSV } from '../support/e2eBuild';
+import { openReferenceWorkbook, rowsOf } from '../support/e2eBuild';
 import { FORMS, type FormId } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 
@@ -11,10 +11,7 @@ jest.setTimeout(60_000);
 const browser = suiteBrowser();
 
 function workbookWithForms(): LocalWorkbook {
-  const wb = openBuiltWorkbook();
-  wb.menu('menuSetupWorkbook');
-  wb.rpc('rpcImportReference', { sheet: 'organizations', csvText: ORGS_CSV });
-  wb.rpc('rpcImportReference', { sheet: 'staff', csvText: STAFF_CSV });
+  const wb = openReferenceWorkbook();
   wb.menu('menuCreateForms');
   return wb;
 }

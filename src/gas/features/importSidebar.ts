@@ -6,7 +6,7 @@ import { submit } from '../../core/intake/service';
 import { parseCsvTable } from '../../core/csv/table';
 import { mapFormColumns } from '../../core/csv/formColumns';
 import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../../core/reference';
-import { assertAccess } from '../access';
+import { assertAccess, withAccess } from '../access';
 import { syncFormChoices } from '../forms';
 import { showPage } from '../pages';
 import { tableToSubmissions, valuesToTable } from '../responseSheets';
@@ -15,7 +15,7 @@ import { active, methodistDeps } from './context';
 import { payloadOf } from './rpcPayload';
 
 export function menuShowImport(): void {
-  showPage('Import', 'Импорт ответов');
+  withAccess(() => showPage('Import', 'Импорт ответов'));
 }
 
 // A CSV arrives as the file's bytes from the sidebar, or as text already decoded (the local CLI reads files itself).

@@ -1,13 +1,13 @@
 // «Маршрут → Карантин…»: the sidebar and its RPCs (list, fix and re-process one or all, dismiss).
 import { z } from 'zod';
 import { dismissEntry, quarantinePanel, reprocessAll, reprocessOne } from '../../core/intake/quarantineService';
-import { assertAccess } from '../access';
+import { assertAccess, withAccess } from '../access';
 import { showPage } from '../pages';
 import { active, methodistDeps } from './context';
 import { payloadOf, shown } from './rpcPayload';
 
 export function menuShowQuarantine(): void {
-  showPage('Quarantine', 'Карантин');
+  withAccess(() => showPage('Quarantine', 'Карантин'));
 }
 
 /** The rows of «Карантин» with who answered, and each form's questions (kinds, required, allowed values). */
