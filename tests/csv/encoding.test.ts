@@ -1,18 +1,8 @@
 import { detectCharset } from '../../src/core/csv/encoding';
+import { cp1251 } from '../support/cp1251';
 
 const TEXT = 'ФИО;Код ОО;Должность\r\nЁлкина Анна «№ 5» — учитель;ОО-1;Учитель\r\n';
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
-/** Windows-1251 bytes of a Russian string (the table, for the letters and punctuation above). */
-function cp1251(s: string): number[] {
-  const special: Record<string, number> = { Ё: 0xa8, ё: 0xb8, '№': 0xb9, '«': 0xab, '»': 0xbb, '—': 0x97, '–': 0x96 };
-  return [...s].map((ch) => {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (special[ch] !== undefined) return special[ch];
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-    throw new Error(`no cp1251 byte for ${ch}`);
-  });
-}
 
 test('UTF-8 with and without BOM', () => {
   expect(detectCharset(utf8(TEXT))).toBe('UTF-8');

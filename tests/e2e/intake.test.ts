@@ -251,7 +251,8 @@ describe('live intake through the built bundle', () => {
   });
 
   test('fixed through rpcQuarantineList + rpcQuarantineReprocess → accepted, «Принято», participation row present', () => {
-    const list = wb.rpc<Array<{ id: string; status: string; answers: Record<string, string>; reason: string }>>('rpcQuarantineList');
+    type Entry = { id: string; status: string; answers: Record<string, string>; reason: string };
+    const list = wb.rpc<{ entries: Entry[] }>('rpcQuarantineList').entries;
     const entry = list.find((e) => e.id === quarantineId)!;
     expect(entry.status).toBe('Ожидает');
     const outcome = wb.rpc<{ status: string }>('rpcQuarantineReprocess', { id: entry.id, answers: { ...entry.answers, Мероприятие: eventLabel } });
@@ -357,7 +358,7 @@ describe('live intake through the built bundle', () => {
     expect(rowsOf(wb, 'events').map((r) => r['Название мероприятия'])).toContain('Круглый стол наставников');
   });
 
-  test('access: a stranger gets «Нет доступа…» until listed in «Список доступа»', () => {
+  test('access: a stranger gets «Нет доступа…» until the owner lists her; the sheet cell grants nothing', () => {
     rt.setActiveUser('stranger@x.ru');
     try {
       expect(() => wb.rpc('rpcQuarantineList')).toThrow(/^Нет доступа/);
@@ -366,7 +367,11 @@ describe('live intake through the built bundle', () => {
       const row = keys.indexOf('Список доступа') + 1;
       expect(row).toBeGreaterThan(1);
       settings.getRange(row, 2).setValue('coordinator@klin.example, Stranger@X.ru');
-      expect(Array.isArray(wb.rpc('rpcQuarantineList'))).toBe(true);
+      expect(() => wb.rpc('rpcQuarantineList')).toThrow(/^Нет доступа/);
+      rt.setActiveUser(METHODIST);
+      wb.rpc('rpcSettingsSaveAccess', { emails: ['coordinator@klin.example', 'Stranger@X.ru'] });
+      rt.setActiveUser('stranger@x.ru');
+      expect(Array.isArray(wb.rpc<{ entries: unknown[] }>('rpcQuarantineList').entries)).toBe(true);
     } finally {
       rt.setActiveUser(METHODIST);
     }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHEETS, SHEET_IDS, type SheetId } from '../../src/core/schema/sheets';
 import { openLocalWorkbook, type LocalWorkbook } from '../../src/local/localWorkbook';
+import { ORGS_CSV } from './workbook';
 
 export const ROOT = join(__dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -24,6 +25,15 @@ export const FIXED_NOW = () => new Date(2025, 9, 1, 12, 0, 0);
 export function openBuiltWorkbook(options: { user?: string; now?: () => Date } = {}): LocalWorkbook {
   requireBuild();
   return openLocalWorkbook({ buildDir: BUILD, now: options.now ?? FIXED_NOW, user: options.user });
+}
+
+/** Set up by its owner, with «Организации» and «Педагоги» loaded — where a methodist starts. */
+export function openReferenceWorkbook(): LocalWorkbook {
+  const wb = openBuiltWorkbook();
+  wb.menu('menuSetupWorkbook');
+  wb.rpc('rpcImportReference', { sheet: 'organizations', csvText: ORGS_CSV });
+  wb.rpc('rpcImportReference', { sheet: 'staff', csvText: STAFF_CSV });
+  return wb;
 }
 
 export function sheetOf(wb: LocalWorkbook, name: string): GoogleAppsScript.Spreadsheet.Sheet {
@@ -55,7 +65,7 @@ export function registerPicture(wb: LocalWorkbook, id: SheetId, ignore: string[]
 
 export const SCHEMA_SHEET_NAMES = SHEET_IDS.map((id) => SHEETS[id].name);
 
-export { ORGS_CSV } from './workbook';
+export { ORGS_CSV };
 
 export const ORG_NAMES = ['МОУ «Средняя школа № 1»', 'МДОУ «Детский сад «Ромашка»»', 'МУ «Учебно-методический центр»'];
 

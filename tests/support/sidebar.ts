@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
+import { launchChromium } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -130,4 +131,19 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export function suiteBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call suiteBrowser() at the top of the test file.');
+    return browser;
+  };
 }

@@ -1,3 +1,6 @@
+// Page-only behaviour of the import sidebar with fixed server replies: busy states, long lists cut at 20, text
+// never markup, the mapping's bookkeeping. The encodings, the registers and the real replies are in
+// importBundle.test.ts.
 import type { Browser } from 'playwright-core';
 import { launch, openPage, callsTo, screenshot } from './harness';
 
@@ -13,7 +16,7 @@ const preview = {
   rows: 27,
   questions: [
     { key: 'personName', title: 'ФИО педагога', required: true, column: 1 },
-    { key: 'org', title: 'ОО', required: true, column: 2 },
+    { key: 'orgName', title: 'Образовательная организация', required: true, column: 2 },
     { key: 'start', title: 'Начало реализации ИОМ', required: true, column: 3 },
     { key: 'end', title: 'Окончание реализации ИОМ', required: true, column: -1 },
     { key: 'curator', title: 'Куратор ИОМ', required: false, column: -1 },
@@ -24,7 +27,15 @@ const preview = {
   sample: [['12.09.2025 10:15:00', 'Иванова Мария Петровна', 'МБОУ СОШ № 5', '15.09.2025', 'Смирнова О. В.', '—']],
 };
 const reasons = Array.from({ length: 25 }, (_, i) => ({ row: i + 2, reason: i === 0 ? 'Неизвестная ОО <img src=x onerror=alert(1)>' : `Не указано «Окончание реализации ИОМ»` }));
-const report = { received: 27, accepted: 2, quarantined: 25, reasons };
+const report = {
+  received: 27,
+  accepted: 2,
+  quarantined: 25,
+  reasons,
+  unusedColumns: ['Комментарий', '<b>Баллы</b>'],
+  notes: ['Столбцы «ФИО» и «ФИО педагога» относятся к одному вопросу: взято непустое значение.'],
+};
+const sentFile = { name: 'Ответы ИОМ.csv', base64: Buffer.from(csv, 'utf8').toString('base64') };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,7 +56,7 @@ test('choosing a CSV file previews it and preselects the mapping', async () => {
   await expect(page.locator('#step2').isVisible()).resolves.toBe(false);
   await chooseFile(page);
   const sent = await callsTo(page, 'rpcImportPreview');
-  expect(sent.map((c) => c.payload)).toEqual([{ form: 'iom', csvText: csv.slice(1) }]);
+  expect(sent.map((c) => c.payload)).toEqual([{ form: 'iom', file: sentFile }]);
 
   await expect(page.getByLabel('ФИО педагога').inputValue()).resolves.toBe('1');
   await expect(page.locator('#map-0 option:checked').innerText()).resolves.toBe('ФИО');
@@ -76,10 +87,10 @@ test('a changed select is sent as the mapping to rpcImportRun; counts and the fi
   expect(run.map((c) => c.payload)).toEqual([
     {
       form: 'iom',
-      csvText: csv.slice(1),
+      file: sentFile,
       mapping: {
         ФИО: 'personName',
-        'Образовательная организация': 'org',
+        'Образовательная организация': 'orgName',
         'Дата начала': 'start',
         'Куратор (наставник)': 'curator',
         Комментарий: '',
@@ -92,6 +103,9 @@ test('a changed select is sent as the mapping to rpcImportRun; counts and the fi
   expect(items[0]).toBe('Строка 2: Неизвестная ОО <img src=x onerror=alert(1)>');
   expect(items[1]).toBe('Строка 3: Не указано «Окончание реализации ИОМ»');
   await expect(page.locator('#moreReasons').innerText()).resolves.toContain('И ещё 5');
+  await expect(page.locator('#unusedColumns').innerText()).resolves.toBe('Не использованы столбцы: Комментарий, <b>Баллы</b>');
+  await expect(page.locator('#notes li').allInnerTexts()).resolves.toEqual(report.notes);
+  await expect(page.locator('#step3 b').count()).resolves.toBe(0);
   await expect(page.locator('img').count()).resolves.toBe(0);
   await expect(page.locator('#run').isEnabled()).resolves.toBe(true);
   expect(dialogs).toEqual([]);
@@ -153,7 +167,7 @@ describe('Справочники', () => {
     await page.locator('#refFile').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(staffCsv, 'utf8') });
   }
 
-  test('the chosen file is sent as {sheet, csvText}; counts and the first 20 problems are shown as text', async () => {
+  test('the chosen file is sent as {sheet, file: {name, base64}}; counts and the first 20 problems are shown as text', async () => {
     const { page, dialogs, errors } = await openPage(browser, 'Import', { rpcImportReference: { ok: refReport } });
     await expect(page.locator('#refSheet option').allInnerTexts()).resolves.toEqual([
       'Организации (organizations.csv)',
@@ -169,7 +183,9 @@ describe('Справочники', () => {
     await page.evaluate('window.__release()');
     await page.locator('#refResultBox').waitFor({ state: 'visible' });
 
-    expect((await callsTo(page, 'rpcImportReference')).map((c) => c.payload)).toEqual([{ sheet: 'staff', csvText: staffCsv.slice(1) }]);
+    expect((await callsTo(page, 'rpcImportReference')).map((c) => c.payload)).toEqual([
+      { sheet: 'staff', file: { name: 'staff.csv', base64: Buffer.from(staffCsv, 'utf8').toString('base64') } },
+    ]);
     await expect(page.locator('#refResult').innerText()).resolves.toBe('Строк 3: добавлено 1, обновлено 1, без изменений 1');
     const items = await page.locator('#refProblems li').allInnerTexts();
     expect(items).toHaveLength(20);
@@ -180,7 +196,7 @@ describe('Справочники', () => {
     await expect(page.locator('img').count()).resolves.toBe(0);
     await expect(page.locator('#refRun').isEnabled()).resolves.toBe(true);
     await expect(page.locator('#message').isVisible()).resolves.toBe(false);
-    await screenshot(page, 'import-reference');
+    await screenshot(page, 'import-reference-problems');
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

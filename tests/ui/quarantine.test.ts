@@ -1,3 +1,6 @@
+// Page-only behaviour of the quarantine sidebar with fixed server replies (real statuses and question titles):
+// filters, busy states, text never markup, the dismiss confirmation. Fixing an answer against the real bundle —
+// dropdowns, checkboxes, dates, the register row — is in quarantineBundle.test.ts.
 import type { Browser } from 'playwright-core';
 import { launch, openPage, callsTo, setFixture, screenshot, type Opened } from './harness';
 
@@ -13,7 +16,7 @@ const entries = [
     receivedAt: '12.09.2025 10:15',
     reason: 'Не указано «Начало реализации ИОМ»',
     status: 'Ожидает',
-    answers: { 'ФИО педагога': 'Иванова Мария Петровна', ОО: 'МБОУ СОШ № 5', 'Начало реализации ИОМ': '' },
+    answers: { 'ФИО педагога': 'Иванова Мария Петровна', 'Образовательная организация': 'МБОУ СОШ № 5', 'Начало реализации ИОМ': '' },
     responseId: 'r1',
     source: 'Форма',
   },
@@ -23,9 +26,10 @@ const entries = [
     receivedAt: '13.09.2025 09:00',
     reason: hostileReason,
     status: 'Ожидает',
-    answers: { 'Название мероприятия': hostileAnswer, Описание: 'Очень длинное описание мероприятия, которое не помещается в одну строку поля ввода и требует многострочного поля' },
+    answers: { 'Название мероприятия': hostileAnswer, 'Направление, проект': 'Очень длинное описание направления, которое не помещается в одну строку поля ввода и требует многострочного поля' },
     responseId: 'r2',
     source: 'Импорт CSV',
+    respondent: { name: hostileAnswer, org: '<b>ОО</b>', email: '' },
   },
   {
     id: 'q3',
@@ -39,6 +43,8 @@ const entries = [
   },
 ];
 
+const panel = (list: typeof entries) => ({ entries: list, questions: {} });
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -48,7 +54,7 @@ afterAll(async () => {
 });
 
 async function open(fixtures = {}): Promise<Opened> {
-  const opened = await openPage(browser, 'Quarantine', { rpcQuarantineList: { ok: entries }, ...fixtures });
+  const opened = await openPage(browser, 'Quarantine', { rpcQuarantineList: { ok: panel(entries) }, ...fixtures });
   await opened.page.locator('.quarantine-row').first().waitFor();
   return opened;
 }
@@ -64,7 +70,7 @@ test('lists the waiting answers with form, time and reason; processed ones only 
   await expect(rows.count()).resolves.toBe(3);
   await expect(page.locator('.quarantine-row', { hasText: 'Дубликат' }).innerText()).resolves.toContain('Отклонено');
   await page.locator('#showProcessed').uncheck();
-  await screenshot(page, 'quarantine');
+  await screenshot(page, 'quarantine-filters');
   await page.locator('#formFilter').selectOption('Журнал мероприятий');
   await expect(rows.count()).resolves.toBe(1);
   expect(errors).toEqual([]);
@@ -78,8 +84,11 @@ test('hostile answers and reasons are shown as text, never as markup', async () 
   await row.click();
   await expect(page.locator('#editorReason').innerText()).resolves.toBe(hostileReason);
   await expect(page.locator('[data-question="Название мероприятия"]').inputValue()).resolves.toBe(hostileAnswer);
-  await expect(page.locator('textarea[data-question="Описание"]').count()).resolves.toBe(1);
-  await screenshot(page, 'quarantine-editor');
+  await expect(page.locator('textarea[data-question="Направление, проект"]').count()).resolves.toBe(1);
+  await expect(page.locator('#editorHead .who').innerText()).resolves.toBe(hostileAnswer);
+  await expect(page.locator('#editorHead .who-org').innerText()).resolves.toBe('<b>ОО</b>');
+  await expect(page.locator('b').count()).resolves.toBe(0);
+  await screenshot(page, 'quarantine-hostile');
   await page.waitForTimeout(100);
   await expect(page.locator('img').count()).resolves.toBe(0);
   await expect(page.locator('body script').count()).resolves.toBe(1); // only the page's own script
@@ -105,7 +114,7 @@ test('«Сохранить и обработать» sends the edited answers an
       name: 'rpcQuarantineReprocess',
       payload: {
         id: 'q1',
-        answers: { 'ФИО педагога': 'Иванова Мария Петровна', ОО: 'МБОУ СОШ № 5', 'Начало реализации ИОМ': '15.09.2025' },
+        answers: { 'ФИО педагога': 'Иванова Мария Петровна', 'Образовательная организация': 'МБОУ СОШ № 5', 'Начало реализации ИОМ': '15.09.2025' },
       },
     },
   ]);
@@ -155,7 +164,7 @@ test('«Отклонить» asks for a comment, then dismisses', async () => {
 
 test('«Обработать все» shows the counts and reloads; an empty quarantine says so', async () => {
   const { page } = await open({ rpcQuarantineReprocessAll: { ok: { accepted: 2, stillQuarantined: 0 } } });
-  await setFixture(page, 'rpcQuarantineList', { ok: [entries[2]] });
+  await setFixture(page, 'rpcQuarantineList', { ok: panel([entries[2]!]) });
   await page.getByRole('button', { name: 'Обработать все' }).click();
   await page.getByText('Принято: 2, осталось в карантине: 0').waitFor();
   await page.getByText('Карантин пуст — все ответы приняты.').waitFor();

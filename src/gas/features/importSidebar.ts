@@ -6,21 +6,31 @@ import { orderByTime, submit } from '../../core/intake/service';
 import { parseCsvTable } from '../../core/csv/table';
 import { mapFormColumns } from '../../core/csv/formColumns';
 import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../../core/reference';
-import { assertAccess } from '../access';
+import { assertAccess, withAccess } from '../access';
 import { syncFormChoices } from '../forms';
 import { showPage } from '../pages';
 import { tableToSubmissions, valuesToTable } from '../responseSheets';
+import { decodeUploadedCsv, uploadedFileSchema, type UploadedFile } from '../uploadedFile';
 import { active, methodistDeps } from './context';
 import { payloadOf } from './rpcPayload';
 
 export function menuShowImport(): void {
-  showPage('Import', 'Импорт ответов');
+  withAccess(() => showPage('Import', 'Импорт ответов'));
 }
+
+// A CSV arrives as the file's bytes from the sidebar, or as text already decoded (the local CLI reads files itself).
+const csvSource = {
+  file: uploadedFileSchema.optional(),
+  csvText: z.string().max(20_000_000).optional(),
+};
+
+const csvOf = (source: { file?: UploadedFile; csvText?: string }): string | undefined =>
+  source.file ? decodeUploadedCsv(source.file) : source.csvText;
 
 const importSource = z.object({
   form: z.enum(FORM_IDS as [FormId, ...FormId[]]),
-  csvText: z.string().max(20_000_000).optional(),
-  sheetName: z.string().optional(),
+  ...csvSource,
+  sheetName: z.string().max(200).optional(),
   mapping: z.record(z.string(), z.string()).optional(),
 });
 
@@ -30,8 +40,9 @@ function importTable(source: z.infer<typeof importSource>) {
     if (!sheet) throw new Error(`Лист «${source.sheetName}» не найден.`);
     return valuesToTable(sheet.getDataRange().getValues());
   }
-  if (!source.csvText) throw new Error('Выберите CSV-файл или лист с ответами.');
-  return parseCsvTable(source.csvText);
+  const csv = csvOf(source);
+  if (csv === undefined) throw new Error('Выберите CSV-файл или лист с ответами.');
+  return parseCsvTable(csv);
 }
 
 /** The column-mapping step: which column feeds which question, and which required ones are missing. */
@@ -68,14 +79,16 @@ export function rpcImportRun(payload: unknown) {
 
 const referencePayload = z.object({
   sheet: z.enum(Object.keys(REFERENCE_FILES) as [ReferenceSheet, ...ReferenceSheet[]]),
-  csvText: z.string().max(20_000_000),
+  ...csvSource,
 });
 
 /** Loads «Организации», «Педагоги» or «Диагностика» from a CSV with the columns of SPEC §3. */
 export function rpcImportReference(payload: unknown) {
   assertAccess(active());
-  const { sheet, csvText } = payloadOf(referencePayload, payload);
-  const report = importReference(methodistDeps(), sheet, csvText);
-  if (sheet === 'organizations') syncFormChoices(active());
+  const source = payloadOf(referencePayload, payload);
+  const csv = csvOf(source);
+  if (csv === undefined) throw new Error('Выберите CSV-файл справочника.');
+  const report = importReference(methodistDeps(), source.sheet, csv);
+  if (source.sheet === 'organizations') syncFormChoices(active());
   return report;
 }

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { changeIomStatus, readIom } from '../../core/iom/lifecycle';
 import { SHEETS } from '../../core/schema/sheets';
 import { formatDay, isDate } from '../../core/text';
-import { assertAccess } from '../access';
+import { assertAccess, withAccess } from '../access';
 import { showPage } from '../pages';
 import { active, methodistDeps } from './context';
 import { payloadOf } from './rpcPayload';
 
 export function menuShowIom(): void {
-  showPage('Iom', 'ИОМ');
+  withAccess(() => showPage('Iom', 'ИОМ'));
 }
 
 /** The IOM of the selected row of «ИОМ», for the life-cycle sidebar. */

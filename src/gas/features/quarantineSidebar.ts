@@ -1,18 +1,20 @@
 // «Маршрут → Карантин…»: the sidebar and its RPCs (list, fix and re-process one or all, dismiss).
 import { z } from 'zod';
-import { dismissEntry, listQuarantine, reprocessAll, reprocessOne } from '../../core/intake/quarantineService';
-import { assertAccess } from '../access';
+import { dismissEntry, quarantinePanel, reprocessAll, reprocessOne } from '../../core/intake/quarantineService';
+import { assertAccess, withAccess } from '../access';
 import { showPage } from '../pages';
 import { active, methodistDeps } from './context';
 import { payloadOf, shown } from './rpcPayload';
 
 export function menuShowQuarantine(): void {
-  showPage('Quarantine', 'Карантин');
+  withAccess(() => showPage('Quarantine', 'Карантин'));
 }
 
+/** The rows of «Карантин» with who answered, and each form's questions (kinds, required, allowed values). */
 export function rpcQuarantineList() {
   assertAccess(active());
-  return listQuarantine(methodistDeps()).map((e) => ({ ...e, receivedAt: shown(e.receivedAt) }));
+  const { entries, questions } = quarantinePanel(methodistDeps());
+  return { entries: entries.map((e) => ({ ...e, receivedAt: shown(e.receivedAt) })), questions };
 }
 
 const reprocessPayload = z.object({ id: z.string().min(1), answers: z.record(z.string(), z.string()).optional() });

@@ -3,7 +3,7 @@ import { FORMS, FORM_IDS } from '../../core/schema/forms';
 import { rebuild, type IntakeRun, type NumberedSubmission } from '../../core/intake/service';
 import { setupWorkbook } from '../setupWorkbook';
 import { createForms, formRegistry, syncFormChoices } from '../forms';
-import { rememberOwner } from '../access';
+import { rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
 import { tableToSubmissions, valuesToTable, type ResponseLookup } from '../responseSheets';
 import { active, methodistDeps, toast } from './context';
 
@@ -19,6 +19,8 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Импорт ответов из CSV/существующей формы…', 'menuShowImport')
     .addItem('Пересобрать реестры из ответов форм', 'menuRebuildRegisters')
+    .addSeparator()
+    .addItem('Настройки…', 'menuShowSettings')
     .addToUi();
 }
 
@@ -26,9 +28,16 @@ export function onInstall(): void {
   onOpen();
 }
 
+/** The first run makes its user the workbook's owner; once there is an owner, set-up is for those with access. */
 export function menuSetupWorkbook(): void {
+  if (workbookOwner()) withAccess(setUp);
+  else setUp();
+}
+
+function setUp(): void {
   const summary = setupWorkbook(active());
   rememberOwner();
+  takeOverAccessList(active());
   const parts = [
     summary.createdSheets.length ? `Созданы листы: ${summary.createdSheets.join(', ')}.` : 'Все листы уже были на месте.',
     summary.addedColumns ? `Добавлено столбцов: ${summary.addedColumns}.` : '',
@@ -38,6 +47,10 @@ export function menuSetupWorkbook(): void {
 }
 
 export function menuCreateForms(): void {
+  withAccess(createAllForms);
+}
+
+function createAllForms(): void {
   toast('Создаю формы и подключаю обработчики ответов… Это займёт до минуты.');
   const summary = createForms(active());
   const lines = [
@@ -49,11 +62,14 @@ export function menuCreateForms(): void {
 }
 
 export function menuSyncFormChoices(): void {
-  const updated = syncFormChoices(active());
-  toast(`Обновлено списков в формах: ${updated}.`);
+  withAccess(() => toast(`Обновлено списков в формах: ${syncFormChoices(active())}.`));
 }
 
 export function menuRebuildRegisters(): void {
+  withAccess(rebuildRegisters);
+}
+
+function rebuildRegisters(): void {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
     'Пересобрать реестры',
