@@ -30,6 +30,8 @@ export interface WorkbookPort {
 export interface LockPort {
   /** Runs `fn` holding the script lock, so two submissions never write a register at once. */
   withLock<T>(fn: () => T): T;
+  /** Runs `fn` if the script lock can be had at once (or within a short wait); null when another execution holds it. */
+  tryWithLock<T>(fn: () => T): T | null;
 }
 
 export interface Clock {

@@ -1,20 +1,17 @@
-// The four Google Forms over FormApp: creation from the declarative FormSpec, one installable submit trigger
-// per form, data-driven choice lists, and reading a FormResponse into a core Submission.
+// The four Google Forms over FormApp: creation from the declarative FormSpec with this spreadsheet as their
+// destination, the spreadsheet's triggers (responses, hand edits, the 10-minute drain), data-driven choice lists.
 import { FORMS, FORM_IDS, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
 import { formIdSetting, formSheetSetting, formUrlSetting, readSettings } from '../core/settings';
 import { dynamicChoices } from '../core/formChoices';
-import type { Submission } from '../core/intake/pipeline';
-import type { RawAnswers } from '../core/intake/answers';
 import type { Workbook } from '../core/workbook';
 import { snapshotOf } from './workbookPort';
-import { responseSourceKey } from './responseSheets';
+import { DRAIN_EVERY_MINUTES, DRAIN_HANDLER, RESPONSE_HANDLER } from './drain';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const FORM_SUBMIT_HANDLER = 'onFormSubmitTrigger';
 export const SHEET_EDIT_HANDLER = 'onSheetEditTrigger';
-export const SOURCE_FORM = 'Форма';
 
 function addItem(form: Form, question: QuestionSpec, choices: readonly string[]): void {
   const values = [...choices];
@@ -57,7 +54,10 @@ export interface FormsSummary {
   triggersCreated: number;
 }
 
-/** Creates what is missing: forms, their destination sheets (hidden) and one submit trigger each. */
+/**
+ * Creates what is missing: the forms, their destination sheets (hidden, free-text answers as plain text) and the
+ * spreadsheet's three triggers — every form's responses, hand edits, the 10-minute drain of the queue.
+ */
 export function createForms(spreadsheet: Spreadsheet): FormsSummary {
   const workbook = snapshotOf(spreadsheet);
   const choices = dynamicChoices(workbook);
@@ -71,25 +71,29 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
     if (form) summary.existing.push(spec.title);
     else {
       form = buildForm(spec, choices);
-      const sheetName = attachDestination(spreadsheet, form);
+      const sheetName = attachDestination(spreadsheet, form, spec);
       setSetting(settings, formIdSetting(id), form.getId());
       setSetting(settings, formSheetSetting(id), sheetName);
       setSetting(settings, formUrlSetting(id), form.getPublishedUrl());
       summary.created.push(spec.title);
     }
-    const formId = form.getId();
-    const hasTrigger = triggers.some(
-      (t) => t.getHandlerFunction() === FORM_SUBMIT_HANDLER && t.getTriggerSourceId() === formId,
-    );
-    if (!hasTrigger) {
-      ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
-      summary.triggersCreated++;
-    }
+  }
+  const ssId = spreadsheet.getId();
+  const missing = (handler: string, sourceId: string | null) =>
+    !triggers.some((t) => t.getHandlerFunction() === handler && (sourceId === null || t.getTriggerSourceId() === sourceId));
+  // One form-submit trigger of the spreadsheet serves all four forms: it only marks the response's row as waiting.
+  if (missing(RESPONSE_HANDLER, ssId)) {
+    ScriptApp.newTrigger(RESPONSE_HANDLER).forSpreadsheet(spreadsheet).onFormSubmit().create();
+    summary.triggersCreated++;
   }
   // Hand edits of «Организации» or «Мероприятия» refresh the dropdowns (script writes sync them directly).
-  const ssId = spreadsheet.getId();
-  if (!triggers.some((t) => t.getHandlerFunction() === SHEET_EDIT_HANDLER && t.getTriggerSourceId() === ssId)) {
+  if (missing(SHEET_EDIT_HANDLER, ssId)) {
     ScriptApp.newTrigger(SHEET_EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
+    summary.triggersCreated++;
+  }
+  // The safety net: whatever waits (a missed trigger, a lock time-out, an error) is drained within 10 minutes.
+  if (missing(DRAIN_HANDLER, null)) {
+    ScriptApp.newTrigger(DRAIN_HANDLER).timeBased().everyMinutes(DRAIN_EVERY_MINUTES).create();
     summary.triggersCreated++;
   }
   workbook.flush();
@@ -125,7 +129,7 @@ function buildForm(spec: FormSpec, choices: Record<string, string[]>): Form {
 }
 
 /** Google adds the destination sheet itself; we find it, name it after the form and hide it. */
-function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
+function attachDestination(spreadsheet: Spreadsheet, form: Form, spec: FormSpec): string {
   const before = new Set(spreadsheet.getSheets().map((s) => s.getSheetId()));
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
   // The sheet Google adds may not be visible through the handle we hold: flush and look through a fresh one.
@@ -135,8 +139,26 @@ function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
   if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
   const name = `Ответы — ${form.getTitle()}`; // no «:», which Excel forbids in sheet names (XLSX export)
   if (!fresh.getSheetByName(name)) sheet.setName(name);
+  keepAnswersAsText(sheet, spec);
   sheet.hideSheet();
   return sheet.getName();
+}
+
+/**
+ * The response sheet is the source of truth the drain reads, and Sheets would turn a typed answer like «001»,
+ * «1e3» or «01.02» into a number or a date: every column but the timestamp and the date questions gets the plain
+ * text format, which Google's form writer honours (the widespread fix for lost leading zeros). Formats only: the
+ * sheet's content is never touched.
+ */
+function keepAnswersAsText(sheet: Sheet, spec: FormSpec): void {
+  const kinds = [...(spec.collectsEmail ? ['email'] : []), ...spec.questions.map((q) => q.kind)];
+  const rows = sheet.getMaxRows() - 1;
+  for (let i = 0; i < kinds.length; ) {
+    let j = i;
+    while (j < kinds.length && kinds[j] !== 'date') j++;
+    if (j > i && rows > 0) sheet.getRange(2, i + 2, rows, j - i).setNumberFormat('@');
+    i = j + 1;
+  }
 }
 
 /** Puts the current ОО names and event labels into every data-driven dropdown of every form. */
@@ -161,30 +183,4 @@ export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId, known?:
     }
   }
   return updated;
-}
-
-/** Which of our forms a Form object is, by the ids recorded in «Настройки». */
-export function formIdOf(registry: FormRegistry, form: Form): FormId | null {
-  const id = form.getId();
-  for (const [formId, entry] of registry) if (entry.formId === id) return formId;
-  return null;
-}
-
-/** A live response as the pipeline's Submission (date items arrive as `yyyy-MM-dd`, checkboxes as arrays). */
-export function responseToSubmission(form: FormId, response: GoogleAppsScript.Forms.FormResponse): Submission {
-  const answers: RawAnswers = {};
-  for (const itemResponse of response.getItemResponses()) {
-    const value = itemResponse.getResponse() as string | string[];
-    answers[itemResponse.getItem().getTitle()] = Array.isArray(value) ? value.map(String) : String(value ?? '');
-  }
-  return {
-    form,
-    answers,
-    email: response.getRespondentEmail() ?? '',
-    timestamp: new Date(response.getTimestamp().getTime()),
-    responseId: response.getId(),
-    editUrl: response.getEditResponseUrl(),
-    source: SOURCE_FORM,
-    sourceKey: responseSourceKey(response.getId()),
-  };
 }

@@ -4,6 +4,17 @@ import type { IntakeDeps } from '../core/intake/service';
 import { SheetsWorkbookPort } from './workbookPort';
 
 const LOCK_WAIT_MS = 30_000;
+/** A drain waits only briefly: if another execution holds the lock, that one drains what waits before releasing. */
+const DRAIN_LOCK_WAIT_MS = 5_000;
+
+function holding<T>(lock: GoogleAppsScript.Lock.Lock, fn: () => T): T {
+  try {
+    return fn();
+  } finally {
+    SpreadsheetApp.flush(); // pending writes land before another execution may read
+    lock.releaseLock();
+  }
+}
 
 export const scriptLock: LockPort = {
   withLock<T>(fn: () => T): T {
@@ -13,12 +24,11 @@ export const scriptLock: LockPort = {
     } catch {
       throw new Error('Другая операция «Маршрута» с этой книгой ещё выполняется. Повторите через минуту.');
     }
-    try {
-      return fn();
-    } finally {
-      SpreadsheetApp.flush(); // pending writes land before another execution may read
-      lock.releaseLock();
-    }
+    return holding(lock, fn);
+  },
+  tryWithLock<T>(fn: () => T): T | null {
+    const lock = LockService.getScriptLock();
+    return lock.tryLock(DRAIN_LOCK_WAIT_MS) ? holding(lock, fn) : null;
   },
 };
 

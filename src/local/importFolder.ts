@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { FORMS, FORM_IDS, type FormId } from '../core/schema/forms';
 import { SHEETS } from '../core/schema/sheets';
 import { CsvFormatError, parseCsvTable, type CsvTable } from '../core/csv/table';
-import { mapFormColumns } from '../core/csv/formColumns';
+import { mapFormColumns, mappingNotes, type ColumnMapping } from '../core/csv/formColumns';
+import { formRowsToSubmissions, orderByTimestamp, type RawSubmission } from '../core/csv/formRows';
+import type { DrainRun } from '../core/intake/queue';
 import { detectCharset, unreadableFileMessage } from '../core/csv/encoding';
 import { normalizeTitle } from '../core/text';
 import { emptyReport, type FormTally, type IntakeReport } from '../core/intake/pipeline';
@@ -100,13 +102,41 @@ function expectedFiles(): string {
   return ['Ожидаются CSV-файлы справочников (SPEC §3) и выгрузки Google Форм (SPEC §4):', ...reference, ...forms].join('\n');
 }
 
-function addTally(into: FormTally, from: FormTally, file: string): void {
-  into.received += from.received;
-  into.accepted += from.accepted;
-  into.quarantined += from.quarantined;
-  into.reasons.push(...from.reasons.map((r) => ({ ...r, file })));
-  for (const column of from.unusedColumns) if (!into.unusedColumns.includes(column)) into.unusedColumns.push(column);
-  into.notes.push(...from.notes.map((n) => `${file}: ${n}`));
+function addColumnNotes(into: FormTally, form: FormId, data: DataFile, mapping: ColumnMapping): void {
+  for (const column of mapping.unmatched) if (!into.unusedColumns.includes(column)) into.unusedColumns.push(column);
+  into.notes.push(...mappingNotes(data.table.headers, FORMS[form], mapping).map((n) => `${data.file}: ${n}`));
+}
+
+/** What a response says, to find the same answer already in the form: time, e-mail and answers. */
+const fingerprint = (timestamp: number, email: string, answers: Record<string, string | string[]>): string =>
+  JSON.stringify([timestamp, email, Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))]);
+
+/**
+ * Loads a file's rows into the form as responses received before the add-on listened (no trigger fires; the
+ * queue's watermark finds them). A row the form already holds, unchanged, is delivered again instead — Google
+ * re-fires its trigger — so loading the same file twice adds no response and still accounts for every row.
+ * Returns file rows by response sheet row.
+ */
+function loadResponses(workbook: LocalWorkbook, form: FormId, raws: RawSubmission[]): Map<number, number> {
+  const target = workbook.runtime.forms.all().find((f) => f.getTitle() === FORMS[form].title);
+  if (!target) throw new Error(`Форма «${FORMS[form].title}» не создана`);
+  const present = new Map<string, string[]>();
+  for (const response of target.getResponses()) {
+    const answers = Object.fromEntries(response.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse() as string | string[]]));
+    const key = fingerprint(response.getTimestamp().getTime(), response.getRespondentEmail(), answers);
+    present.set(key, [...(present.get(key) ?? []), response.getId()]);
+  }
+  const rows = new Map<number, number>();
+  for (const raw of orderByTimestamp(raws)) {
+    const answers = Object.fromEntries(Object.entries(raw.answers).filter(([, v]) => (Array.isArray(v) ? v.length : v)));
+    const timestamp = raw.timestamp ?? workbook.runtime.now();
+    const same = present.get(fingerprint(timestamp.getTime(), raw.email, answers))?.shift();
+    const response = same
+      ? workbook.runtime.forms.redeliver(same)
+      : workbook.runtime.forms.submit(target, { answers, timestamp, email: raw.email || undefined, imported: true, extra: raw.extra, silent: true });
+    rows.set(workbook.runtime.forms.rowOf(response.getId())!, raw.row);
+  }
+  return rows;
 }
 
 export function importFolder(workbook: LocalWorkbook, dataDir: string, progress: ProgressLine = () => {}): FolderImport {
@@ -141,13 +171,26 @@ export function importFolder(workbook: LocalWorkbook, dataDir: string, progress:
   }
 
   workbook.menu('menuCreateForms');
-  // The journal first: an answer about an event is only accepted once the event is in «Мероприятия».
+  // The exports become responses of the workbook's forms, as Google holds them in the response sheets; then one
+  // drain processes them all, through the code the 10-minute trigger runs (the journal first, then by time).
+  const origin = new Map<string, { file: string; row: number }>();
   for (const form of ['events', ...FORM_IDS.filter((f) => f !== 'events')] as FormId[]) {
     for (const { data } of recognised.filter((r) => 'form' in r.kind && r.kind.form === form)) {
-      const tally = workbook.rpc<FormTally>('rpcImportRun', { form, csvText: data.text });
-      addTally(result.intake[form], tally, data.file);
-      progress(`${data.file}: «${FORMS[form].title}», строк ${tally.received}`);
+      const mapping = mapFormColumns(data.table.headers, FORMS[form]);
+      addColumnNotes(result.intake[form], form, data, mapping);
+      const rows = loadResponses(workbook, form, formRowsToSubmissions(data.table, FORMS[form], mapping));
+      for (const [sheetRow, row] of rows) origin.set(`${form}:${sheetRow}`, { file: data.file, row });
+      progress(`${data.file}: «${FORMS[form].title}», ответов ${rows.size}`);
     }
+  }
+  const run = workbook.sandbox.call('onDrainTrigger') as DrainRun;
+  for (const form of FORM_IDS) {
+    const tally = run.report[form];
+    const into = result.intake[form];
+    into.received += tally.received;
+    into.accepted += tally.accepted;
+    into.quarantined += tally.quarantined;
+    into.reasons.push(...tally.reasons.map((r) => ({ ...origin.get(`${form}:${r.row}`)!, reason: r.reason })));
   }
   for (const form of FORM_IDS) result.intake[form].reasons.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.row - b.row);
   return result;

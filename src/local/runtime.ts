@@ -33,6 +33,10 @@ export interface SubmitOptions {
   email?: string;
   /** A row of another form's CSV export: answers kept as recorded, without this form's checks. */
   imported?: boolean;
+  /** Cells of columns beyond the form's own (an old export's), by header: written to the response sheet's right. */
+  extra?: Record<string, string>;
+  /** The response reached the sheet while no trigger listened (before the add-on was installed): none fires. */
+  silent?: boolean;
 }
 
 export interface LocalRuntime {
@@ -42,6 +46,10 @@ export interface LocalRuntime {
   mail: { outbox: SentMail[]; remaining(): number };
   forms: {
     submit(form: Form, opts: SubmitOptions): FormResponse;
+    /** Google delivers a response again unchanged (its row rewritten, its triggers fired), as after an edit. */
+    redeliver(responseId: string): FormResponse;
+    /** The row of the form's response sheet that holds a response. */
+    rowOf(responseId: string): number | null;
     editResponse(responseId: string, answers: Record<string, Answer>, timestamp?: Date): FormResponse;
     all(): Form[];
   };
@@ -128,8 +136,20 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
         const raw = unwrap<import('./fakes/forms').FakeFormResponse>(r);
         if (opts.timestamp) raw.pendingTimestamp = opts.timestamp;
         if (opts.email) raw.email = opts.email;
-        f.submitResponse(raw, opts.imported);
+        if (opts.extra) raw.extra = { ...opts.extra };
+        f.submitResponse(raw, opts.imported, !opts.silent);
         return r;
+      },
+      rowOf(responseId) {
+        const raw = formsReg.responseById(responseId);
+        return raw?.form.destination?.rows.get(responseId) ?? null;
+      },
+      redeliver(responseId) {
+        const raw = formsReg.responseById(responseId);
+        if (!raw) throw new Error(`No response with ID ${responseId} exists.`);
+        raw.pendingTimestamp = raw.timestamp ?? undefined;
+        raw.form.submitResponse(raw, true);
+        return raw.proxy;
       },
       editResponse(responseId, answers, timestamp) {
         const raw = formsReg.responseById(responseId);

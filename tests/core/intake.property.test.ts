@@ -12,7 +12,7 @@ import * as C from '../../src/core/schema/choices';
 import { SHEETS, type RegisterId } from '../../src/core/schema/sheets';
 import { importReference } from '../../src/core/reference';
 import { parseCsvTable } from '../../src/core/csv/table';
-import { tableToSubmissions } from '../../src/gas/responseSheets';
+import { tableToSubmissions } from '../../src/core/intake/responseRows';
 import { snapshotOf } from '../../src/gas/workbookPort';
 import { generateMunicipality } from '../../src/local/demo/municipality';
 import { testWorkbook } from '../support/workbook';
@@ -94,11 +94,12 @@ const VALID: Record<FormId, fc.Arbitrary<Record<string, string | string[]>>> = {
 };
 
 /** Ways an answer is wrong: each must end in «Карантин», never in a register. */
+const breaks = (...changes: Record<string, string>[]): fc.Arbitrary<Record<string, string>> => fc.constantFrom(...changes);
 const BREAK: Record<FormId, fc.Arbitrary<Record<string, string>>> = {
-  events: fc.constantFrom({ 'Название мероприятия': '' }, { Уровень: 'Районный' }, { 'Дата начала': '2025-09-10junk' }),
-  iom: fc.constantFrom({ 'Образовательная организация': 'Школа № 99' }, { 'Статус ИОМ': 'Готов' }, { 'Начало реализации ИОМ': '31.02.2025' }),
-  participation: fc.constantFrom({ Мероприятие: 'Неизвестное (01.01.2025)' }, { 'ФИО участника': '' }),
-  mentoring: fc.constantFrom({ 'Дата окончания': '01.01.2025' }, { 'Форма наставничества': 'Тьюторство' }),
+  events: breaks({ 'Название мероприятия': '' }, { Уровень: 'Районный' }, { 'Дата начала': '2025-09-10junk' }),
+  iom: breaks({ 'Образовательная организация': 'Школа № 99' }, { 'Статус ИОМ': 'Готов' }, { 'Начало реализации ИОМ': '31.02.2025' }),
+  participation: breaks({ Мероприятие: 'Неизвестное (01.01.2025)' }, { 'ФИО участника': '' }),
+  mentoring: breaks({ 'Дата окончания': '01.01.2025' }, { 'Форма наставничества': 'Тьюторство' }),
 };
 
 const FREE_TEXT: Record<FormId, string[]> = {

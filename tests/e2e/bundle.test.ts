@@ -46,7 +46,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
     expect(names.filter((n) => !ZOD_GLOBALS.includes(n)).sort()).toEqual([...exportsList, 'MARSHRUT_'].sort());
   });
 
-  test('every menu item, both installable triggers and every sidebar call name an export', () => {
+  test('every menu item, every installable trigger and every sidebar call name an export', () => {
     const menus = wb.runtime.ui.menus;
     expect(menus.map((m) => m.title)).toEqual(['Маршрут']);
     const named = menuFunctions(menus);
@@ -60,7 +60,8 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuRebuildRegisters',
       'menuShowSettings',
     ]);
-    for (const fn of [...named, 'onFormSubmitTrigger', 'onSheetEditTrigger', 'onOpen', 'onInstall']) expect(exportsList).toContain(fn);
+    const triggers = ['onResponseTrigger', 'onSheetEditTrigger', 'onDrainTrigger', 'onDrainSoonTrigger'];
+    for (const fn of [...named, ...triggers, 'onOpen', 'onInstall']) expect(exportsList).toContain(fn);
 
     const calls = new Set<string>();
     for (const text of Object.values(html)) {

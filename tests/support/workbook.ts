@@ -38,7 +38,7 @@ export function testWorkbook(now = () => new Date(2025, 9, 1, 12)): TestWorkbook
   setupWorkbook(spreadsheet);
   const deps: IntakeDeps = {
     workbook: new SheetsWorkbookPort(spreadsheet),
-    lock: { withLock: (fn) => fn() },
+    lock: { withLock: (fn) => fn(), tryWithLock: (fn) => fn() },
     clock: { now },
     actor: 'metodist@klin.example',
   };

@@ -108,7 +108,11 @@ export class KeyedRegister {
     for (const [k, v] of Object.entries(row)) {
       if (policy !== 'replace' && v === '') continue;
       if (policy === 'fillEmpty' && this.table.get(existing, k) !== '') continue;
-      (RESPONSE_TRAIL.includes(k) ? trail : content)[k] = v;
+      // The trail follows the latest answer, but an answer that does not know it (a response read from its sheet
+      // has no edit link yet) leaves it as stored.
+      if (RESPONSE_TRAIL.includes(k)) {
+        if (v !== '') trail[k] = v;
+      } else content[k] = v;
     }
     const oldKey = NATURAL_KEYS[this.id](this.table, existing);
     const changes = this.table.update(existing, content);

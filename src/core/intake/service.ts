@@ -29,14 +29,17 @@ export interface IntakeRun {
   readonly outcomes: Outcome[];
 }
 
-/** Runs `work` over a fresh snapshot under the lock and writes what changed. */
+/** Runs `work` over a fresh snapshot and writes what changed; the caller holds the script lock. */
+export function transaction<T>(deps: IntakeDeps, work: (pipeline: IntakePipeline) => T): T {
+  const pipeline = new IntakePipeline(new Workbook(deps.workbook), deps.clock, deps.actor);
+  const result = work(pipeline);
+  pipeline.workbook.flush();
+  return result;
+}
+
+/** Runs `work` over a fresh snapshot under the script lock and writes what changed. */
 export function inTransaction<T>(deps: IntakeDeps, work: (pipeline: IntakePipeline) => T): T {
-  return deps.lock.withLock(() => {
-    const pipeline = new IntakePipeline(new Workbook(deps.workbook), deps.clock, deps.actor);
-    const result = work(pipeline);
-    pipeline.workbook.flush();
-    return result;
-  });
+  return deps.lock.withLock(() => transaction(deps, work));
 }
 
 function processAll(pipeline: IntakePipeline, items: readonly NumberedSubmission[], progress?: Progress): IntakeRun {
@@ -61,18 +64,22 @@ const FORM_REGISTERS: readonly RegisterId[] = ['iom', 'diagnostics', 'events', '
 /**
  * Rebuilds the registers from the raw response sheets: rows that came from live responses are dropped and the
  * responses replayed in timestamp order through the same pipeline; rows from CSV import or typed by hand (no
- * response id) stay. Waiting quarantine rows of live responses are replaced by the replay's own.
+ * response id) stay. Waiting quarantine rows of live responses are replaced by the replay's own; a respondent's edit
+ * link is kept with its response id; a methodist's accepted fix replays as fixed.
  */
 export function rebuild(deps: IntakeDeps, items: readonly NumberedSubmission[], progress?: Progress): IntakeRun {
   return inTransaction(deps, (pipeline) => {
+    const links = new Map<string, string>();
     for (const id of FORM_REGISTERS) {
       const table = pipeline.workbook.table(id);
+      for (let i = 0; i < table.size; i++) if (table.text(i, 'editUrl')) links.set(table.text(i, 'responseId'), table.text(i, 'editUrl'));
       table.retain((i) => table.text(i, 'responseId') === '');
     }
     const fixes = pipeline.quarantine.acceptedFixes();
     pipeline.quarantine.dropWaitingOfResponses();
     pipeline.audit.record('Пересборка реестров из ответов форм', '', `${items.length} ответов`);
-    return processAll(pipeline, orderByTime(items.map((item) => withFix(item, fixes))), progress);
+    const replayed = items.map((item) => withFix({ ...item, submission: { ...item.submission, editUrl: links.get(item.submission.responseId) ?? '' } }, fixes));
+    return processAll(pipeline, orderByTime(replayed), progress);
   });
 }
 

@@ -1,18 +1,38 @@
-// The installable triggers Google calls: a form response and a hand edit of the sheets that feed the dropdowns.
-import { submit } from '../../core/intake/service';
+// The installable triggers Google calls. A form response is only marked as waiting (constant work: no register is
+// read, no FormApp call); a drain processes everything waiting, in batches, soon after (a one-shot time trigger)
+// and every 10 minutes in any case (missed triggers, lock time-outs, errors) — see core/intake/queue.ts.
+import type { DrainRun } from '../../core/intake/queue';
 import { SHEETS } from '../../core/schema/sheets';
-import { formIdOf, formRegistry, responseToSubmission, syncFormChoices, SOURCE_FORM } from '../forms';
-import { intakeDeps } from '../services';
+import { DRAIN_DUE_STALE_MS, DRAIN_SOON_HANDLER, DRAIN_SOON_MS, drainWorkbook } from '../drain';
+import { syncFormChoices } from '../forms';
+import { DRAIN_DUE, markKey } from '../responseQueue';
 
-/** Installable form-submit trigger, one per form: the response goes through the intake pipeline. */
-export function onFormSubmitTrigger(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  const spreadsheet = SpreadsheetApp.openById(e.source.getDestinationId());
-  const registry = formRegistry(spreadsheet);
-  const form = formIdOf(registry, e.source);
-  if (!form) throw new Error(`Форма «${e.source.getTitle()}» не зарегистрирована в листе «Настройки» этой книги.`);
-  const deps = intakeDeps(spreadsheet, e.response.getRespondentEmail() || SOURCE_FORM);
-  const run = submit(deps, [{ submission: responseToSubmission(form, e.response), row: 0 }]);
-  if (form === 'events' && run.report.events.accepted) syncFormChoices(spreadsheet, 'participation', registry);
+
+/**
+ * Installable form-submit trigger of the spreadsheet (one for all four forms): its row of the response sheet is
+ * marked as waiting and a drain is scheduled if none is. At most 10 service calls, whatever the registers' size.
+ */
+export function onResponseTrigger(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const props = PropertiesService.getDocumentProperties();
+  const mark = markKey(e.range.getSheet().getSheetId(), e.range.getRow(), `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+  const due = Number(props.getProperty(DRAIN_DUE) ?? 0);
+  if (Date.now() - due < DRAIN_DUE_STALE_MS) {
+    props.setProperty(mark, '');
+    return;
+  }
+  props.setProperties({ [mark]: '', [DRAIN_DUE]: String(Date.now()) });
+  ScriptApp.newTrigger(DRAIN_SOON_HANDLER).timeBased().after(DRAIN_SOON_MS).create();
+}
+
+/** The time-driven drain, every 10 minutes: whatever waits is processed. */
+export function onDrainTrigger(): DrainRun {
+  return drainWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** The prompt drain a response scheduled: it runs once, so it removes its own trigger first. */
+export function onDrainSoonTrigger(e: { triggerUid?: string }): DrainRun {
+  for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getUniqueId() === e.triggerUid) ScriptApp.deleteTrigger(trigger);
+  return drainWorkbook(SpreadsheetApp.getActiveSpreadsheet());
 }
 
 /** Installable on-edit trigger: a changed ОО list or event register refreshes the forms' dropdowns. */

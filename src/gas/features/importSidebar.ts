@@ -9,7 +9,7 @@ import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../../cor
 import { assertAccess, withAccess } from '../access';
 import { syncFormChoices } from '../forms';
 import { showPage } from '../pages';
-import { tableToSubmissions, valuesToTable } from '../responseSheets';
+import { tableToSubmissions, valuesToTable } from '../../core/intake/responseRows';
 import { decodeUploadedCsv, uploadedFileSchema, type UploadedFile } from '../uploadedFile';
 import { active, methodistDeps } from './context';
 import { payloadOf } from './rpcPayload';
@@ -70,7 +70,7 @@ export function rpcImportPreview(payload: unknown) {
 export function rpcImportRun(payload: unknown) {
   assertAccess(active());
   const source = payloadOf(importSource, payload);
-  const { items, unusedColumns, notes } = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', undefined, source.mapping);
+  const { items, unusedColumns, notes } = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', { manual: source.mapping });
   // In the order the answers were sent: a later answer with the same key replaces an earlier one (SPEC §5).
   const run = submit(methodistDeps(), orderByTime(items));
   if (source.form === 'events') syncFormChoices(active(), 'participation');

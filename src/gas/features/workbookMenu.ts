@@ -4,7 +4,9 @@ import { rebuild, type IntakeRun, type NumberedSubmission } from '../../core/int
 import { setupWorkbook } from '../setupWorkbook';
 import { createForms, formRegistry, syncFormChoices } from '../forms';
 import { rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
-import { tableToSubmissions, valuesToTable, type ResponseLookup } from '../responseSheets';
+import { waitingSubmissions } from '../../core/intake/queue';
+import type { Cell } from '../../core/ports';
+import { SheetsResponseQueue } from '../responseQueue';
 import { active, methodistDeps, toast } from './context';
 
 export function onOpen(): void {
@@ -80,29 +82,19 @@ function rebuildRegisters(): void {
   if (answer !== ui.Button.YES) return;
   const spreadsheet = active();
   toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
+  const registry = formRegistry(spreadsheet);
   const items: NumberedSubmission[] = [];
-  for (const [form, { formId, sheetName }] of formRegistry(spreadsheet)) {
+  for (const [form, { sheetName }] of registry) {
     const sheet = spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`Лист ответов «${sheetName}» не найден. Проверьте «Настройки».`);
-    items.push(...tableToSubmissions(form, valuesToTable(sheet.getDataRange().getValues()), 'Пересборка', responsesOf(formId)).items);
+    const [header = [], ...rows] = sheet.getDataRange().getValues() as Cell[][];
+    const waiting = rows.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
+    items.push(...waitingSubmissions({ form, sheetKey: String(sheet.getSheetId()), header: header.map(String), rows: waiting }, 'Пересборка'));
   }
   const run = rebuild(methodistDeps(), items);
+  // Every response has been replayed: nothing waits in the queue any more.
+  new SheetsResponseQueue(spreadsheet, registry).settleAll();
   ui.alert('Реестры пересобраны', reportLines(run.report).join('\n'), ui.ButtonSet.OK);
-}
-
-/**
- * Live responses by submission time (to the second, as the response sheet shows it), so rebuilt rows keep their
- * response id and edit link. Responses of the same second are handed out in order.
- */
-function responsesOf(formId: string): ResponseLookup {
-  const bySecond = new Map<number, { responseId: string; editUrl: string }[]>();
-  for (const response of FormApp.openById(formId).getResponses()) {
-    const second = Math.floor(response.getTimestamp().getTime() / 1000);
-    const list = bySecond.get(second) ?? [];
-    list.push({ responseId: response.getId(), editUrl: response.getEditResponseUrl() });
-    bySecond.set(second, list);
-  }
-  return (timestamp) => (timestamp && bySecond.get(Math.floor(timestamp.getTime() / 1000))?.shift()) || { responseId: '', editUrl: '' };
 }
 
 function reportLines(report: IntakeRun['report']): string[] {

@@ -154,6 +154,8 @@ export class FakeFormResponse implements ResponseApi {
   email = '';
   /** Test hook: timestamp to use on the next submit instead of the runtime clock. */
   pendingTimestamp?: Date;
+  /** Cells of columns a person added to the response sheet, by header (an old form's export carries them). */
+  extra: Record<string, string> = {};
   answers = new Map<number, FakeItemResponse>();
   constructor(private readonly ctx: Ctx, readonly form: FakeForm) {}
   getId(): string {
@@ -192,7 +194,14 @@ export class FakeFormResponse implements ResponseApi {
 
 // ---- Form ------------------------------------------------------------------------------------
 
-interface Destination { spreadsheetId: string; sheet: FakeSheet; columns: Map<number, number>; rows: Map<string, number> }
+interface Destination {
+  spreadsheetId: string;
+  sheet: FakeSheet;
+  columns: Map<number, number>;
+  extraColumns: Map<string, number>;
+  rows: Map<string, number>;
+  lastRow?: number;
+}
 
 type FormApi = Pick<Form, 'getId' | 'getTitle' | 'setTitle' | 'setDescription' | 'getDescription' | 'setCollectEmail' |
   'collectsEmail' | 'setAllowResponseEdits' | 'canEditResponse' | 'setConfirmationMessage' | 'getConfirmationMessage' |
@@ -266,7 +275,7 @@ export class FakeForm implements FormApi {
     let n = 1;
     while (ss.sheetByName(`Ответы на форму (${n})`)) n++;
     const sheet = ss.addSheet(`Ответы на форму (${n})`, 0);
-    this.destination = { spreadsheetId: id, sheet, columns: new Map(), rows: new Map() };
+    this.destination = { spreadsheetId: id, sheet, columns: new Map(), extraColumns: new Map(), rows: new Map() };
     const header = ['Отметка времени', ...(this.collectEmail ? ['Адрес электронной почты'] : [])];
     header.forEach((h, i) => { sheet.ensureCell(1, i + 1).v = h; });
     for (const it of this.items) this.onItemChanged(it);
@@ -304,7 +313,9 @@ export class FakeForm implements FormApi {
     const d = this.destination!;
     let row = d.rows.get(r.id!);
     if (row === undefined) {
-      row = d.sheet.getLastRow() + 1;
+      // Below the last row Google (or the last response) wrote; tracked, so a long import stays linear.
+      row = Math.max(d.lastRow ?? d.sheet.getLastRow(), 1) + 1;
+      d.lastRow = row;
       if (row > d.sheet.maxRows) d.sheet.maxRows = row;
       d.rows.set(r.id!, row);
     }
@@ -321,7 +332,21 @@ export class FakeForm implements FormApi {
       const a = ir?.answer;
       put(col, a === undefined ? '' : Array.isArray(a) ? a.join(', ') : a);
     }
+    for (const [header, value] of Object.entries(r.extra)) put(this.extraColumn(header), value);
     return row;
+  }
+
+  /** A column a person added to the response sheet (to the right of the form's own): Google leaves it alone. */
+  private extraColumn(header: string): number {
+    const d = this.destination!;
+    let col = d.extraColumns.get(header);
+    if (col === undefined) {
+      col = Math.max(d.sheet.getLastColumn(), 1) + 1;
+      if (col > d.sheet.maxCols) d.sheet.maxCols = col;
+      d.sheet.ensureCell(1, col).v = header;
+      d.extraColumns.set(header, col);
+    }
+    return col;
   }
 
   // -- responses -------------------------------------------------------------------------------
@@ -341,7 +366,8 @@ export class FakeForm implements FormApi {
   }
   deleteAllResponses(): Form { this.responses = []; return this.proxy; }
 
-  submitResponse(r: FakeFormResponse, imported = false): void {
+  /** `notify` false: a response that reached the sheet while no trigger listened (answers of before the add-on). */
+  submitResponse(r: FakeFormResponse, imported = false, notify = true): void {
     if (!this.accepting) throw new Error('This form is not accepting responses.');
     for (const it of imported ? [] : this.items) {
       const a = r.answers.get(it.id)?.answer;
@@ -357,7 +383,7 @@ export class FakeForm implements FormApi {
     r.timestamp = r.pendingTimestamp ? new Date(r.pendingTimestamp.getTime()) : this.ctx.now();
     r.pendingTimestamp = undefined;
     const row = this.destination ? this.writeRow(r) : null;
-    this.deps.fireSubmit(this, r, row);
+    if (notify) this.deps.fireSubmit(this, r, row);
   }
 }
 

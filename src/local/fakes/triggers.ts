@@ -16,7 +16,9 @@ export type Schedule =
   | { kind: 'everyDays'; n: number }
   | { kind: 'everyHours'; n: number }
   | { kind: 'everyMinutes'; n: number }
-  | { kind: 'at'; at: Date };
+  | { kind: 'at'; at: Date }
+  /** A one-shot trigger (`after(ms)`): runs once at or after `at`, then stays listed (disabled) until deleted. */
+  | { kind: 'once'; at: Date; fired: boolean };
 
 export interface TriggerData {
   uid: string;
@@ -82,6 +84,10 @@ export class TriggerRegistry {
       else if (s.kind === 'monthDay') due = p.day === s.day;
       else if (s.kind === 'weekDay') due = p.weekDay === s.weekDay;
       else if (s.kind === 'at') due = Math.abs(s.at.getTime() - at.getTime()) < 60_000;
+      else if (s.kind === 'once') {
+        due = !s.fired && s.at.getTime() <= at.getTime();
+        if (due) s.fired = true;
+      }
       else due = true; // everyDays / everyHours / everyMinutes: each call is one tick
       if (!due) continue;
       this.dispatch(t, {
@@ -139,6 +145,10 @@ class FakeTriggerBuilder {
   everyHours(n: number): any { this.d.schedule = { kind: 'everyHours', n }; return this.proxy; }
   everyMinutes(n: number): any { this.d.schedule = { kind: 'everyMinutes', n }; return this.proxy; }
   at(date: Date): any { this.d.schedule = { kind: 'at', at: new Date(date.getTime()) }; return this.proxy; }
+  after(durationMilliseconds: number): any {
+    this.d.schedule = { kind: 'once', at: new Date(this.ctx.now().getTime() + durationMilliseconds), fired: false };
+    return this.proxy;
+  }
   atHour(hour: number): any { this.d.hour = hour; return this.proxy; }
   nearMinute(minute: number): any { this.d.minute = minute; return this.proxy; }
   inTimezone(tz: string): any { this.d.timeZone = tz; return this.proxy; }

@@ -1,0 +1,36 @@
+// Draining the workbook's intake queue (core/intake/queue.ts) from Apps Script: the time-driven triggers, the CLI
+// and the rebuild call this. The handlers' names and schedule are declared here, next to what they run.
+import { drain, type DrainRun } from '../core/intake/queue';
+import { formRegistry, syncFormChoices } from './forms';
+import { DRAIN_DUE, SheetsResponseQueue } from './responseQueue';
+import { scriptLock, systemClock } from './services';
+import { snapshotOf, SheetsWorkbookPort } from './workbookPort';
+
+export const RESPONSE_HANDLER = 'onResponseTrigger';
+export const DRAIN_HANDLER = 'onDrainTrigger';
+export const DRAIN_SOON_HANDLER = 'onDrainSoonTrigger';
+export const DRAIN_EVERY_MINUTES = 10;
+/** A prompt drain runs about a minute after the first answer of a burst; later answers of the burst join it. */
+export const DRAIN_SOON_MS = 60_000;
+/** A scheduled drain that has not run after this long is presumed lost: the next answer schedules another. */
+export const DRAIN_DUE_STALE_MS = 10 * 60_000;
+export const SOURCE_FORM = 'Форма';
+
+/**
+ * Drains the workbook's queue: the lock is held by this execution or by one that drains before releasing. When
+ * the time budget stops it with answers still waiting, a prompt drain is scheduled to go on.
+ */
+export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): DrainRun {
+  const props = PropertiesService.getDocumentProperties();
+  props.deleteProperty(DRAIN_DUE); // answers from now on schedule their own prompt drain
+  const registry = formRegistry(spreadsheet, snapshotOf(spreadsheet));
+  const queue = new SheetsResponseQueue(spreadsheet, registry, props);
+  const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock);
+  if (run.eventsChanged) syncFormChoices(spreadsheet, 'participation', registry);
+  if (run.more) {
+    props.setProperty(DRAIN_DUE, String(Date.now()));
+    ScriptApp.newTrigger(DRAIN_SOON_HANDLER).timeBased().after(DRAIN_SOON_MS).create();
+  }
+  return run;
+}
+

@@ -1,0 +1,112 @@
+// The intake queue over Google's response sheets and the document properties (see core/intake/queue.ts).
+// A response sheet's rows past its watermark are waiting; a form-submit trigger also marks its row (an edited
+// response rewrites a row below the watermark, and only its mark says so). Marks are one property each, set in one
+// call and never rewritten, so two triggers never race on a shared value.
+import type { Cell } from '../core/ports';
+import type { Batch, ResponseQueuePort, WaitingRow, WaitingSheet } from '../core/intake/queue';
+import { FORM_IDS, type FormId } from '../core/schema/forms';
+import type { FormRegistry } from './forms';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Properties = GoogleAppsScript.Properties.Properties;
+
+const MARK = 'marshrut.q.';
+const WATERMARK = 'marshrut.wm.';
+/** When a prompt drain was scheduled (ms): while it is fresh, triggers schedule no other. */
+export const DRAIN_DUE = 'marshrut.drainDue';
+
+const watermarkKey = (sheetId: number) => `${WATERMARK}${sheetId}`;
+
+/** The mark a form-submit trigger leaves for its row: unique per event, so an edit after a drain is never lost. */
+export const markKey = (sheetId: number, row: number, nonce: string): string => `${MARK}${sheetId}.${row}.${nonce}`;
+
+interface Settlement {
+  readonly watermarks: Record<string, string>;
+  readonly marks: readonly string[];
+}
+
+export class SheetsResponseQueue implements ResponseQueuePort {
+  private readonly settlements = new WeakMap<Batch, Settlement>();
+
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly registry: FormRegistry,
+    private readonly props: Properties = PropertiesService.getDocumentProperties(),
+  ) {}
+
+  take(limit: number): Batch {
+    const stored = this.props.getProperties();
+    const markedRows = new Map<string, Set<number>>();
+    const marks = Object.keys(stored).filter((k) => k.startsWith(MARK));
+    for (const key of marks) {
+      const [sheetId, row] = key.slice(MARK.length).split('.');
+      const rows = markedRows.get(sheetId!) ?? new Set<number>();
+      rows.add(Number(row));
+      markedRows.set(sheetId!, rows);
+    }
+    const sheets: WaitingSheet[] = [];
+    const watermarks: Record<string, string> = {};
+    let room = limit;
+    let more = false;
+    // The journal first: an answer about an event waits for the event.
+    for (const form of ['events', ...FORM_IDS.filter((f) => f !== 'events')] as FormId[]) {
+      const entry = this.registry.get(form);
+      const sheet = entry && this.spreadsheet.getSheetByName(entry.sheetName);
+      if (!sheet) continue;
+      const sheetId = sheet.getSheetId();
+      const last = sheet.getLastRow();
+      const width = Math.max(sheet.getLastColumn(), 1);
+      const watermark = Math.min(Math.max(Number(stored[watermarkKey(sheetId)] ?? 1) || 1, 1), last);
+      const fresh = Math.max(Math.min(last - watermark, room), 0);
+      const edited = [...(markedRows.get(String(sheetId)) ?? [])].filter((r) => r > 1 && r <= watermark).sort((a, b) => a - b);
+      if (!fresh && !edited.length) continue;
+      const header = sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+      const rows = [...readRuns(sheet, edited, width), ...readRows(sheet, watermark + 1, fresh, width)].filter((r) => r.cells.some((c) => c !== ''));
+      sheets.push({ form, sheetKey: String(sheetId), header: header.map(String), rows });
+      watermarks[watermarkKey(sheetId)] = String(watermark + fresh);
+      room -= fresh;
+      if (last - watermark > fresh) more = true;
+    }
+    const batch: Batch = { sheets, more };
+    this.settlements.set(batch, { watermarks, marks });
+    return batch;
+  }
+
+  settle(batch: Batch): void {
+    const settlement = this.settlements.get(batch);
+    if (!settlement) return;
+    // Watermarks first: a mark dropped before its row is past the watermark could lose an edit.
+    if (Object.keys(settlement.watermarks).length) this.props.setProperties(settlement.watermarks);
+    for (const key of settlement.marks) this.props.deleteProperty(key);
+  }
+
+  /** After a rebuild replayed every response: all rows count as processed, and no mark is left. */
+  settleAll(): void {
+    const stored = this.props.getProperties();
+    const watermarks: Record<string, string> = {};
+    for (const { sheetName } of this.registry.values()) {
+      const sheet = this.spreadsheet.getSheetByName(sheetName);
+      if (sheet) watermarks[watermarkKey(sheet.getSheetId())] = String(Math.max(sheet.getLastRow(), 1));
+    }
+    this.props.setProperties(watermarks);
+    for (const key of Object.keys(stored)) if (key.startsWith(MARK)) this.props.deleteProperty(key);
+  }
+}
+
+function readRows(sheet: Sheet, from: number, count: number, width: number): WaitingRow[] {
+  if (count <= 0) return [];
+  return (sheet.getRange(from, 1, count, width).getValues() as Cell[][]).map((cells, i) => ({ row: from + i, cells }));
+}
+
+/** Marked rows, one read per run of adjacent rows. */
+function readRuns(sheet: Sheet, rows: readonly number[], width: number): WaitingRow[] {
+  const out: WaitingRow[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(...readRows(sheet, rows[i]!, j - i + 1, width));
+    i = j + 1;
+  }
+  return out;
+}
