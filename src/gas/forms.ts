@@ -1,11 +1,13 @@
 // The four Google Forms over FormApp: creation from the declarative FormSpec, one installable submit trigger
 // per form, data-driven choice lists, and reading a FormResponse into a core Submission.
 import { FORMS, FORM_IDS, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
-import { formIdSetting, formSheetSetting, formUrlSetting, readSettings } from '../core/settings';
+import { formIdSetting, formSheetSetting, formUrlSetting, readSettings, setSetting } from '../core/settings';
 import { dynamicChoices } from '../core/formChoices';
 import type { Submission } from '../core/intake/pipeline';
 import type { RawAnswers } from '../core/intake/answers';
 import type { Workbook } from '../core/workbook';
+import { currentUserEmail } from './services';
+import { recordWorkbookCells } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -54,15 +56,31 @@ export interface FormsSummary {
   created: string[];
   existing: string[];
   triggersCreated: number;
+  /** Whose installable triggers process the answers (they run as that user). */
+  triggersOwner: string;
+  /** Forms created by someone else than the triggers' owner: no trigger until the owner runs «Создать формы». */
+  awaitingOwner: string[];
 }
 
-/** Creates what is missing: forms, their destination sheets (hidden) and one submit trigger each. */
+/** Document property: who installed the forms' triggers. Installable triggers belong to (and run as) their
+ * creator, and ScriptApp.getProjectTriggers lists only the caller's, so another methodist cannot see them. */
+const TRIGGERS_OWNER = 'marshrut.formTriggers.owner';
+
+/**
+ * Creates what is missing: forms, their destination sheets (hidden) and one submit trigger each. Triggers are
+ * installed by one person only — the first who runs this; a colleague running it later gets no second set (every
+ * answer would be processed twice), and is told whose triggers serve the forms.
+ */
 export function createForms(spreadsheet: Spreadsheet): FormsSummary {
   const workbook = snapshotOf(spreadsheet);
   const choices = dynamicChoices(workbook);
   const settings = workbook.table('settings');
   const registry = formRegistry(spreadsheet, workbook);
-  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0 };
+  const properties = PropertiesService.getDocumentProperties();
+  const me = currentUserEmail().toLowerCase();
+  const owner = properties.getProperty(TRIGGERS_OWNER) || me;
+  const installs = owner === me;
+  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0, triggersOwner: owner, awaitingOwner: [] };
   const triggers = ScriptApp.getProjectTriggers();
   for (const id of FORM_IDS) {
     const spec = FORMS[id];
@@ -75,34 +93,38 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
       setSetting(settings, formSheetSetting(id), sheetName);
       setSetting(settings, formUrlSetting(id), form.getPublishedUrl());
       summary.created.push(spec.title);
+      if (!installs) summary.awaitingOwner.push(spec.title);
     }
     const formId = form.getId();
     const hasTrigger = triggers.some(
       (t) => t.getHandlerFunction() === FORM_SUBMIT_HANDLER && t.getTriggerSourceId() === formId,
     );
-    if (!hasTrigger) {
+    if (installs && !hasTrigger) {
       ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
       summary.triggersCreated++;
     }
   }
   // Hand edits of «Организации» or «Мероприятия» refresh the dropdowns (script writes sync them directly).
   const ssId = spreadsheet.getId();
-  if (!triggers.some((t) => t.getHandlerFunction() === SHEET_EDIT_HANDLER && t.getTriggerSourceId() === ssId)) {
+  if (installs && !triggers.some((t) => t.getHandlerFunction() === SHEET_EDIT_HANDLER && t.getTriggerSourceId() === ssId)) {
     ScriptApp.newTrigger(SHEET_EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
     summary.triggersCreated++;
   }
+  if (installs) properties.setProperty(TRIGGERS_OWNER, me);
+  if (summary.created.length) recordWorkbookCells(spreadsheet, workbook);
   workbook.flush();
   return summary;
 }
 
-function setSetting(settings: ReturnType<Workbook['table']>, key: string, value: string): void {
-  for (let i = 0; i < settings.size; i++) {
-    if (settings.text(i, 'key') === key) {
-      settings.update(i, { value });
-      return;
-    }
-  }
-  settings.append({ key, value });
+/** What «Создать формы» tells a methodist about the triggers, in her words. */
+export function triggerOwnerNotes(summary: FormsSummary): string[] {
+  if (summary.triggersOwner === currentUserEmail().toLowerCase()) return [];
+  return [
+    `Ответы форм обрабатываются от имени ${summary.triggersOwner}: обработчики подключены из этой учётной записи, второй набор не нужен.`,
+    summary.awaitingOwner.length
+      ? `Новые формы (${summary.awaitingOwner.join(', ')}) начнут обрабатываться, когда ${summary.triggersOwner} выполнит «Маршрут → Создать формы».`
+      : '',
+  ].filter(Boolean);
 }
 
 function openForm(id: string): Form | null {
@@ -134,8 +156,20 @@ function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
   if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
   const name = `Ответы — ${form.getTitle()}`; // no «:», which Excel forbids in sheet names (XLSX export)
   if (!fresh.getSheetByName(name)) sheet.setName(name);
+  keepAnswersAsText(sheet);
   sheet.hideSheet();
   return sheet.getName();
+}
+
+/**
+ * Google writes each answer into the response sheet as if typed there: «+7 999» would become 7999, «1.5» the 1st of
+ * May, «007» 7 — and the raw sheet is what a rebuild replays. Formatted as plain text («@»), every column but
+ * «Отметка времени» keeps the answer's text (Google's own advice for leading zeros); rows Google appends take the
+ * format of the row above.
+ */
+function keepAnswersAsText(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const columns = sheet.getMaxColumns() - 1;
+  if (columns > 0) sheet.getRange(1, 2, sheet.getMaxRows(), columns).setNumberFormat('@');
 }
 
 /** Puts the current ОО names and event labels into every data-driven dropdown of every form. */

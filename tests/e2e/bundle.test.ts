@@ -58,6 +58,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuShowIom',
       'menuShowImport',
       'menuRebuildRegisters',
+      'menuArchiveAuditLog',
     ]);
     for (const fn of [...named, 'onFormSubmitTrigger', 'onSheetEditTrigger', 'onOpen', 'onInstall']) expect(exportsList).toContain(fn);
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHEETS, SHEET_IDS, type SheetId } from '../../src/core/schema/sheets';
 import { openLocalWorkbook, type LocalWorkbook } from '../../src/local/localWorkbook';
+import { withoutNotice } from './workbook';
 
 export const ROOT = join(__dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -32,7 +33,8 @@ export function sheetOf(wb: LocalWorkbook, name: string): GoogleAppsScript.Sprea
   return sheet;
 }
 
-export const valuesOf = (wb: LocalWorkbook, name: string): unknown[][] => sheetOf(wb, name).getDataRange().getValues();
+/** A sheet's values as the add-on reads them: set-up's «still empty» notice in the first data row is no row. */
+export const valuesOf = (wb: LocalWorkbook, name: string): unknown[][] => withoutNotice(sheetOf(wb, name).getDataRange().getValues());
 
 /** Values of a schema sheet as objects keyed by header (data rows only). */
 export function rowsOf(wb: LocalWorkbook, id: SheetId): Record<string, unknown>[] {

@@ -2,10 +2,10 @@
 import { FORMS, FORM_IDS } from '../../core/schema/forms';
 import { rebuild, type IntakeRun, type NumberedSubmission } from '../../core/intake/service';
 import { setupWorkbook } from '../setupWorkbook';
-import { createForms, formRegistry, syncFormChoices } from '../forms';
+import { createForms, formRegistry, syncFormChoices, triggerOwnerNotes } from '../forms';
 import { rememberOwner } from '../access';
 import { tableToSubmissions, valuesToTable, type ResponseLookup } from '../responseSheets';
-import { active, methodistDeps, toast } from './context';
+import { active, confirmed, methodistDeps, toast } from './context';
 
 export function onOpen(): void {
   SpreadsheetApp.getUi()
@@ -19,6 +19,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Импорт ответов из CSV/существующей формы…', 'menuShowImport')
     .addItem('Пересобрать реестры из ответов форм', 'menuRebuildRegisters')
+    .addItem('Перенести журнал изменений в архив…', 'menuArchiveAuditLog')
     .addToUi();
 }
 
@@ -43,6 +44,7 @@ export function menuCreateForms(): void {
   const lines = [
     summary.created.length ? `Созданы формы: ${summary.created.join(', ')}.` : 'Все формы уже созданы.',
     summary.triggersCreated ? `Подключено обработчиков ответов: ${summary.triggersCreated}.` : '',
+    ...triggerOwnerNotes(summary),
     'Ссылки на формы — на листе «Настройки».',
   ];
   SpreadsheetApp.getUi().alert('Формы', lines.filter(Boolean).join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
@@ -54,14 +56,13 @@ export function menuSyncFormChoices(): void {
 }
 
 export function menuRebuildRegisters(): void {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.alert(
+  const proceed = confirmed(
     'Пересобрать реестры',
     'Записи реестров, пришедшие из форм, будут заново собраны из листов ответов. Записи из импорта CSV и ' +
       'внесённые вручную сохранятся. Продолжить?',
-    ui.ButtonSet.YES_NO,
   );
-  if (answer !== ui.Button.YES) return;
+  if (!proceed) return;
+  const ui = SpreadsheetApp.getUi();
   const spreadsheet = active();
   toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
   const items: NumberedSubmission[] = [];
