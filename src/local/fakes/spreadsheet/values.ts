@@ -19,7 +19,11 @@ export interface Cell {
   ha?: string;
 }
 
-/** Google's limit on one cell: setValue(s)/appendRow refuse a longer string with this message. */
+/**
+ * Google's limit on one cell (support.google.com/docs/answer/37603: «50,000 characters»): setValue(s)/appendRow
+ * refuse a longer string with this message (as Apps Script and the Sheets API report it). The whole input counts,
+ * a quote prefix included — the stricter reading.
+ */
 export const CELL_CHAR_LIMIT = 50_000;
 export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
 /** The «Обычный текст» number format: what is typed is kept as it is. */
