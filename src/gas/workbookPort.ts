@@ -65,7 +65,7 @@ export class SheetsWorkbookPort implements WorkbookPort {
     const kinds = new Map<string, ColumnKind>(sheetSpec(id).columns.map((c) => [c.header, c.kind]));
     const width = header.reduce((last, h, i) => (kinds.has(h) ? i + 1 : last), 0);
     // Text columns keep text; numbers stay numbers only where the schema (or a methodist's own column) has them.
-    const numeric = header.map((h) => !TEXT_KINDS.has(kinds.get(h)!));
+    const numeric = header.map((h) => !TEXT_KINDS.has(kinds.get(h)));
     const cells = (row: readonly Cell[]) => row.slice(0, width).map((v, i) => toSheetValue(v, numeric[i]));
     const readCount = this.readCounts.get(id) ?? 0;
     if (this.notices.delete(id)) sheet.getRange(2, 1).clear(); // the notice's text and grey italics
