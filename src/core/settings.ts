@@ -17,6 +17,8 @@ export const SETTING = {
   ministry: 'Адреса министерства',
   access: 'Список доступа',
   digest: 'Ежемесячная рассылка',
+  cells: 'Ячеек в книге',
+  auditArchive: 'Архив журнала изменений',
 } as const;
 
 export const formIdSetting = (form: FormId) => `ID формы «${FORMS[form].title}»`;
@@ -39,12 +41,34 @@ export function settingDefaults(today: Date): SettingDefault[] {
         'меняет владелец книги в «Маршрут → Настройки…».',
     },
     { key: SETTING.digest, value: 'Да', description: 'Да — 1-го числа каждого месяца рассылать сводки.' },
+    {
+      key: SETTING.cells,
+      value: '',
+      description:
+        'Сколько ячеек занимают листы книги; Google Таблицы вмещают не больше 10 млн. Обновляется «Маршрутом».',
+    },
+    {
+      key: SETTING.auditArchive,
+      value: '',
+      description: 'Ссылки на таблицы, куда перенесены старые записи «Журнала изменений». Заполняется «Маршрутом».',
+    },
     ...FORM_IDS.flatMap((form) => [
       { key: formUrlSetting(form), value: '', description: 'Ссылка для педагогов; заполняется командой «Маршрут → Создать формы».' },
       { key: formIdSetting(form), value: '', description: 'Заполняется командой «Маршрут → Создать формы».' },
       { key: formSheetSetting(form), value: '', description: 'Скрытый лист с ответами формы (его не редактируйте).' },
     ]),
   ];
+}
+
+/** Sets one setting in the snapshot's «Настройки», adding its row when missing. */
+export function setSetting(table: Table, key: string, value: string): void {
+  for (let i = 0; i < table.size; i++) {
+    if (table.text(i, 'key') === key) {
+      table.update(i, { value });
+      return;
+    }
+  }
+  table.append({ key, value });
 }
 
 /** Settings as a map (key → value) read from the snapshot. */

@@ -1,15 +1,16 @@
 // The four Google Forms over FormApp: creation from the declarative FormSpec with this spreadsheet as their
 // destination, the spreadsheet's triggers (responses, hand edits, the 10-minute drain), data-driven choice lists.
 import { FORMS, FORM_IDS, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
-import { formIdSetting, formSheetSetting, formUrlSetting, readSettings } from '../core/settings';
+import { formIdSetting, formSheetSetting, formUrlSetting, readSettings, setSetting } from '../core/settings';
 import { dynamicChoices } from '../core/formChoices';
 import type { Workbook } from '../core/workbook';
+import { currentUserEmail } from './services';
+import { recordWorkbookCells } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 import { DRAIN_EVERY_MINUTES, DRAIN_HANDLER, RESPONSE_HANDLER } from './drain';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const SHEET_EDIT_HANDLER = 'onSheetEditTrigger';
 
@@ -52,18 +53,31 @@ export interface FormsSummary {
   created: string[];
   existing: string[];
   triggersCreated: number;
+  /** Whose installable triggers process the answers (they run as that user). */
+  triggersOwner: string;
 }
 
+/** Document property: who installed the forms' triggers. Installable triggers belong to (and run as) their
+ * creator, and ScriptApp.getProjectTriggers lists only the caller's, so another methodist cannot see them. */
+const TRIGGERS_OWNER = 'marshrut.formTriggers.owner';
+
 /**
- * Creates what is missing: the forms, their destination sheets (hidden, free-text answers as plain text) and the
- * spreadsheet's three triggers — every form's responses, hand edits, the 10-minute drain of the queue.
+ * Creates what is missing: the forms, their destination sheets (hidden, answers kept as typed) and the spreadsheet's
+ * three triggers — every form's responses, hand edits, the 10-minute drain of the queue. The triggers are installed
+ * by one person only, the first who runs this: they belong to (and run as) her, and a colleague running it later
+ * gets no second set (the queue would be drained twice as often for nothing) and is told whose triggers serve it.
+ * One form-submit trigger of the spreadsheet serves every form whose destination it is, a form added later too.
  */
 export function createForms(spreadsheet: Spreadsheet): FormsSummary {
   const workbook = snapshotOf(spreadsheet);
   const choices = dynamicChoices(workbook);
   const settings = workbook.table('settings');
   const registry = formRegistry(spreadsheet, workbook);
-  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0 };
+  const properties = PropertiesService.getDocumentProperties();
+  const me = currentUserEmail().toLowerCase();
+  const owner = properties.getProperty(TRIGGERS_OWNER) || me;
+  const installs = owner === me;
+  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0, triggersOwner: owner };
   const triggers = ScriptApp.getProjectTriggers();
   for (const id of FORM_IDS) {
     const spec = FORMS[id];
@@ -71,7 +85,7 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
     if (form) summary.existing.push(spec.title);
     else {
       form = buildForm(spec, choices);
-      const sheetName = attachDestination(spreadsheet, form, spec);
+      const sheetName = attachDestination(spreadsheet, form);
       setSetting(settings, formIdSetting(id), form.getId());
       setSetting(settings, formSheetSetting(id), sheetName);
       setSetting(settings, formUrlSetting(id), form.getPublishedUrl());
@@ -80,8 +94,8 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
   }
   const ssId = spreadsheet.getId();
   const missing = (handler: string, sourceId: string | null) =>
-    !triggers.some((t) => t.getHandlerFunction() === handler && (sourceId === null || t.getTriggerSourceId() === sourceId));
-  // One form-submit trigger of the spreadsheet serves all four forms: it only marks the response's row as waiting.
+    installs && !triggers.some((t) => t.getHandlerFunction() === handler && (sourceId === null || t.getTriggerSourceId() === sourceId));
+  // Every form's responses: the trigger only marks the response's row as waiting.
   if (missing(RESPONSE_HANDLER, ssId)) {
     ScriptApp.newTrigger(RESPONSE_HANDLER).forSpreadsheet(spreadsheet).onFormSubmit().create();
     summary.triggersCreated++;
@@ -96,18 +110,16 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
     ScriptApp.newTrigger(DRAIN_HANDLER).timeBased().everyMinutes(DRAIN_EVERY_MINUTES).create();
     summary.triggersCreated++;
   }
+  if (installs) properties.setProperty(TRIGGERS_OWNER, me);
+  if (summary.created.length) recordWorkbookCells(spreadsheet, workbook);
   workbook.flush();
   return summary;
 }
 
-function setSetting(settings: ReturnType<Workbook['table']>, key: string, value: string): void {
-  for (let i = 0; i < settings.size; i++) {
-    if (settings.text(i, 'key') === key) {
-      settings.update(i, { value });
-      return;
-    }
-  }
-  settings.append({ key, value });
+/** What «Создать формы» tells a methodist about the triggers, in her words. */
+export function triggerOwnerNotes(summary: FormsSummary): string[] {
+  if (summary.triggersOwner === currentUserEmail().toLowerCase()) return [];
+  return [`Ответы форм обрабатываются от имени ${summary.triggersOwner}: обработчики подключены из этой учётной записи, второй набор не нужен.`];
 }
 
 function openForm(id: string): Form | null {
@@ -129,7 +141,7 @@ function buildForm(spec: FormSpec, choices: Record<string, string[]>): Form {
 }
 
 /** Google adds the destination sheet itself; we find it, name it after the form and hide it. */
-function attachDestination(spreadsheet: Spreadsheet, form: Form, spec: FormSpec): string {
+function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
   const before = new Set(spreadsheet.getSheets().map((s) => s.getSheetId()));
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
   // The sheet Google adds may not be visible through the handle we hold: flush and look through a fresh one.
@@ -139,26 +151,20 @@ function attachDestination(spreadsheet: Spreadsheet, form: Form, spec: FormSpec)
   if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
   const name = `Ответы — ${form.getTitle()}`; // no «:», which Excel forbids in sheet names (XLSX export)
   if (!fresh.getSheetByName(name)) sheet.setName(name);
-  keepAnswersAsText(sheet, spec);
+  keepAnswersAsText(sheet);
   sheet.hideSheet();
   return sheet.getName();
 }
 
 /**
- * The response sheet is the source of truth the drain reads, and Sheets would turn a typed answer like «001»,
- * «1e3» or «01.02» into a number or a date: every column but the timestamp and the date questions gets the plain
- * text format, which Google's form writer honours (the widespread fix for lost leading zeros). Formats only: the
- * sheet's content is never touched.
+ * Google writes each answer into the response sheet as if typed there: «+7 999» would become 7999, «1.5» the 1st of
+ * May, «007» 7 — and the raw sheet is what a rebuild replays. Formatted as plain text («@»), every column but
+ * «Отметка времени» keeps the answer's text (Google's own advice for leading zeros); rows Google appends take the
+ * format of the row above.
  */
-function keepAnswersAsText(sheet: Sheet, spec: FormSpec): void {
-  const kinds = [...(spec.collectsEmail ? ['email'] : []), ...spec.questions.map((q) => q.kind)];
-  const rows = sheet.getMaxRows() - 1;
-  for (let i = 0; i < kinds.length; ) {
-    let j = i;
-    while (j < kinds.length && kinds[j] !== 'date') j++;
-    if (j > i && rows > 0) sheet.getRange(2, i + 2, rows, j - i).setNumberFormat('@');
-    i = j + 1;
-  }
+function keepAnswersAsText(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const columns = sheet.getMaxColumns() - 1;
+  if (columns > 0) sheet.getRange(1, 2, sheet.getMaxRows(), columns).setNumberFormat('@');
 }
 
 /** Puts the current ОО names and event labels into every data-driven dropdown of every form. */

@@ -7,3 +7,4 @@ export * from './features/quarantineSidebar';
 export * from './features/iomSidebar';
 export * from './features/importSidebar';
 export * from './features/settingsSidebar';
+export * from './features/workbookHealth';

@@ -1,9 +1,14 @@
 // «Маршрут → Настроить книгу»: applies core/setup's plan. New sheets and new columns get their header, widths,
-// dropdowns and formats; computed sheets a warning-only protection; «Настройки» its missing defaults.
-// Existing sheets, columns and rows are never touched, so a second run changes nothing.
-import { planSetup, type SheetPlan } from '../core/setup';
+// dropdowns and formats; computed sheets a warning-only protection; «Настройки» its missing defaults. Existing
+// sheets, columns and rows are never touched, so a second run changes nothing. The first hour is cared for too:
+// a new sheet is only as wide as its schema (Google's 26 columns would waste the workbook's 10 million cells),
+// says in its first row that it is still empty, and the new spreadsheet's empty «Лист1» goes away.
+import { emptySheetNotice, planSetup, type SheetPlan } from '../core/setup';
 import { settingDefaults } from '../core/settings';
-import type { ColumnSpec } from '../core/schema/sheets';
+import { SHEET_IDS, sheetSpec, type ColumnSpec, type SheetId } from '../core/schema/sheets';
+import type { Workbook } from '../core/workbook';
+import { toSheetValue } from './sheetValues';
+import { recordWorkbookCells } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,12 +27,17 @@ const NUMBER_FORMATS: Partial<Record<ColumnSpec['kind'], string>> = {
 };
 const PROTECTION_NOTE = 'Заполняется «Маршрутом». Правка вручную будет перезаписана.';
 
+/** The sheet a new Google spreadsheet starts with (ru and en interface). */
+const DEFAULT_SHEET = /^(Лист|Sheet)1$/;
+const NOTICE_COLOR = '#80868b';
+
 export function setupWorkbook(spreadsheet: Spreadsheet): SetupSummary {
-  const existing = new Map<string, Sheet>();
-  for (const sheet of spreadsheet.getSheets()) existing.set(sheet.getName(), sheet);
+  const existing = sheetsByName(spreadsheet);
+  const usedColumns = new Map<string, number>();
   const headers = new Map<string, readonly string[]>();
   for (const [name, sheet] of existing) {
     const width = sheet.getLastColumn();
+    usedColumns.set(name, width);
     headers.set(name, width ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]).map(String) : []);
   }
   const summary: SetupSummary = { createdSheets: [], addedColumns: 0, addedSettings: 0 };
@@ -38,12 +48,54 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupSummary {
       addColumns(sheet, plan);
       summary.addedColumns += plan.addColumns.length;
     }
+    trimColumns(sheet, Math.max(usedColumns.get(plan.spec.name) ?? 0, plan.firstNewColumn - 1 + plan.addColumns.length));
     if (plan.create && plan.spec.computed) {
       sheet.protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
     }
+    if (plan.create) showEmptyNotice(sheet, plan.spec.id);
   }
-  summary.addedSettings = addMissingSettings(spreadsheet);
+  removeEmptyDefaultSheet(spreadsheet, existing, usedColumns);
+  const workbook = snapshotOf(spreadsheet);
+  summary.addedSettings = addMissingSettings(workbook);
+  recordWorkbookCells(spreadsheet, workbook);
+  workbook.flush();
   return summary;
+}
+
+/**
+ * Sheets by name. Google keeps sheet names unique regardless of case, so a hand-made «настройки» would block
+ * inserting «Настройки»: such a sheet is renamed to the schema's spelling and used as it is.
+ */
+function sheetsByName(spreadsheet: Spreadsheet): Map<string, Sheet> {
+  const byName = new Map<string, Sheet>();
+  for (const sheet of spreadsheet.getSheets()) byName.set(sheet.getName(), sheet);
+  for (const id of SHEET_IDS) {
+    const name = sheetSpec(id).name;
+    const variant = [...byName.keys()].find((k) => k !== name && k.toLowerCase() === name.toLowerCase());
+    if (byName.has(name) || variant === undefined) continue;
+    byName.set(name, byName.get(variant)!.setName(name));
+    byName.delete(variant);
+  }
+  return byName;
+}
+
+/** Columns right of the last one in use are dropped: each would cost a cell in every row. */
+function trimColumns(sheet: Sheet, width: number): void {
+  const max = sheet.getMaxColumns();
+  if (width >= 1 && max > width) sheet.deleteColumns(width + 1, max - width);
+}
+
+/** A new sheet says in its first data row that it is still empty (see core/setup: the port reads it as no row). */
+function showEmptyNotice(sheet: Sheet, id: SheetId): void {
+  const notice = emptySheetNotice(id);
+  if (notice) sheet.getRange(2, 1).setValue(toSheetValue(notice)).setFontColor(NOTICE_COLOR).setFontStyle('italic');
+}
+
+/** The «Лист1» a new spreadsheet starts with, if nobody wrote in it. */
+function removeEmptyDefaultSheet(spreadsheet: Spreadsheet, existing: Map<string, Sheet>, usedColumns: Map<string, number>): void {
+  for (const [name, sheet] of existing) {
+    if (DEFAULT_SHEET.test(name) && usedColumns.get(name) === 0) spreadsheet.deleteSheet(sheet);
+  }
 }
 
 function addColumns(sheet: Sheet, plan: SheetPlan): void {
@@ -52,7 +104,7 @@ function addColumns(sheet: Sheet, plan: SheetPlan): void {
   const lastNeeded = first + count - 1;
   if (lastNeeded > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), lastNeeded - sheet.getMaxColumns());
   const headerRange = sheet.getRange(1, first, 1, count);
-  headerRange.setValues([plan.addColumns.map((c) => c.header)]);
+  headerRange.setValues([plan.addColumns.map((c) => toSheetValue(c.header))]);
   headerRange.setFontWeight('bold').setBackground('#e8eef7').setWrap(true);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const dataRows = sheet.getMaxRows() - 1;
@@ -75,12 +127,10 @@ function addColumns(sheet: Sheet, plan: SheetPlan): void {
   });
 }
 
-function addMissingSettings(spreadsheet: Spreadsheet): number {
-  const workbook = snapshotOf(spreadsheet);
+function addMissingSettings(workbook: Workbook): number {
   const table = workbook.table('settings');
   const present = new Set(Array.from({ length: table.size }, (_, i) => table.text(i, 'key')));
   const missing = settingDefaults(new Date()).filter((s) => !present.has(s.key));
   for (const setting of missing) table.append({ key: setting.key, value: setting.value, description: setting.description });
-  workbook.flush();
   return missing.length;
 }

@@ -1,17 +1,21 @@
 // WorkbookPort over SpreadsheetApp: a sheet is read with one getValues and written with one setValues per
 // contiguous block, so a submission costs the same few calls at 1k or 100k register rows.
 import type { Cell, TableChange, TableData, WorkbookPort } from '../core/ports';
-import { sheetSpec, type SheetId } from '../core/schema/sheets';
+import { sheetSpec, type ColumnKind, type SheetId } from '../core/schema/sheets';
+import { isNoticeRow } from '../core/setup';
 import { Workbook } from '../core/workbook';
 import { toSheetValue } from './sheetValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const GROW_ROWS = 500;
+const TEXT_KINDS = new Set<ColumnKind | undefined>(['text', 'email', 'url', 'choice', 'multi']);
 
 export class SheetsWorkbookPort implements WorkbookPort {
   private readonly sheets = new Map<SheetId, Sheet>();
   /** Data rows each sheet had when read: where appends start and what a rewrite must clear. */
   private readonly readCounts = new Map<SheetId, number>();
+  /** Sheets whose first data row is still set-up's «nothing here yet» notice: the first write clears it. */
+  private readonly notices = new Set<SheetId>();
 
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
@@ -30,6 +34,7 @@ export class SheetsWorkbookPort implements WorkbookPort {
   readTable(id: SheetId): TableData {
     const values = this.sheet(id).getDataRange().getValues() as Cell[][];
     const [header = [], ...rows] = values;
+    this.skipNotice(id, rows);
     this.readCounts.set(id, rows.length);
     return { header: header.map(String), rows };
   }
@@ -37,19 +42,33 @@ export class SheetsWorkbookPort implements WorkbookPort {
   readHeader(id: SheetId): { header: readonly string[]; rowCount: number } {
     const sheet = this.sheet(id);
     const width = Math.max(sheet.getLastColumn(), 1);
-    const header = (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]).map(String);
-    const rowCount = Math.max(sheet.getLastRow() - 1, 0);
+    const lastRow = sheet.getLastRow();
+    // The first data row comes with the header (same one call), to tell set-up's notice from a record.
+    const [header = [], ...rows] = sheet.getRange(1, 1, Math.min(Math.max(lastRow, 1), 2), width).getValues() as Cell[][];
+    const rowCount = Math.max(lastRow - 1, 0) - (this.skipNotice(id, rows) && lastRow === 2 ? 1 : 0);
     this.readCounts.set(id, rowCount);
-    return { header, rowCount };
+    return { header: header.map(String), rowCount };
+  }
+
+  /** Set-up's notice is not a record: alone it is dropped, above hand-typed rows it reads as an empty row. */
+  private skipNotice(id: SheetId, rows: Cell[][]): boolean {
+    if (!rows.length || !isNoticeRow(rows[0]!)) return false;
+    this.notices.add(id);
+    if (rows.length === 1) rows.pop();
+    else rows[0] = rows[0]!.map(() => '');
+    return true;
   }
 
   writeTable(id: SheetId, header: readonly string[], change: TableChange): void {
     const sheet = this.sheet(id);
     // Only the span of the add-on's own columns is written: a methodist's formula columns to the right survive.
-    const schemaHeaders = new Set(sheetSpec(id).columns.map((c) => c.header));
-    const width = header.reduce((last, h, i) => (schemaHeaders.has(h) ? i + 1 : last), 0);
-    const cells = (row: readonly Cell[]) => row.slice(0, width).map(toSheetValue);
+    const kinds = new Map<string, ColumnKind>(sheetSpec(id).columns.map((c) => [c.header, c.kind]));
+    const width = header.reduce((last, h, i) => (kinds.has(h) ? i + 1 : last), 0);
+    // Text columns keep text; numbers stay numbers only where the schema (or a methodist's own column) has them.
+    const numeric = header.map((h) => !TEXT_KINDS.has(kinds.get(h)));
+    const cells = (row: readonly Cell[]) => row.slice(0, width).map((v, i) => toSheetValue(v, numeric[i]));
     const readCount = this.readCounts.get(id) ?? 0;
+    if (this.notices.delete(id)) sheet.getRange(2, 1).clear(); // the notice's text and grey italics
 
     for (const block of contiguousBlocks(change.updates)) {
       sheet.getRange(2 + block.start, 1, block.rows.length, width).setValues(block.rows.map(cells));

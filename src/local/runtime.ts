@@ -3,6 +3,7 @@ import { CallCounter } from './fakes/calls';
 import { Ctx, makeId, UiState } from './fakes/context';
 import { Answer, createFormApp, FakeForm, FormRegistry } from './fakes/forms';
 import { createHtmlService } from './fakes/html';
+import { EXECUTION_TIME_LIMIT_MS, Executions, type ExecutionPoint, type ExecutionRecord, type Interleaving } from './fakes/executions';
 import { createLockService, LockState } from './fakes/lock';
 import { createMailApp, MailState, SentMail } from './fakes/mail';
 import { createPropertiesService } from './fakes/properties';
@@ -53,8 +54,15 @@ export interface LocalRuntime {
     editResponse(responseId: string, answers: Record<string, Answer>, timestamp?: Date): FormResponse;
     all(): Form[];
   };
-  triggers: { all(): GoogleAppsScript.Script.Trigger[]; fireTimeTriggers(at: Date): void };
+  triggers: {
+    /** Every user's triggers (the script itself sees only its user's: ScriptApp.getProjectTriggers). */
+    all(): GoogleAppsScript.Script.Trigger[];
+    /** Who created the trigger: it runs as this user. */
+    ownerOf(trigger: GoogleAppsScript.Script.Trigger): string;
+    fireTimeTriggers(at: Date): void;
+  };
   lock: { readonly held: boolean; readonly acquisitions: number; readonly releases: number; simulateContention(on: boolean): void };
+  executions: ExecutionControls;
   log: string[];
   now(): Date;
   setActiveUser(email: string): void;
@@ -65,18 +73,55 @@ export interface LocalRuntime {
   spreadsheets: { create(name: string): Spreadsheet; setActive(ss: Spreadsheet): void; all(): Spreadsheet[] };
 }
 
+/**
+ * Executions and their concurrency, for tests (see fakes/executions.ts). Every script function the sandbox calls —
+ * a menu item, an RPC, a trigger handler (run as the trigger's owner) — is one execution. Example: a trigger that
+ * arrives while a drain holds the lock, and a drain stopped by Google halfway:
+ *
+ *   const second = rt.executions.interleave({ into: 'drainQueue', onLock: true }, () => rt.forms.submit(form, answers));
+ *   wb.menu('drainQueue');            // the submit's trigger ran inside, found the lock held, waited 30 s, failed
+ *   expect(second.error?.message).toMatch(/ещё выполняется/);
+ *   rt.executions.kill({ into: 'drainQueue', atCall: 40 });
+ *   expect(() => wb.menu('drainQueue')).toThrow('Exceeded maximum execution time');
+ */
+export interface ExecutionControls {
+  /** Every execution so far, oldest first: label, user, service calls, outcome, error. */
+  readonly log: readonly ExecutionRecord[];
+  /** The running execution, or null in test code. */
+  current(): ExecutionRecord | null;
+  /** Runs `fn` as one execution named `label`, as `user` (default: the active user). */
+  run<T>(label: string, fn: () => T, user?: string): T;
+  /**
+   * At `point` of the next matching execution A, runs `other` — which starts executions of its own (a menu call, a
+   * form submit…) while A holds whatever it holds. What `other` throws is kept in the result, never thrown into A.
+   */
+  interleave(point: ExecutionPoint, other: () => void): Interleaving;
+  /** Stops the next matching execution at its Nth service call: that call and every later one throws. */
+  kill(point: ExecutionPoint & { atCall: number }): void;
+  /** Modelled latency of each service call on the runtime clock: ms, or ms by `Class.method`. */
+  setLatency(latency: number | ((member: string) => number)): void;
+  /** Stops an execution past `ms` on the runtime clock (Google: 6 minutes, the default); null: no limit (the default). */
+  enforceTimeLimit(ms?: number | null): void;
+}
+
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
   const calls = new CallCounter();
   const baseNow = options.now ?? (() => new Date());
   let offset = 0;
   const ui: UiState = { menus: [], alerts: [], prompts: [], sidebars: [], dialogs: [], toasts: [], alertResponses: [], promptResponses: [] };
   let forms: FormRegistry | null = null;
+  let keyboardUser = options.activeUserEmail ?? 'metodist@school.example';
+  const now = () => new Date(baseNow().getTime() + offset);
+  const advance = (ms: number) => { offset += ms; };
+  const executions = new Executions({ now, advance }, () => keyboardUser);
   const ctx: Ctx = {
-    env: { calls },
+    env: { calls, beforeCall: (member) => executions.beforeCall(member) },
     timeZone: options.timeZone ?? 'Europe/Moscow',
-    now: () => new Date(baseNow().getTime() + offset),
-    advance: (ms) => { offset += ms; },
-    activeUserEmail: options.activeUserEmail ?? 'metodist@school.example',
+    now,
+    advance,
+    get activeUserEmail() { return executions.currentUser() ?? keyboardUser; },
+    set activeUserEmail(email: string) { keyboardUser = email; },
+    executions,
     ui,
     nextId: makeId,
     formUrlForSheet: (sheetId, ssId) => forms?.formUrlForSheet(sheetId, ssId) ?? null,
@@ -96,7 +141,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     ScriptApp: createScriptApp(ctx, triggers),
     PropertiesService: createPropertiesService(ctx).fake,
     CacheService: createCacheService(ctx),
-    LockService: createLockService(ctx, lockState),
+    LockService: createLockService(ctx, lockState, () => spreadsheets.active?.id ?? null),
     MailApp: createMailApp(ctx, mail),
     HtmlService: createHtmlService(ctx, options.htmlFiles ?? {}),
     Session: createSession(ctx),
@@ -163,6 +208,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     },
     triggers: {
       all: () => triggers.list.map((t) => triggers.wrap(t)),
+      ownerOf: (trigger) => {
+        const data = triggers.list.find((t) => t.uid === trigger.getUniqueId());
+        if (!data) throw new Error('Нет такого триггера');
+        return data.owner;
+      },
       fireTimeTriggers: (at) => triggers.fireTimeTriggers(at),
     },
     lock: {
@@ -171,9 +221,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       get releases() { return lockState.releases; },
       simulateContention(on: boolean) { lockState.contention = on; },
     },
+    executions: {
+      log: executions.log,
+      current: () => executions.current(),
+      run: (label, fn, user) => executions.run(label, fn, user),
+      interleave: (point, other) => executions.interleave(point, other),
+      kill: (point) => executions.kill(point),
+      setLatency(latency) { executions.latency = typeof latency === 'number' ? () => latency : latency; },
+      enforceTimeLimit(ms = EXECUTION_TIME_LIMIT_MS) { executions.timeLimitMs = ms; },
+    },
     log: logger.lines,
     now: () => ctx.now(),
-    setActiveUser(email) { ctx.activeUserEmail = email; },
+    setActiveUser(email) { keyboardUser = email; },
     setDispatcher(fn) { triggers.dispatcher = fn; },
     setRealm(realm) { ctx.env.realm = realm; },
     setGlobalLookup(fn) { ctx.lookupGlobal = fn; },

@@ -41,7 +41,8 @@ export function loadBundle(code: string, runtime: LocalRuntime, filename = 'Code
     call(name, ...args) {
       const fn = get(name);
       if (typeof fn !== 'function') throw new Error(`Функция ${name} не определена в скрипте`);
-      return (fn as (...a: unknown[]) => unknown)(...args.map((a) => toRealm(a, realm)));
+      // Each call from outside (a menu click, an RPC, a trigger) is one execution, as in Apps Script.
+      return runtime.executions.run(name, () => (fn as (...a: unknown[]) => unknown)(...args.map((a) => toRealm(a, realm))));
     },
     has(name) {
       return !skip.has(name) && get(name) !== undefined;

@@ -64,9 +64,16 @@ export async function buildWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
         else if (isDate(c.v)) {
           cell.value = wallClockAsUtc(c.v, tz);
           cell.numFmt = toExcelFormat(c.nf) ?? (formatDate(c.v, tz, 'HH:mm:ss') === '00:00:00' ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
+        } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
+          cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
         } else if (c.v !== '') cell.value = c.v as string | number | boolean;
         if (c.nf && !isDate(c.v)) { const f = toExcelFormat(c.nf); if (f) cell.numFmt = f; }
-        if (c.fw === 'bold') cell.font = { bold: true };
+        const font: Partial<ExcelJS.Font> = {
+          ...(c.fw === 'bold' ? { bold: true } : {}),
+          ...(c.fs === 'italic' ? { italic: true } : {}),
+          ...(c.fc && /^#[0-9a-f]{6}$/i.test(c.fc) ? { color: { argb: `FF${c.fc.slice(1).toUpperCase()}` } } : {}),
+        };
+        if (Object.keys(font).length) cell.font = font;
         if (c.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
         if (c.bg && /^#[0-9a-f]{6}$/i.test(c.bg) && c.bg.toLowerCase() !== '#ffffff') {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.bg.slice(1).toUpperCase()}` } };

@@ -58,6 +58,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuShowIom',
       'menuShowImport',
       'menuRebuildRegisters',
+      'menuArchiveAuditLog',
       'menuShowSettings',
     ]);
     const triggers = ['onResponseTrigger', 'onSheetEditTrigger', 'onDrainTrigger', 'onDrainSoonTrigger'];

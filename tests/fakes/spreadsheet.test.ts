@@ -20,7 +20,7 @@ describe('Range values', () => {
   test('formulas, quote prefix, numbers, dates, nulls', () => {
     const { sheet } = setup();
     const d = new Date(2025, 0, 5);
-    sheet.getRange('A1:F1').setValues([['=SUM(B2:B3)', "'=not formula", '123', '-1.5', d, null]]);
+    sheet.getRange('A1:F1').setValues([['=SUM(B2:B3)', "'=not formula", '123', '-1,5', d, null]]); // ru_RU: decimal comma
     const r = sheet.getRange('A1:F1');
     expect(r.getFormulas()[0]![0]).toBe('=SUM(B2:B3)');
     expect(r.getValues()[0]).toEqual(['', '=not formula', 123, -1.5, d, '']);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHEETS, SHEET_IDS, type SheetId } from '../../src/core/schema/sheets';
 import { openLocalWorkbook, type LocalWorkbook } from '../../src/local/localWorkbook';
-import { ORGS_CSV } from './workbook';
+import { ORGS_CSV, withoutNotice } from './workbook';
 
 export const ROOT = join(__dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -42,7 +42,8 @@ export function sheetOf(wb: LocalWorkbook, name: string): GoogleAppsScript.Sprea
   return sheet;
 }
 
-export const valuesOf = (wb: LocalWorkbook, name: string): unknown[][] => sheetOf(wb, name).getDataRange().getValues();
+/** A sheet's values as the add-on reads them: set-up's «still empty» notice in the first data row is no row. */
+export const valuesOf = (wb: LocalWorkbook, name: string): unknown[][] => withoutNotice(sheetOf(wb, name).getDataRange().getValues());
 
 /** Values of a schema sheet as objects keyed by header (data rows only). */
 export function rowsOf(wb: LocalWorkbook, id: SheetId): Record<string, unknown>[] {
@@ -77,3 +78,11 @@ export const STAFF_CSV = [
   'Орлова Мария Андреевна,МС,Методист,,03.03.1975,01.09.1998,,orlova@klin.example,Методист,,,Реестр',
   'Семёнов Олег,ОО-2,Руководитель,,04.04.1970,01.09.1992,,,,,,Реестр',
 ].join('\n');
+
+/**
+ * A minute passes in Google: the prompt drain a response scheduled (a one-shot time trigger) runs, and so does the
+ * 10-minute one. What the queue held is in the registers afterwards.
+ */
+export function aMinuteLater(wb: LocalWorkbook): void {
+  wb.runtime.triggers.fireTimeTriggers(new Date(wb.runtime.now().getTime() + 61_000));
+}

@@ -6,6 +6,11 @@ import { SheetsWorkbookPort } from '../../src/gas/workbookPort';
 import type { IntakeDeps } from '../../src/core/intake/service';
 import { importReference } from '../../src/core/reference';
 import { SHEETS, type SheetId } from '../../src/core/schema/sheets';
+import { isNoticeRow } from '../../src/core/setup';
+
+/** Values without set-up's «still empty» notice (the first data row of a sheet nobody wrote to yet). */
+export const withoutNotice = (values: unknown[][]): unknown[][] =>
+  values.length > 1 && isNoticeRow(values[1]!) ? [values[0]!, ...values.slice(2)] : values;
 
 export interface TestWorkbook {
   runtime: LocalRuntime;
@@ -48,7 +53,7 @@ export function testWorkbook(now = () => new Date(2025, 9, 1, 12)): TestWorkbook
     runtime,
     spreadsheet,
     deps,
-    values: (id) => spreadsheet.getSheetByName(SHEETS[id].name)!.getDataRange().getValues(),
+    values: (id) => withoutNotice(spreadsheet.getSheetByName(SHEETS[id].name)!.getDataRange().getValues()),
     formulas: () =>
       spreadsheet
         .getSheets()

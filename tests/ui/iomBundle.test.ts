@@ -1,7 +1,7 @@
 // The IOM sidebar through the real bundle: the selected «ИОМ» row is shown with its life-cycle status, the
 // methodist returns it for rework with a comment, and the register row and «Журнал изменений» show the change.
 import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { openReferenceWorkbook, rowsOf, sheetOf } from '../support/e2eBuild';
+import { aMinuteLater, openReferenceWorkbook, rowsOf, sheetOf } from '../support/e2eBuild';
 import { FORMS } from '../../src/core/schema/forms';
 
 jest.setTimeout(60_000);
@@ -24,6 +24,7 @@ test('the selected IOM is returned for rework with a comment: status, comment an
       'Статус ИОМ': 'Разработан',
     },
   });
+  aMinuteLater(wb); // the queue's prompt drain
   expect(rowsOf(wb, 'iom')).toHaveLength(1);
   wb.spreadsheet.setActiveSelection(sheetOf(wb, 'ИОМ').getRange(2, 1, 1, 3));
 

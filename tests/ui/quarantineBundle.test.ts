@@ -2,7 +2,7 @@
 // the methodist fixes it there with the question's own field (dropdown, checkboxes, date), and the row appears in
 // the register.
 import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { openReferenceWorkbook, rowsOf } from '../support/e2eBuild';
+import { aMinuteLater, openReferenceWorkbook, rowsOf } from '../support/e2eBuild';
 import { FORMS, type FormId } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 
@@ -20,6 +20,7 @@ function workbookWithForms(): LocalWorkbook {
 function submitOld(wb: LocalWorkbook, form: FormId, answers: Record<string, string | string[]>): void {
   const target = wb.runtime.forms.all().find((f) => f.getTitle() === FORMS[form].title)!;
   wb.runtime.forms.submit(target, { imported: true, answers, timestamp: new Date(2025, 8, 12, 10, 15), email: 'coordinator@klin.example' });
+  aMinuteLater(wb); // the queue's prompt drain
 }
 
 test('a quarantined answer fixed in the sidebar lands in «Мероприятия»', async () => {

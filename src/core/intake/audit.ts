@@ -12,10 +12,11 @@ export class AuditTrail {
     private readonly actor: string,
   ) {}
 
-  record(action: string, sheet: string, key: string, field = '', before?: Cell, after?: Cell): void {
+  /** `who`: the person behind this change when it is not the execution's actor (a form's respondent). */
+  record(action: string, sheet: string, key: string, field = '', before?: Cell, after?: Cell, who = this.actor): void {
     this.workbook.log('audit').append({
       at: this.clock.now(),
-      who: this.actor,
+      who,
       action,
       sheet,
       key,

@@ -168,10 +168,12 @@ export class IntakePipeline {
     );
     const description = describeRow(register, row);
     const sheet = SHEETS[register].name;
-    if (result.action === 'added') this.audit.record(`Добавлена запись (${submission.source})`, sheet, description);
+    // «Кто» of a form's answer is who filled it in, when the form collected her e-mail.
+    const who = submission.email || undefined;
+    if (result.action === 'added') this.audit.record(`Добавлена запись (${submission.source})`, sheet, description, '', undefined, undefined, who);
     for (const change of result.changes) {
       const header = SHEETS[register].columns.find((c) => c.key === change.key)?.header ?? change.key;
-      this.audit.record(`Обновлена запись (${submission.source})`, sheet, description, header, change.before, change.after);
+      this.audit.record(`Обновлена запись (${submission.source})`, sheet, description, header, change.before, change.after, who);
     }
     return { status: 'accepted', register, action: result.action, key: result.key, description };
   }

@@ -72,3 +72,16 @@ export function changeIomStatus(deps: IntakeDeps, change: StatusChange): IomView
     return viewOf(table, change.index);
   });
 }
+
+/**
+ * Keeps a response's edit link in its «ИОМ» row once looked up (the queue reads answers from the response sheet,
+ * which has no links; the sidebar finds one on demand). Not a change of the IOM: no audit row.
+ */
+export function rememberEditLink(deps: IntakeDeps, index: number, key: string, url: string): IomView {
+  return inTransaction(deps, (pipeline) => {
+    const table = pipeline.workbook.table('iom');
+    if (index >= table.size || NATURAL_KEYS.iom(table, index) !== key) throw new Error('Строка ИОМ изменилась, пока была открыта панель. Выделите её снова.');
+    table.update(index, { editUrl: url });
+    return viewOf(table, index);
+  });
+}

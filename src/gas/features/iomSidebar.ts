@@ -1,9 +1,11 @@
 // «Маршрут → ИОМ: статус выделенной строки…»: the IOM life-cycle sidebar and its RPCs.
 import { z } from 'zod';
-import { changeIomStatus, readIom } from '../../core/iom/lifecycle';
+import { changeIomStatus, readIom, rememberEditLink, type IomView } from '../../core/iom/lifecycle';
 import { SHEETS } from '../../core/schema/sheets';
 import { formatDay, isDate } from '../../core/text';
 import { assertAccess, withAccess } from '../access';
+import { findEditLink } from '../editLinks';
+import { formRegistry } from '../forms';
 import { showPage } from '../pages';
 import { active, methodistDeps } from './context';
 import { payloadOf } from './rpcPayload';
@@ -19,7 +21,15 @@ export function rpcIomCurrent() {
   const range = spreadsheet.getActiveRange();
   if (!range || range.getSheet().getName() !== SHEETS.iom.name)
     throw new Error('Откройте лист «ИОМ» и выделите строку с ИОМ.');
-  return iomView(readIom(methodistDeps(), range.getRow() - 2));
+  return iomView(withEditLink(spreadsheet, readIom(methodistDeps(), range.getRow() - 2)));
+}
+
+/** A row that came from a form response gets its edit link the first time it is opened here. */
+function withEditLink(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, view: IomView): IomView {
+  const sentAt = view.row.receivedAt;
+  if (view.row.editUrl || !view.row.responseId || !isDate(sentAt)) return view;
+  const url = findEditLink(formRegistry(spreadsheet), 'iom', sentAt, String(view.row.respondent ?? ''));
+  return url ? rememberEditLink(methodistDeps(), view.index, view.key, url) : view;
 }
 
 const statusPayload = z.object({
@@ -34,7 +44,7 @@ export function rpcIomChangeStatus(payload: unknown) {
   return iomView(changeIomStatus(methodistDeps(), payloadOf(statusPayload, payload)));
 }
 
-function iomView(view: ReturnType<typeof readIom>) {
+function iomView(view: IomView) {
   const row: Record<string, string> = {};
   for (const column of SHEETS.iom.columns) row[column.header] = isDate(view.row[column.key]) ? formatDay(view.row[column.key] as Date) : String(view.row[column.key] ?? '');
   return {

@@ -1,13 +1,13 @@
 // The menu «Маршрут» and its workbook-level items: set-up, forms, dropdown sync, rebuild of the registers.
 import { FORMS, FORM_IDS } from '../../core/schema/forms';
 import { rebuild, type IntakeRun, type NumberedSubmission } from '../../core/intake/service';
-import { setupWorkbook } from '../setupWorkbook';
-import { createForms, formRegistry, syncFormChoices } from '../forms';
-import { rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
 import { waitingSubmissions } from '../../core/intake/queue';
 import type { Cell } from '../../core/ports';
+import { setupWorkbook } from '../setupWorkbook';
+import { createForms, formRegistry, syncFormChoices, triggerOwnerNotes } from '../forms';
+import { rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
 import { SheetsResponseQueue } from '../responseQueue';
-import { active, methodistDeps, toast } from './context';
+import { active, confirmed, methodistDeps, toast } from './context';
 
 export function onOpen(): void {
   SpreadsheetApp.getUi()
@@ -21,6 +21,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Импорт ответов из CSV/существующей формы…', 'menuShowImport')
     .addItem('Пересобрать реестры из ответов форм', 'menuRebuildRegisters')
+    .addItem('Перенести журнал изменений в архив…', 'menuArchiveAuditLog')
     .addSeparator()
     .addItem('Настройки…', 'menuShowSettings')
     .addToUi();
@@ -58,6 +59,7 @@ function createAllForms(): void {
   const lines = [
     summary.created.length ? `Созданы формы: ${summary.created.join(', ')}.` : 'Все формы уже созданы.',
     summary.triggersCreated ? `Подключено обработчиков ответов: ${summary.triggersCreated}.` : '',
+    ...triggerOwnerNotes(summary),
     'Ссылки на формы — на листе «Настройки».',
   ];
   SpreadsheetApp.getUi().alert('Формы', lines.filter(Boolean).join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
@@ -72,14 +74,13 @@ export function menuRebuildRegisters(): void {
 }
 
 function rebuildRegisters(): void {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.alert(
+  const proceed = confirmed(
     'Пересобрать реестры',
     'Записи реестров, пришедшие из форм, будут заново собраны из листов ответов. Записи из импорта CSV и ' +
       'внесённые вручную сохранятся. Продолжить?',
-    ui.ButtonSet.YES_NO,
   );
-  if (answer !== ui.Button.YES) return;
+  if (!proceed) return;
+  const ui = SpreadsheetApp.getUi();
   const spreadsheet = active();
   toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
   const registry = formRegistry(spreadsheet);

@@ -29,7 +29,9 @@ function prepare(n: number): LocalWorkbook {
   seed(workbook, 'events', n, (i) => ({ title: `Семинар ${i}`, kind: 'Семинар', level: 'Муниципальный', start: day(i), status: 'Проведено' }));
   seed(workbook, 'participation', n, (i) => ({ ...person(i), eventTitle: `Семинар ${i}`, eventStart: day(i), eventLabel: `Семинар ${i}` }));
   seed(workbook, 'mentoring', n, (i) => ({ mentorName: `Педагог ${i} Тестович`, mentorOrgCode: 'ОО-1', menteeName: `Педагог ${i + 1} Тестович`, menteeOrgCode: 'ОО-2', form: 'Педагог — педагог', start: day(i) }));
-  seed(workbook, 'audit', n, (i) => ({ at: day(i), who: 'bench', action: 'seed', key: String(i) }));
+  // The log is only appended to (read by its header), so its size never matters; at 100,000 rows it would also push
+  // the workbook past Google's 10 million cells once the forms' response sheets are added.
+  seed(workbook, 'audit', Math.min(n, 10_000), (i) => ({ at: day(i), who: 'bench', action: 'seed', key: String(i) }));
   workbook.menu('menuCreateForms');
   return workbook;
 }

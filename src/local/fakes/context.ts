@@ -1,3 +1,4 @@
+import type { Executions } from './executions';
 import { FakeEnv } from './strict';
 
 /** One recorded UI interaction (alerts, prompts). */
@@ -26,7 +27,9 @@ export interface Ctx {
   /** Runtime clock (option `now` plus any Utilities.sleep advance). */
   now(): Date;
   advance(ms: number): void;
+  /** Who acts: the running execution's user (a trigger's owner), else the person at the keyboard. */
   activeUserEmail: string;
+  executions: Executions;
   ui: UiState;
   nextId(prefix: string): string;
   /** Published form URL when the sheet is a form destination, else null. */

@@ -303,7 +303,7 @@ export class FakeForm implements FormApi {
     let col = d.columns.get(item.id);
     if (col === undefined) {
       col = Math.max(d.sheet.getLastColumn(), 1) + 1;
-      if (col > d.sheet.maxCols) d.sheet.maxCols = col;
+      d.sheet.growTo(d.sheet.maxRows, col);
       d.columns.set(item.id, col);
     }
     d.sheet.ensureCell(1, col).v = item.title;
@@ -316,14 +316,17 @@ export class FakeForm implements FormApi {
       // Below the last row Google (or the last response) wrote; tracked, so a long import stays linear.
       row = Math.max(d.lastRow ?? d.sheet.getLastRow(), 1) + 1;
       d.lastRow = row;
-      if (row > d.sheet.maxRows) d.sheet.maxRows = row;
+      d.sheet.growTo(row, d.sheet.maxCols);
       d.rows.set(r.id!, row);
     }
     const put = (col: number, v: unknown) => {
       const c = d.sheet.ensureCell(row!, col);
       delete c.f;
-      // Form answers are data, never formulas: '=...' stays text.
-      c.v = typeof v === 'string' && (v.startsWith('=') || v.startsWith("'")) ? v : coerceInput(v).v;
+      // A row Google appends below the grid takes the number format of the row above (strict reading: only that).
+      const above = d.sheet.cell(row! - 1, col);
+      if (c.nf === undefined && row! > 2 && above?.nf !== undefined) c.nf = above.nf;
+      // Form answers are data, never formulas: '=...' stays text; numbers and dates are read as Sheets reads them.
+      c.v = typeof v === 'string' && v.startsWith("'") ? v : coerceInput(v, d.sheet.inputContext(c, false)).v;
     };
     put(1, new Date(r.timestamp!.getTime()));
     if (this.collectEmail) put(2, r.email);
@@ -342,7 +345,7 @@ export class FakeForm implements FormApi {
     let col = d.extraColumns.get(header);
     if (col === undefined) {
       col = Math.max(d.sheet.getLastColumn(), 1) + 1;
-      if (col > d.sheet.maxCols) d.sheet.maxCols = col;
+      d.sheet.growTo(d.sheet.maxRows, col);
       d.sheet.ensureCell(1, col).v = header;
       d.extraColumns.set(header, col);
     }

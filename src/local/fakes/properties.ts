@@ -2,7 +2,14 @@ import { Ctx } from './context';
 import { strictFake } from './strict';
 
 type Properties = GoogleAppsScript.Properties.Properties;
+// developers.google.com/apps-script/guides/services/quotas: «Properties value size 9 KB / val», «Properties total
+// storage 500 KB / property store». Keys count toward the total as well as values (measured by tanaikech,
+// gist.github.com/tanaikech/8b057d10fb5f2af014794e57b021c6aa); the messages are Google's.
 const MAX_VALUE_BYTES = 9 * 1024;
+const MAX_STORE_BYTES = 500 * 1024;
+export const VALUE_TOO_LARGE = 'Argument too large: value';
+export const STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 type PropsApi = Pick<Properties, 'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' |
   'deleteProperty' | 'deleteAllProperties'>;
@@ -12,17 +19,19 @@ export class FakeProperties implements PropsApi {
   readonly store = new Map<string, string>();
   getProperty(key: string): string | null { return this.store.get(String(key)) ?? null; }
   setProperty(key: string, value: string): Properties {
-    const v = String(value);
-    // Google limits one value to 9 KB.
-    if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
-    this.store.set(String(key), v);
-    return this.proxy;
+    return this.setProperties({ [String(key)]: String(value) });
   }
+  /** All or nothing: a value over 9 KB, or a store that would pass 500 KB, changes nothing and throws. */
   setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): Properties {
     const entries = Object.entries(properties).map(([k, v]) => [k, String(v)] as const);
-    for (const [, v] of entries) if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
-    if (deleteAllOthers) this.store.clear();
-    for (const [k, v] of entries) this.store.set(k, v);
+    for (const [, v] of entries) if (bytes(v) > MAX_VALUE_BYTES) throw new Error(VALUE_TOO_LARGE);
+    const next = new Map(deleteAllOthers ? [] : this.store);
+    for (const [k, v] of entries) next.set(k, v);
+    let total = 0;
+    for (const [k, v] of next) total += bytes(k) + bytes(v);
+    if (total > MAX_STORE_BYTES) throw new Error(STORE_FULL);
+    this.store.clear();
+    for (const [k, v] of next) this.store.set(k, v);
     return this.proxy;
   }
   getProperties(): { [key: string]: string } { return Object.fromEntries(this.store); }

@@ -7,10 +7,10 @@ type SessionApi = Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffe
   'getTemporaryActiveUserKey' | 'getActiveUserLocale'>;
 
 class FakeSession implements SessionApi {
-  constructor(private readonly ctx: Ctx, private readonly ownerEmail: string) {}
+  constructor(private readonly ctx: Ctx) {}
   getActiveUser(): GoogleAppsScript.Base.User { return makeUser(this.ctx, this.ctx.activeUserEmail); }
-  /** The script owner: the user the runtime was created with. */
-  getEffectiveUser(): GoogleAppsScript.Base.User { return makeUser(this.ctx, this.ownerEmail); }
+  /** Whose authority the script runs with: the user at the menu, or a trigger's owner (a bound script, no web app). */
+  getEffectiveUser(): GoogleAppsScript.Base.User { return makeUser(this.ctx, this.ctx.activeUserEmail); }
   getScriptTimeZone(): string { return this.ctx.timeZone; }
   getActiveUserLocale(): string { return 'ru'; }
   getTemporaryActiveUserKey(): string {
@@ -19,5 +19,5 @@ class FakeSession implements SessionApi {
 }
 
 export function createSession(ctx: Ctx): GoogleAppsScript.Base.Session {
-  return strictFake(new FakeSession(ctx, ctx.activeUserEmail), 'Session', 'Session', ctx.env);
+  return strictFake(new FakeSession(ctx), 'Session', 'Session', ctx.env);
 }

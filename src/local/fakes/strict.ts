@@ -13,6 +13,8 @@ export function unwrap<T>(fake: unknown): T {
 export interface FakeEnv {
   calls: CallCounter;
   realm?: Realm;
+  /** Runs before every counted call (`Class.method`): the execution model counts, delays, kills, interleaves. */
+  beforeCall?: (member: string) => void;
 }
 
 /** Properties that tooling (jest, util.inspect, await) probes; answering `undefined` keeps them quiet. */
@@ -45,6 +47,7 @@ export function strictFake<T>(impl: object, className: string, service: string, 
           w = function (this: unknown, ...args: unknown[]) {
             env.calls.record(service, className, prop);
             try {
+              env.beforeCall?.(`${className}.${prop}`);
               return toRealm((v as (...a: unknown[]) => unknown).apply(target, args), env.realm);
             } catch (e) {
               // Re-throw as an Error of the bundle's realm so `e instanceof Error` works there.

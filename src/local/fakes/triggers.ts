@@ -22,6 +22,8 @@ export type Schedule =
 
 export interface TriggerData {
   uid: string;
+  /** Who created it: it runs as this user, and only this user's getProjectTriggers/getUserTriggers list it. */
+  owner: string;
   handler: string;
   eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
   source: 'SPREADSHEETS' | 'CLOCK' | 'FORMS';
@@ -52,14 +54,21 @@ export class TriggerRegistry {
   private seq = 0;
   constructor(private readonly ctx: Ctx) {}
 
-  add(d: Omit<TriggerData, 'uid'>): Trigger {
-    if (this.list.length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
-    const data: TriggerData = { ...d, uid: String(8_000_000 + ++this.seq) };
+  /** 20 triggers per user per script (developers.google.com/apps-script/guides/services/quotas). */
+  add(d: Omit<TriggerData, 'uid' | 'owner'>): Trigger {
+    const owner = this.ctx.activeUserEmail;
+    if (this.ofUser(owner).length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
+    const data: TriggerData = { ...d, owner, uid: String(8_000_000 + ++this.seq) };
     this.list.push(data);
     return this.wrap(data);
   }
   wrap(d: TriggerData): Trigger {
     return strictFake<Trigger>(new FakeTrigger(d), 'Trigger', 'ScriptApp', this.ctx.env);
+  }
+  /** «Installable triggers always run under the account of the person who created them» and each user sees only
+   * their own (developers.google.com/apps-script/guides/triggers/installable; ScriptApp.getProjectTriggers). */
+  ofUser(email: string): TriggerData[] {
+    return this.list.filter((t) => t.owner === email);
   }
   remove(uid: string): void {
     const i = this.list.findIndex((t) => t.uid === uid);
@@ -67,7 +76,12 @@ export class TriggerRegistry {
   }
   dispatch(t: TriggerData, event: Record<string, unknown>): void {
     if (!this.dispatcher) throw new Error(`Нет загруженного скрипта для триггера ${t.handler}`);
-    this.dispatcher(t.handler, { authMode: AuthMode.FULL, triggerUid: t.uid, ...event });
+    this.ctx.executions.nextUser = t.owner; // the execution the dispatcher starts runs as the trigger's owner
+    try {
+      this.dispatcher(t.handler, { authMode: AuthMode.FULL, triggerUid: t.uid, ...event });
+    } finally {
+      this.ctx.executions.nextUser = null;
+    }
   }
   matching(eventType: TriggerData['eventType'], sourceId: string): TriggerData[] {
     return this.list.filter((t) => t.eventType === eventType && t.sourceId === sourceId);
@@ -156,7 +170,7 @@ class FakeTriggerBuilder {
     const d = this.d;
     if (!d.eventType || !d.source) throw new Error('Trigger type is not specified.');
     if (d.eventType === 'CLOCK' && !d.schedule) throw new Error('The trigger schedule is not specified.');
-    return this.reg.add(d as Omit<TriggerData, 'uid'>);
+    return this.reg.add(d as Omit<TriggerData, 'uid' | 'owner'>);
   }
 }
 
@@ -173,12 +187,17 @@ class FakeScriptApp implements ScriptAppApi {
     b.proxy = strictFake(b, 'TriggerBuilder', 'ScriptApp', this.ctx.env);
     return b.proxy;
   }
-  getProjectTriggers(): Trigger[] { return this.reg.list.map((t) => this.reg.wrap(t)); }
+  private mine(): TriggerData[] { return this.reg.ofUser(this.ctx.activeUserEmail); }
+  getProjectTriggers(): Trigger[] { return this.mine().map((t) => this.reg.wrap(t)); }
   getUserTriggers(doc: any): Trigger[] {
     const id = sourceIdOf(doc);
-    return this.reg.list.filter((t) => t.sourceId === id).map((t) => this.reg.wrap(t));
+    return this.mine().filter((t) => t.sourceId === id).map((t) => this.reg.wrap(t));
   }
-  deleteTrigger(trigger: Trigger): void { this.reg.remove(trigger.getUniqueId()); }
+  /** Another user's trigger is not this user's to delete (nor can the script list it): nothing happens. */
+  deleteTrigger(trigger: Trigger): void {
+    const uid = trigger.getUniqueId();
+    if (this.mine().some((t) => t.uid === uid)) this.reg.remove(uid);
+  }
   getScriptId(): string { return this.scriptId; }
 }
 

@@ -13,8 +13,8 @@ export class SpreadsheetRegistry {
   readonly all: FakeSpreadsheet[] = [];
   active: FakeSpreadsheet | null = null;
   constructor(private readonly ctx: Ctx) {}
-  create(name: string): FakeSpreadsheet {
-    const ss = makeSpreadsheet(this.ctx, name);
+  create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
+    const ss = makeSpreadsheet(this.ctx, name, rows, columns);
     this.all.push(ss);
     return ss;
   }
@@ -36,8 +36,11 @@ class FakeSpreadsheetApp implements AppApi {
   constructor(private readonly ctx: Ctx, private readonly reg: SpreadsheetRegistry) {
     this.ui = createUi(ctx);
   }
-  create(name: string, _rows?: number, _columns?: number): Spreadsheet {
-    return this.reg.create(name).proxy;
+  /** The first sheet has the given grid (Google's default 1000 × 26 otherwise). */
+  create(name: string, rows?: number, columns?: number): Spreadsheet {
+    if (rows !== undefined && (!Number.isInteger(rows) || rows < 1)) throw new Error('Invalid argument: rows');
+    if (columns !== undefined && (!Number.isInteger(columns) || columns < 1)) throw new Error('Invalid argument: columns');
+    return this.reg.create(name, rows, columns).proxy;
   }
   openById(id: string): Spreadsheet {
     const ss = this.reg.byId(id);

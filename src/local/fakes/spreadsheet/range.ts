@@ -1,7 +1,7 @@
 import { Ctx } from '../context';
 import { strictFake } from '../strict';
 import { GridRef, toA1 } from './a1';
-import { Cell, coerceInput, displayValue, readValue } from './values';
+import { assertFits, Cell, coerceInput, displayValue, readValue } from './values';
 import type { FakeSheet } from './sheet';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -9,7 +9,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export type RangeApi = Pick<Range,
   'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormulas' |
   'getFormula' | 'setFormula' | 'setFormulas' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormat' |
-  'getNumberFormats' | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations' |
+  'getNumberFormats' | 'setFontStyle' | 'getFontStyle' | 'getFontColor' | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations' |
   'clearDataValidations' | 'clearContent' | 'clear' | 'clearFormat' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' |
   'getNumRows' | 'getNumColumns' | 'getA1Notation' | 'getSheet' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights' |
   'setBackground' | 'getBackground' | 'setFontColor' | 'setWrap' | 'setHorizontalAlignment' | 'protect' | 'activate' |
@@ -65,10 +65,12 @@ export class FakeRange implements RangeApi {
   }
   setValues(values: any[][]): Range {
     const data = this.checkShape(values);
-    return this.each((c, r, col) => writeInput(c, data[r - this.ref.row]![col - this.ref.col]));
+    for (const line of data) line.forEach(assertFits); // Google writes all or nothing
+    return this.each((c, r, col) => writeInput(this.sheet, c, data[r - this.ref.row]![col - this.ref.col]));
   }
   setValue(value: any): Range {
-    return this.each((c) => writeInput(c, value));
+    assertFits(value);
+    return this.each((c) => writeInput(this.sheet, c, value));
   }
   getDisplayValues(): string[][] {
     this.sheet.assertInGrid(this.ref);
@@ -121,6 +123,15 @@ export class FakeRange implements RangeApi {
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
     return (this.first()?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+  }
+  setFontStyle(fontStyle: GoogleAppsScript.Spreadsheet.FontStyle | null): Range {
+    return this.each((c) => { c.fs = fontStyle ?? 'normal'; });
+  }
+  getFontStyle(): GoogleAppsScript.Spreadsheet.FontStyle {
+    return (this.first()?.fs ?? 'normal') as GoogleAppsScript.Spreadsheet.FontStyle;
+  }
+  getFontColor(): string {
+    return this.first()?.fc ?? '#000000';
   }
   setBackground(color: string | null): Range {
     return this.each((c) => { c.bg = color ?? undefined; });
@@ -207,14 +218,15 @@ export class FakeRange implements RangeApi {
 }
 
 function clearFormat(c: Cell): void {
-  delete c.nf; delete c.fw; delete c.bg; delete c.fc; delete c.wrap; delete c.ha;
+  delete c.nf; delete c.fw; delete c.fs; delete c.bg; delete c.fc; delete c.wrap; delete c.ha;
 }
 
-/** Writes a user value into a cell with Google's coercion (formula / quote prefix / number). */
-export function writeInput(c: Cell, input: unknown): void {
-  const { v, f } = coerceInput(input);
+/** Writes a user value into a cell with Google's coercion (formula / quote prefix / number / date…). */
+export function writeInput(sheet: FakeSheet, c: Cell, input: unknown): void {
+  const { v, f, nf } = coerceInput(input, sheet.inputContext(c));
   c.v = v;
   if (f) c.f = f; else delete c.f;
+  if (nf) c.nf = nf;
 }
 
 export function makeRange(sheet: FakeSheet, ref: GridRef, ctx: Ctx): Range {

@@ -3,7 +3,7 @@ import { strictFake } from '../strict';
 import { GridRef, parseA1 } from './a1';
 import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder } from './extras';
 import { FakeRange, makeRange, writeInput } from './range';
-import { Cell, isEmptyCell } from './values';
+import { assertFits, Cell, InputContext, isEmptyCell } from './values';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -13,6 +13,7 @@ export const OUTSIDE = 'The coordinates of the range are outside the dimensions 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
+export const sheetExists = (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`;
 
 type SheetApi = Pick<Sheet,
   'getName' | 'setName' | 'getIndex' | 'getSheetId' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow' |
@@ -62,13 +63,15 @@ export class FakeSheet implements SheetApi {
   timeZone(): string {
     return this.parent.timeZone;
   }
+  /** What a write into `cell` is read against: the zone, today (for «1.5» = 1 May of this year), its format. */
+  inputContext(cell: Cell, formulas = true): InputContext {
+    return { timeZone: this.parent.timeZone, now: this.ctx.now(), format: cell.nf, formulas };
+  }
 
   // -- identity -----------------------------------------------------------------------------
   getName(): string { return this.name; }
   setName(name: string): Sheet {
-    if (name !== this.name && this.parent.sheets.some((s) => s.name === name)) {
-      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    }
+    if (this.parent.nameTaken(name, this)) throw new Error(sheetExists(name));
     this.name = name;
     return this.proxy;
   }
@@ -120,15 +123,24 @@ export class FakeSheet implements SheetApi {
   // -- structure ------------------------------------------------------------------------------
   appendRow(rowContents: any[]): Sheet {
     if (!Array.isArray(rowContents)) throw new Error('Invalid argument: rowContents');
+    rowContents.forEach(assertFits);
     const row = this.getLastRow() + 1;
     // Google grows the grid for appendRow (rows and, if needed, columns).
-    if (row > this.maxRows) this.maxRows = row;
-    if (rowContents.length > this.maxCols) this.maxCols = rowContents.length;
-    rowContents.forEach((v, i) => writeInput(this.ensureCell(row, i + 1), v));
+    this.growTo(row, rowContents.length);
+    rowContents.forEach((v, i) => writeInput(this, this.ensureCell(row, i + 1), v));
     return this.proxy;
+  }
+  /** Grows the grid to at least rows × cols (appendRow, a form's destination), within the workbook's limit. */
+  growTo(rows: number, cols: number): void {
+    const r = Math.max(rows, this.maxRows);
+    const c = Math.max(cols, this.maxCols);
+    this.parent.assertRoom(r * c - this.maxRows * this.maxCols);
+    this.maxRows = r;
+    this.maxCols = c;
   }
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 0 || afterPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
+    this.parent.assertRoom(howMany * this.maxCols);
     if (this.rows.length > afterPosition) this.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
     this.maxRows += howMany;
     return this.proxy;
@@ -136,6 +148,7 @@ export class FakeSheet implements SheetApi {
   insertRowAfter(afterPosition: number): Sheet { return this.insertRowsAfter(afterPosition, 1); }
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 0 || afterPosition > this.maxCols) throw new Error('Those columns are out of bounds.');
+    this.parent.assertRoom(howMany * this.maxRows);
     for (const line of this.rows) {
       if (line && line.length > afterPosition) line.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany));
     }

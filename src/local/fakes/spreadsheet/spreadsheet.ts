@@ -2,7 +2,7 @@ import { Ctx } from '../context';
 import { strictFake } from '../strict';
 import { parseA1 } from './a1';
 import { FakeRange } from './range';
-import { FakeSheet, makeSheet } from './sheet';
+import { DEFAULT_COLS, DEFAULT_ROWS, FakeSheet, makeSheet, sheetExists } from './sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,6 +14,12 @@ type SpreadsheetApi = Pick<Spreadsheet,
   'setActiveSelection' | 'setActiveRange' | 'toast' | 'getFormUrl' | 'getRange' | 'getNumSheets'>;
 
 let sheetIdSeq = 0;
+
+/** support.google.com/docs/answer/37603: up to 10 million cells per spreadsheet, counted over every sheet's grid. */
+export const CELL_LIMIT = 10_000_000;
+export const TOO_MANY_CELLS = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+/** Sheet names are unique regardless of case: «настройки» blocks «Настройки» (lookup by name stays exact). */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export class FakeSpreadsheet implements SpreadsheetApi {
   proxy!: Spreadsheet;
@@ -35,15 +41,28 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   sheetByName(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
   }
+  /** A sheet whose name equals `name` ignoring case, other than `except`. */
+  nameTaken(name: string, except?: FakeSheet): boolean {
+    return this.sheets.some((s) => s !== except && sameName(s.name, name));
+  }
+  /** Cells of every sheet's grid, empty or not: what Google counts against its limit. */
+  cells(): number {
+    return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxCols, 0);
+  }
+  /** Throws Google's error when growing the grids by `extra` cells would pass the limit. */
+  assertRoom(extra: number): void {
+    if (extra > 0 && this.cells() + extra > CELL_LIMIT) throw new Error(TOO_MANY_CELLS);
+  }
   /** Adds a sheet (used by the form destination as well). */
   addSheet(name: string | undefined, index?: number): FakeSheet {
     let n = name;
     if (n === undefined) {
       let k = this.sheets.length + 1;
-      while (this.sheetByName(`Лист${k}`)) k++;
+      while (this.nameTaken(`Лист${k}`)) k++;
       n = `Лист${k}`;
     }
-    if (this.sheetByName(n)) throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+    if (this.nameTaken(n)) throw new Error(sheetExists(n));
+    this.assertRoom(DEFAULT_ROWS * DEFAULT_COLS);
     const s = makeSheet(this, n, ++sheetIdSeq * 7919, this.ctx);
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, s);
@@ -116,8 +135,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 }
 
-export function makeSpreadsheet(ctx: Ctx, name: string, id?: string): FakeSpreadsheet {
-  const impl = new FakeSpreadsheet(id ?? ctx.nextId('1ss'), name, ctx);
+export function makeSpreadsheet(ctx: Ctx, name: string, rows = DEFAULT_ROWS, columns = DEFAULT_COLS): FakeSpreadsheet {
+  if (rows * columns > CELL_LIMIT) throw new Error(TOO_MANY_CELLS);
+  const impl = new FakeSpreadsheet(ctx.nextId('1ss'), name, ctx);
+  impl.sheets[0]!.maxRows = rows;
+  impl.sheets[0]!.maxCols = columns;
   impl.proxy = strictFake<Spreadsheet>(impl, 'Spreadsheet', 'SpreadsheetApp', ctx.env);
   return impl;
 }

@@ -1,5 +1,6 @@
 import { isDate } from '../realm';
 import { formatDate } from '../utilities';
+import { parseTyped } from './locale';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -10,26 +11,64 @@ export interface Cell {
   nf?: string;
   dv?: GoogleAppsScript.Spreadsheet.DataValidation | null;
   fw?: string;
+  /** Font style: 'italic' or 'normal'. */
+  fs?: string;
   bg?: string;
   fc?: string;
   wrap?: boolean;
   ha?: string;
 }
 
-const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Google's limit on one cell (support.google.com/docs/answer/37603: «50,000 characters»): setValue(s)/appendRow
+ * refuse a longer string with this message (as Apps Script and the Sheets API report it). The whole input counts,
+ * a quote prefix included — the stricter reading.
+ */
+export const CELL_CHAR_LIMIT = 50_000;
+export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+/** The «Обычный текст» number format: what is typed is kept as it is. */
+export const PLAIN_TEXT_FORMAT = '@';
 
-/** Google's setValue coercion: '=..' formula, "'.." quoted text, numeric strings become numbers. */
-export function coerceInput(input: unknown): { v: CellValue; f?: string } {
+export interface InputContext {
+  timeZone: string;
+  now: Date;
+  /** The cell's number format before the write: '@' keeps text verbatim, anything set is kept. */
+  format?: string;
+  /** Form destinations store answers as data: a formula-looking answer stays text. */
+  formulas?: boolean;
+}
+
+/** Throws Google's error when a string would not fit in one cell (checked before anything is written). */
+export function assertFits(input: unknown): void {
+  if (typeof input === 'string' && input.length > CELL_CHAR_LIMIT) throw new Error(CELL_TOO_LONG);
+}
+
+/**
+ * Google's setValue coercion: a string is read as if a person typed it in a ru_RU spreadsheet (see ./locale):
+ * «=…» is a formula, a leading «'» keeps the rest as text, numbers, dates, times, percents and booleans are
+ * converted; a cell formatted as plain text («@») keeps the string exactly (its apostrophe too: uncertain in
+ * Google, so the stricter reading). A non-finite number cannot be stored: it becomes #NUM!.
+ */
+export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue; f?: string; nf?: string } {
   if (input === null || input === undefined) return { v: '' };
   if (isDate(input)) return { v: new Date(input.getTime()) };
   if (typeof input === 'number') return { v: Number.isFinite(input) ? input : '#NUM!' };
   if (typeof input === 'boolean') return { v: input };
   const s = typeof input === 'string' ? input : String(input);
+  if (ctx?.format === PLAIN_TEXT_FORMAT) return { v: s };
   if (s.startsWith("'")) return { v: s.slice(1) };
-  if (s.startsWith('=') && s.length > 1) return { v: '', f: s };
-  const t = s.trim();
-  if (t !== '' && NUMERIC.test(t)) return { v: Number(t) };
-  return { v: s };
+  const parsed = parseTyped(s, ctx?.timeZone ?? 'Europe/Moscow', ctx?.now ?? new Date());
+  if (!parsed) return { v: s };
+  switch (parsed.kind) {
+    case 'formula':
+      return ctx?.formulas === false ? { v: s } : { v: '', f: parsed.formula };
+    case 'error':
+      return { v: parsed.value };
+    default: {
+      const value = parsed.value;
+      return { v: isDate(value) ? new Date(value.getTime()) : value, ...(parsed.format && !ctx?.format ? { nf: parsed.format } : {}) };
+    }
+  }
 }
 
 export function readValue(c: Cell | undefined): CellValue {
@@ -53,7 +92,8 @@ export function displayValue(c: Cell | undefined, timeZone: string): string {
       const decimals = c.nf.includes('.') ? c.nf.split('.')[1]!.length : 0;
       return v.toFixed(decimals).replace('.', ',');
     }
-    if (c.nf === '0%' ) return `${Math.round(v * 100)}%`;
+    if (c.nf === '0%') return `${Math.round(v * 100)}%`;
+    if (c.nf === '0.00%') return `${(v * 100).toFixed(2).replace('.', ',')}%`;
     return String(v).replace('.', ',');
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -1,0 +1,45 @@
+// The workbook against Google's limit of 10 million cells per spreadsheet (support.google.com/docs/answer/37603):
+// every cell of every sheet's grid counts, empty or not. Past 80 % the sidebars warn and suggest archiving
+// «Журнал изменений», the sheet that only grows.
+import { formatDateTime } from './text';
+
+export const CELL_LIMIT = 10_000_000;
+export const WARN_SHARE = 0.8;
+
+export interface WorkbookHealth {
+  readonly cells: number;
+  readonly limit: number;
+  /** Share of the limit in percent, one decimal. */
+  readonly percent: number;
+  readonly warn: boolean;
+  /** When it was measured, `дд.мм.гггг чч:мм:сс` (a Date does not cross google.script.run). */
+  readonly measuredAt: string;
+  /** What the sidebars' banner says, or null below the threshold. */
+  readonly message: string | null;
+}
+
+/** «1 234 567»: thousands grouped with a narrow space, as Russian text writes them. */
+export const groupDigits = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
+const percentText = (p: number) => `${String(p).replace('.', ',')} %`;
+
+export function assessCells(cells: number, measuredAt: Date): WorkbookHealth {
+  const percent = Math.round((cells / CELL_LIMIT) * 1000) / 10;
+  const warn = cells >= CELL_LIMIT * WARN_SHARE;
+  return {
+    cells,
+    limit: CELL_LIMIT,
+    percent,
+    warn,
+    measuredAt: formatDateTime(measuredAt),
+    message: warn
+      ? `Книга заполнена на ${percentText(percent)}: ${groupDigits(cells)} ячеек из ${groupDigits(CELL_LIMIT)} допустимых в Google Таблицах. ` +
+        'Когда места не останется, новые ответы не запишутся. Перенесите старые записи журнала в архив: ' +
+        '«Маршрут → Перенести журнал изменений в архив…».'
+      : null,
+  };
+}
+
+/** The value of «Настройки → Ячеек в книге». */
+export const cellsSettingText = (h: WorkbookHealth): string =>
+  `${groupDigits(h.cells)} из ${groupDigits(h.limit)} (${percentText(h.percent)}), на ${h.measuredAt}`;

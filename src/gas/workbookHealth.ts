@@ -1,0 +1,39 @@
+// The workbook against Google's 10 million cells: measured from the sheets' grids, recorded for people in
+// «Настройки → Ячеек в книге» and for the sidebars' banner in document properties (one cheap read per panel).
+import { SETTING, setSetting } from '../core/settings';
+import type { Workbook } from '../core/workbook';
+import { assessCells, cellsSettingText, type WorkbookHealth } from '../core/workbookHealth';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const CELLS_PROPERTY = 'marshrut.cells';
+
+/** Every cell of every sheet's grid counts, empty or not: 1 + 2 calls per sheet, whatever the data. */
+export function measureCells(spreadsheet: Spreadsheet): number {
+  return spreadsheet.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+}
+
+/**
+ * Measures the workbook and records the result. Call it after whatever grows the grid a lot (set-up, forms, a
+ * drained batch, an import): the setting goes into the caller's snapshot, which the caller flushes (under its lock).
+ */
+export function recordWorkbookCells(spreadsheet: Spreadsheet, workbook: Workbook, now = new Date()): WorkbookHealth {
+  const health = assessCells(measureCells(spreadsheet), now);
+  PropertiesService.getDocumentProperties().setProperty(CELLS_PROPERTY, JSON.stringify({ cells: health.cells, at: now.getTime() }));
+  setSetting(workbook.table('settings'), SETTING.cells, cellsSettingText(health));
+  return health;
+}
+
+/** The last recorded measure (measured now when there is none yet): what the sidebars' banner shows. */
+export function currentHealth(spreadsheet: Spreadsheet): WorkbookHealth {
+  const recorded = parseRecord(PropertiesService.getDocumentProperties().getProperty(CELLS_PROPERTY));
+  return recorded ? assessCells(recorded.cells, new Date(recorded.at)) : assessCells(measureCells(spreadsheet), new Date());
+}
+
+function parseRecord(text: string | null): { cells: number; at: number } | null {
+  try {
+    const value = JSON.parse(text ?? 'null') as { cells?: unknown; at?: unknown } | null;
+    return value && typeof value.cells === 'number' && typeof value.at === 'number' ? { cells: value.cells, at: value.at } : null;
+  } catch {
+    return null;
+  }
+}
