@@ -60,6 +60,8 @@ export interface LocalRuntime {
     /** Who created the trigger: it runs as this user. */
     ownerOf(trigger: GoogleAppsScript.Script.Trigger): string;
     fireTimeTriggers(at: Date): void;
+    /** Trigger executions that failed: Google records them, nothing is thrown at the event's cause. */
+    readonly failures: readonly { handler: string; error: string }[];
   };
   lock: { readonly held: boolean; readonly acquisitions: number; readonly releases: number; simulateContention(on: boolean): void };
   executions: ExecutionControls;
@@ -214,6 +216,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
         return data.owner;
       },
       fireTimeTriggers: (at) => triggers.fireTimeTriggers(at),
+      failures: triggers.failures,
     },
     lock: {
       get held() { return lockState.held; },

@@ -13,15 +13,16 @@ const MAX_TRIGGERS = 20;
 export type Schedule =
   | { kind: 'monthDay'; day: number }
   | { kind: 'weekDay'; weekDay: string }
-  | { kind: 'everyDays'; n: number }
-  | { kind: 'everyHours'; n: number }
-  | { kind: 'everyMinutes'; n: number }
+  | { kind: 'everyDays'; n: number; last?: Date }
+  | { kind: 'everyHours'; n: number; last?: Date }
+  | { kind: 'everyMinutes'; n: number; last?: Date }
   | { kind: 'at'; at: Date }
   /** A one-shot trigger (`after(ms)`): runs once at or after `at`, then stays listed (disabled) until deleted. */
   | { kind: 'once'; at: Date; fired: boolean };
 
 export interface TriggerData {
   uid: string;
+  createdAt: Date;
   /** Who created it: it runs as this user, and only this user's getProjectTriggers/getUserTriggers list it. */
   owner: string;
   handler: string;
@@ -51,14 +52,16 @@ export type Dispatcher = (handlerName: string, event: unknown) => unknown;
 export class TriggerRegistry {
   readonly list: TriggerData[] = [];
   dispatcher: Dispatcher | null = null;
+  /** Trigger executions that failed, oldest first (the executions list of the Apps Script dashboard). */
+  readonly failures: { handler: string; error: string }[] = [];
   private seq = 0;
   constructor(private readonly ctx: Ctx) {}
 
   /** 20 triggers per user per script (developers.google.com/apps-script/guides/services/quotas). */
-  add(d: Omit<TriggerData, 'uid' | 'owner'>): Trigger {
+  add(d: Omit<TriggerData, 'uid' | 'owner' | 'createdAt'>): Trigger {
     const owner = this.ctx.activeUserEmail;
     if (this.ofUser(owner).length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
-    const data: TriggerData = { ...d, owner, uid: String(8_000_000 + ++this.seq) };
+    const data: TriggerData = { ...d, owner, uid: String(8_000_000 + ++this.seq), createdAt: this.ctx.now() };
     this.list.push(data);
     return this.wrap(data);
   }
@@ -79,6 +82,10 @@ export class TriggerRegistry {
     this.ctx.executions.nextUser = t.owner; // the execution the dispatcher starts runs as the trigger's owner
     try {
       this.dispatcher(t.handler, { authMode: AuthMode.FULL, triggerUid: t.uid, ...event });
+    } catch (error) {
+      // A trigger's failure ends its own execution (Google logs it, «Failed» in the executions list); nothing is
+      // thrown at whatever caused the event, and the other triggers still run.
+      this.failures.push({ handler: t.handler, error: String((error as { message?: unknown } | null)?.message ?? error) });
     } finally {
       this.ctx.executions.nextUser = null;
     }
@@ -102,7 +109,12 @@ export class TriggerRegistry {
         due = !s.fired && s.at.getTime() <= at.getTime();
         if (due) s.fired = true;
       }
-      else due = true; // everyDays / everyHours / everyMinutes: each call is one tick
+      else {
+        // A periodic trigger runs once its period has passed since it was created or last ran.
+        const period = s.n * { everyDays: 86_400_000, everyHours: 3_600_000, everyMinutes: 60_000 }[s.kind];
+        due = at.getTime() - (s.last ?? t.createdAt).getTime() >= period;
+        if (due) s.last = new Date(at.getTime());
+      }
       if (!due) continue;
       this.dispatch(t, {
         year: p.year, month: p.month, 'day-of-month': p.day, 'day-of-week': p.dow, 'week-of-year': p.week,
@@ -170,7 +182,7 @@ class FakeTriggerBuilder {
     const d = this.d;
     if (!d.eventType || !d.source) throw new Error('Trigger type is not specified.');
     if (d.eventType === 'CLOCK' && !d.schedule) throw new Error('The trigger schedule is not specified.');
-    return this.reg.add(d as Omit<TriggerData, 'uid' | 'owner'>);
+    return this.reg.add(d as Omit<TriggerData, 'uid' | 'owner' | 'createdAt'>);
   }
 }
 

@@ -1,0 +1,164 @@
+// The intake queue under Google's conditions (issue «Intake at Google scale»), through the built bundle: a burst of
+// answers while the lock is contended, and a drain that Google stops halfway. Nothing is lost, nothing is processed
+// twice, and no methodist presses anything.
+import { FORMS, FORM_IDS, type FormId } from '../../src/core/schema/forms';
+import type { DrainRun } from '../../src/core/intake/queue';
+import type { RegisterId } from '../../src/core/schema/sheets';
+import type { LocalWorkbook } from '../../src/local/localWorkbook';
+import { openReferenceWorkbook, ORG_NAMES, rowsOf } from '../support/e2eBuild';
+
+type Answers = Record<string, string | string[] | Date>;
+const REGISTER: Record<FormId, RegisterId> = { iom: 'iom', events: 'events', participation: 'participation', mentoring: 'mentoring' };
+const day = (d: number) => new Date(2025, 8, d);
+
+/**
+ * `n` answers spread over the four forms, each with its own natural key; every tenth is wrong on purpose (an ОО
+ * the workbook does not know). Events come first in the list, so participations can name them.
+ */
+function burst(n: number): { form: FormId; answers: Answers; wrong: boolean }[] {
+  const out: { form: FormId; answers: Answers; wrong: boolean }[] = [];
+  const events = Math.max(2, Math.floor(n / 15));
+  for (let i = 0; i < n; i++) {
+    const wrong = i % 10 === 9;
+    const org = wrong ? 'Школа № 99' : ORG_NAMES[i % 2]!;
+    const person = `Педагог ${i} Тестовый`;
+    if (i < events) {
+      out.push({ form: 'events', wrong, answers: { 'Название мероприятия': `Семинар ${i}`, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': day(1 + (i % 28)), Организатор: org } });
+    } else if (i % 3 === 0) {
+      out.push({ form: 'iom', wrong, answers: { 'ФИО педагога': person, 'Образовательная организация': org, Должность: 'Учитель', 'Начало реализации ИОМ': day(10), 'Статус ИОМ': 'Разработан' } });
+    } else if (i % 3 === 1) {
+      const event = i % events;
+      out.push({ form: 'participation', wrong, answers: { Мероприятие: `Семинар ${event} (${String(1 + (event % 28)).padStart(2, '0')}.09.2025)`, 'ФИО участника': person, 'Образовательная организация': org } });
+    } else {
+      out.push({ form: 'mentoring', wrong, answers: { 'ФИО наставника': 'Иванова Ирина', 'ОО наставника': ORG_NAMES[0]!, 'ФИО наставляемого': person, 'ОО наставляемого': org, 'Форма наставничества': 'Педагог — педагог', 'Дата начала': day(5) } });
+    }
+  }
+  // The events with a wrong organizer are quarantined, and so are the participations that name them.
+  return out;
+}
+
+interface Setup {
+  wb: LocalWorkbook;
+  drains: DrainRun[];
+  send(items: ReturnType<typeof burst>, from: number, at: Date): void;
+  expected(items: ReturnType<typeof burst>): Record<FormId, { accepted: number; quarantined: number }>;
+  minutes(m: number): void;
+}
+
+function setup(): Setup {
+  const wb = openReferenceWorkbook();
+  wb.menu('menuCreateForms');
+  const drains: DrainRun[] = [];
+  // Every drain's own account (a trigger's return value, which Google drops) is kept for the assertions.
+  wb.runtime.setDispatcher((name, event) => {
+    const result = wb.sandbox.call(name, event);
+    if (name === 'onDrainTrigger' || name === 'onDrainSoonTrigger') drains.push(result as DrainRun);
+    return result;
+  });
+  const forms = new Map(wb.runtime.forms.all().map((f) => [f.getTitle(), f]));
+  return {
+    wb,
+    drains,
+    send(items, from, at) {
+      // Kept as recorded: the dropdowns' choices are synced only after a drain, and the pipeline checks anyway.
+      items.forEach(({ form, answers }, i) =>
+        wb.runtime.forms.submit(forms.get(FORMS[form].title)!, {
+          answers: answers as never,
+          timestamp: new Date(at.getTime() + (from + i) * 150),
+          email: `t${from + i}@klin.example`,
+          imported: true,
+        }),
+      );
+    },
+    expected(items) {
+      const out = Object.fromEntries(FORM_IDS.map((f) => [f, { accepted: 0, quarantined: 0 }])) as Record<FormId, { accepted: number; quarantined: number }>;
+      const wrongEvents = new Set(items.filter((x) => x.form === 'events' && x.wrong).map((x) => `${x.answers['Название мероприятия']}`));
+      for (const item of items) {
+        const refused = item.wrong || (item.form === 'participation' && wrongEvents.has(String(item.answers['Мероприятие']).replace(/ \(.*$/, '')));
+        out[item.form][refused ? 'quarantined' : 'accepted']++;
+      }
+      return out;
+    },
+    minutes(m) {
+      wb.runtime.triggers.fireTimeTriggers(new Date(wb.runtime.now().getTime() + m * 60_000 + 1_000));
+    },
+  };
+}
+
+/** Per form, what all the drains together received, accepted and quarantined. */
+function totals(drains: DrainRun[]): Record<FormId, { received: number; accepted: number; quarantined: number }> {
+  const out = Object.fromEntries(FORM_IDS.map((f) => [f, { received: 0, accepted: 0, quarantined: 0 }])) as ReturnType<typeof totals>;
+  for (const run of drains) {
+    for (const form of FORM_IDS) {
+      out[form].received += run.report[form].received;
+      out[form].accepted += run.report[form].accepted;
+      out[form].quarantined += run.report[form].quarantined;
+    }
+  }
+  return out;
+}
+
+function expectNothingDoubled(wb: LocalWorkbook): void {
+  for (const form of FORM_IDS) {
+    const ids = rowsOf(wb, REGISTER[form]).map((r) => r['ID ответа']);
+    expect([form, new Set(ids).size]).toEqual([form, ids.length]);
+  }
+  const keys = rowsOf(wb, 'quarantine').map((r) => r['Ключ ответа']);
+  expect(new Set(keys).size).toBe(keys.length);
+}
+
+test('300 answers to the four forms within one minute, the lock contended: all in place after the drains, each once', () => {
+  const { wb, drains, send, expected, minutes } = setup();
+  const items = burst(300);
+  const start = wb.runtime.now();
+  const lockBefore = wb.runtime.lock.acquisitions;
+  send(items.slice(0, 150), 0, start);
+  // Triggers only mark their rows: nothing was read, no lock taken.
+  expect(wb.runtime.lock.acquisitions).toBe(lockBefore);
+  expect(rowsOf(wb, 'iom')).toHaveLength(0);
+
+  // While the prompt drain holds the lock, the other half arrives and the 10-minute drain tries its luck.
+  const during = wb.runtime.executions.interleave({ into: 'onDrainSoonTrigger', onLock: true }, () => {
+    send(items.slice(150), 150, start);
+    drains.push(wb.sandbox.call('onDrainTrigger') as DrainRun);
+  });
+  minutes(1);
+  expect(during.fired).toBe(true);
+  expect(during.error).toBeNull();
+  const busy = drains.find((d) => d.busy);
+  expect(busy).toBeDefined(); // the 10-minute drain found the lock held and left the answers to its holder
+  minutes(10);
+
+  const want = expected(items);
+  const got = totals(drains);
+  for (const form of FORM_IDS) {
+    expect([form, got[form]]).toEqual([form, { received: want[form].accepted + want[form].quarantined, ...want[form] }]);
+    expect(rowsOf(wb, REGISTER[form])).toHaveLength(want[form].accepted);
+  }
+  expect(FORM_IDS.reduce((n, f) => n + got[f].received, 0)).toBe(300);
+  expect(rowsOf(wb, 'quarantine')).toHaveLength(FORM_IDS.reduce((n, f) => n + want[f].quarantined, 0));
+  expectNothingDoubled(wb);
+  expect(wb.runtime.lock.held).toBe(false);
+  // No one-shot trigger is left behind: the three standing ones only.
+  expect(wb.runtime.triggers.all()).toHaveLength(3);
+});
+
+test('a drain stopped by Google in the middle of its batch: the next drain finishes the work, nothing doubled', () => {
+  const { wb, drains, send, expected, minutes } = setup();
+  const items = burst(120);
+  send(items, 0, wb.runtime.now());
+  // Google stops the prompt drain at its third write: some sheets are written, the queue is not settled.
+  wb.runtime.executions.kill({ into: 'onDrainSoonTrigger', member: 'Range.setValues', atCall: 3 });
+  minutes(1);
+  expect(wb.runtime.executions.log.find((e) => e.label === 'onDrainSoonTrigger')).toMatchObject({ outcome: 'killed' });
+  expect(wb.runtime.triggers.failures).toEqual([{ handler: 'onDrainSoonTrigger', error: 'Exceeded maximum execution time' }]);
+  expect(wb.runtime.lock.held).toBe(false); // its end released the lock
+  minutes(10);
+  const want = expected(items);
+  for (const form of FORM_IDS) expect([form, rowsOf(wb, REGISTER[form]).length]).toEqual([form, want[form].accepted]);
+  expect(rowsOf(wb, 'quarantine')).toHaveLength(FORM_IDS.reduce((n, f) => n + want[f].quarantined, 0));
+  expectNothingDoubled(wb);
+  // The drain that finished accounts for every answer again: received = accepted + quarantined.
+  const last = drains.at(-1)!;
+  for (const form of FORM_IDS) expect(last.report[form].received).toBe(last.report[form].accepted + last.report[form].quarantined);
+});
