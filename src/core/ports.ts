@@ -14,6 +14,8 @@ export interface TableData {
 export interface TableChange {
   readonly updates: readonly { readonly index: number; readonly values: readonly Cell[] }[];
   readonly appends: readonly (readonly Cell[])[];
+  /** Every row as it now is (unchanged ones too): a port may rewrite the rows between two updates in one call. */
+  readonly rows: readonly (readonly Cell[])[];
   /** A rebuild: `appends` are the whole data, written from the first data row; older rows below are cleared. */
   readonly rewrite?: boolean;
 }

@@ -107,10 +107,11 @@ export class Table {
 
   /** The writes this table needs; after a clear, everything is rewritten from the first data row. */
   changes(): TableChange {
-    if (this.truncated) return { updates: [], appends: this.rows, rewrite: true };
+    if (this.truncated) return { updates: [], appends: this.rows, rows: this.rows, rewrite: true };
     return {
       updates: [...this.dirty].sort((a, b) => a - b).map((index) => ({ index, values: this.rows[index] })),
       appends: this.rows.slice(this.originalCount),
+      rows: this.rows,
     };
   }
 
