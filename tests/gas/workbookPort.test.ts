@@ -53,3 +53,16 @@ test('a hand-kept sheet: only the changed rows are written, a formula in an unto
   expect(setValuesCalls(wb)).toBe(2);
   expect(orgs.getRange(3, headcount).getFormula()).toBe('=10+20');
 });
+
+test('a row appended and then updated in the same batch is written once, with its last values', () => {
+  const wb = testWorkbook();
+  seedEvents(wb, 3);
+  const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+  const events = workbook.table('events');
+  const added = events.append({ title: 'Новый семинар', status: 'Запланировано' });
+  events.update(added, { status: 'Проведено' });
+  events.update(0, { status: 'Отменено' });
+  workbook.flush();
+  const status = wb.values('events').slice(1).map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'status')]);
+  expect(status).toEqual(['Отменено', 'Проведено', 'Проведено', 'Проведено']);
+});
