@@ -54,6 +54,11 @@ export class Table {
     return isDate(v) ? v.toISOString() : String(v);
   }
 
+  /** A raw cell by its position in the sheet's header: for columns the schema does not name («План 2027»). */
+  cellAt(index: number, column: number): Cell {
+    return this.rows[index]?.[column] ?? '';
+  }
+
   row(index: number): Row {
     const out: Row = {};
     for (const column of this.spec.columns) out[column.key] = this.get(index, column.key);

@@ -6,3 +6,4 @@ export * from './features/formTriggers';
 export * from './features/quarantineSidebar';
 export * from './features/iomSidebar';
 export * from './features/importSidebar';
+export * from './features/indicatorsSidebar';

@@ -79,7 +79,7 @@ function addMissingSettings(spreadsheet: Spreadsheet): number {
   const workbook = snapshotOf(spreadsheet);
   const table = workbook.table('settings');
   const present = new Set(Array.from({ length: table.size }, (_, i) => table.text(i, 'key')));
-  const missing = settingDefaults(new Date()).filter((s) => !present.has(s.key));
+  const missing = settingDefaults().filter((s) => !present.has(s.key));
   for (const setting of missing) table.append({ key: setting.key, value: setting.value, description: setting.description });
   workbook.flush();
   return missing.length;
