@@ -87,9 +87,22 @@ function ensureStatusColours(sheet: Sheet, column: number): void {
 
 const PROGRESS_KEY = 'marshrut.kpi.progress';
 
-/** Progress of the caller's recompute, in the user cache: the sidebar polls it while its call is running. */
-export const cacheProgress: KpiProgress = (message, done, total) =>
-  CacheService.getUserCache().put(PROGRESS_KEY, JSON.stringify({ message, done, total }), 600);
+const PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Progress of the caller's recompute, in the user cache: the sidebar polls it while its call is running. A cache
+ * write is a service call, so after the first one at most one a second.
+ */
+export function cacheProgress(): KpiProgress {
+  const cache = CacheService.getUserCache();
+  let last = -Infinity;
+  return (message, done, total) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    cache.put(PROGRESS_KEY, JSON.stringify({ message, done, total }), 600);
+  };
+}
 
 export function readProgress(): { message: string; done: number; total: number } | null {
   const text = CacheService.getUserCache().get(PROGRESS_KEY);

@@ -2,12 +2,11 @@
 // resolved to roster rows by the intake's own person key (normalized ФИО + ОО), dated records are sorted so a
 // period is a range, and participations hang off their event. Each indicator is then a pass over these sets.
 import { personKey } from '../intake/directory';
-import { eventKey } from '../intake/keyedRegister';
 import * as C from '../schema/choices';
 import type { Table } from '../table';
 import { normalizeName, parseDateText } from '../text';
 import type { Workbook } from '../workbook';
-import { dayOfCell, type Day } from './period';
+import { dayNumber, dayOfCell, type Day } from './period';
 
 export interface OrgInfo {
   /** The code as written in «Организации» (or in «Педагоги» for an ОО missing there). */
@@ -26,7 +25,7 @@ export interface StaffMember {
   readonly org: string;
   readonly position: string;
   /** «Роли» as exact tokens (normalized): «Методист» is not «Региональный методист». */
-  readonly roles: ReadonlySet<string>;
+  readonly roles: readonly string[];
   readonly inAssociation: boolean;
   /** «Молодой специалист» = Да in the roster, or a mentoring answer said so. */
   youngFlag: boolean;
@@ -111,6 +110,43 @@ export function upperBound<T>(items: readonly T[], key: (item: T) => Day, day: D
   return lo;
 }
 
+/**
+ * Look-up of what registers name by (name, code): the spelling the intake wrote (the roster's own) first, then the
+ * intake's equality (normalized, SPEC §5) — built only if some row is spelled otherwise, so a 100k roster is not
+ * normalized name by name on every recompute.
+ */
+class NameIndex<Code extends string | number> {
+  private readonly exact = new Map<Code, Map<string, number>>();
+  private normalized?: Map<string, number>;
+
+  constructor(private readonly keyOf: (name: string, code: Code) => string) {}
+
+  add(name: string, code: Code, value: number): boolean {
+    let byName = this.exact.get(code);
+    if (!byName) this.exact.set(code, (byName = new Map()));
+    if (byName.has(name)) return false;
+    byName.set(name, value);
+    const key = this.normalized && this.keyOf(name, code);
+    if (key && !this.normalized!.has(key)) this.normalized!.set(key, value);
+    return true;
+  }
+
+  find(name: string, code: Code): number | undefined {
+    const hit = this.exact.get(code)?.get(name);
+    if (hit !== undefined || !name) return hit;
+    if (!this.normalized) {
+      this.normalized = new Map();
+      for (const [c, byName] of this.exact) {
+        for (const [n, v] of byName) if (!this.normalized.has(this.keyOf(n, c))) this.normalized.set(this.keyOf(n, c), v);
+      }
+    }
+    return this.normalized.get(this.keyOf(name, code));
+  }
+}
+
+const eventKeyOf = (title: string, day: Day) => `${normalizeName(title)}|${day}`;
+const NO_ROLES: readonly string[] = [];
+
 export class Dataset {
   /** By normalized code. */
   readonly orgs = new Map<string, OrgInfo>();
@@ -122,8 +158,10 @@ export class Dataset {
   readonly pairs: PairInfo[] = [];
   readonly ioms: readonly IomInfo[];
   readonly diagnostics: readonly DiagnosticInfo[];
-  private readonly staffByKey = new Map<string, number>();
-  private eventByKey = new Map<string, number>();
+  /** Roster rows by ФИО and ОО code. */
+  private readonly people = new NameIndex<string>(personKey);
+  /** Events by title and start day. */
+  private readonly eventIndex = new NameIndex<Day>(eventKeyOf);
 
   constructor(workbook: Workbook) {
     this.readOrganizations(workbook.table('organizations'));
@@ -132,9 +170,11 @@ export class Dataset {
     this.readParticipation(workbook.table('participation'));
     this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
-    this.ioms = this.dated(ioms, 'start', (i, person, start) => ({ person, start, end: dayOfCell(ioms.get(i, 'end')), status: ioms.text(i, 'status') }));
+    const [end, status] = [ioms.cells('end'), ioms.texts('status')];
+    this.ioms = this.dated(ioms, 'start', (i, person, start) => ({ person, start, end: dayOfCell(end(i)), status: status(i) }), (x) => x.start);
     const diagnostics = workbook.table('diagnostics');
-    this.diagnostics = this.dated(diagnostics, 'date', (i, person, date) => ({ person, date, level: diagnostics.text(i, 'level') }));
+    const level = diagnostics.texts('level');
+    this.diagnostics = this.dated(diagnostics, 'date', (i, person, date) => ({ person, date, level: level(i) }), (x) => x.date);
   }
 
   orgName(org: string): string {
@@ -145,48 +185,51 @@ export class Dataset {
     return this.orgs.get(org)?.code ?? org;
   }
 
-  private person(t: Table, i: number, prefix: string): number {
-    return this.staffByKey.get(personKey(t.text(i, `${prefix}Name`), t.text(i, `${prefix}OrgCode`))) ?? -1;
+  /** The roster row a register row names through its `prefix`Name and `prefix`OrgCode columns, or -1. */
+  private personReader(t: Table, prefix: string): (i: number) => number {
+    const [name, code] = [t.texts(`${prefix}Name`), t.texts(`${prefix}OrgCode`)];
+    return (i) => this.people.find(name(i), code(i)) ?? -1;
   }
 
   private readOrganizations(t: Table): void {
+    const [code, name, type, headcount] = [t.texts('code'), t.texts('name'), t.texts('type'), t.cells('headcount')];
     for (let i = 0; i < t.size; i++) {
-      const code = t.text(i, 'code');
-      if (!code) continue;
-      const type = normalizeName(t.text(i, 'type'));
-      const headcount = t.get(i, 'headcount');
-      this.orgs.set(normalizeName(code), {
-        code,
-        name: t.text(i, 'name'),
-        type: t.text(i, 'type'),
-        headcount: typeof headcount === 'number' && headcount >= 0 ? headcount : null,
-        methodical: type === METHODICAL,
-        school: type === SCHOOL,
+      if (!code(i)) continue;
+      const kind = normalizeName(type(i));
+      const count = headcount(i);
+      this.orgs.set(normalizeName(code(i)), {
+        code: code(i),
+        name: name(i),
+        type: type(i),
+        headcount: typeof count === 'number' && count >= 0 ? count : null,
+        methodical: kind === METHODICAL,
+        school: kind === SCHOOL,
       });
     }
   }
 
   private readStaff(t: Table): void {
+    const [nameOf, codeOf, positionOf, rolesOf] = [t.texts('name'), t.texts('orgCode'), t.texts('position'), t.texts('roles')];
+    const [association, young, birth, career] = [t.texts('association'), t.texts('youngSpecialist'), t.cells('birthDate'), t.cells('careerStart')];
     for (let i = 0; i < t.size; i++) {
-      const name = t.text(i, 'name');
-      const orgCode = t.text(i, 'orgCode');
-      const key = personKey(name, orgCode);
+      const name = nameOf(i);
+      const orgCode = codeOf(i);
       // A person is counted once, whatever duplicate rows the roster holds.
-      if (!name || this.staffByKey.has(key)) continue;
+      if (!name || !this.people.add(name, orgCode, this.staff.length)) continue;
       const org = normalizeName(orgCode);
       if (!this.orgs.has(org)) this.orgs.set(org, { code: orgCode, name: '', type: '', headcount: null, methodical: false, school: false });
-      const position = t.text(i, 'position');
+      const position = positionOf(i);
       const post = normalizeName(position);
-      this.staffByKey.set(key, this.staff.length);
+      const roles = rolesOf(i);
       this.staff.push({
         name,
         org,
         position,
-        roles: new Set(t.text(i, 'roles').split(/[;,]/).map(normalizeName).filter(Boolean)),
-        inAssociation: t.text(i, 'association') !== '',
-        youngFlag: normalizeName(t.text(i, 'youngSpecialist')) === YES,
-        birth: dayOfCell(t.get(i, 'birthDate')),
-        careerStart: dayOfCell(t.get(i, 'careerStart')),
+        roles: roles ? roles.split(/[;,]/).map(normalizeName).filter(Boolean) : NO_ROLES,
+        inAssociation: association(i) !== '',
+        youngFlag: normalizeName(young(i)) === YES,
+        birth: dayOfCell(birth(i)),
+        careerStart: dayOfCell(career(i)),
         inS: !this.orgs.get(org)!.methodical,
         management: MANAGEMENT.has(post),
         teacher: post === TEACHER,
@@ -195,84 +238,93 @@ export class Dataset {
   }
 
   private readEvents(t: Table): void {
-    const rows: (EventInfo & { key: string })[] = [];
+    const [titleOf, startOf, statusOf, labelOf, kind, level] = [t.texts('title'), t.cells('start'), t.texts('status'), t.texts('label'), t.texts('kind'), t.texts('level')];
+    const [dpp, audience, roadmap, direction, organizer] = [t.texts('dpp'), t.texts('audience'), t.texts('roadmapItem'), t.texts('direction'), t.texts('organizerCode')];
+    const rows: (EventInfo & { title: string })[] = [];
     for (let i = 0; i < t.size; i++) {
-      const start = dayOfCell(t.get(i, 'start'));
-      const title = t.text(i, 'title');
+      const start = dayOfCell(startOf(i));
+      const title = titleOf(i);
       if (start === null || !title) continue;
-      const status = normalizeName(t.text(i, 'status')) || STATUS_DEFAULT;
+      const status = normalizeName(statusOf(i)) || STATUS_DEFAULT;
       rows.push({
-        key: eventKey(title, t.get(i, 'start')),
-        label: t.text(i, 'label') || title,
-        kind: t.text(i, 'kind'),
-        level: t.text(i, 'level'),
+        title,
+        label: labelOf(i) || title,
+        kind: kind(i),
+        level: level(i),
         start,
         held: status === STATUS_DEFAULT,
         counts: !NOT_COUNTED.has(status),
-        dpp: normalizeName(t.text(i, 'dpp')) === YES,
-        forYoung: t.text(i, 'audience').split(/;\s*/).some((a) => normalizeName(a) === FOR_YOUNG),
-        roadmap: t.text(i, 'roadmapItem') !== '',
-        topicText: normalizeName(`${title} ${t.text(i, 'direction')}`),
-        org: normalizeName(t.text(i, 'organizerCode')),
+        dpp: normalizeName(dpp(i)) === YES,
+        forYoung: audience(i).split(/;\s*/).some((a) => normalizeName(a) === FOR_YOUNG),
+        roadmap: roadmap(i) !== '',
+        topicText: normalizeName(`${title} ${direction(i)}`),
+        org: normalizeName(organizer(i)),
         participations: [],
       });
     }
     rows.sort(byDay);
-    this.eventByKey = new Map(rows.map((e, i) => [e.key, i]));
-    for (const { key: _key, ...event } of rows) this.events.push(event);
+    for (const { title, ...event } of rows) {
+      this.eventIndex.add(title, event.start, this.events.length);
+      this.events.push(event);
+    }
   }
 
   private readParticipation(t: Table): void {
+    const person = this.personReader(t, 'person');
+    const [title, start, label, role, certified] = [t.texts('eventTitle'), t.cells('eventStart'), t.texts('eventLabel'), t.texts('role'), t.texts('certified')];
     for (let i = 0; i < t.size; i++) {
-      const person = this.person(t, i, 'person');
-      const event = this.eventByKey.get(participationEventKey(t, i));
-      if (person < 0 || event === undefined) continue;
+      const who = person(i);
+      if (who < 0) continue;
+      const day = dayOfCell(start(i));
+      const event = day !== null && title(i) ? this.eventIndex.find(title(i), day) : this.eventOfLabel(label(i));
+      if (event === undefined) continue;
       this.events[event]!.participations.push(this.participations.length);
-      this.participations.push({
-        person,
-        role: t.text(i, 'role'),
-        certified: normalizeName(t.text(i, 'certified')) === YES,
-      });
+      this.participations.push({ person: who, role: role(i), certified: normalizeName(certified(i)) === YES });
     }
   }
 
   private readMentoring(t: Table): void {
-    const mentorIds = new Map<string, number>();
+    const mentee = this.personReader(t, 'mentee');
+    const [startOf, endOf, mentorName, mentorCode, menteeCode, menteeYoung, form] = [
+      t.cells('start'), t.cells('end'), t.texts('mentorName'), t.texts('mentorOrgCode'), t.texts('menteeOrgCode'), t.texts('menteeYoung'), t.texts('form'),
+    ];
+    const mentors = new Map<string, number>();
     for (let i = 0; i < t.size; i++) {
-      const start = dayOfCell(t.get(i, 'start'));
-      const mentorName = t.text(i, 'mentorName');
-      const mentee = this.person(t, i, 'mentee');
+      const start = dayOfCell(startOf(i));
+      const who = mentee(i);
       // The mentoring form's «молодой специалист» marks the mentee as such (SPEC §6, МС).
-      if (mentee >= 0 && normalizeName(t.text(i, 'menteeYoung')) === YES) this.staff[mentee]!.youngFlag = true;
-      if (start === null || !mentorName) continue;
-      const mentorKey = personKey(mentorName, t.text(i, 'mentorOrgCode'));
-      let mentor = mentorIds.get(mentorKey);
+      if (who >= 0 && normalizeName(menteeYoung(i)) === YES) this.staff[who]!.youngFlag = true;
+      if (start === null || !mentorName(i)) continue;
+      const key = personKey(mentorName(i), mentorCode(i));
+      let mentor = mentors.get(key);
       if (mentor === undefined) {
         mentor = this.mentors.length;
-        mentorIds.set(mentorKey, mentor);
-        this.mentors.push({ name: mentorName, org: normalizeName(t.text(i, 'mentorOrgCode')) });
+        mentors.set(key, mentor);
+        this.mentors.push({ name: mentorName(i), org: normalizeName(mentorCode(i)) });
       }
-      this.pairs.push({
-        mentor,
-        mentee,
-        menteeOrg: normalizeName(t.text(i, 'menteeOrgCode')),
-        form: t.text(i, 'form'),
-        start,
-        end: dayOfCell(t.get(i, 'end')),
-      });
+      this.pairs.push({ mentor, mentee: who, menteeOrg: normalizeName(menteeCode(i)), form: form(i), start, end: dayOfCell(endOf(i)) });
     }
     this.pairs.sort(byDay);
   }
 
+  /** The event of a participation row that has only the dropdown label «Название (дд.мм.гггг)». */
+  private eventOfLabel(label: string): number | undefined {
+    const m = /^(.*?)\s*\((\d{1,2}\.\d{1,2}\.\d{4})\)\s*$/.exec(label);
+    const start = m && parseDateText(m[2]!);
+    return m && start ? this.eventIndex.find(m[1]!, dayNumber(start)) : undefined;
+  }
+
   /** Rows of a personal register naming a roster person and carrying a date, in date order. */
-  private dated<T>(t: Table, dateKey: string, make: (i: number, person: number, day: Day) => T): T[] {
-    const rows: { day: Day; row: T }[] = [];
+  private dated<T>(t: Table, dateKey: string, make: (i: number, person: number, day: Day) => T, dayOf: (row: T) => Day): T[] {
+    const person = this.personReader(t, 'person');
+    const dateOf = t.cells(dateKey);
+    const rows: T[] = [];
     for (let i = 0; i < t.size; i++) {
-      const person = this.person(t, i, 'person');
-      const day = dayOfCell(t.get(i, dateKey));
-      if (person >= 0 && day !== null) rows.push({ day, row: make(i, person, day) });
+      const who = person(i);
+      const day = dayOfCell(dateOf(i));
+      if (who >= 0 && day !== null) rows.push(make(i, who, day));
     }
-    return rows.sort((a, b) => a.day - b.day).map((r) => r.row);
+    return rows.sort((a, b) => dayOf(a) - dayOf(b));
   }
 
   /** The year of the latest dated record (a held event, an IOM, a diagnostic, a pair), or null for no data. */
@@ -287,12 +339,3 @@ export class Dataset {
   }
 }
 
-/** The event a participation row names: its title and start, or else its dropdown label «Название (дд.мм.гггг)». */
-function participationEventKey(t: Table, i: number): string {
-  const title = t.text(i, 'eventTitle');
-  const start = t.get(i, 'eventStart');
-  if (title && start !== '') return eventKey(title, start);
-  const label = /^(.*)\((\d{1,2}\.\d{1,2}\.\d{4})\)\s*$/.exec(t.text(i, 'eventLabel'));
-  const day = label && parseDateText(label[2]!);
-  return label && day ? eventKey(label[1]!, day) : '';
-}

@@ -292,7 +292,7 @@ export class Engine {
   perMethodist(params: Params): Tally {
     const role = normalizeName(params.role ?? DEFAULT_ROLE);
     const holders = new Map<string, number>();
-    for (const m of this.data.staff) if (m.roles.has(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
+    for (const m of this.data.staff) if (m.roles.includes(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
     const byOrg = new Map<string, Counts>();
     let numerator = 0;
     for (const [org, count] of this.headcounts()) {

@@ -74,7 +74,7 @@ export function rpcKpiLoadPreset(payload: unknown) {
 
 export function rpcKpiRecompute(payload: unknown) {
   assertAccess(active());
-  return recomputeKpi(kpiDeps(), requestOf(kpiRequestSchema, payload ?? {}), cacheProgress);
+  return recomputeKpi(kpiDeps(), requestOf(kpiRequestSchema, payload ?? {}), cacheProgress());
 }
 
 /** Where the caller's recompute is (polled by the sidebar while it runs). */
