@@ -52,20 +52,20 @@ export class Table {
 
   /** `get` of one column as a function of the row: for a pass over every row, the column is looked up once. */
   cells(key: string): (index: number) => Cell {
-    const i = this.columnIndex.get(key);
-    if (i === undefined) return () => '';
-    const spec = this.columnSpec(key);
-    const rows = this.rows;
-    return (index) => coerceCell(spec, rows[index][i]);
+    return this.reader(key, coerceCell);
   }
 
   /** `text` of one column as a function of the row. */
   texts(key: string): (index: number) => string {
+    return this.reader(key, cellText);
+  }
+
+  private reader<T extends Cell>(key: string, read: (column: ColumnSpec, raw: Cell) => T): (index: number) => T | '' {
     const i = this.columnIndex.get(key);
     if (i === undefined) return () => '';
     const spec = this.columnSpec(key);
     const rows = this.rows;
-    return (index) => cellText(spec, rows[index][i]);
+    return (index) => read(spec, rows[index][i]);
   }
 
   /** A raw cell by its position in the sheet's header: for columns the schema does not name («План 2027»). */

@@ -77,6 +77,22 @@ describe('staff measures over S (the methodical service left out), ОО-1 where 
   });
 });
 
+describe('register rows spelled otherwise than «Педагоги» and «Мероприятия»', () => {
+  test('case, spaces and «ё» aside, a row still finds its person; a participation finds its event by title or by label', () => {
+    const iom = { personName: '  A2 ', personOrgCode: 's1', start: d('2024-03-01'), status: 'Разработан' };
+    const byTitle = { personName: 'B2', personOrgCode: 'S2', eventTitle: 'УЧИТЕЛЬ  ГОДА', eventStart: d('2024-04-01'), role: 'Участник конкурса' };
+    const byLabel = { personName: 'b4', personOrgCode: 'S2', eventLabel: 'Учитель года (01.04.2024)', role: 'Участник конкурса' };
+    const registers = { iom: [...REGISTERS.iom, iom], participation: [...REGISTERS.participation, byTitle, byLabel] };
+    const [developed, contest] = run(
+      [{ measure: 'share_iom_developed' }, { measure: 'count_staff_participated', params: 'виды=Конкурс профессионального мастерства' }],
+      { year: 2024 },
+      registers,
+    );
+    expect(developed!.numerator).toBe(6); // + a2
+    expect(contest!.value).toBe(4); // a1, b1 + b2, b4
+  });
+});
+
 describe('young specialists at the reference date R', () => {
   const alone = (birthDate: string, careerStart: string) => ({
     staff: [{ name: 'Юная Ю. Ю.', orgCode: 'S1', position: 'Учитель', birthDate: d(birthDate), careerStart: d(careerStart) }],
