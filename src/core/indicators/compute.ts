@@ -92,8 +92,19 @@ export class KpiContext {
     if (!row.ok) {
       this.problems.push(row.message);
       const plan = planValue(passport.plans.get(this.year));
-      const status = statusOf(null, plan, passport.comparator);
-      return { passport, spec: null, period: null, numerator: null, denominator: null, value: null, plan, status, explanation: `Ошибка в паспорте: ${row.message}`, problem: row.message, byOrg: new Map() };
+      return {
+        passport,
+        spec: null,
+        period: null,
+        numerator: null,
+        denominator: null,
+        value: null,
+        plan,
+        status: statusOf(null, plan, passport.comparator),
+        explanation: `Ошибка в паспорте: ${row.message}`,
+        problem: row.message,
+        byOrg: new Map(),
+      };
     }
     const { spec, params, period } = row;
     const plan = planValue(passport.plans.get(period.year));

@@ -97,6 +97,7 @@ const METHODICAL = normalizeName('Методическая служба');
 const SCHOOL = normalizeName('Школа');
 
 const byDay = <T extends { readonly start: Day }>(a: T, b: T) => a.start - b.start;
+const texts = (t: Table, ...keys: string[]) => keys.map((key) => t.texts(key));
 
 /** The first index whose key is greater than `day` in an array sorted by `key`. */
 export function upperBound<T>(items: readonly T[], key: (item: T) => Day, day: Day): number {
@@ -171,7 +172,8 @@ export class Dataset {
     this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
     const [end, status] = [ioms.cells('end'), ioms.texts('status')];
-    this.ioms = this.dated(ioms, 'start', (i, person, start) => ({ person, start, end: dayOfCell(end(i)), status: status(i) }), (x) => x.start);
+    const iom = (i: number, person: number, start: Day): IomInfo => ({ person, start, end: dayOfCell(end(i)), status: status(i) });
+    this.ioms = this.dated(ioms, 'start', iom, (x) => x.start);
     const diagnostics = workbook.table('diagnostics');
     const level = diagnostics.texts('level');
     this.diagnostics = this.dated(diagnostics, 'date', (i, person, date) => ({ person, date, level: level(i) }), (x) => x.date);
@@ -192,7 +194,8 @@ export class Dataset {
   }
 
   private readOrganizations(t: Table): void {
-    const [code, name, type, headcount] = [t.texts('code'), t.texts('name'), t.texts('type'), t.cells('headcount')];
+    const [code, name, type] = texts(t, 'code', 'name', 'type');
+    const headcount = t.cells('headcount');
     for (let i = 0; i < t.size; i++) {
       if (!code(i)) continue;
       const kind = normalizeName(type(i));
@@ -209,8 +212,9 @@ export class Dataset {
   }
 
   private readStaff(t: Table): void {
-    const [nameOf, codeOf, positionOf, rolesOf] = [t.texts('name'), t.texts('orgCode'), t.texts('position'), t.texts('roles')];
-    const [association, young, birth, career] = [t.texts('association'), t.texts('youngSpecialist'), t.cells('birthDate'), t.cells('careerStart')];
+    const [nameOf, codeOf, positionOf, rolesOf] = texts(t, 'name', 'orgCode', 'position', 'roles');
+    const [association, young] = texts(t, 'association', 'youngSpecialist');
+    const [birth, career] = [t.cells('birthDate'), t.cells('careerStart')];
     for (let i = 0; i < t.size; i++) {
       const name = nameOf(i);
       const orgCode = codeOf(i);
@@ -238,8 +242,9 @@ export class Dataset {
   }
 
   private readEvents(t: Table): void {
-    const [titleOf, startOf, statusOf, labelOf, kind, level] = [t.texts('title'), t.cells('start'), t.texts('status'), t.texts('label'), t.texts('kind'), t.texts('level')];
-    const [dpp, audience, roadmap, direction, organizer] = [t.texts('dpp'), t.texts('audience'), t.texts('roadmapItem'), t.texts('direction'), t.texts('organizerCode')];
+    const [titleOf, statusOf, labelOf, kind, level] = texts(t, 'title', 'status', 'label', 'kind', 'level');
+    const [dpp, audience, roadmap, direction, organizer] = texts(t, 'dpp', 'audience', 'roadmapItem', 'direction', 'organizerCode');
+    const startOf = t.cells('start');
     const rows: (EventInfo & { title: string })[] = [];
     for (let i = 0; i < t.size; i++) {
       const start = dayOfCell(startOf(i));
@@ -271,7 +276,8 @@ export class Dataset {
 
   private readParticipation(t: Table): void {
     const person = this.personReader(t, 'person');
-    const [title, start, label, role, certified] = [t.texts('eventTitle'), t.cells('eventStart'), t.texts('eventLabel'), t.texts('role'), t.texts('certified')];
+    const [title, label, role, certified] = texts(t, 'eventTitle', 'eventLabel', 'role', 'certified');
+    const start = t.cells('eventStart');
     for (let i = 0; i < t.size; i++) {
       const who = person(i);
       if (who < 0) continue;
@@ -285,9 +291,8 @@ export class Dataset {
 
   private readMentoring(t: Table): void {
     const mentee = this.personReader(t, 'mentee');
-    const [startOf, endOf, mentorName, mentorCode, menteeCode, menteeYoung, form] = [
-      t.cells('start'), t.cells('end'), t.texts('mentorName'), t.texts('mentorOrgCode'), t.texts('menteeOrgCode'), t.texts('menteeYoung'), t.texts('form'),
-    ];
+    const [startOf, endOf] = [t.cells('start'), t.cells('end')];
+    const [mentorName, mentorCode, menteeCode, menteeYoung, form] = texts(t, 'mentorName', 'mentorOrgCode', 'menteeOrgCode', 'menteeYoung', 'form');
     const mentors = new Map<string, number>();
     for (let i = 0; i < t.size; i++) {
       const start = dayOfCell(startOf(i));

@@ -4,7 +4,7 @@
 import type { Cell } from '../ports';
 import { readSettings, SETTING } from '../settings';
 import type { Row, Table } from '../table';
-import { formatDateTime, isDate, normalizeName, parseDateText } from '../text';
+import { isDate, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
 import type { IndicatorResult, KpiContext } from './compute';
 import type { MeasureKind } from './measures';
@@ -253,9 +253,3 @@ function readByOrganization(table: Table): KpiOrganization[] {
   }
   return [...orgs.values()];
 }
-
-/** How a stored «Рассчитано» reads for people. */
-export const shownComputedAt = (iso: string): string => {
-  const d = parseDateText(iso);
-  return d ? formatDateTime(d) : iso;
-};
