@@ -25,12 +25,16 @@ export const formIdSetting = (form: FormId) => `ID формы «${FORMS[form].ti
 export const formSheetSetting = (form: FormId) => `Лист ответов «${FORMS[form].title}»`;
 export const formUrlSetting = (form: FormId) => `Ссылка на форму «${FORMS[form].title}»`;
 
-export function settingDefaults(today: Date): SettingDefault[] {
+export function settingDefaults(): SettingDefault[] {
   return [
     { key: SETTING.municipality, value: '', description: 'Название муниципалитета: в заголовках сводок и рассылок.' },
     { key: SETTING.preset, value: 'klin', description: 'Набор показателей: klin, seversk, mo-r503, saratov или yartsevo.' },
     { key: SETTING.period, value: 'Календарный год', description: 'Календарный год | Учебный год | Нарастающим итогом с дд.мм.гггг.' },
-    { key: SETTING.year, value: String(today.getFullYear()), description: 'Год, за который считаются показатели.' },
+    {
+      key: SETTING.year,
+      value: '',
+      description: 'Год, за который считаются показатели. Пусто — год последних данных в реестрах (если их нет — текущий год).',
+    },
     { key: SETTING.methodists, value: '', description: 'E-mail методистов через запятую: сводка по всему муниципалитету.' },
     { key: SETTING.ministry, value: '', description: 'E-mail сотрудников министерства через запятую: только агрегаты.' },
     {

@@ -47,11 +47,30 @@ export class Table {
 
   text(index: number, key: string): string {
     const i = this.columnIndex.get(key);
-    if (i === undefined) return '';
-    const raw = this.rows[index][i];
-    if (typeof raw === 'string' && this.columnSpec(key).kind === 'text') return raw.trim();
-    const v = this.get(index, key);
-    return isDate(v) ? v.toISOString() : String(v);
+    return i === undefined ? '' : cellText(this.columnSpec(key), this.rows[index][i]);
+  }
+
+  /** `get` of one column as a function of the row: for a pass over every row, the column is looked up once. */
+  cells(key: string): (index: number) => Cell {
+    return this.reader(key, coerceCell);
+  }
+
+  /** `text` of one column as a function of the row. */
+  texts(key: string): (index: number) => string {
+    return this.reader(key, cellText);
+  }
+
+  private reader<T extends Cell>(key: string, read: (column: ColumnSpec, raw: Cell) => T): (index: number) => T | '' {
+    const i = this.columnIndex.get(key);
+    if (i === undefined) return () => '';
+    const spec = this.columnSpec(key);
+    const rows = this.rows;
+    return (index) => read(spec, rows[index][i]);
+  }
+
+  /** A raw cell by its position in the sheet's header: for columns the schema does not name («План 2027»). */
+  cellAt(index: number, column: number): Cell {
+    return this.rows[index]?.[column] ?? '';
   }
 
   row(index: number): Row {
@@ -120,6 +139,16 @@ export class Table {
     if (!spec) throw new Error(`Unknown column ${key} in ${this.spec.name}`);
     return spec;
   }
+}
+
+/** Kinds whose text is the string itself, trimmed (what coerceCell gives them). */
+const STRING_KINDS = new Set<ColumnSpec['kind']>(['text', 'choice', 'email', 'url']);
+
+/** A cell as text: a text column's string trimmed, anything else as its column kind reads it (dates as ISO). */
+function cellText(column: ColumnSpec, raw: Cell): string {
+  if (typeof raw === 'string' && STRING_KINDS.has(column.kind)) return raw.trim();
+  const v = coerceCell(column, raw);
+  return isDate(v) ? v.toISOString() : String(v);
 }
 
 export function sameCell(a: Cell, b: Cell): boolean {

@@ -29,6 +29,13 @@ export class Workbook {
     return table;
   }
 
+  /** A computed sheet written whole («Показатели по ОО»): its old rows are not read, only counted to clear them. */
+  rewrite(id: SheetId): Table {
+    const table = this.log(id);
+    table.retain(() => false);
+    return table;
+  }
+
   /** Writes every table that changed; returns the names of the sheets written. */
   flush(): string[] {
     const written: string[] = [];

@@ -8,3 +8,4 @@ export * from './features/iomSidebar';
 export * from './features/importSidebar';
 export * from './features/settingsSidebar';
 export * from './features/workbookHealth';
+export * from './features/indicatorsSidebar';

@@ -130,7 +130,7 @@ function addColumns(sheet: Sheet, plan: SheetPlan): void {
 function addMissingSettings(workbook: Workbook): number {
   const table = workbook.table('settings');
   const present = new Set(Array.from({ length: table.size }, (_, i) => table.text(i, 'key')));
-  const missing = settingDefaults(new Date()).filter((s) => !present.has(s.key));
+  const missing = settingDefaults().filter((s) => !present.has(s.key));
   for (const setting of missing) table.append({ key: setting.key, value: setting.value, description: setting.description });
   return missing.length;
 }

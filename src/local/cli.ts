@@ -9,6 +9,7 @@ import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
 import { importFolder, InputError, type FolderImport } from './importFolder';
 import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
+import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -25,6 +26,7 @@ class UsageError extends Error {}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const OUT: Options = { out: { type: 'string' } };
+const KPI: Options = Object.fromEntries(['preset', 'year', 'from', 'to', 'scope'].map((flag) => [flag, { type: 'string' }]));
 
 const COMMANDS: Record<string, Command> = {
   setup: {
@@ -37,13 +39,14 @@ const COMMANDS: Record<string, Command> = {
   },
   run: {
     usage: [
-      'marshrut run --data DIR [--out DIR]',
-      'загрузить CSV (справочники и выгрузки Google Форм), записать DIR/workbook.xlsx и DIR/intake.json',
+      'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО]',
+      'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, ' +
+        'записать DIR/workbook.xlsx, DIR/intake.json и DIR/kpi.json',
     ],
-    options: { ...OUT, data: { type: 'string' } },
+    options: { ...OUT, data: { type: 'string' }, ...KPI },
     async run(values) {
       if (typeof values.data !== 'string') throw new InputError('Укажите папку с CSV: --data DIR');
-      await runImport(values.data, outDir(values));
+      await runImport(values.data, outDir(values), kpiOptions(values));
     },
   },
   demo: {
@@ -111,13 +114,25 @@ function printSummary({ reference, intake }: FolderImport): void {
   }
 }
 
-async function runImport(data: string, out: string): Promise<void> {
+async function runImport(data: string, out: string, kpi: KpiOptions = {}): Promise<void> {
   const workbook = setUp();
   const result = importFolder(workbook, resolve(data), say);
   printSummary(result);
+  const report = recomputeIndicators(workbook, kpi);
+  kpiTable(report).forEach((line) => say(line));
   await finish(workbook, out, result);
+  say(`Записано: ${writeKpiJson(out, report)}`);
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
   if (unusable.length) throw new InputError(`Справочник не загружен: ${unusable.map((r) => r.file).join(', ')} (см. замечания выше).`);
+}
+
+/** The indicator flags of `run`, checked before anything is read: a wrong one is a usage error. */
+function kpiOptions(values: Values): KpiOptions {
+  try {
+    return parseKpiOptions(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /** The command and its flag values; a UsageError for anything the table does not declare. */

@@ -77,6 +77,8 @@ function installClock(context: vm.Context, nowMs: () => number): void {
       var RealDate = Date;
       function ClockDate() {
         if (!new.target) return new RealDate(nowMs()).toString();
+        // One argument (a time value, as every Date handed into the sandbox is made): no argument juggling.
+        if (arguments.length === 1) return new RealDate(arguments[0]);
         return arguments.length ? new (Function.prototype.bind.apply(RealDate, [null].concat([].slice.call(arguments))))() : new RealDate(nowMs());
       }
       ClockDate.prototype = RealDate.prototype;

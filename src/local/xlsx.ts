@@ -14,7 +14,7 @@ const LISTS_SHEET = '_lists';
 
 /**
  * Writes the fake spreadsheet as an .xlsx: values (dates as dates, formulas as formulas), hidden sheets,
- * frozen rows, column widths, list dropdowns and bold cells.
+ * frozen rows, column widths, list dropdowns, bold cells and notes.
  */
 export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
   const wb = await buildWorkbook(spreadsheet);
@@ -74,6 +74,7 @@ export async function buildWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
           ...(c.fc && /^#[0-9a-f]{6}$/i.test(c.fc) ? { color: { argb: `FF${c.fc.slice(1).toUpperCase()}` } } : {}),
         };
         if (Object.keys(font).length) cell.font = font;
+        if (c.note) cell.note = c.note;
         if (c.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
         if (c.bg && /^#[0-9a-f]{6}$/i.test(c.bg) && c.bg.toLowerCase() !== '#ffffff') {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.bg.slice(1).toUpperCase()}` } };

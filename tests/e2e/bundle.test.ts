@@ -56,6 +56,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuSyncFormChoices',
       'menuShowQuarantine',
       'menuShowIom',
+      'menuShowIndicators',
       'menuShowImport',
       'menuRebuildRegisters',
       'menuArchiveAuditLog',

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { SHEETS, SHEET_IDS, type SheetSpec } from '../../src/core/schema/sheets';
 import { settingDefaults } from '../../src/core/settings';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
-import { CLI, FIXED_NOW, openBuiltWorkbook, plain, requireBuild, sheetOf, valuesOf } from '../support/e2eBuild';
+import { CLI, openBuiltWorkbook, plain, requireBuild, sheetOf, valuesOf } from '../support/e2eBuild';
 
 const specs = SHEET_IDS.map((id) => SHEETS[id] as SheetSpec);
 const SHEET_PROTECTION = 'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
@@ -100,7 +100,7 @@ describe('«Настроить книгу» on a new spreadsheet', () => {
   test('«Настройки» holds every default key once, with its default value', () => {
     const [, ...rows] = valuesOf(wb, 'Настройки');
     const keys = rows.map((r) => String(r[0]));
-    const defaults = settingDefaults(FIXED_NOW()); // the script's clock is the runtime's
+    const defaults = settingDefaults();
     expect(keys).toEqual(defaults.map((d) => d.key));
     for (const d of defaults.filter((x) => x.key !== 'Ячеек в книге')) {
       const row = rows.find((r) => r[0] === d.key)!;

@@ -18,6 +18,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Карантин…', 'menuShowQuarantine')
     .addItem('ИОМ: статус выделенной строки…', 'menuShowIom')
+    .addItem('Показатели…', 'menuShowIndicators')
     .addSeparator()
     .addItem('Импорт ответов из CSV/существующей формы…', 'menuShowImport')
     .addItem('Пересобрать реестры из ответов форм', 'menuRebuildRegisters')

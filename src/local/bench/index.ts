@@ -1,9 +1,14 @@
 // `npm run bench`: the product's performance, measured through the built bundle in the local runtime — service
 // calls (the quota and latency that matter in Google) and local time. Each section is one module of ./bench.
+import { benchIndicators } from './indicators';
 import { benchTrigger } from './trigger';
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
-const sections: [string, () => string][] = [['trigger', () => benchTrigger(sizes)]];
+const sizesOf = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number);
+const sizes = sizesOf(process.env.BENCH_SIZES, '1000,100000');
+const sections: [string, () => string][] = [
+  ['trigger', () => benchTrigger(sizes)],
+  ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
+];
 const only = process.env.BENCH_ONLY?.split(',');
 
 for (const [name, run] of sections) {

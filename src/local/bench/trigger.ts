@@ -1,22 +1,10 @@
 // What one form submission costs, in Apps Script service calls (the quota and latency that matter in Google) and
 // in local milliseconds, with registers of 1,000 and 100,000 rows. Calls must not grow.
 import { FORMS, type FormId } from '../../core/schema/forms';
-import { SHEETS, type SheetId } from '../../core/schema/sheets';
 import { openLocalWorkbook, type LocalWorkbook } from '../localWorkbook';
+import { seed } from './seed';
 
 const day = (i: number) => new Date(2025, i % 12, 1 + (i % 28));
-
-/** Synthetic register rows written straight into the sheet (not through the add-on: that is not measured). */
-function seed(workbook: LocalWorkbook, id: SheetId, n: number, row: (i: number) => Record<string, unknown>): void {
-  const sheet = workbook.spreadsheet.getSheetByName(SHEETS[id].name)!;
-  const header = SHEETS[id].columns.map((c) => c.key);
-  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
-  const values = Array.from({ length: n }, (_, i) => {
-    const r = row(i);
-    return header.map((k) => (r[k] ?? '') as string);
-  });
-  sheet.getRange(2, 1, n, header.length).setValues(values);
-}
 
 function prepare(n: number): LocalWorkbook {
   const workbook = openLocalWorkbook();

@@ -13,7 +13,7 @@ export type RangeApi = Pick<Range,
   'clearDataValidations' | 'clearContent' | 'clear' | 'clearFormat' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' |
   'getNumRows' | 'getNumColumns' | 'getA1Notation' | 'getSheet' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights' |
   'setBackground' | 'getBackground' | 'setFontColor' | 'setWrap' | 'setHorizontalAlignment' | 'protect' | 'activate' |
-  'offset' | 'getCell' | 'isBlank' | 'getRowIndex'>;
+  'offset' | 'getCell' | 'isBlank' | 'getRowIndex' | 'setNote' | 'setNotes' | 'getNote' | 'getNotes' | 'clearNote'>;
 
 export const SHAPE_ROWS = (has: number, want: number) =>
   `The number of rows in the data does not match the number of rows in the range. The data has ${has} but the range has ${want}.`;
@@ -149,6 +149,28 @@ export class FakeRange implements RangeApi {
     return this.each((c) => { c.ha = alignment ?? undefined; });
   }
 
+  // -- notes ----------------------------------------------------------------------------------
+  // developers.google.com/apps-script/reference/spreadsheet/range: setNote(note) sets the note of every cell of the
+  // range (null or '' clears it); setNotes(notes) takes a grid of the range's shape; getNote() is the top-left
+  // cell's note and getNotes() the grid, '' where a cell has none; clearNote() removes them.
+  setNote(note: string | null): Range {
+    return this.each((c) => writeNote(c, note));
+  }
+  setNotes(notes: (string | null)[][]): Range {
+    const data = this.checkShape(notes) as (string | null)[][];
+    return this.each((c, r, col) => writeNote(c, data[r - this.ref.row]![col - this.ref.col] ?? null));
+  }
+  getNote(): string {
+    return this.first()?.note ?? '';
+  }
+  getNotes(): string[][] {
+    this.sheet.assertInGrid(this.ref);
+    return this.map((c) => c?.note ?? '');
+  }
+  clearNote(): Range {
+    return this.each((c) => { delete c.note; });
+  }
+
   // -- data validation ------------------------------------------------------------------------
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
     return this.each((c) => { c.dv = rule; });
@@ -181,6 +203,8 @@ export class FakeRange implements RangeApi {
       if (!only || o.contentsOnly) { c.v = ''; delete c.f; }
       if (!only || o.formatOnly) clearFormat(c);
       if (o.validationsOnly) c.dv = null;
+      // «commentsOnly» clears the notes (Apps Script calls them comments here); a plain clear() does too.
+      if (!only || o.commentsOnly) delete c.note;
     });
   }
 
@@ -215,6 +239,11 @@ export class FakeRange implements RangeApi {
     this.sheet.parent.setActive(this.sheet, this.proxy);
     return this.proxy;
   }
+}
+
+function writeNote(c: Cell, note: string | null): void {
+  if (note === null || note === '') delete c.note;
+  else c.note = String(note);
 }
 
 function clearFormat(c: Cell): void {

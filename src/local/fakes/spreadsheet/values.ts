@@ -17,6 +17,8 @@ export interface Cell {
   fc?: string;
   wrap?: boolean;
   ha?: string;
+  /** The cell's note (Range.setNote/getNote); not content: getLastRow ignores it. */
+  note?: string;
 }
 
 /**

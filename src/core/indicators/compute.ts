@@ -1,0 +1,149 @@
+// One recompute over the snapshot: the registers are indexed once (Dataset), each passport row is compiled and
+// evaluated by the engine for its period, and compared with its plan. Pure: the caller writes the result.
+import type { Cell } from '../ports';
+import { readSettings, SETTING } from '../settings';
+import { normalizeName } from '../text';
+import type { Workbook } from '../workbook';
+import { Dataset } from './dataset';
+import { Engine, valueOf, type Counts, type Coverage } from './engine';
+import { explain } from './explain';
+import type { MeasureSpec, Params } from './measures';
+import { compilePassport, planValue, readPassports, rowLabel, type Passport, type Plan } from './passport';
+import { parsePeriodRule, periodOf, PERIOD_TEXT, type Day, type Period, type PeriodRule } from './period';
+import { statusOf, type KpiStatus } from './status';
+
+export interface KpiRequest {
+  /** The plan year and the year of each row's period; default «Отчётный год» (empty: the year of the latest data). */
+  readonly year?: number;
+  /** An explicit period for every row (instead of each row's «Период»). */
+  readonly from?: Day;
+  readonly to?: Day;
+  /** One ОО by its code; default the whole municipality. */
+  readonly scope?: string;
+}
+
+export interface IndicatorResult {
+  readonly passport: Passport;
+  readonly spec: MeasureSpec | null;
+  readonly period: Period | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  /** A percentage for shares, a count, people per methodist, or what was typed for «manual»; null = no data. */
+  readonly value: number | string | null;
+  readonly plan: Plan;
+  readonly status: KpiStatus;
+  readonly explanation: string;
+  /** A mistake in the passport (unknown measure, parameter or period): the row is not computed. */
+  readonly problem: string | null;
+  /** By normalized ОО code. */
+  readonly byOrg: ReadonlyMap<string, Counts & { readonly value: number | null }>;
+}
+
+/** A row ready to evaluate: its measure, parameters and period resolved; or why it cannot be. */
+export type ResolvedRow =
+  | { readonly ok: true; readonly spec: MeasureSpec; readonly params: Params; readonly period: Period }
+  | { readonly ok: false; readonly message: string };
+
+/** The snapshot indexed for one request: what every row of a recompute (or one «кто не охвачен» list) needs. */
+export class KpiContext {
+  readonly dataset: Dataset;
+  readonly engine: Engine;
+  readonly year: number;
+  readonly scope: string | null;
+  readonly problems: string[] = [];
+  private readonly fallback: PeriodRule;
+  private readonly explicit: PeriodRule | null;
+
+  constructor(readonly workbook: Workbook, request: KpiRequest, now: Date) {
+    this.dataset = new Dataset(workbook);
+    const settings = readSettings(workbook.table('settings'));
+    this.year = request.year ?? reportingYear(settings.get(SETTING.year), this.dataset, now);
+    this.scope = scopeOf(this.dataset, request.scope);
+    this.engine = new Engine(this.dataset, this.scope);
+    const setting = parsePeriodRule(settings.get(SETTING.period) || PERIOD_TEXT.calendar);
+    if (!setting.ok) this.problems.push(`«Настройки» → «${SETTING.period}»: ${setting.message}; считается календарный год.`);
+    this.fallback = setting.ok ? setting.rule : { kind: 'calendar' };
+    this.explicit = request.from !== undefined && request.to !== undefined ? { kind: 'explicit', from: request.from, to: request.to } : null;
+  }
+
+  get scopeName(): string | undefined {
+    return this.scope === null ? undefined : this.dataset.orgName(this.scope) || this.dataset.orgCode(this.scope);
+  }
+
+  passports(): Passport[] {
+    return readPassports(this.workbook.table('indicators'));
+  }
+
+  resolve(passport: Passport): ResolvedRow {
+    const compiled = compilePassport(passport);
+    if (!compiled.ok) return compiled;
+    const period = periodOf(this.explicit ?? compiled.rule ?? this.fallback, this.year);
+    if (!period.ok) return { ok: false, message: `${rowLabel(passport)}: ${period.message}.` };
+    return { ok: true, spec: compiled.spec, params: compiled.params, period: period.period };
+  }
+
+  /** The people, schools, events or mentors a row counts; null for «manual» and staff_per_methodist. */
+  coverage(row: ResolvedRow & { ok: true }): Coverage | null {
+    return row.spec.kind === 'manual' || row.spec.id === 'staff_per_methodist' ? null : this.engine.coverage(row.spec, row.params, row.period);
+  }
+
+  evaluate(passport: Passport): IndicatorResult {
+    const row = this.resolve(passport);
+    if (!row.ok) {
+      this.problems.push(row.message);
+      const plan = planValue(passport.plans.get(this.year));
+      return {
+        passport,
+        spec: null,
+        period: null,
+        numerator: null,
+        denominator: null,
+        value: null,
+        plan,
+        status: statusOf(null, plan, passport.comparator),
+        explanation: `Ошибка в паспорте: ${row.message}`,
+        problem: row.message,
+        byOrg: new Map(),
+      };
+    }
+    const { spec, params, period } = row;
+    const plan = planValue(passport.plans.get(period.year));
+    const explanation = explain(spec, params, period, this.scopeName);
+    const done = (counts: Counts, value: number | string | null, byOrg: IndicatorResult['byOrg']): IndicatorResult => ({
+      passport,
+      spec,
+      period,
+      numerator: spec.kind === 'manual' ? null : counts.numerator,
+      denominator: counts.denominator,
+      value,
+      plan,
+      status: statusOf(value, plan, passport.comparator),
+      explanation,
+      problem: null,
+      byOrg,
+    });
+    if (spec.kind === 'manual') return done({ numerator: 0, denominator: null }, typedValue(passport.fact), new Map());
+    const coverage = this.coverage(row);
+    const tally = coverage ? this.engine.tally(coverage, spec.kind) : this.engine.perMethodist(params);
+    const byOrg = new Map(
+      [...tally.byOrg].filter(([org]) => org).map(([org, counts]) => [org, { ...counts, value: valueOf(spec.kind, counts) }]),
+    );
+    return done(tally, valueOf(spec.kind, tally), byOrg);
+  }
+}
+
+/** «Отчётный год» of «Настройки»; empty (or not a year) means the year of the latest data, else the current one. */
+export function reportingYear(setting: string | undefined, dataset: Dataset, now: Date): number {
+  const typed = /^\s*(\d{4})\s*$/.exec(setting ?? '');
+  return typed ? Number(typed[1]) : (dataset.latestYear() ?? now.getFullYear());
+}
+
+/** The normalized code of the ОО `code` names, or an error a methodist can act on. */
+function scopeOf(dataset: Dataset, code: string | undefined): string | null {
+  if (!code?.trim()) return null;
+  const org = normalizeName(code);
+  if (!dataset.orgs.get(org)?.name) throw new Error(`ОО с кодом «${code.trim()}» нет в листе «Организации».`);
+  return org;
+}
+
+const typedValue = (fact: Cell): number | string | null => (fact === '' ? null : typeof fact === 'number' ? fact : String(fact));

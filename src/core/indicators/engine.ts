@@ -1,0 +1,304 @@
+// The measures of SPEC §6 over the indexed registers. Each measure is a Coverage: the items of its denominator
+// (people, schools, events or mentors, within the scope) and those of them that are counted. Populations and
+// per-period sets are computed once per engine and shared by the indicators that need them; a period is a range
+// of the date-sorted registers, so no indicator scans what it does not count.
+import { IOM_FORM_STATUSES } from '../schema/choices';
+import { normalizeName } from '../text';
+import { upperBound, type Dataset, type EventInfo, type ParticipationInfo } from './dataset';
+import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
+import type { Day, Period } from './period';
+
+export type Unit = 'people' | 'schools' | 'events' | 'mentors';
+
+export interface Coverage {
+  readonly unit: Unit;
+  /** The items of the denominator (for a count: the items counted). */
+  readonly population: readonly number[];
+  /** The items of the population that are in the numerator. */
+  readonly covered: ReadonlySet<number>;
+  /** Normalized ОО code of an item ('' when it has none, e.g. an event without an organizer). */
+  readonly orgOf: (item: number) => string;
+  /** The denominator is the ОО-1 headcount (where filled) instead of the roster rows: measures over all of S. */
+  readonly headcount: boolean;
+}
+
+export interface Counts {
+  readonly numerator: number;
+  readonly denominator: number | null;
+}
+
+export interface Tally extends Counts {
+  /** By normalized ОО code. */
+  readonly byOrg: ReadonlyMap<string, Counts>;
+}
+
+const FORM_STATUSES = new Set(IOM_FORM_STATUSES.map(normalizeName));
+const IMPLEMENTED = normalizeName('Реализован');
+const COURSES = 'Курсы повышения квалификации';
+const ASSOCIATION_MEETING = 'Заседание методического объединения';
+const DEFAULT_ROLE = 'Методист';
+
+/** Age under 35 at R, and a career begun less than 3 years before R (dates as yyyymmdd: a birthday on R counts). */
+const youngByDates = (birth: Day | null, career: Day | null, r: Day) =>
+  birth !== null && career !== null && r < birth + 350000 && career > r - 30000;
+
+const anyOf = (allowed: readonly string[] | undefined, value: string) => !allowed || allowed.includes(value);
+
+export const valueOf = (kind: MeasureKind, counts: Counts): number | null => {
+  if (kind === 'count') return counts.numerator;
+  if (!counts.denominator) return null;
+  return kind === 'share' ? (100 * counts.numerator) / counts.denominator : counts.numerator / counts.denominator;
+};
+
+export class Engine {
+  private readonly memo = new Map<string, unknown>();
+
+  /** `scope`: a normalized ОО code, or null for the whole municipality. */
+  constructor(
+    readonly data: Dataset,
+    readonly scope: string | null,
+  ) {}
+
+  private cached<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
+  }
+
+  private inScope(org: string): boolean {
+    return this.scope === null || org === this.scope;
+  }
+
+  private readonly personOrg = (i: number) => this.data.staff[i]!.org;
+
+  /** Roster rows of S in scope, or the part «население» names; УК = management. */
+  staff(population: Population | 'УК'): number[] {
+    return this.cached(`staff:${population}`, () => {
+      const out: number[] = [];
+      this.data.staff.forEach((m, i) => {
+        if (!m.inS || !this.inScope(m.org)) return;
+        const member =
+          population === 'все' ||
+          (population === 'педагоги' && !m.management) ||
+          (population === 'учителя' && m.teacher) ||
+          (population === 'УК' && m.management);
+        if (member) out.push(i);
+      });
+      return out;
+    });
+  }
+
+  /** Young specialists (МС) of S at the reference date R. */
+  private young(r: Day): number[] {
+    return this.cached(`young:${r}`, () =>
+      this.staff('все').filter((i) => {
+        const m = this.data.staff[i]!;
+        return m.youngFlag || youngByDates(m.birth, m.careerStart, r);
+      }),
+    );
+  }
+
+  /** Normalized codes of the schools in scope; a school is an item by its position here. */
+  schools(): string[] {
+    return this.cached('schools', () => [...this.data.orgs].filter(([org, o]) => o.school && this.inScope(org)).map(([org]) => org));
+  }
+
+  /** ОО whose staff the ОО-1 headcount describes: in scope, not a methodical service, with a headcount or staff. */
+  headcounts(): ReadonlyMap<string, number> {
+    return this.cached('headcounts', () => {
+      const roster = new Map<string, number>();
+      for (const i of this.staff('все')) roster.set(this.personOrg(i), (roster.get(this.personOrg(i)) ?? 0) + 1);
+      const out = new Map<string, number>();
+      for (const [org, o] of this.data.orgs) {
+        if (o.methodical || !this.inScope(org)) continue;
+        const count = o.headcount ?? roster.get(org) ?? 0;
+        if (count || roster.has(org)) out.set(org, count);
+      }
+      return out;
+    });
+  }
+
+  /** Events whose start is in P, as an index range of the date-sorted events. */
+  eventsIn(period: Period): EventInfo[] {
+    return this.cached(`events:${period.from}:${period.to}`, () => {
+      const events = this.data.events;
+      return events.slice(upperBound(events, (e) => e.start, period.from - 1), upperBound(events, (e) => e.start, period.to));
+    });
+  }
+
+  /** People with a counted participation (event in P, not planned/postponed/cancelled) that `accept` takes. */
+  private participants(period: Period, accept: (event: EventInfo, p: ParticipationInfo) => boolean): Set<number> {
+    const out = new Set<number>();
+    for (const event of this.eventsIn(period)) {
+      if (!event.counts) continue;
+      for (const index of event.participations) {
+        const p = this.data.participations[index]!;
+        if (accept(event, p)) out.add(p.person);
+      }
+    }
+    return out;
+  }
+
+  /** IOMs in P: start ≤ P.to and (no end or end ≥ P.from). */
+  private withIom(period: Period, status: (normalized: string) => boolean): Set<number> {
+    const out = new Set<number>();
+    const ioms = this.data.ioms;
+    for (let i = 0, end = upperBound(ioms, (x) => x.start, period.to); i < end; i++) {
+      const iom = ioms[i]!;
+      if ((iom.end === null || iom.end >= period.from) && status(normalizeName(iom.status))) out.add(iom.person);
+    }
+    return out;
+  }
+
+  /** Pairs active in P: start ≤ P.to and (no end or end ≥ P.from), of the given forms. */
+  private activePairs(period: Period, forms: readonly string[] | undefined) {
+    const pairs = this.data.pairs;
+    return pairs
+      .slice(0, upperBound(pairs, (x) => x.start, period.to))
+      .filter((pair) => (pair.end === null || pair.end >= period.from) && anyOf(forms, pair.form));
+  }
+
+  private people(population: readonly number[], covered: ReadonlySet<number>, headcount: boolean): Coverage {
+    return { unit: 'people', population, covered, orgOf: this.personOrg, headcount };
+  }
+
+  private schoolCoverage(covered: (org: string) => boolean): Coverage {
+    const schools = this.schools();
+    const hit = new Set<number>();
+    schools.forEach((org, i) => covered(org) && hit.add(i));
+    return { unit: 'schools', population: schools.map((_, i) => i), covered: hit, orgOf: (i) => schools[i]!, headcount: false };
+  }
+
+  /** A count: every item counted is its own population. */
+  private counted(unit: Unit, items: readonly number[], orgOf: (item: number) => string): Coverage {
+    const inScope = items.filter((i) => this.inScope(orgOf(i)));
+    return { unit, population: inScope, covered: new Set(inScope), orgOf, headcount: false };
+  }
+
+  /** The population «население» names: all of S counts by ОО-1, its parts by roster rows (SPEC §6). */
+  private byPopulation(params: Params, covered: ReadonlySet<number>): Coverage {
+    const population = params.population ?? 'все';
+    return this.people(this.staff(population), covered, population === 'все');
+  }
+
+  coverage(spec: MeasureSpec, params: Params, period: Period): Coverage | null {
+    switch (spec.id) {
+      case 'share_diagnosed':
+      case 'count_staff_diagnosed': {
+        const diagnostics = this.data.diagnostics;
+        const covered = new Set<number>();
+        for (let i = upperBound(diagnostics, (d) => d.date, period.from - 1); i < diagnostics.length; i++) {
+          const d = diagnostics[i]!;
+          if (d.date > period.to) break;
+          if (anyOf(params.diagnosticLevels, d.level)) covered.add(d.person);
+        }
+        return this.people(this.staff('все'), covered, spec.id === 'share_diagnosed');
+      }
+      case 'share_iom_developed':
+        return this.people(this.staff('все'), this.withIom(period, (s) => FORM_STATUSES.has(s)), true);
+      case 'share_iom_implemented': {
+        const developed = this.withIom(period, (s) => FORM_STATUSES.has(s));
+        return this.people(this.staff('все').filter((i) => developed.has(i)), this.withIom(period, (s) => s === IMPLEMENTED), false);
+      }
+      case 'share_dpp':
+        return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified));
+      case 'share_young_supported': {
+        const supported = new Set(this.activePairs(period, undefined).map((pair) => pair.mentee));
+        if (!params.mentoringOnly) for (const person of this.participants(period, (e) => e.forYoung)) supported.add(person);
+        return this.people(this.young(period.to), supported, false);
+      }
+      case 'share_orgs_with_mentoring': {
+        const mentored = new Set(this.activePairs(period, params.forms).map((pair) => pair.menteeOrg));
+        return this.schoolCoverage((org) => mentored.has(org));
+      }
+      case 'share_orgs_management_trained': {
+        const topics = params.topics?.map(normalizeName);
+        const trained = this.participants(
+          period,
+          (e) => e.kind === COURSES && (!topics || topics.some((t) => e.topicText.includes(t))),
+        );
+        const schools = new Set(this.staff('УК').filter((i) => trained.has(i)).map(this.personOrg));
+        return this.schoolCoverage((org) => schools.has(org));
+      }
+      case 'share_staff_participated':
+      case 'count_staff_participated':
+        return this.byPopulation(
+          params,
+          this.participants(
+            period,
+            (e, p) => anyOf(params.kinds, e.kind) && anyOf(params.eventLevels, e.level) && anyOf(params.roles, p.role),
+          ),
+        );
+      case 'share_in_associations': {
+        const members = this.participants(period, (e) => e.kind === ASSOCIATION_MEETING);
+        this.data.staff.forEach((m, i) => m.inAssociation && members.add(i));
+        return this.people(this.staff('все'), members, true);
+      }
+      case 'roadmap_completion': {
+        const events = this.eventsIn(period);
+        const population = events.flatMap((e, i) => (e.roadmap && this.inScope(e.org) ? [i] : []));
+        return {
+          unit: 'events',
+          population,
+          covered: new Set(population.filter((i) => events[i]!.held)),
+          orgOf: (i) => events[i]!.org,
+          headcount: false,
+        };
+      }
+      case 'count_events': {
+        const events = this.eventsIn(period);
+        const held = events.flatMap((e, i) => (e.held && anyOf(params.kinds, e.kind) && anyOf(params.eventLevels, e.level) ? [i] : []));
+        return this.counted('events', held, (i) => events[i]!.org);
+      }
+      case 'count_mentors': {
+        const mentors = [...new Set(this.activePairs(period, params.forms).map((pair) => pair.mentor))];
+        return this.counted('mentors', mentors, (i) => this.data.mentors[i]!.org);
+      }
+      case 'staff_per_methodist':
+      case 'manual':
+        return null;
+    }
+  }
+
+  /** Numerator and denominator, in total and by ОО. */
+  tally(coverage: Coverage, kind: MeasureKind): Tally {
+    const byOrg = new Map<string, { numerator: number; denominator: number | null }>();
+    let numerator = 0;
+    for (const item of coverage.population) {
+      const org = coverage.orgOf(item);
+      const entry = byOrg.get(org) ?? { numerator: 0, denominator: 0 };
+      byOrg.set(org, entry);
+      entry.denominator!++;
+      if (coverage.covered.has(item)) {
+        entry.numerator++;
+        numerator++;
+      }
+    }
+    if (kind === 'count') {
+      for (const entry of byOrg.values()) entry.denominator = null;
+      return { numerator, denominator: null, byOrg };
+    }
+    if (!coverage.headcount) return { numerator, denominator: coverage.population.length, byOrg };
+    let denominator = 0;
+    for (const [org, count] of this.headcounts()) {
+      const entry = byOrg.get(org) ?? { numerator: 0, denominator: 0 };
+      entry.denominator = count;
+      byOrg.set(org, entry);
+      denominator += count;
+    }
+    return { numerator, denominator, byOrg };
+  }
+
+  /** staff_per_methodist: S by ОО-1 per roster row holding the role (any ОО, the methodical service included). */
+  perMethodist(params: Params): Tally {
+    const role = normalizeName(params.role ?? DEFAULT_ROLE);
+    const holders = new Map<string, number>();
+    for (const m of this.data.staff) if (m.roles.includes(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
+    const byOrg = new Map<string, Counts>();
+    let numerator = 0;
+    for (const [org, count] of this.headcounts()) {
+      byOrg.set(org, { numerator: count, denominator: holders.get(org) ?? 0 });
+      numerator += count;
+    }
+    return { numerator, denominator: [...holders.values()].reduce((a, b) => a + b, 0), byOrg };
+  }
+}

@@ -1,0 +1,21 @@
+// Plan against fact (SPEC §6): the exact value is compared with the plan of the year by the row's «Сравнение».
+// No value (denominator 0, nothing typed) is «Нет данных»; a value without a plan for the year is «Нет плана».
+import { normalizeName } from '../text';
+import type { Comparator, Plan } from './passport';
+
+export const KPI_STATUSES = ['Выполнен', 'Не выполнен', 'Нет данных', 'Нет плана'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+export function statusOf(value: number | string | null, plan: Plan, comparator: Comparator): KpiStatus {
+  if (value === null) return 'Нет данных';
+  if (plan === null) return 'Нет плана';
+  if (typeof value === 'number' && typeof plan === 'number') {
+    return (comparator === '≤' ? value <= plan : value >= plan) ? 'Выполнен' : 'Не выполнен';
+  }
+  // A typed answer («Да») against a typed plan: the same words (case and «ё» aside) meet the plan.
+  return normalizeName(String(value)) === normalizeName(String(plan)) ? 'Выполнен' : 'Не выполнен';
+}
+
+/** Fact − plan, when both are numbers. */
+export const deviationOf = (value: number | string | null, plan: Plan): number | null =>
+  typeof value === 'number' && typeof plan === 'number' ? value - plan : null;
