@@ -12,7 +12,7 @@ export class Table {
   readonly spec: SheetSpec;
   readonly header: readonly string[];
   private readonly rows: Cell[][];
-  private readonly originalCount: number;
+  private originalCount: number;
   private readonly columnIndex = new Map<string, number>();
   private readonly columnSpecs = new Map<string, ColumnSpec>();
   private readonly dirty = new Set<number>();
@@ -118,6 +118,17 @@ export class Table {
     for (const row of kept) this.rows.push(row);
     this.dirty.clear();
     this.truncated = true;
+  }
+
+  /**
+   * Its changes were written: what is in memory is what the sheet holds, and the next changes are counted from here.
+   * A log keeps none of its written rows (it never read its old ones either).
+   */
+  committed(log: boolean): void {
+    if (log) this.rows.length = 0;
+    this.originalCount = this.rows.length;
+    this.dirty.clear();
+    this.truncated = false;
   }
 
   hasChanges(): boolean {

@@ -6,6 +6,8 @@ import { Table } from './table';
 
 export class Workbook {
   private readonly tables = new Map<SheetId, Table>();
+  /** Tables whose old rows were never read (logs, sheets written whole). */
+  private readonly logs = new Set<SheetId>();
 
   constructor(private readonly port: WorkbookPort) {}
 
@@ -25,6 +27,7 @@ export class Workbook {
       const { header } = this.port.readHeader(id);
       table = new Table(sheetSpec(id), { header, rows: [] });
       this.tables.set(id, table);
+      this.logs.add(id);
     }
     return table;
   }
@@ -36,15 +39,26 @@ export class Workbook {
     return table;
   }
 
-  /** Writes every table that changed; returns the names of the sheets written. */
-  flush(): string[] {
+  /**
+   * Writes every table that changed and keeps the snapshot: a drain holding the lock goes on to its next batch
+   * without reading any sheet again. Returns the names of the sheets written.
+   */
+  commit(): string[] {
     const written: string[] = [];
     for (const [id, table] of this.tables) {
       if (!table.hasChanges()) continue;
       this.port.writeTable(id, table.header, table.changes());
+      table.committed(this.logs.has(id));
       written.push(table.spec.name);
     }
+    return written;
+  }
+
+  /** Writes every table that changed and ends the snapshot (the next use reads the sheets afresh). */
+  flush(): string[] {
+    const written = this.commit();
     this.tables.clear();
+    this.logs.clear();
     return written;
   }
 }

@@ -26,7 +26,7 @@ export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   const registry = formRegistry(spreadsheet, snapshotOf(spreadsheet));
   const queue = new SheetsResponseQueue(spreadsheet, registry, props);
   const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock);
-  if (run.eventsChanged) syncFormChoices(spreadsheet, 'participation', registry);
+  if (run.choices) syncFormChoices(spreadsheet, 'participation', registry, run.choices);
   if (run.more) {
     props.setProperty(DRAIN_DUE, String(Date.now()));
     ScriptApp.newTrigger(DRAIN_SOON_HANDLER).timeBased().after(DRAIN_SOON_MS).create();

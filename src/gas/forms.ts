@@ -1,6 +1,6 @@
 // The four Google Forms over FormApp: creation from the declarative FormSpec with this spreadsheet as their
 // destination, the spreadsheet's triggers (responses, hand edits, the 10-minute drain), data-driven choice lists.
-import { FORMS, FORM_IDS, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
+import { FORMS, FORM_IDS, type DynamicChoices, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
 import { formIdSetting, formSheetSetting, formUrlSetting, readSettings, setSetting } from '../core/settings';
 import { dynamicChoices } from '../core/formChoices';
 import type { Workbook } from '../core/workbook';
@@ -168,10 +168,16 @@ function keepAnswersAsText(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
 }
 
 /** Puts the current ОО names and event labels into every data-driven dropdown of every form. */
-export function syncFormChoices(spreadsheet: Spreadsheet, only?: FormId, known?: FormRegistry): number {
-  const workbook = snapshotOf(spreadsheet);
-  const choices = dynamicChoices(workbook);
-  const registry = known ?? formRegistry(spreadsheet, workbook);
+export function syncFormChoices(
+  spreadsheet: Spreadsheet,
+  only?: FormId,
+  known?: FormRegistry,
+  computed?: Record<DynamicChoices, string[]>,
+): number {
+  // Choices a caller computed from its own snapshot (the drain) spare two sheet reads.
+  const workbook = computed && known ? null : snapshotOf(spreadsheet);
+  const choices = computed ?? dynamicChoices(workbook!);
+  const registry = known ?? formRegistry(spreadsheet, workbook!);
   let updated = 0;
   for (const [id, { formId }] of registry) {
     if (only && id !== only) continue;

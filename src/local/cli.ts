@@ -10,6 +10,7 @@ import { importFolder, InputError, type FolderImport } from './importFolder';
 import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
+import { Timings } from './timings';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -26,6 +27,7 @@ class UsageError extends Error {}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const OUT: Options = { out: { type: 'string' } };
+const VERBOSE: Options = { verbose: { type: 'boolean' } };
 const KPI: Options = Object.fromEntries(['preset', 'year', 'from', 'to', 'scope'].map((flag) => [flag, { type: 'string' }]));
 
 const COMMANDS: Record<string, Command> = {
@@ -39,25 +41,25 @@ const COMMANDS: Record<string, Command> = {
   },
   run: {
     usage: [
-      'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО]',
-      'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, ' +
-        'записать DIR/workbook.xlsx, DIR/intake.json и DIR/kpi.json',
+      'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО] [--verbose]',
+      'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, записать DIR/workbook.xlsx, ' +
+        'DIR/intake.json, DIR/kpi.json и DIR/timings.json (--verbose: показать этапы)',
     ],
-    options: { ...OUT, data: { type: 'string' }, ...KPI },
+    options: { ...OUT, data: { type: 'string' }, ...KPI, ...VERBOSE },
     async run(values) {
       if (typeof values.data !== 'string') throw new InputError('Укажите папку с CSV: --data DIR');
-      await runImport(values.data, outDir(values), kpiOptions(values));
+      await runImport(values.data, outDir(values), kpiOptions(values), values.verbose === true);
     },
   },
   demo: {
-    usage: ['marshrut demo [--out DIR]', 'сгенерировать муниципалитет (12 ОО, ~850 педагогов) и прогнать его'],
-    options: OUT,
+    usage: ['marshrut demo [--out DIR] [--verbose]', 'сгенерировать муниципалитет (12 ОО, ~850 педагогов) и прогнать его'],
+    options: { ...OUT, ...VERBOSE },
     async run(values) {
       const out = outDir(values);
       const data = join(out, 'data');
       writeMunicipality(data, generateMunicipality());
       say(`Сгенерирован муниципалитет: ${data}`);
-      await runImport(data, out);
+      await runImport(data, out, {}, values.verbose === true);
     },
   },
 };
@@ -114,14 +116,22 @@ function printSummary({ reference, intake }: FolderImport): void {
   }
 }
 
-async function runImport(data: string, out: string, kpi: KpiOptions = {}): Promise<void> {
+/** `run` and `demo`: intake, indicators, outputs — each a phase of DIR/timings.json. */
+async function runImport(data: string, out: string, kpi: KpiOptions, verbose: boolean): Promise<void> {
   const workbook = setUp();
-  const result = importFolder(workbook, resolve(data), say);
+  const timings = new Timings(workbook.runtime.calls);
+  const result = importFolder(workbook, resolve(data), say, timings);
   printSummary(result);
-  const report = recomputeIndicators(workbook, kpi);
+  const report = timings.phase('recompute', () => recomputeIndicators(workbook, kpi));
   kpiTable(report).forEach((line) => say(line));
-  await finish(workbook, out, result);
-  say(`Записано: ${writeKpiJson(out, report)}`);
+  await timings.phaseAsync('export', async () => {
+    await finish(workbook, out, result);
+    say(`Записано: ${writeKpiJson(out, report)}`);
+  });
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb }, null, 2));
+  say(`Записано: ${join(out, 'timings.json')}`);
+  if (verbose) [...timings.lines(), `Пик памяти: ${peakRssMb} МБ`].forEach((line) => say(line));
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
   if (unusable.length) throw new InputError(`Справочник не загружен: ${unusable.map((r) => r.file).join(', ')} (см. замечания выше).`);
 }

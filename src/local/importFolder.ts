@@ -17,6 +17,7 @@ import { normalizeTitle } from '../core/text';
 import { emptyReport, type FormTally, type IntakeReport } from '../core/intake/pipeline';
 import { REFERENCE_FILES, type ReferenceReport, type ReferenceSheet } from '../core/reference';
 import type { LocalWorkbook } from './localWorkbook';
+import { Timings } from './timings';
 
 export const FORM_FILES: Record<FormId, string> = {
   iom: 'iom.csv',
@@ -102,6 +103,31 @@ function expectedFiles(): string {
   return ['Ожидаются CSV-файлы справочников (SPEC §3) и выгрузки Google Форм (SPEC §4):', ...reference, ...forms].join('\n');
 }
 
+/**
+ * The exports become responses of the workbook's forms, as Google holds them in the response sheets; one drain then
+ * processes them all, through the code the 10-minute trigger runs (the journal first, then by time). Returns the
+ * file row of each response sheet row.
+ */
+function loadAsResponses(
+  workbook: LocalWorkbook,
+  recognised: { data: DataFile; kind: Kind }[],
+  intake: IntakeReport,
+  progress: ProgressLine,
+): Map<string, { file: string; row: number }> {
+  workbook.menu('menuCreateForms');
+  const origin = new Map<string, { file: string; row: number }>();
+  for (const form of ['events', ...FORM_IDS.filter((f) => f !== 'events')] as FormId[]) {
+    for (const { data } of recognised.filter((r) => 'form' in r.kind && r.kind.form === form)) {
+      const mapping = mapFormColumns(data.table.headers, FORMS[form]);
+      addColumnNotes(intake[form], form, data, mapping);
+      const rows = loadResponses(workbook, form, formRowsToSubmissions(data.table, FORMS[form], mapping));
+      for (const [sheetRow, row] of rows) origin.set(`${form}:${sheetRow}`, { file: data.file, row });
+      progress(`${data.file}: «${FORMS[form].title}», ответов ${rows.size}`);
+    }
+  }
+  return origin;
+}
+
 function addColumnNotes(into: FormTally, form: FormId, data: DataFile, mapping: ColumnMapping): void {
   for (const column of mapping.unmatched) if (!into.unusedColumns.includes(column)) into.unusedColumns.push(column);
   into.notes.push(...mappingNotes(data.table.headers, FORMS[form], mapping).map((n) => `${data.file}: ${n}`));
@@ -139,7 +165,12 @@ function loadResponses(workbook: LocalWorkbook, form: FormId, raws: RawSubmissio
   return rows;
 }
 
-export function importFolder(workbook: LocalWorkbook, dataDir: string, progress: ProgressLine = () => {}): FolderImport {
+export function importFolder(
+  workbook: LocalWorkbook,
+  dataDir: string,
+  progress: ProgressLine = () => {},
+  timings = new Timings(workbook.runtime.calls),
+): FolderImport {
   let names: string[];
   try {
     if (!statSync(dataDir).isDirectory()) throw new InputError(`--data указывает на файл, а нужна папка с CSV: ${dataDir}`);
@@ -150,12 +181,14 @@ export function importFolder(workbook: LocalWorkbook, dataDir: string, progress:
   }
   const result: FolderImport = { reference: {}, intake: emptyReport(), skipped: [] };
   const recognised: { data: DataFile; kind: Kind }[] = [];
-  for (const file of names) {
-    const data = readDataFile(dataDir, file);
-    const kind = recognise(data);
-    if (kind) recognised.push({ data, kind });
-    else result.skipped.push({ file, reason: 'столбцы не подходят ни к справочнику, ни к одной из форм' });
-  }
+  timings.phase('read', () => {
+    for (const file of names) {
+      const data = readDataFile(dataDir, file);
+      const kind = recognise(data);
+      if (kind) recognised.push({ data, kind });
+      else result.skipped.push({ file, reason: 'столбцы не подходят ни к справочнику, ни к одной из форм' });
+    }
+  });
   if (!recognised.length) {
     const found = names.length ? `Найдены, но не распознаны: ${names.join(', ')}.` : 'В папке нет CSV-файлов.';
     throw new InputError(`В папке ${dataDir} нет файлов, которые можно загрузить. ${found}\n${expectedFiles()}`);
@@ -164,26 +197,15 @@ export function importFolder(workbook: LocalWorkbook, dataDir: string, progress:
 
   for (const sheet of Object.keys(REFERENCE_FILES) as ReferenceSheet[]) {
     for (const { data } of recognised.filter((r) => 'reference' in r.kind && r.kind.reference === sheet)) {
-      const report = workbook.rpc<ReferenceReport>('rpcImportReference', { sheet, csvText: data.text });
+      const report = timings.phase('reference', () => workbook.rpc<ReferenceReport>('rpcImportReference', { sheet, csvText: data.text }));
       result.reference[sheet] = { ...report, file: data.file };
       progress(`${data.file}: строк ${report.rows}, добавлено ${report.added}, обновлено ${report.updated}, без изменений ${report.unchanged}`);
     }
   }
 
-  workbook.menu('menuCreateForms');
-  // The exports become responses of the workbook's forms, as Google holds them in the response sheets; then one
-  // drain processes them all, through the code the 10-minute trigger runs (the journal first, then by time).
-  const origin = new Map<string, { file: string; row: number }>();
-  for (const form of ['events', ...FORM_IDS.filter((f) => f !== 'events')] as FormId[]) {
-    for (const { data } of recognised.filter((r) => 'form' in r.kind && r.kind.form === form)) {
-      const mapping = mapFormColumns(data.table.headers, FORMS[form]);
-      addColumnNotes(result.intake[form], form, data, mapping);
-      const rows = loadResponses(workbook, form, formRowsToSubmissions(data.table, FORMS[form], mapping));
-      for (const [sheetRow, row] of rows) origin.set(`${form}:${sheetRow}`, { file: data.file, row });
-      progress(`${data.file}: «${FORMS[form].title}», ответов ${rows.size}`);
-    }
-  }
-  const run = workbook.sandbox.call('onDrainTrigger') as DrainRun;
+  // Loading the exports into the forms is what Google would have done; the drain is the add-on's intake.
+  const origin = timings.phase('responses', () => loadAsResponses(workbook, recognised, result.intake, progress));
+  const run = timings.phase('intake', () => workbook.sandbox.call('onDrainTrigger') as DrainRun);
   for (const form of FORM_IDS) {
     const tally = run.report[form];
     const into = result.intake[form];

@@ -4,6 +4,7 @@ import { colToLetters } from './fakes/spreadsheet/a1';
 import type { FakeRange } from './fakes/spreadsheet/range';
 import type { FakeSheet } from './fakes/spreadsheet/sheet';
 import type { FakeSpreadsheet } from './fakes/spreadsheet/spreadsheet';
+import type { Cell } from './fakes/spreadsheet/values';
 import { validationData } from './fakes/spreadsheet/validation';
 import { unwrap } from './fakes/strict';
 import { formatDate } from './fakes/utilities';
@@ -11,105 +12,166 @@ import { formatDate } from './fakes/utilities';
 /** Excel's inline list (`"a,b,c"`) is limited to 255 characters; longer lists go to a hidden sheet. */
 const INLINE_LIST_LIMIT = 255;
 const LISTS_SHEET = '_lists';
+const HEX = /^#[0-9a-f]{6}$/i;
+
+type Validation = ExcelJS.DataValidation;
 
 /**
  * Writes the fake spreadsheet as an .xlsx: values (dates as dates, formulas as formulas), hidden sheets,
- * frozen rows, column widths, list dropdowns, bold cells and notes.
+ * frozen rows, column widths, list dropdowns, fonts, fills and notes. Streamed row by row (exceljs' streaming
+ * writer): a municipality of 45,000 answers is written without holding a second workbook in memory, and a
+ * dropdown set on a whole column is one range validation, not one per cell.
  */
 export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
-  const wb = await buildWorkbook(spreadsheet);
-  await wb.xlsx.writeFile(path);
-}
-
-export async function buildWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Promise<ExcelJS.Workbook> {
   const ss = unwrap<FakeSpreadsheet>(spreadsheet);
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'Маршрут';
-  const tz = ss.timeZone;
   const names = new Map<FakeSheet, string>();
   for (const s of ss.sheets) names.set(s, excelSheetName(s.name, [...names.values()]));
+  const lists = new ListSheet();
+  for (const sheet of ss.sheets) {
+    const ws = wb.addWorksheet(names.get(sheet)!, {
+      state: sheet.hidden ? 'hidden' : 'visible',
+      views: sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }] : [],
+    });
+    for (const [col, px] of sheet.columnWidths) ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
+    writeValidations(ws, sheet, names, lists);
+    sheet.rows.forEach((line, r) => {
+      if (!line) return;
+      const row = ws.getRow(r + 1);
+      line.forEach((c, ci) => c && writeCell(row.getCell(ci + 1), c, ss.timeZone));
+      row.commit();
+    });
+    await ws.commit();
+  }
+  if (lists.columns.length) {
+    const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    const height = Math.max(...lists.columns.map((c) => c.length));
+    for (let r = 0; r < height; r++) ws.addRow(lists.columns.map((values) => values[r] ?? null)).commit();
+    await ws.commit();
+  }
+  await wb.commit();
+}
 
-  let lists: ExcelJS.Worksheet | null = null;
-  let listCol = 0;
-  const listCache = new Map<string, string>();
-  const listRef = (values: string[]): string => {
+function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {
+  if (c.f) cell.value = { formula: c.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  else if (isDate(c.v)) {
+    const wall = wallClockAsUtc(c.v, tz);
+    cell.value = wall;
+    cell.numFmt = toExcelFormat(c.nf) ?? (wall.getTime() % 86_400_000 === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
+  } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
+    cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
+  } else if (c.v !== '') cell.value = c.v as string | number | boolean;
+  if (c.nf && !isDate(c.v)) {
+    const f = toExcelFormat(c.nf);
+    if (f) cell.numFmt = f;
+  }
+  if (c.fw === 'bold' || c.fs === 'italic' || (c.fc && HEX.test(c.fc))) {
+    cell.font = {
+      ...(c.fw === 'bold' ? { bold: true } : {}),
+      ...(c.fs === 'italic' ? { italic: true } : {}),
+      ...(c.fc && HEX.test(c.fc) ? { color: { argb: `FF${c.fc.slice(1).toUpperCase()}` } } : {}),
+    };
+  }
+  if (c.note) cell.note = c.note;
+  if (c.wrap) cell.alignment = { wrapText: true };
+  if (c.bg && HEX.test(c.bg) && c.bg.toLowerCase() !== '#ffffff') {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.bg.slice(1).toUpperCase()}` } };
+  }
+}
+
+/** Lists too long to write inline, one column each of the hidden `_lists` sheet, shared by equal lists. */
+class ListSheet {
+  readonly columns: string[][] = [];
+  private readonly refs = new Map<string, string>();
+  ref(values: string[]): string {
     const key = JSON.stringify(values);
-    let ref = listCache.get(key);
+    let ref = this.refs.get(key);
     if (!ref) {
-      lists ??= wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-      listCol += 1;
-      values.forEach((v, i) => { lists!.getCell(i + 1, listCol).value = v; });
-      const L = colToLetters(listCol);
+      this.columns.push(values);
+      const L = colToLetters(this.columns.length);
       ref = `${LISTS_SHEET}!$${L}$1:$${L}$${Math.max(1, values.length)}`;
-      listCache.set(key, ref);
+      this.refs.set(key, ref);
     }
     return ref;
-  };
-
-  // Create all worksheets first so the lazily added `_lists` sheet ends up last.
-  const sheets = ss.sheets.map((sheet) => ({ sheet, ws: wb.addWorksheet(names.get(sheet)!, {
-    state: sheet.hidden ? 'hidden' : 'visible',
-    views: sheet.frozenRows || sheet.frozenCols
-      ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }]
-      : [],
-  }) }));
-  for (const { sheet, ws } of sheets) {
-    for (const [col, px] of sheet.columnWidths) ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
-
-    sheet.rows.forEach((line, r) => {
-      line?.forEach((c, ci) => {
-        if (!c) return;
-        const cell = ws.getCell(r + 1, ci + 1);
-        if (c.f) cell.value = { formula: c.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
-        else if (isDate(c.v)) {
-          cell.value = wallClockAsUtc(c.v, tz);
-          cell.numFmt = toExcelFormat(c.nf) ?? (formatDate(c.v, tz, 'HH:mm:ss') === '00:00:00' ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
-        } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
-          cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
-        } else if (c.v !== '') cell.value = c.v as string | number | boolean;
-        if (c.nf && !isDate(c.v)) { const f = toExcelFormat(c.nf); if (f) cell.numFmt = f; }
-        const font: Partial<ExcelJS.Font> = {
-          ...(c.fw === 'bold' ? { bold: true } : {}),
-          ...(c.fs === 'italic' ? { italic: true } : {}),
-          ...(c.fc && /^#[0-9a-f]{6}$/i.test(c.fc) ? { color: { argb: `FF${c.fc.slice(1).toUpperCase()}` } } : {}),
-        };
-        if (Object.keys(font).length) cell.font = font;
-        if (c.note) cell.note = c.note;
-        if (c.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true };
-        if (c.bg && /^#[0-9a-f]{6}$/i.test(c.bg) && c.bg.toLowerCase() !== '#ffffff') {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.bg.slice(1).toUpperCase()}` } };
-        }
-        if (c.dv) {
-          const d = validationData(c.dv);
-          if (d.criteria === 'VALUE_IN_LIST') {
-            const values = (d.values[0] as unknown[]).map(String);
-            const inline = `"${values.join(',')}"`;
-            const useInline = inline.length <= INLINE_LIST_LIMIT && !values.some((v) => v.includes(',') || v.includes('"'));
-            cell.dataValidation = {
-              type: 'list', allowBlank: true, showErrorMessage: !d.allowInvalid,
-              formulae: [useInline ? inline : listRef(values)],
-              ...(d.helpText ? { showInputMessage: true, prompt: d.helpText } : {}),
-            };
-          } else if (d.criteria === 'VALUE_IN_RANGE') {
-            const src = unwrap<FakeRange>(d.values[0]);
-            const sn = names.get(src.sheet) ?? src.sheet.name;
-            const a = `$${colToLetters(src.ref.col)}$${src.ref.row}:$${colToLetters(src.ref.col + src.ref.numCols - 1)}$${src.ref.row + src.ref.numRows - 1}`;
-            cell.dataValidation = { type: 'list', allowBlank: true, showErrorMessage: !d.allowInvalid, formulae: [`'${sn.replace(/'/g, "''")}'!${a}`] };
-          }
-        }
-      });
-    });
   }
-  return wb;
+}
+
+/**
+ * A sheet's dropdowns as Excel validations: cells of one column that carry the same rule one below the other are
+ * one range (set-up puts a rule on a whole column).
+ */
+function writeValidations(ws: ExcelJS.Worksheet, sheet: FakeSheet, names: Map<FakeSheet, string>, lists: ListSheet): void {
+  const runs = new Map<number, { rule: unknown; from: number; to: number }>();
+  const flush = (col: number) => {
+    const run = runs.get(col);
+    if (!run) return;
+    const validation = excelValidation(run.rule as GoogleAppsScript.Spreadsheet.DataValidation, names, lists);
+    const range = `${colToLetters(col)}${run.from}:${colToLetters(col)}${run.to}`;
+    if (validation) (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations.add(range, validation);
+    runs.delete(col);
+  };
+  sheet.rows.forEach((line, r) => {
+    line?.forEach((c, ci) => {
+      const col = ci + 1;
+      const run = runs.get(col);
+      if (run && run.rule === c?.dv && run.to === r) {
+        run.to = r + 1;
+        return;
+      }
+      flush(col);
+      if (c?.dv) runs.set(col, { rule: c.dv, from: r + 1, to: r + 1 });
+    });
+  });
+  for (const col of [...runs.keys()]) flush(col);
+}
+
+function excelValidation(dv: GoogleAppsScript.Spreadsheet.DataValidation, names: Map<FakeSheet, string>, lists: ListSheet): Validation | null {
+  const d = validationData(dv);
+  if (d.criteria === 'VALUE_IN_LIST') {
+    const values = (d.values[0] as unknown[]).map(String);
+    const inline = `"${values.join(',')}"`;
+    const useInline = inline.length <= INLINE_LIST_LIMIT && !values.some((v) => v.includes(',') || v.includes('"'));
+    return {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: !d.allowInvalid,
+      formulae: [useInline ? inline : lists.ref(values)],
+      ...(d.helpText ? { showInputMessage: true, prompt: d.helpText } : {}),
+    };
+  }
+  if (d.criteria === 'VALUE_IN_RANGE') {
+    const src = unwrap<FakeRange>(d.values[0]);
+    const sn = names.get(src.sheet) ?? src.sheet.name;
+    const a = `$${colToLetters(src.ref.col)}$${src.ref.row}:$${colToLetters(src.ref.col + src.ref.numCols - 1)}$${src.ref.row + src.ref.numRows - 1}`;
+    return { type: 'list', allowBlank: true, showErrorMessage: !d.allowInvalid, formulae: [`'${sn.replace(/'/g, "''")}'!${a}`] };
+  }
+  return null;
 }
 
 /** exceljs stores Dates as UTC; shift so Excel shows the spreadsheet's local wall-clock time. */
 function wallClockAsUtc(d: Date, tz: string): Date {
-  const s = formatDate(d, tz, 'yyyy-MM-dd HH:mm:ss');
-  const [date, time] = s.split(' ');
-  const [y, m, day] = date!.split('-').map(Number);
-  const [h, mi, sec] = time!.split(':').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, day!, h!, mi!, sec!));
+  return new Date(d.getTime() + zoneOffsetMs(d, tz));
+}
+
+/**
+ * The zone's offset from UTC at a moment. It changes only on whole hours (daylight saving, a zone's reform), so it is
+ * computed once per UTC hour: a workbook's tens of thousands of dates cost a few thousand Intl calls, not one each.
+ */
+const offsets = new Map<string, number>();
+function zoneOffsetMs(d: Date, tz: string): number {
+  const hour = Math.floor(d.getTime() / 3_600_000);
+  const key = `${tz}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const at = new Date(hour * 3_600_000);
+    const [date, time] = formatDate(at, tz, 'yyyy-MM-dd HH:mm:ss').split(' ');
+    const [y, m, day] = date!.split('-').map(Number);
+    const [h, mi, sec] = time!.split(':').map(Number);
+    offset = Date.UTC(y!, m! - 1, day!, h!, mi!, sec!) - at.getTime();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** Google date patterns use MM for month like Excel; only minutes need care, which Excel infers. */

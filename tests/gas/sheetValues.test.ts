@@ -6,7 +6,11 @@ import { SheetsWorkbookPort } from '../../src/gas/workbookPort';
 import { Workbook } from '../../src/core/workbook';
 import { SHEETS } from '../../src/core/schema/sheets';
 import { createLocalRuntime } from '../../src/local/runtime';
-import { buildWorkbook } from '../../src/local/xlsx';
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportWorkbookXlsx } from '../../src/local/xlsx';
 import { unwrap } from '../../src/local/fakes/strict';
 import type { FakeSpreadsheet } from '../../src/local/fakes/spreadsheet/spreadsheet';
 import { testWorkbook } from '../support/workbook';
@@ -93,7 +97,10 @@ describe('numbers: only numeric columns hold them, and only finite ones', () => 
   test('the XLSX export holds no Infinity: text stays text, a non-finite cell is an error', async () => {
     const raw = unwrap<FakeSpreadsheet>(wb.spreadsheet).sheetByName(SHEETS.events.name)!;
     raw.ensureCell(5, 1).v = Infinity; // as an older fake stored «1e400»: the export must still not write it
-    const book = await buildWorkbook(wb.spreadsheet);
+    const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+    await exportWorkbookXlsx(wb.spreadsheet, path);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
     const values: unknown[] = [];
     book.getWorksheet(SHEETS.events.name)!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
     expect(values).toContain('1e3');

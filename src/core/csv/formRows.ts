@@ -54,7 +54,11 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-export function formRowsToSubmissions(table: CsvTable, form: FormSpec, mapping: ColumnMapping): RawSubmission[] {
+/**
+ * `fingerprints` false: the rows are known otherwise (a response sheet's rows by their response id) and the
+ * fingerprint, the costliest part, is not computed (their `sourceKey` is then '').
+ */
+export function formRowsToSubmissions(table: CsvTable, form: FormSpec, mapping: ColumnMapping, fingerprints = true): RawSubmission[] {
   const reserved = new Set([TIMESTAMP_TITLE, EMAIL_TITLE, ...form.questions.map((q) => q.title)]);
   const extraName = (col: number) => {
     const header = table.headers[col] || `Столбец ${col + 1}`;
@@ -73,9 +77,13 @@ export function formRowsToSubmissions(table: CsvTable, form: FormSpec, mapping: 
       answers[question.title] = question.kind === 'checkbox' ? splitAnswer(text, question.choices) : text;
     }
     for (const col of unused) if (cell(cells, col) !== '') extra[extraName(col)] = cell(cells, col);
-    const fingerprint = hash53(`${form.id}\u0001${cells.map((c) => c.trim()).join('\u0001')}`);
-    const ordinal = (seen.get(fingerprint) ?? 0) + 1;
-    seen.set(fingerprint, ordinal);
+    let sourceKey = '';
+    if (fingerprints) {
+      const fingerprint = hash53(`${form.id}\u0001${cells.map((c) => c.trim()).join('\u0001')}`);
+      const ordinal = (seen.get(fingerprint) ?? 0) + 1;
+      seen.set(fingerprint, ordinal);
+      sourceKey = `f:${fingerprint}#${ordinal}`;
+    }
     const stamp = cell(cells, mapping.timestamp);
     return {
       row: index + 1,
@@ -83,7 +91,7 @@ export function formRowsToSubmissions(table: CsvTable, form: FormSpec, mapping: 
       email: cell(cells, mapping.email),
       answers,
       extra,
-      sourceKey: `f:${fingerprint}#${ordinal}`,
+      sourceKey,
     };
   });
 }

@@ -6,12 +6,14 @@
 // writes: an execution killed mid-batch leaves its rows waiting, and processing them again changes nothing
 // (natural keys, response ids and source keys make every step idempotent).
 import type { Cell, Clock } from '../ports';
-import type { FormId } from '../schema/forms';
+import type { DynamicChoices, FormId } from '../schema/forms';
+import { dynamicChoices } from '../formChoices';
 import type { CsvTable } from '../csv/table';
 import { formatDateTime, formatDay, isDate } from '../text';
-import { emptyReport, tally, type IntakeReport } from './pipeline';
+import { emptyReport, IntakePipeline, tally, type IntakeReport } from './pipeline';
 import { tableToSubmissions } from './responseRows';
-import { orderByTime, transaction, type IntakeDeps, type NumberedSubmission } from './service';
+import { orderByTime, type IntakeDeps, type NumberedSubmission } from './service';
+import { Workbook } from '../workbook';
 
 /** One response row waiting in a response sheet. */
 export interface WaitingRow {
@@ -62,11 +64,11 @@ export interface DrainRun {
   readonly more: boolean;
   /** The lock was held by another execution: nothing was done, its holder drains before releasing. */
   readonly busy: boolean;
-  /** Events were accepted: the participation form's event list must be refreshed. */
-  readonly eventsChanged: boolean;
+  /** Events were accepted: the forms' lists as they now are (from the last batch's snapshot), to refresh them. */
+  readonly choices: Record<DynamicChoices, string[]> | null;
 }
 
-export const DEFAULT_BATCH = 5_000;
+export const DEFAULT_BATCH = 10_000;
 /** Well inside Apps Script's 6 minutes: the rest of the execution (the flush, the release) fits after it. */
 export const DEFAULT_BUDGET_MS = 4 * 60_000;
 
@@ -95,20 +97,24 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
   const report = emptyReport();
   let batches = 0;
   let more = false;
-  let eventsChanged = false;
+  let choices: DrainRun['choices'] = null;
   const ran = deps.lock.tryWithLock(() => {
+    // One snapshot for the whole run: the lock keeps other executions out, so what the first batch read stays true,
+    // and each batch only writes what it changed (cost linear in the answers, not answers × registers).
+    const pipeline = new IntakePipeline(new Workbook(deps.workbook), deps.clock, deps.actor);
     for (;;) {
       const batch = deps.queue.take(batchSize);
       const items = batch.sheets.flatMap((sheet) => waitingSubmissions(sheet, 'Форма'));
       if (!items.length) break;
       const ordered = [...orderByTime(items.filter((i) => i.submission.form === 'events')), ...orderByTime(items.filter((i) => i.submission.form !== 'events'))];
-      transaction(deps, (pipeline) => {
-        for (const { submission, row } of ordered) {
-          const outcome = pipeline.process(submission);
-          tally(report, submission.form, outcome, row);
-          if (outcome.status === 'accepted' && outcome.register === 'events' && outcome.action !== 'unchanged') eventsChanged = true;
-        }
-      });
+      let eventsChanged = false;
+      for (const { submission, row } of ordered) {
+        const outcome = pipeline.process(submission);
+        tally(report, submission.form, outcome, row);
+        if (outcome.status === 'accepted' && outcome.register === 'events' && outcome.action !== 'unchanged') eventsChanged = true;
+      }
+      if (eventsChanged || choices) choices = dynamicChoices(pipeline.workbook);
+      pipeline.workbook.commit();
       deps.queue.settle(batch);
       batches++;
       options.progress?.(received(report));
@@ -117,7 +123,7 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
     }
     return true;
   });
-  return { report, batches, more, busy: ran === null, eventsChanged };
+  return { report, batches, more, busy: ran === null, choices };
 }
 
 const received = (report: IntakeReport): number => Object.values(report).reduce((n, t) => n + t.received, 0);

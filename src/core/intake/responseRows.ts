@@ -41,7 +41,7 @@ export function tableToSubmissions(
   options: { manual?: Record<string, string>; identity?: RowIdentity } = {},
 ): TableSubmissions {
   const mapping = mapFormColumns(table.headers, FORMS[form], options.manual);
-  const items = formRowsToSubmissions(table, FORMS[form], mapping).map((raw, index) => {
+  const items = formRowsToSubmissions(table, FORMS[form], mapping, !options.identity).map((raw, index) => {
     const identity = options.identity?.(index);
     return {
       row: identity?.row ?? raw.row,

@@ -1,12 +1,15 @@
 // `npm run bench`: the product's performance, measured through the built bundle in the local runtime — service
 // calls (the quota and latency that matter in Google) and local time. Each section is one module of ./bench.
+import { benchImport } from './importRun';
 import { benchIndicators } from './indicators';
-import { benchTrigger } from './trigger';
+import { benchDrain, benchTrigger } from './trigger';
 
 const sizesOf = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number);
 const sizes = sizesOf(process.env.BENCH_SIZES, '1000,100000');
 const sections: [string, () => string][] = [
   ['trigger', () => benchTrigger(sizes)],
+  ['drain', () => benchDrain(1000, sizesOf(process.env.BENCH_BATCHES, '1,100,10000'))],
+  ['import', () => benchImport(sizesOf(process.env.BENCH_IMPORT_STAFF, '4000,16000'))],
   ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
 ];
 const only = process.env.BENCH_ONLY?.split(',');

@@ -367,7 +367,11 @@ export class FakeForm implements FormApi {
     if (!r) throw new Error(`No response with ID ${responseId} exists for this form.`);
     return r.proxy;
   }
-  deleteAllResponses(): Form { this.responses = []; return this.proxy; }
+  deleteAllResponses(): Form {
+    for (const r of this.responses) this.deps.forgotten(r);
+    this.responses = [];
+    return this.proxy;
+  }
 
   /** `notify` false: a response that reached the sheet while no trigger listened (answers of before the add-on). */
   submitResponse(r: FakeFormResponse, imported = false, notify = true): void {
@@ -378,10 +382,11 @@ export class FakeForm implements FormApi {
       if (it.required && empty) throw new Error(`Не заполнен обязательный вопрос «${it.title}».`);
     }
     if (this.collectEmail && !r.email && !imported) r.email = this.ctx.activeUserEmail;
-    const isEdit = r.id !== null && this.responses.includes(r);
-    if (!isEdit) {
+    // A response gets its id when first submitted: one with an id is an edit (its own row is rewritten).
+    if (r.id === null) {
       r.id = `2_ABaOnu${(++responseSeq).toString(36).padStart(6, '0')}${this.id.slice(-6)}`;
       this.responses.push(r);
+      this.deps.registered(r);
     }
     r.timestamp = r.pendingTimestamp ? new Date(r.pendingTimestamp.getTime()) : this.ctx.now();
     r.pendingTimestamp = undefined;
@@ -392,16 +397,22 @@ export class FakeForm implements FormApi {
 
 export interface FormDeps {
   spreadsheets: SpreadsheetRegistry;
+  /** A response was submitted for the first time / deleted: the registry finds responses by id in one look-up. */
+  registered(response: FakeFormResponse): void;
+  forgotten(response: FakeFormResponse): void;
   fireSubmit(form: FakeForm, response: FakeFormResponse, row: number | null): void;
 }
 
 export class FormRegistry {
   readonly all: FakeForm[] = [];
+  private readonly responses = new Map<string, FakeFormResponse>();
   constructor(private readonly ctx: Ctx, private readonly spreadsheets: SpreadsheetRegistry, private readonly triggers: TriggerRegistry) {}
   create(title: string): FakeForm {
     const f = new FakeForm(this.ctx, this.ctx.nextId('1FAIpQL'), title, {
       spreadsheets: this.spreadsheets,
       fireSubmit: (form, r, row) => this.fireSubmit(form, r, row),
+      registered: (r) => this.responses.set(r.id!, r),
+      forgotten: (r) => this.responses.delete(r.id!),
     });
     f.proxy = strictFake<Form>(f, 'Form', 'FormApp', this.ctx.env);
     this.all.push(f);
@@ -416,8 +427,7 @@ export class FormRegistry {
     return f ? f.publishedUrl() : null;
   }
   responseById(id: string): FakeFormResponse | undefined {
-    for (const f of this.all) { const r = f.responses.find((x) => x.id === id); if (r) return r; }
-    return undefined;
+    return this.responses.get(id);
   }
 
   /** Fires form-bound and destination-spreadsheet-bound ON_FORM_SUBMIT triggers with Google-shaped events. */

@@ -45,7 +45,7 @@ export function strictFake<T>(impl: object, className: string, service: string, 
         let w = wrapped.get(prop);
         if (!w) {
           w = function (this: unknown, ...args: unknown[]) {
-            env.calls.record(service, className, prop);
+            env.calls.record(service, className, prop, () => (target as { _traceSheet?(): string })._traceSheet?.());
             try {
               env.beforeCall?.(`${className}.${prop}`);
               return toRealm((v as (...a: unknown[]) => unknown).apply(target, args), env.realm);

@@ -24,6 +24,11 @@ export class FakeRange implements RangeApi {
   proxy!: Range;
   constructor(readonly sheet: FakeSheet, readonly ref: GridRef) {}
 
+  /** Which sheet a call on this range touches (the call counter's per-sheet view); «_»: not reachable by the script. */
+  _traceSheet(): string {
+    return this.sheet.name;
+  }
+
   // -- helpers ------------------------------------------------------------------------------
   private map<T>(fn: (c: Cell | undefined, r: number, col: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.ref;

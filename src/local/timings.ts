@@ -1,0 +1,65 @@
+// Per-phase timings of a run (`DIR/timings.json`, `--verbose`): wall time and the Apps Script service calls each
+// phase made — the calls are what would cost quota and round trips in Google.
+import type { CallCounter } from './fakes/calls';
+
+export interface Phase {
+  readonly name: string;
+  readonly ms: number;
+  /** Service calls by service ('SpreadsheetApp', 'FormApp', …), only those the phase made. */
+  readonly calls: Record<string, number>;
+}
+
+export class Timings {
+  readonly phases: Phase[] = [];
+
+  constructor(private readonly calls: CallCounter) {}
+
+  /** Runs one phase and records it; phases of the same name add up (the reference files, one by one). */
+  phase<T>(name: string, work: () => T): T {
+    const before = services(this.calls);
+    const started = performance.now();
+    try {
+      return work();
+    } finally {
+      this.record(name, performance.now() - started, before);
+    }
+  }
+
+  async phaseAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const before = services(this.calls);
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.record(name, performance.now() - started, before);
+    }
+  }
+
+  private record(name: string, ms: number, before: Record<string, number>): void {
+    const calls: Record<string, number> = {};
+    for (const [service, n] of Object.entries(services(this.calls))) if (n - (before[service] ?? 0) > 0) calls[service] = n - (before[service] ?? 0);
+    const same = this.phases.findIndex((p) => p.name === name);
+    if (same < 0) this.phases.push({ name, ms: Math.round(ms), calls });
+    else {
+      const earlier = this.phases[same]!;
+      const sum = { ...earlier.calls };
+      for (const [service, n] of Object.entries(calls)) sum[service] = (sum[service] ?? 0) + n;
+      this.phases[same] = { name, ms: earlier.ms + Math.round(ms), calls: sum };
+    }
+  }
+
+  /** The lines `--verbose` prints. */
+  lines(): string[] {
+    const total = this.phases.reduce((n, p) => n + p.ms, 0);
+    return [
+      'Этапы:',
+      ...this.phases.map((p) => `  ${p.name.padEnd(10)} ${String(p.ms).padStart(7)} мс  ${Object.entries(p.calls).map(([s, n]) => `${s} ${n}`).join(', ') || 'без вызовов сервисов'}`),
+      `  ${'всего'.padEnd(10)} ${String(total).padStart(7)} мс`,
+    ];
+  }
+}
+
+/** The per-service totals of a call counter (its `Class.method` keys left out). */
+function services(calls: CallCounter): Record<string, number> {
+  return Object.fromEntries(Object.entries(calls.counts).filter(([k]) => !k.includes('.')));
+}
