@@ -8,6 +8,8 @@ export type Cell = string | number | boolean | Date;
 export interface TableData {
   readonly header: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
+  /** Only some columns were read (the others hold ''): the rows can be looked up and appended to, never updated. */
+  readonly partial?: boolean;
 }
 
 /** What a flush writes to one sheet: whole rows, by 0-based data-row index, in the sheet's own column order. */
@@ -25,6 +27,8 @@ export interface WorkbookPort {
   readTable(sheet: SheetId): TableData;
   /** Reads only the header and the number of data rows: for append-only logs, whose rows are never needed. */
   readHeader(sheet: SheetId): { header: readonly string[]; rowCount: number };
+  /** Reads the header and the span of the given columns (by header): a look-up needs its key columns only. */
+  readColumns(sheet: SheetId, headers: readonly string[]): TableData;
   /** Writes a sheet's changes with a bounded number of calls, whatever the number of rows. */
   writeTable(sheet: SheetId, header: readonly string[], change: TableChange): void;
 }

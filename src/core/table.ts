@@ -17,6 +17,8 @@ export class Table {
   private readonly columnSpecs = new Map<string, ColumnSpec>();
   private readonly dirty = new Set<number>();
   private truncated = false;
+  /** Read in part (TableData.partial): rows are looked up and appended to, never updated. */
+  readonly partial: boolean;
 
   constructor(spec: SheetSpec, data: TableData) {
     this.spec = spec;
@@ -27,6 +29,7 @@ export class Table {
     this.rows = data.rows as Cell[][];
     for (const row of this.rows) while (row.length < width) row.push('');
     this.originalCount = this.rows.length;
+    this.partial = data.partial === true;
     for (const column of spec.columns) {
       this.columnSpecs.set(column.key, column);
       const i = this.header.indexOf(column.header);
@@ -81,6 +84,7 @@ export class Table {
 
   /** Sets the given fields of a row; returns the fields whose value actually changed, with old and new values. */
   update(index: number, values: Row): { key: string; before: Cell; after: Cell }[] {
+    if (this.partial && index < this.originalCount) throw new Error(`Лист «${this.spec.name}» прочитан частично: его строки нельзя изменить.`);
     const changed: { key: string; before: Cell; after: Cell }[] = [];
     for (const [key, value] of Object.entries(values)) {
       const i = this.columnIndex.get(key);

@@ -13,8 +13,28 @@ export class Workbook {
 
   table(id: SheetId): Table {
     let table = this.tables.get(id);
+    // A sheet read in part for look-ups and now needed whole: read again (a part that was appended to cannot be).
+    if (table?.partial) {
+      if (table.hasChanges()) throw new Error(`Лист «${table.spec.name}» уже дополнен после частичного чтения.`);
+      table = undefined;
+    }
     if (!table) {
       table = new Table(sheetSpec(id), this.port.readTable(id));
+      this.tables.set(id, table);
+    }
+    return table;
+  }
+
+  /**
+   * A sheet for look-ups by its key columns (and appends): only those columns are read, unless the sheet is already
+   * here whole. Reading the whole sheet later (`table`) replaces the part.
+   */
+  lookup(id: SheetId, keys: readonly string[]): Table {
+    let table = this.tables.get(id);
+    if (!table) {
+      const spec = sheetSpec(id);
+      const headers = keys.map((key) => spec.columns.find((c) => c.key === key)!.header);
+      table = new Table(spec, this.port.readColumns(id, headers));
       this.tables.set(id, table);
     }
     return table;

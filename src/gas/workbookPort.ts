@@ -50,6 +50,28 @@ export class SheetsWorkbookPort implements WorkbookPort {
     return { header: header.map(String), rowCount };
   }
 
+  readColumns(id: SheetId, headers: readonly string[]): TableData {
+    const sheet = this.sheet(id);
+    const lastRow = sheet.getLastRow();
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = (sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[]).map(String);
+    const positions = headers.map((h) => header.indexOf(h)).filter((i) => i >= 0);
+    let rows: Cell[][] = [];
+    if (lastRow > 1 && positions.length) {
+      // The span from the first to the last key column, in one call; the other columns stay empty in memory.
+      const from = Math.min(...positions);
+      const span = sheet.getRange(2, from + 1, lastRow - 1, Math.max(...positions) - from + 1).getValues() as Cell[][];
+      rows = span.map((cells) => {
+        const row: Cell[] = new Array(header.length).fill('');
+        for (const p of positions) row[p] = cells[p - from]!;
+        return row;
+      });
+    }
+    this.skipNotice(id, rows);
+    this.readCounts.set(id, rows.length);
+    return { header, rows, partial: true };
+  }
+
   /** Set-up's notice is not a record: alone it is dropped, above hand-typed rows it reads as an empty row. */
   private skipNotice(id: SheetId, rows: Cell[][]): boolean {
     if (!rows.length || !isNoticeRow(rows[0]!)) return false;

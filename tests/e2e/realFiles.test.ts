@@ -176,3 +176,26 @@ describe('the command line', () => {
     expect(readdirSync(tmp)).toContain('a-file');
   });
 });
+
+test('timings.json: every phase that ran, with its time and service calls; --verbose prints them', () => {
+  const events = 'Отметка времени,Название мероприятия,Вид мероприятия,Уровень,Дата начала\n20.09.2025 10:00:00,Семинар наставников,Семинар,Муниципальный,15.09.2025\n';
+  const data = folder({ 'organizations.csv': ORGS_CSV, 'staff.csv': STAFF_CSV, 'events.csv': events });
+  const out = join(tmp, 'out-timings');
+  const result = run('run', '--data', data, '--out', out, '--verbose');
+  expect(result.status).toBe(0);
+  const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8'));
+  expect(timings.phases.map((p: { name: string }) => p.name)).toEqual(['read', 'reference', 'responses', 'intake', 'recompute', 'export']);
+  for (const phase of timings.phases) {
+    expect(typeof phase.ms).toBe('number');
+    expect(phase.ms).toBeGreaterThanOrEqual(0);
+  }
+  const intake = timings.phases.find((p: { name: string }) => p.name === 'intake');
+  expect(intake.calls.SpreadsheetApp).toBeGreaterThan(0);
+  // The drain reads the response sheets (no FormApp call per answer); the few FormApp calls are the one refresh of the
+  // participation form's event list after a new event.
+  expect(intake.calls.FormApp).toBeGreaterThan(0);
+  expect(intake.calls.FormApp).toBeLessThan(20);
+  expect(timings.peakRssMb).toBeGreaterThan(0);
+  expect(result.stdout).toMatch(/Этапы:\n {2}read +\d+ мс/);
+  expect(result.stdout).toMatch(/ {2}intake +\d+ мс {2}SpreadsheetApp \d+/);
+});

@@ -66,3 +66,51 @@ test('a row appended and then updated in the same batch is written once, with it
   const status = wb.values('events').slice(1).map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'status')]);
   expect(status).toEqual(['Отменено', 'Проведено', 'Проведено', 'Проведено']);
 });
+
+describe('look-ups read their key columns only (point 4)', () => {
+  const staffColumns = SHEETS.staff.columns.map((c) => c.header);
+  const readShapes = (wb: ReturnType<typeof testWorkbook>, run: () => void) => {
+    const shapes: string[] = [];
+    wb.runtime.calls.reset();
+    wb.runtime.calls.bySheet = true;
+    run();
+    wb.runtime.calls.bySheet = false;
+    for (const [k, n] of Object.entries(wb.runtime.calls.perSheet)) if (k.startsWith('Range.getValues@')) shapes.push(`${k.slice(16)} ×${n}`);
+    return shapes;
+  };
+
+  test('«Педагоги» for matching: the header and the span ФИО…Email, not the whole roster', () => {
+    const wb = testWorkbook();
+    const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+    let table!: ReturnType<Workbook['table']>;
+    expect(readShapes(wb, () => (table = workbook.lookup('staff', ['name', 'orgCode', 'email'])))).toEqual([`${SHEETS.staff.name} ×2`]);
+    expect(table.partial).toBe(true);
+    expect(table.text(0, 'name')).toBe('Иванова Ирина Петровна');
+    expect(table.text(0, 'email')).toBe('ivanova@klin.example');
+    // Columns right of the last key column were not read.
+    expect(table.text(0, 'roles')).toBe('');
+    expect(staffColumns.indexOf('Email')).toBeLessThan(staffColumns.indexOf('Роли'));
+    expect(() => table.update(0, { roles: 'Эксперт' })).toThrow('прочитан частично');
+  });
+
+  test('a part that was only looked up is read whole when needed; one that was appended to cannot be', () => {
+    const wb = testWorkbook();
+    const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+    workbook.lookup('staff', ['name', 'orgCode', 'email']);
+    expect(workbook.table('staff').text(0, 'roles')).toBe('Наставник');
+    const other = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+    other.lookup('staff', ['name', 'orgCode', 'email']).append({ name: 'Новая Нина', orgCode: 'ОО-1' });
+    expect(() => other.table('staff')).toThrow('уже дополнен');
+  });
+
+  test('a person added to a roster read in part lands below the last row, the others untouched', () => {
+    const wb = testWorkbook();
+    const before = wb.values('staff');
+    const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+    workbook.lookup('staff', ['name', 'orgCode', 'email']).append({ name: 'Новая Нина', orgCode: 'ОО-1', roles: 'Эксперт', source: 'Добавлен из формы' });
+    workbook.flush();
+    const after = wb.values('staff');
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.at(-1)).toEqual(expect.arrayContaining(['Новая Нина', 'ОО-1', 'Эксперт', 'Добавлен из формы']));
+  });
+});

@@ -25,6 +25,10 @@ export class MemoryPort implements WorkbookPort {
     const t = tableOf(id, this.data[id]);
     return { header: t.header, rowCount: t.rows.length };
   }
+  readColumns(id: SheetId): TableData {
+    this.reads.push(id);
+    return { ...tableOf(id, this.data[id]), partial: true };
+  }
   writeTable(id: SheetId, _header: readonly string[], change: TableChange): void {
     this.writes.push({ id, change });
   }

@@ -31,8 +31,9 @@ export class Directory {
 
   constructor(private readonly workbook: Workbook) {}
 
+  /** The roster for matching and adding people: its ФИО, ОО and e-mail columns are all a look-up needs. */
   private get staff(): Table {
-    return this.workbook.table('staff');
+    return this.workbook.lookup('staff', ['name', 'orgCode', 'email']);
   }
 
   findOrg(answer: string): Org | null {

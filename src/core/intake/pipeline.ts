@@ -4,12 +4,12 @@
 import type { Clock } from '../ports';
 import { FORMS, FORM_IDS, EMAIL_TITLE, type FormId } from '../schema/forms';
 import { SHEETS, type RegisterId } from '../schema/sheets';
-import type { Row } from '../table';
+import type { Row, Table } from '../table';
 import { isDate, parseDateTime } from '../text';
 import type { Workbook } from '../workbook';
 import { answersToText, validateAnswers, type RawAnswers } from './answers';
 import { Directory } from './directory';
-import { acrossSources, eventKey, KeyedRegister, type MergePolicy } from './keyedRegister';
+import { acrossSources, eventKey, KeyedRegister, NATURAL_KEYS, type MergePolicy } from './keyedRegister';
 import { describeRow, MAPPERS, parseEventLabel, Rejection, waitsForEvent } from './mappers';
 import { AuditTrail } from './audit';
 import { Quarantine, type QuarantineEntry } from './quarantine';
@@ -66,15 +66,32 @@ export class IntakePipeline {
     return register;
   }
 
-  /** An event by its dropdown label `Название (дд.мм.гггг)`: parsed back to the natural key, then looked up. */
+  /**
+   * An event by its dropdown label `Название (дд.мм.гггг)`: parsed back to the natural key, then looked up — in the
+   * journal's titles and dates only, unless the journal is here whole (events were answered in this run too).
+   */
   private findEvent(label: string): { title: string; start: Date | string } | null {
     const parsed = parseEventLabel(label);
     if (!parsed) return null;
-    const events = this.register('events');
-    const index = events.find(eventKey(parsed.title, parsed.start));
+    const key = eventKey(parsed.title, parsed.start);
+    const register = this.registers.get('events');
+    const table = register?.table ?? this.workbook.lookup('events', ['title', 'start']);
+    const index = register ? register.find(key) : this.eventKeys(table).get(key);
     if (index === undefined) return null;
-    const stored = events.table.get(index, 'start');
-    return { title: events.table.text(index, 'title'), start: isDate(stored) ? stored : String(stored) };
+    const stored = table.get(index, 'start');
+    return { title: table.text(index, 'title'), start: isDate(stored) ? stored : String(stored) };
+  }
+
+  /** The journal's rows by natural key, for a look-up table (built once per table read). */
+  private readonly lookedUp = new WeakMap<Table, Map<string, number>>();
+  private eventKeys(table: Table): Map<string, number> {
+    let keys = this.lookedUp.get(table);
+    if (!keys) {
+      keys = new Map();
+      for (let i = 0; i < table.size; i++) keys.set(NATURAL_KEYS.events(table, i), i);
+      this.lookedUp.set(table, keys);
+    }
+    return keys;
   }
 
   /** Never throws for bad input: what cannot be accepted is quarantined with every raw answer. */

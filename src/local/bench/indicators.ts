@@ -91,6 +91,7 @@ function coreMs(workbook: LocalWorkbook): number {
   const port: WorkbookPort = {
     readTable: (id) => read.get(id)!,
     readHeader: (id) => ({ header: read.get(id)!.header, rowCount: read.get(id)!.rows.length }),
+    readColumns: (id) => read.get(id)!,
     writeTable: () => {},
   };
   const started = process.hrtime.bigint();
