@@ -125,8 +125,8 @@ export function formatDay(d: Date): string {
   return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()}`;
 }
 
-/** A whole number with Russian digit groups: 50000 → «50 000» (no-break space; no Intl: Apps Script's is partial). */
-export const formatCount = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+/** «1 234 567»: thousands grouped with a narrow no-break space, as Russian text writes them (no Intl: Apps Script's is partial). */
+export const formatCount = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 
 export function formatDateTime(d: Date): string {
   return `${formatDay(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;

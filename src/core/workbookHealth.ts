@@ -1,7 +1,7 @@
 // The workbook against Google's limit of 10 million cells per spreadsheet (support.google.com/docs/answer/37603):
 // every cell of every sheet's grid counts, empty or not. Past 80 % the sidebars warn and suggest archiving
 // «Журнал изменений», the sheet that only grows.
-import { formatDateTime } from './text';
+import { formatCount, formatDateTime } from './text';
 
 export const CELL_LIMIT = 10_000_000;
 export const WARN_SHARE = 0.8;
@@ -18,9 +18,6 @@ export interface WorkbookHealth {
   readonly message: string | null;
 }
 
-/** «1 234 567»: thousands grouped with a narrow space, as Russian text writes them. */
-export const groupDigits = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-
 const percentText = (p: number) => `${String(p).replace('.', ',')} %`;
 
 export function assessCells(cells: number, measuredAt: Date): WorkbookHealth {
@@ -33,7 +30,7 @@ export function assessCells(cells: number, measuredAt: Date): WorkbookHealth {
     warn,
     measuredAt: formatDateTime(measuredAt),
     message: warn
-      ? `Книга заполнена на ${percentText(percent)}: ${groupDigits(cells)} ячеек из ${groupDigits(CELL_LIMIT)} допустимых в Google Таблицах. ` +
+      ? `Книга заполнена на ${percentText(percent)}: ${formatCount(cells)} ячеек из ${formatCount(CELL_LIMIT)} допустимых в Google Таблицах. ` +
         'Когда места не останется, новые ответы не запишутся. Перенесите старые записи журнала в архив: ' +
         '«Маршрут → Перенести журнал изменений в архив…».'
       : null,
@@ -42,4 +39,4 @@ export function assessCells(cells: number, measuredAt: Date): WorkbookHealth {
 
 /** The value of «Настройки → Ячеек в книге». */
 export const cellsSettingText = (h: WorkbookHealth): string =>
-  `${groupDigits(h.cells)} из ${groupDigits(h.limit)} (${percentText(h.percent)}), на ${h.measuredAt}`;
+  `${formatCount(h.cells)} из ${formatCount(h.limit)} (${percentText(h.percent)}), на ${h.measuredAt}`;

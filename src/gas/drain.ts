@@ -5,6 +5,8 @@ import { formRegistry, syncFormChoices } from './forms';
 import { DRAIN_DUE, SheetsResponseQueue } from './responseQueue';
 import { scriptLock, systemClock } from './services';
 import { snapshotOf, SheetsWorkbookPort } from './workbookPort';
+import { recordWorkbookCells } from './workbookHealth';
+import type { Workbook } from '../core/workbook';
 
 export const RESPONSE_HANDLER = 'onResponseTrigger';
 export const DRAIN_HANDLER = 'onDrainTrigger';
@@ -15,6 +17,8 @@ export const DRAIN_SOON_MS = 60_000;
 /** A scheduled drain that has not run after this long is presumed lost: the next answer schedules another. */
 export const DRAIN_DUE_STALE_MS = 10 * 60_000;
 export const SOURCE_FORM = 'Форма';
+/** Answers taken in by one drain after which the workbook's cells are counted again (1 + 2 calls per sheet). */
+const REMEASURE_AFTER = 500;
 
 /**
  * Drains the workbook's queue: the lock is held by this execution or by one that drains before releasing. When
@@ -25,7 +29,9 @@ export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   props.deleteProperty(DRAIN_DUE); // answers from now on schedule their own prompt drain
   const registry = formRegistry(spreadsheet, snapshotOf(spreadsheet));
   const queue = new SheetsResponseQueue(spreadsheet, registry, props);
-  const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock);
+  // A run that took in many answers grew the sheets: «Ячеек в книге» (and the sidebars' banner) is measured again.
+  const afterRun = (workbook: Workbook, received: number) => received >= REMEASURE_AFTER && recordWorkbookCells(spreadsheet, workbook);
+  const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock, { afterRun });
   if (run.choices) syncFormChoices(spreadsheet, 'participation', registry, run.choices);
   if (run.more) {
     props.setProperty(DRAIN_DUE, String(Date.now()));

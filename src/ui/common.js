@@ -118,3 +118,15 @@ function isHttpsUrl(value) {
     return false;
   }
 }
+
+/**
+ * Past 80 % of Google's 10 million cells, a warning on top of the page (rpcWorkbookHealth: aggregates only, no
+ * access needed). A page calls it once when it opens; a failure to ask is not worth disturbing the methodist.
+ */
+function showHealthBanner() {
+  rpc('rpcWorkbookHealth').then(function (health) {
+    if (!health || !health.warn || !health.message) return;
+    var banner = el('div', { id: 'healthBanner', className: 'box warning', role: 'alert', text: health.message });
+    document.body.insertBefore(banner, document.body.firstChild);
+  }, function () {});
+}

@@ -38,7 +38,7 @@ describe('an answer longer than a cell holds (point 9)', () => {
     const run = submit(wb.deps, [iom({ Предмет: long })]);
     expect(run.report.iom).toMatchObject({ accepted: 0, quarantined: 1 });
     expect(run.report.iom.reasons[0]!.reason).toBe(
-      'Ответ на вопрос «Предмет» длиннее 50\u00a0000 символов (60\u00a0000): столько не помещается в ячейку Google Таблиц. Сократите ответ.',
+      'Ответ на вопрос «Предмет» длиннее 50\u202f000 символов (60\u202f000): столько не помещается в ячейку Google Таблиц. Сократите ответ.',
     );
     expect(wb.values('iom')).toHaveLength(1);
     const cell = String(column(wb.values('quarantine'), 'Ответы')[0]);

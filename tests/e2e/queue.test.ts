@@ -162,3 +162,19 @@ test('a drain stopped by Google in the middle of its batch: the next drain finis
   const last = drains.at(-1)!;
   for (const form of FORM_IDS) expect(last.report[form].received).toBe(last.report[form].accepted + last.report[form].quarantined);
 });
+
+test('a drain that took in 500 answers or more counts the workbook’s cells again («Настройки → Ячеек в книге»)', () => {
+  const { wb, send, minutes } = setup();
+  const props = (wb.runtime.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+  const setting = () => rowsOf(wb, 'settings').find((r) => r['Параметр'] === 'Ячеек в книге')?.['Значение'];
+  props.deleteProperty('marshrut.cells');
+  send(burst(120), 0, wb.runtime.now());
+  minutes(1);
+  expect(props.getProperty('marshrut.cells')).toBeNull(); // a small drain does not measure
+  send(burst(520), 120, wb.runtime.now());
+  minutes(10);
+  const cells = JSON.parse(props.getProperty('marshrut.cells')!).cells as number;
+  const sheets = wb.spreadsheet.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+  expect(cells).toBe(sheets);
+  expect(setting()).toMatch(/^\d[\d\u202f]* из 10\u202f000\u202f000 \(/);
+});

@@ -54,6 +54,8 @@ export interface DrainOptions {
   readonly budgetMs?: number;
   /** Called after each batch (progress for the CLI and the rebuild). */
   readonly progress?: (done: number) => void;
+  /** Called under the lock after the last batch, with the run's snapshot and how many answers it took in. */
+  readonly afterRun?: (workbook: Workbook, received: number) => void;
 }
 
 export interface DrainRun {
@@ -121,6 +123,8 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
       more = batch.more;
       if (!batch.more || clock.now().getTime() - started > budgetMs) break;
     }
+    options.afterRun?.(pipeline.workbook, received(report));
+    pipeline.workbook.flush();
     return true;
   });
   return { report, batches, more, busy: ran === null, choices };
