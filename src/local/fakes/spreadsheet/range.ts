@@ -2,6 +2,7 @@ import { Ctx } from '../context';
 import { strictFake } from '../strict';
 import { GridRef, toA1 } from './a1';
 import { assertFits, Cell, coerceInput, displayValue, readValue } from './values';
+import { isDate } from '../realm';
 import type { FakeSheet } from './sheet';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -63,7 +64,20 @@ export class FakeRange implements RangeApi {
   // -- values -------------------------------------------------------------------------------
   getValues(): any[][] {
     this.sheet.assertInGrid(this.ref);
-    return this.map((c) => readValue(c));
+    const realm = this.sheet.realm();
+    if (!realm) return this.map((c) => readValue(c));
+    // Built in the script's realm directly (arrays and Dates native there): a 100k-row read is not copied twice.
+    const { row, col, numRows, numCols } = this.ref;
+    const out = new realm.Array<unknown[]>();
+    for (let i = 0; i < numRows; i++) {
+      const line = new realm.Array<unknown>();
+      for (let j = 0; j < numCols; j++) {
+        const v = this.sheet.cell(row + i, col + j)?.v ?? '';
+        line.push(isDate(v) ? new realm.Date(v.getTime()) : v);
+      }
+      out.push(line);
+    }
+    return out as any[][];
   }
   getValue(): any {
     return readValue(this.first());

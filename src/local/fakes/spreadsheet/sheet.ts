@@ -1,4 +1,5 @@
 import { Ctx } from '../context';
+import type { Realm } from '../realm';
 import { strictFake } from '../strict';
 import { GridRef, parseA1 } from './a1';
 import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder } from './extras';
@@ -59,6 +60,10 @@ export class FakeSheet implements SheetApi {
     if (ref.numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
     this.assertInGrid(ref);
     return makeRange(this, ref, this.ctx);
+  }
+  /** The loaded script's realm, if any: values handed to it are built there (see FakeRange.getValues). */
+  realm(): Realm | undefined {
+    return this.ctx.env.realm;
   }
   timeZone(): string {
     return this.parent.timeZone;
