@@ -45,6 +45,8 @@ test('a Windows-1251 CSV of form answers: mapping with the first rows, then the 
   await page.locator('#run').click();
   await page.locator('#step3').waitFor({ state: 'visible' });
   await expect(page.locator('#result').innerText()).resolves.toBe('Получено 2, принято 2, в карантине 0');
+  // The column that fed no question is named, from the bundle's own report.
+  await expect(page.locator('#unusedColumns').innerText()).resolves.toBe('Не использованы столбцы: Примечание методиста');
   await saveScreenshot(page, 'import-result');
 
   const titles = rowsOf(wb, 'events').map((r) => r['Название мероприятия']);
@@ -85,5 +87,27 @@ test('a file in no supported encoding is refused with a message naming it, and n
   await expect(message.innerText()).resolves.toContain('Файл «старый_журнал.csv» не удалось прочитать');
   await expect(page.locator('#step2').isVisible()).resolves.toBe(false);
   expect(rowsOf(wb, 'events')).toHaveLength(0);
+  await page.close();
+});
+
+test('two columns for one question: the non-empty one wins and the page says so', async () => {
+  const wb = openReferenceWorkbook();
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowImport');
+  const csv = [
+    'Отметка времени,Название,Название мероприятия,Вид мероприятия,Уровень,Дата начала',
+    '12.09.2025 10:15:00,,Семинар наставников,Семинар,Муниципальный,15.09.2025',
+    '12.09.2025 10:16:00,Форум молодых педагогов,,Форум,Региональный,16.09.2025',
+  ].join('\n');
+  await chooseFormFile(page, 'events', 'journal.csv', Buffer.from(csv, 'utf8'));
+  await page.locator('#step2').waitFor({ state: 'visible' });
+  await expect(page.locator('#mappingTable tr', { hasText: 'Название мероприятия' }).locator('.alternates').innerText()).resolves.toBe('Если пусто — из «Название»');
+  await page.locator('#run').click();
+  await page.locator('#step3').waitFor({ state: 'visible' });
+  await expect(page.locator('#result').innerText()).resolves.toBe('Получено 2, принято 2, в карантине 0');
+  await expect(page.locator('#notes').innerText()).resolves.toContain(
+    'Столбцы «Название мероприятия» и «Название» относятся к одному вопросу «Название мероприятия»: в каждой строке взят первый непустой.',
+  );
+  expect(rowsOf(wb, 'events').map((r) => r['Название мероприятия'])).toEqual(['Семинар наставников', 'Форум молодых педагогов']);
+  expect(errors).toEqual([]);
   await page.close();
 });

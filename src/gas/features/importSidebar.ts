@@ -59,9 +59,12 @@ export function rpcImportPreview(payload: unknown) {
       title: q.title,
       required: Boolean(q.required),
       column: mapping.questions[q.key] ?? -1,
+      // Second columns for the question, read in a row where the first is empty (point 8).
+      alternates: (mapping.alternates[q.key] ?? []).map((c) => table.headers[c]),
     })),
     timestampColumn: mapping.timestamp,
     emailColumn: mapping.email,
+    alternateColumns: Object.values(mapping.alternates).flat(),
     missingRequired: mapping.missingRequired,
     sample: table.rows.slice(0, 3),
   };
