@@ -18,6 +18,7 @@ export const SETTING = {
   access: 'Список доступа',
   digest: 'Ежемесячная рассылка',
   cells: 'Ячеек в книге',
+  drainBatch: 'Ответов за один проход разбора',
   auditArchive: 'Архив журнала изменений',
 } as const;
 
@@ -50,6 +51,13 @@ export function settingDefaults(): SettingDefault[] {
       value: '',
       description:
         'Сколько ячеек занимают листы книги; Google Таблицы вмещают не больше 10 млн. Обновляется «Маршрутом».',
+    },
+    {
+      key: SETTING.drainBatch,
+      value: '10000',
+      description:
+        'Сколько ответов форм «Маршрут» разбирает за один проход. Уменьшите, если в журнале выполнения Google ' +
+        'разбор останавливается по 6-минутному пределу: он и так продолжается сам, но меньшими шагами надёжнее.',
     },
     {
       key: SETTING.auditArchive,

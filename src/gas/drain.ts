@@ -1,6 +1,7 @@
 // Draining the workbook's intake queue (core/intake/queue.ts) from Apps Script: the time-driven triggers, the CLI
 // and the rebuild call this. The handlers' names and schedule are declared here, next to what they run.
-import { drain, type DrainRun } from '../core/intake/queue';
+import { DEFAULT_BATCH, drain, type DrainRun } from '../core/intake/queue';
+import { readSettings, SETTING } from '../core/settings';
 import { formRegistry, syncFormChoices } from './forms';
 import { DRAIN_DUE, SheetsResponseQueue } from './responseQueue';
 import { scriptLock, systemClock } from './services';
@@ -27,11 +28,13 @@ const REMEASURE_AFTER = 500;
 export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): DrainRun {
   const props = PropertiesService.getDocumentProperties();
   props.deleteProperty(DRAIN_DUE); // answers from now on schedule their own prompt drain
-  const registry = formRegistry(spreadsheet, snapshotOf(spreadsheet));
+  const snapshot = snapshotOf(spreadsheet);
+  const registry = formRegistry(spreadsheet, snapshot);
+  const batchSize = Number(readSettings(snapshot.table('settings')).get(SETTING.drainBatch)) || DEFAULT_BATCH;
   const queue = new SheetsResponseQueue(spreadsheet, registry, props);
   // A run that took in many answers grew the sheets: «Ячеек в книге» (and the sidebars' banner) is measured again.
   const afterRun = (workbook: Workbook, received: number) => received >= REMEASURE_AFTER && recordWorkbookCells(spreadsheet, workbook);
-  const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock, { afterRun });
+  const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock, { afterRun, batchSize: Math.max(1, Math.floor(batchSize)) });
   if (run.choices) syncFormChoices(spreadsheet, 'participation', registry, run.choices);
   if (run.more) {
     props.setProperty(DRAIN_DUE, String(Date.now()));

@@ -1,7 +1,9 @@
 // The intake queue over Google's response sheets and the document properties (see core/intake/queue.ts).
-// A response sheet's rows past its watermark are waiting; a form-submit trigger also marks its row (an edited
-// response rewrites a row below the watermark, and only its mark says so). Marks are one property each, set in one
-// call and never rewritten, so two triggers never race on a shared value.
+// A response sheet's rows past its watermark are waiting. An edited response rewrites a row above it, which only a
+// mark says: a form-submit trigger marks its row when a drain has already read that far («read up to», recorded by
+// the drain before it reads) — an edit, or a row a running drain may have read before the edit. New rows need no
+// mark, so a burst of 10,000 answers leaves no 10,000 properties to delete one call each. Marks are one property
+// each, set in one call and never rewritten, so two triggers never race on a shared value.
 import type { Cell } from '../core/ports';
 import type { Batch, ResponseQueuePort, WaitingRow, WaitingSheet } from '../core/intake/queue';
 import { FORM_IDS, type FormId } from '../core/schema/forms';
@@ -13,13 +15,19 @@ type Properties = GoogleAppsScript.Properties.Properties;
 
 const MARK = 'marshrut.q.';
 const WATERMARK = 'marshrut.wm.';
+const READ_UP_TO = 'marshrut.read.';
 /** When a prompt drain was scheduled (ms): while it is fresh, triggers schedule no other. */
 export const DRAIN_DUE = 'marshrut.drainDue';
 
 const watermarkKey = (sheetId: number) => `${WATERMARK}${sheetId}`;
+const readUpToKey = (sheetId: number) => `${READ_UP_TO}${sheetId}`;
 
 /** The mark a form-submit trigger leaves for its row: unique per event, so an edit after a drain is never lost. */
 export const markKey = (sheetId: number, row: number, nonce: string): string => `${MARK}${sheetId}.${row}.${nonce}`;
+
+/** Whether a trigger's row needs a mark: a drain has read (or is reading) that far in its sheet. */
+export const needsMark = (stored: Record<string, string>, sheetId: number, row: number): boolean =>
+  row <= Math.max(Number(stored[readUpToKey(sheetId)] ?? 0), Number(stored[watermarkKey(sheetId)] ?? 0));
 
 interface Settlement {
   readonly watermarks: Record<string, string>;
@@ -49,24 +57,29 @@ export class SheetsResponseQueue implements ResponseQueuePort {
     const watermarks: Record<string, string> = {};
     let room = limit;
     let more = false;
-    // The journal first: an answer about an event waits for the event.
+    // What to read, per sheet — the journal first: an answer about an event waits for the event.
+    const plans: { form: FormId; sheet: Sheet; sheetId: number; watermark: number; fresh: number; edited: number[]; width: number }[] = [];
     for (const form of ['events', ...FORM_IDS.filter((f) => f !== 'events')] as FormId[]) {
       const entry = this.registry.get(form);
       const sheet = entry && this.spreadsheet.getSheetByName(entry.sheetName);
       if (!sheet) continue;
       const sheetId = sheet.getSheetId();
       const last = sheet.getLastRow();
-      const width = Math.max(sheet.getLastColumn(), 1);
       const watermark = Math.min(Math.max(Number(stored[watermarkKey(sheetId)] ?? 1) || 1, 1), last);
       const fresh = Math.max(Math.min(last - watermark, room), 0);
       const edited = [...(markedRows.get(String(sheetId)) ?? [])].filter((r) => r > 1 && r <= watermark).sort((a, b) => a - b);
-      if (!fresh && !edited.length) continue;
+      if (last - watermark > fresh) more = true;
+      room -= fresh;
+      if (fresh || edited.length) plans.push({ form, sheet, sheetId, watermark, fresh, edited, width: Math.max(sheet.getLastColumn(), 1) });
+    }
+    // Said before reading: an answer edited from now on in what is read gets a mark (see needsMark).
+    const reading = plans.filter((p) => p.fresh);
+    if (reading.length) this.props.setProperties(Object.fromEntries(reading.map((p) => [readUpToKey(p.sheetId), String(p.watermark + p.fresh)])));
+    for (const { form, sheet, sheetId, watermark, fresh, edited, width } of plans) {
       const header = sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
       const rows = [...readRuns(sheet, edited, width), ...readRows(sheet, watermark + 1, fresh, width)].filter((r) => r.cells.some((c) => c !== ''));
       sheets.push({ form, sheetKey: String(sheetId), header: header.map(String), rows });
       watermarks[watermarkKey(sheetId)] = String(watermark + fresh);
-      room -= fresh;
-      if (last - watermark > fresh) more = true;
     }
     const batch: Batch = { sheets, more };
     this.settlements.set(batch, { watermarks, marks });

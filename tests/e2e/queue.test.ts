@@ -178,3 +178,51 @@ test('a drain that took in 500 answers or more counts the workbook’s cells aga
   expect(cells).toBe(sheets);
   expect(setting()).toMatch(/^\d[\d\u202f]* из 10\u202f000\u202f000 \(/);
 });
+
+test('a drain stops inside the 6-minute limit and the next run resumes: every answer in place, none twice', () => {
+  const { wb, drains, send, expected, minutes } = setup();
+  // Small passes, and every service call taking Google-like seconds: a pass is well over a minute of the clock.
+  const settings = wb.spreadsheet.getSheetByName('Настройки')!;
+  const keys = settings.getDataRange().getValues().map((r) => r[0]);
+  settings.getRange(keys.indexOf('Ответов за один проход разбора') + 1, 2).setValue('40');
+  const items = burst(200);
+  send(items, 0, wb.runtime.now());
+  wb.runtime.executions.setLatency(1_500);
+  wb.runtime.executions.enforceTimeLimit();
+  for (let run = 0; run < 8 && drains.filter((d) => !d.more).length === 0; run++) minutes(1);
+  wb.runtime.executions.setLatency(0);
+  wb.runtime.executions.enforceTimeLimit(null);
+  // Several runs, each stopped by its own budget (never by Google), the last one with nothing left.
+  expect(drains.length).toBeGreaterThan(1);
+  expect(drains.slice(0, -1).every((d) => d.more)).toBe(true);
+  expect(drains.at(-1)!.more).toBe(false);
+  expect(wb.runtime.executions.log.filter((e) => e.outcome === 'killed')).toEqual([]);
+  const want = expected(items);
+  const got = totals(drains);
+  for (const form of FORM_IDS) {
+    expect([form, got[form].received]).toEqual([form, want[form].accepted + want[form].quarantined]);
+    expect([form, rowsOf(wb, REGISTER[form]).length]).toEqual([form, want[form].accepted]);
+  }
+  expectNothingDoubled(wb);
+});
+
+test('an answer edited while a drain is reading its sheet is taken in again: the register ends with the edit', () => {
+  const { wb, drains, send, minutes } = setup();
+  const items = burst(60);
+  send(items, 0, wb.runtime.now());
+  const iomForm = wb.runtime.forms.all().find((f) => f.getTitle() === FORMS.iom.title)!;
+  const first = iomForm.getResponses()[0]!;
+  const teacher = first.getItemResponses().find((r) => r.getItem().getTitle() === 'ФИО педагога')!.getResponse();
+  // The drain has read every sheet and is writing its first register when the teacher changes her status.
+  const during = wb.runtime.executions.interleave({ into: 'onDrainSoonTrigger', member: 'Range.setValues', atCall: 1 }, () => {
+    wb.runtime.forms.editResponse(first.getId(), { 'Статус ИОМ': 'Реализован' }, wb.runtime.now());
+  });
+  minutes(1);
+  expect(during.fired).toBe(true);
+  const statusOf = () => rowsOf(wb, 'iom').find((r) => r['ФИО педагога'] === teacher)?.['Статус ИОМ'];
+  expect(statusOf()).toBe('Разработан'); // what that drain read
+  minutes(10);
+  expect(statusOf()).toBe('Реализован');
+  expect(drains.filter((d) => d.report.iom.received > 0).length).toBe(2);
+  expectNothingDoubled(wb);
+});

@@ -50,7 +50,10 @@ export interface DrainDeps extends IntakeDeps {
 export interface DrainOptions {
   /** Rows per batch: one snapshot holds them all. */
   readonly batchSize?: number;
-  /** Stop starting new batches after this many ms of the run (Apps Script stops an execution at 6 minutes). */
+  /**
+   * The run's time budget: no batch is started that would end after it, judging by the slowest batch so far (Apps
+   * Script stops an execution at 6 minutes).
+   */
   readonly budgetMs?: number;
   /** Called after each batch (progress for the CLI and the rebuild). */
   readonly progress?: (done: number) => void;
@@ -104,7 +107,9 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
     // One snapshot for the whole run: the lock keeps other executions out, so what the first batch read stays true,
     // and each batch only writes what it changed (cost linear in the answers, not answers × registers).
     const pipeline = new IntakePipeline(new Workbook(deps.workbook), deps.clock, deps.actor);
+    let slowest = 0;
     for (;;) {
+      const batchStarted = clock.now().getTime();
       const batch = deps.queue.take(batchSize);
       const items = batch.sheets.flatMap((sheet) => waitingSubmissions(sheet, 'Форма'));
       if (!items.length) break;
@@ -121,7 +126,10 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
       batches++;
       options.progress?.(received(report));
       more = batch.more;
-      if (!batch.more || clock.now().getTime() - started > budgetMs) break;
+      // Another batch only if even the slowest one so far would end inside the budget.
+      const now = clock.now().getTime();
+      slowest = Math.max(slowest, now - batchStarted);
+      if (!batch.more || now - started + slowest > budgetMs) break;
     }
     options.afterRun?.(pipeline.workbook, received(report));
     pipeline.workbook.flush();

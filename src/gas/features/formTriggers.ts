@@ -5,23 +5,25 @@ import type { DrainRun } from '../../core/intake/queue';
 import { SHEETS } from '../../core/schema/sheets';
 import { DRAIN_DUE_STALE_MS, DRAIN_SOON_HANDLER, DRAIN_SOON_MS, drainWorkbook } from '../drain';
 import { syncFormChoices } from '../forms';
-import { DRAIN_DUE, markKey } from '../responseQueue';
+import { DRAIN_DUE, markKey, needsMark } from '../responseQueue';
 
 
 /**
- * Installable form-submit trigger of the spreadsheet (one for all four forms): its row of the response sheet is
- * marked as waiting and a drain is scheduled if none is. At most 10 service calls, whatever the registers' size.
+ * Installable form-submit trigger of the spreadsheet (one for all four forms). A new answer lands below the
+ * response sheet's watermark and waits there by itself; an edited one (a row a drain has read) gets a mark. A drain
+ * is scheduled if none is. At most 10 service calls, whatever the registers' size.
  */
 export function onResponseTrigger(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const sheetId = e.range.getSheet().getSheetId();
+  const row = e.range.getRow();
   const props = PropertiesService.getDocumentProperties();
-  const mark = markKey(e.range.getSheet().getSheetId(), e.range.getRow(), `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
-  const due = Number(props.getProperty(DRAIN_DUE) ?? 0);
-  if (Date.now() - due < DRAIN_DUE_STALE_MS) {
-    props.setProperty(mark, '');
-    return;
-  }
-  props.setProperties({ [mark]: '', [DRAIN_DUE]: String(Date.now()) });
-  ScriptApp.newTrigger(DRAIN_SOON_HANDLER).timeBased().after(DRAIN_SOON_MS).create();
+  const stored = props.getProperties();
+  const updates: Record<string, string> = {};
+  if (needsMark(stored, sheetId, row)) updates[markKey(sheetId, row, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`)] = '';
+  const schedule = Date.now() - Number(stored[DRAIN_DUE] ?? 0) >= DRAIN_DUE_STALE_MS;
+  if (schedule) updates[DRAIN_DUE] = String(Date.now());
+  if (Object.keys(updates).length) props.setProperties(updates);
+  if (schedule) ScriptApp.newTrigger(DRAIN_SOON_HANDLER).timeBased().after(DRAIN_SOON_MS).create();
 }
 
 /** The time-driven drain, every 10 minutes: whatever waits is processed. */
