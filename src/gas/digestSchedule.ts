@@ -75,7 +75,10 @@ export function startMonth(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   return continuePending(spreadsheet);
 }
 
-/** Sends what is left of the pending month; keeps the follow-up while anything is left, removes it after. */
+/**
+ * Sends what is left of the pending month; the follow-up stays while anything is left (or while another run holds
+ * the lock: that one finishes the month), and goes once every letter is in «Рассылки».
+ */
 export function continuePending(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): DigestRun | null {
   const month = parseMonthKey(properties().getProperty(PENDING_PROPERTY) ?? '');
   if (!month || paused(spreadsheet)) {
@@ -83,13 +86,12 @@ export function continuePending(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     removeTriggers(DIGEST_FOLLOW_UP_HANDLER);
     return null;
   }
+  // The follow-up exists before any letter goes: a run Google stops halfway still has its continuation.
+  if (!triggersOf(DIGEST_FOLLOW_UP_HANDLER).length) ScriptApp.newTrigger(DIGEST_FOLLOW_UP_HANDLER).timeBased().everyHours(1).create();
   const run = runDigests(spreadsheet, month);
-  if (!run) return null; // another run is sending: it decides what comes next
-  if (run.left === 0) {
+  if (run?.left === 0) {
     properties().deleteProperty(PENDING_PROPERTY);
     removeTriggers(DIGEST_FOLLOW_UP_HANDLER);
-  } else if (!triggersOf(DIGEST_FOLLOW_UP_HANDLER).length) {
-    ScriptApp.newTrigger(DIGEST_FOLLOW_UP_HANDLER).timeBased().everyHours(1).create();
   }
   return run;
 }

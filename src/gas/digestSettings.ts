@@ -70,9 +70,10 @@ export function switchDigests(spreadsheet: Spreadsheet, on: boolean): void {
   const user = assertDigestOwner(spreadsheet);
   if (on) installMonthlyTrigger(user);
   else removeDigestTriggers();
-  const action = on ? DIGEST_ACTION.on : DIGEST_ACTION.off;
+  const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${user}`;
+  const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];
   inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
-    const changed = recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет' });
-    if (!changed.length) audit.record(action, SHEETS.settings.name, SETTING.digest);
+    audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);
+    recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет' });
   });
 }
