@@ -24,7 +24,6 @@ interface Preview {
 }
 
 const JAN_1_7AM = new Date(2025, 0, 1, 7, 0);
-const hours = (h: number) => h * 3_600_000;
 
 function workbook(): { wb: LocalWorkbook; clock: { now: Date } } {
   const clock = { now: JAN_1_7AM };

@@ -1,4 +1,4 @@
-// Russian plural forms: «1 мероприятие», «2 мероприятия», «5 мероприятий», «11 мероприятий», «21 мероприятие».
+// Russian plural forms: «1 педагог», «2 педагога», «5 педагогов», «11 педагогов», «21 педагог».
 // Hand-written: date-fns knows months, not nouns, and Apps Script's Intl (PluralRules) is not to be relied on.
 import { formatCount } from '../text';
 
@@ -18,11 +18,8 @@ export function pluralForm(n: number, [one, few, many]: NounForms): string {
 export const counted = (n: number, forms: NounForms): string => `${formatCount(n)} ${pluralForm(n, forms)}`;
 
 export const NOUNS = {
-  letter: ['письмо', 'письма', 'писем'],
   teacher: ['педагог', 'педагога', 'педагогов'],
   answer: ['ответ', 'ответа', 'ответов'],
-  event: ['мероприятие', 'мероприятия', 'мероприятий'],
-  pair: ['пара', 'пары', 'пар'],
+  /** An abbreviation: one form for every number. */
   iom: ['ИОМ', 'ИОМ', 'ИОМ'],
-  recipient: ['получатель', 'получателя', 'получателей'],
 } as const satisfies Record<string, NounForms>;
