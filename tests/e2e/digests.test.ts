@@ -1,14 +1,15 @@
 // The monthly digests end to end through the built bundle (SPEC §7, issue 9 point 3): who gets a letter, what each
 // may see, the letters as MailApp receives them, the daily quota and the time budget with the hourly follow-up,
 // never twice, and a stopped execution.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TriggerData } from '../../src/local/fakes/triggers';
 import { unwrap } from '../../src/local/fakes/strict';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
-import { rowsOf } from '../support/e2eBuild';
-import { COORDINATORS, digestWorkbook, HOSTILE, MINISTRY, OWNER, ROSTER_EMAILS, rosterNames } from '../support/digestFixture';
+import { CLI, rowsOf } from '../support/e2eBuild';
+import { COORDINATORS, digestWorkbook, HOSTILE, MINISTRY, OWNER, ROSTER_EMAILS, rosterNames, writeDigestFolder } from '../support/digestFixture';
 
 jest.setTimeout(60_000);
 
@@ -248,5 +249,31 @@ describe('sending on the 1st of the month', () => {
     expect(sentTo(wb)).toEqual([]);
     expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
     expect(wb.rpc<{ sections: { digest: { paused: boolean } } }>('rpcSettingsLoad').sections.digest.paused).toBe(true);
+  });
+});
+
+describe('marshrut run … --out DIR writes the letters of the month after the period to DIR/mail', () => {
+  const data = writeDigestFolder(join(tmp, 'cli-data'));
+  const out = join(tmp, 'cli-out');
+  const run = () => spawnSync(process.execPath, [CLI, 'run', '--data', data, '--out', out, '--preset', 'klin', '--year', '2024'], { encoding: 'utf8', timeout: 60_000 });
+
+  test('one .html and one .txt per recipient: the owner as methodist (none was set), every coordinator', () => {
+    const result = run();
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain(`«Адреса методистов» были пусты: сводку методиста получает владелец книги ${OWNER}.`);
+    expect(result.stdout).toContain(`Сводки за декабрь 2024 (рассылка 1 января 2025): писем — 5, записано в ${join(out, 'mail')}`);
+    const recipients = [OWNER, ...COORDINATORS.ДС, ...COORDINATORS.Ш1, ...COORDINATORS.Ш2];
+    expect(readdirSync(join(out, 'mail')).sort()).toEqual(recipients.flatMap((r) => [`${r}.html`, `${r}.txt`]).sort());
+    const school = readFileSync(join(out, 'mail', 'sh1@klin.example.txt'), 'utf8');
+    expect(school).toContain('Сводка «Маршрута» за декабрь 2024');
+    expect(school).toMatch(/Нет ИОМ за период 01\.01\.2024–31\.12\.2024: 1 педагог .*\n.*\nСмирнова Ольга Викторовна +Руководитель\n/);
+    expect(school).not.toContain('Кузнецов');
+    expect(readFileSync(join(out, 'mail', `${OWNER}.html`), 'utf8')).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  test("a second run replaces DIR/mail: a letter of an earlier run's recipient does not linger", () => {
+    writeFileSync(join(out, 'mail', 'former@klin.example.html'), 'old');
+    expect(run().status).toBe(0);
+    expect(readdirSync(join(out, 'mail'))).toHaveLength(10);
   });
 });
