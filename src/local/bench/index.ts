@@ -1,5 +1,6 @@
 // `npm run bench`: the product's performance, measured through the built bundle in the local runtime — service
 // calls (the quota and latency that matter in Google) and local time. Each section is one module of ./bench.
+import { benchDigests } from './digests';
 import { benchIndicators } from './indicators';
 import { benchTrigger } from './trigger';
 
@@ -8,6 +9,7 @@ const sizes = sizesOf(process.env.BENCH_SIZES, '1000,100000');
 const sections: [string, () => string][] = [
   ['trigger', () => benchTrigger(sizes)],
   ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
+  ['digests', () => benchDigests(sizesOf(process.env.BENCH_DIGEST_SIZES, '1000,11000'))],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 
