@@ -8,6 +8,7 @@ import type { DigestRun } from '../core/digest/send';
 import { readSettings, SETTING } from '../core/settings';
 import { normalizeName } from '../core/text';
 import { runDigests } from './digestMail';
+import { currentUserEmail } from './services';
 import { snapshotOf } from './workbookPort';
 
 export const DIGEST_MONTHLY_HANDLER = 'onDigestMonthlyTrigger';
@@ -69,8 +70,18 @@ function paused(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean 
   return normalizeName(readSettings(snapshotOf(spreadsheet).table('settings')).get(SETTING.digest) ?? '') === 'нет';
 }
 
+/**
+ * Whether this execution runs as whoever turned the digests on. The handlers are globals, so a page could call them
+ * (google.script.run reaches every global): anyone else — or a trigger left from before — sends nothing.
+ */
+const asScheduleOwner = (): boolean => {
+  const by = properties().getProperty(SCHEDULE_PROPERTY);
+  return !!by && currentUserEmail().toLowerCase() === by;
+};
+
 /** A new month replaces one still pending: last month's letters would be stale by now. */
 export function startMonth(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, month: DigestMonth): DigestRun | null {
+  if (!asScheduleOwner()) return null;
   properties().setProperty(PENDING_PROPERTY, monthKey(month));
   return continuePending(spreadsheet);
 }
@@ -80,6 +91,7 @@ export function startMonth(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
  * the lock: that one finishes the month), and goes once every letter is in «Рассылки».
  */
 export function continuePending(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): DigestRun | null {
+  if (!asScheduleOwner()) return null;
   const month = parseMonthKey(properties().getProperty(PENDING_PROPERTY) ?? '');
   if (!month || paused(spreadsheet)) {
     properties().deleteProperty(PENDING_PROPERTY);

@@ -124,8 +124,9 @@ test('an editor on the access list sees the section read-only; the server refuse
   await page.close();
 });
 
-test('someone off the access list is refused the panel, the preview and every change', () => {
+test('someone off the access list is refused the panel, the preview and every change, and cannot make letters go', () => {
   const wb = digestWorkbook(tmp, clock());
+  wb.rpc('rpcSettingsDigestSchedule', { on: true });
   wb.runtime.setActiveUser('stranger@x.ru');
   const before = wb.runtime.ui.alerts.length;
   wb.menu('menuShowSettings');
@@ -140,7 +141,11 @@ test('someone off the access list is refused the panel, the preview and every ch
   ] as const) {
     expect(() => wb.rpc(name, payload)).toThrow(/^Нет доступа: stranger@x\.ru нет в списке доступа/);
   }
-  expect(digestHandlers(wb)).toEqual([]);
+  // The trigger handlers are globals a page could call: as anyone but the owner they send nothing.
+  expect(wb.rpc('onDigestMonthlyTrigger', { year: 2025, month: 1 })).toBeNull();
+  expect(wb.rpc('onDigestFollowUpTrigger', {})).toBeNull();
+  expect(wb.runtime.mail.outbox).toEqual([]);
+  expect(digestHandlers(wb)).toEqual(['onDigestMonthlyTrigger']);
 });
 
 test('a letter opened as a mail client shows it: the HTML name is text, nothing runs or loads', async () => {
