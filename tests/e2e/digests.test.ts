@@ -145,6 +145,10 @@ describe('sending on the 1st of the month', () => {
     });
     wb.rpc('rpcSettingsDigestSchedule', { on: true }); // again: still one
     expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    // Deleted by hand in the Apps Script editor: the panel tells the owner to turn it on again.
+    const scriptApp = wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
+    scriptApp.deleteTrigger(wb.runtime.triggers.all().find((t) => t.getHandlerFunction() === 'onDigestMonthlyTrigger')!);
+    expect(wb.rpc<{ sections: { digest: { by: string; lost: boolean } } }>('rpcSettingsLoad').sections.digest).toMatchObject({ by: OWNER, lost: true });
     wb.rpc('rpcSettingsDigestSchedule', { on: false });
     expect(handlers(wb)).toEqual([]);
     const audit = rowsOf(wb, 'audit').filter((r) => String(r['Действие']).includes('ежемесячная рассылка'));
