@@ -24,7 +24,7 @@ interface Letter {
 const monthOf = (iso: string): DigestMonth => ({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) });
 
 /** A file name for an address: letters, digits and @._- kept, anything else «_». */
-export const mailFileName = (email: string): string => email.toLowerCase().replace(/[^a-z0-9@._-]/g, '_');
+const mailFileName = (email: string): string => email.toLowerCase().replace(/[^a-z0-9@._-]/g, '_');
 
 /** Writes DIR/mail (replacing an earlier run's letters); returns the lines to print. */
 export function writeDigests(workbook: LocalWorkbook, out: string, report: KpiReport): string[] {
