@@ -11,6 +11,7 @@ import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
 import { Timings } from './timings';
+import { writeDigests } from './digestOutput';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -43,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
     usage: [
       'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО] [--verbose]',
       'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, записать DIR/workbook.xlsx, ' +
-        'DIR/intake.json, DIR/kpi.json и DIR/timings.json (--verbose: показать этапы)',
+        'DIR/intake.json, DIR/kpi.json, сводки DIR/mail и DIR/timings.json (--verbose: показать этапы)',
     ],
     options: { ...OUT, data: { type: 'string' }, ...KPI, ...VERBOSE },
     async run(values) {
@@ -124,6 +125,7 @@ async function runImport(data: string, out: string, kpi: KpiOptions, verbose: bo
   printSummary(result);
   const report = timings.phase('recompute', () => recomputeIndicators(workbook, kpi));
   kpiTable(report).forEach((line) => say(line));
+  timings.phase('digests', () => writeDigests(workbook, out, report)).forEach((line) => say(line));
   await timings.phaseAsync('export', async () => {
     await finish(workbook, out, result);
     say(`Записано: ${writeKpiJson(out, report)}`);

@@ -184,7 +184,7 @@ test('timings.json: every phase that ran, with its time and service calls; --ver
   const result = run('run', '--data', data, '--out', out, '--verbose');
   expect(result.status).toBe(0);
   const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8'));
-  expect(timings.phases.map((p: { name: string }) => p.name)).toEqual(['read', 'reference', 'responses', 'intake', 'recompute', 'export']);
+  expect(timings.phases.map((p: { name: string }) => p.name)).toEqual(['read', 'reference', 'responses', 'intake', 'recompute', 'digests', 'export']);
   for (const phase of timings.phases) {
     expect(typeof phase.ms).toBe('number');
     expect(phase.ms).toBeGreaterThanOrEqual(0);

@@ -1,18 +1,30 @@
 import { createLocalRuntime } from '../../src/local/runtime';
 
 describe('services', () => {
-  test('mail quota per recipient, resets at midnight', () => {
+  test('mail quota per recipient, reset 24 hours after the first letter (not at midnight)', () => {
     let now = new Date(2025, 2, 10, 10, 0);
     const rt = createLocalRuntime({ mailDailyQuota: 3, now: () => now });
     const MailApp = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;
     MailApp.sendEmail('a@x.ru,b@x.ru', 'Тема', 'Текст');
+    now = new Date(2025, 2, 10, 12, 0);
     MailApp.sendEmail({ to: 'c@x.ru', subject: 'S', htmlBody: '<b>h</b>' });
     expect(MailApp.getRemainingDailyQuota()).toBe(0);
     expect(() => MailApp.sendEmail('d@x.ru', 'S', 'B')).toThrow('Service invoked too many times for one day: email.');
     expect(rt.mail.outbox.map((m) => m.to)).toEqual(['a@x.ru,b@x.ru', 'c@x.ru']);
     expect(rt.mail.outbox[1]!.htmlBody).toBe('<b>h</b>');
     now = new Date(2025, 2, 11, 0, 1);
+    expect(rt.mail.remaining()).toBe(0);
+    now = new Date(2025, 2, 11, 10, 0);
     expect(rt.mail.remaining()).toBe(3);
+  });
+
+  test('mail: an address that is not an e-mail and an oversized body are refused, nothing counted', () => {
+    const rt = createLocalRuntime({ mailDailyQuota: 5 });
+    const MailApp = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+    expect(() => MailApp.sendEmail('a@x.ru, нет адреса', 'S', 'B')).toThrow('Invalid email: нет адреса');
+    expect(() => MailApp.sendEmail('a@x.ru', 'S', 'B', { htmlBody: 'x'.repeat(200 * 1024 + 1) })).toThrow('Limit Exceeded: Email Body Size.');
+    expect(rt.mail.outbox).toHaveLength(0);
+    expect(rt.mail.remaining()).toBe(5);
   });
 
   test('properties 9 KB limit', () => {

@@ -63,9 +63,9 @@ export const KPI_FILES: Record<string, string> = {
   ]),
 };
 
-export function writeKpiFolder(dir: string): string {
+export function writeKpiFolder(dir: string, files: Record<string, string> = KPI_FILES): string {
   mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(KPI_FILES)) writeFileSync(join(dir, name), `\ufeff${text}`);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), `\ufeff${text}`);
   return dir;
 }
 

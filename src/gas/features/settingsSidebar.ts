@@ -1,19 +1,22 @@
-// «Маршрут → Настройки…»: the settings only the workbook's owner may change, kept out of editors' reach (document
-// properties) and mirrored read-only in «Настройки». One panel, one section per setting: the access list now; the
-// digest recipients (issue 9) join as another section of the same view and their own save RPC.
+// «Маршрут → Настройки…»: the settings only the workbook's owner may change, one section per setting, each with its
+// own save RPC: the access list (kept out of editors' reach in document properties, mirrored read-only in
+// «Настройки») and the monthly digests (recipients in «Настройки», the schedule as the owner's trigger).
 import { z } from 'zod';
 import { accessListChanges } from '../../core/accessList';
 import { accessList, assertAccess, assertOwner, saveAccessList, withAccess, workbookOwner } from '../access';
+import { digestSection, saveDigestRecipients, switchDigests } from '../digestSettings';
 import { showPage } from '../pages';
 import { active } from './context';
 import { payloadOf } from './rpcPayload';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function menuShowSettings(): void {
   withAccess(() => showPage('Settings', 'Настройки'));
 }
 
 /** What the panel shows: who is looking, whether they may change anything, and each section's values. */
-function settingsView(user: string) {
+function settingsView(spreadsheet: Spreadsheet, user: string) {
   const owner = workbookOwner();
   return {
     user,
@@ -21,15 +24,18 @@ function settingsView(user: string) {
     canEdit: user === owner,
     sections: {
       access: { emails: accessList() ?? [] },
+      digest: digestSection(spreadsheet, user),
     },
   };
 }
 
 export function rpcSettingsLoad() {
-  return settingsView(assertAccess(active()));
+  const spreadsheet = active();
+  return settingsView(spreadsheet, assertAccess(spreadsheet));
 }
 
-const accessPayload = z.object({ emails: z.array(z.string().max(320)).max(500) });
+const emails = (max: number) => z.array(z.string().max(320)).max(max);
+const accessPayload = z.object({ emails: emails(500) });
 
 /** The owner replaces the access list; the reply says who was added and removed. */
 export function rpcSettingsSaveAccess(payload: unknown) {
@@ -38,5 +44,25 @@ export function rpcSettingsSaveAccess(payload: unknown) {
   const { emails } = payloadOf(accessPayload, payload);
   const before = accessList() ?? [];
   const after = saveAccessList(spreadsheet, emails);
-  return { ...settingsView(user), changes: accessListChanges(before, after) };
+  return { ...settingsView(spreadsheet, user), changes: accessListChanges(before, after) };
+}
+
+const recipientsPayload = z.object({ methodists: emails(200), ministry: emails(200), coordinatorsOff: emails(5000) });
+
+/** The owner saves the digest recipients; the reply names the settings that changed. */
+export function rpcSettingsSaveDigest(payload: unknown) {
+  const spreadsheet = active();
+  const user = assertAccess(spreadsheet);
+  const changed = saveDigestRecipients(spreadsheet, payloadOf(recipientsPayload, payload));
+  return { ...settingsView(spreadsheet, user), changed };
+}
+
+const schedulePayload = z.object({ on: z.boolean() });
+
+/** The owner turns the monthly digests on or off. */
+export function rpcSettingsDigestSchedule(payload: unknown) {
+  const spreadsheet = active();
+  const user = assertAccess(spreadsheet);
+  switchDigests(spreadsheet, payloadOf(schedulePayload, payload).on);
+  return settingsView(spreadsheet, user);
 }

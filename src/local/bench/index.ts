@@ -1,5 +1,6 @@
 // `npm run bench`: the product's performance, measured through the built bundle in the local runtime — service
 // calls (the quota and latency that matter in Google) and local time. Each section is one module of ./bench.
+import { benchDigests } from './digests';
 import { benchImport } from './importRun';
 import { benchIndicators } from './indicators';
 import { benchDrain, benchTrigger } from './trigger';
@@ -11,6 +12,7 @@ const sections: [string, () => string][] = [
   ['drain', () => benchDrain(1000, sizesOf(process.env.BENCH_BATCHES, '1,100,10000'))],
   ['import', () => benchImport(sizesOf(process.env.BENCH_IMPORT_STAFF, '4000,16000'))],
   ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
+  ['digests', () => benchDigests(sizesOf(process.env.BENCH_DIGEST_SIZES, '1000,11000'))],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 

@@ -6,28 +6,42 @@ export interface SentMail {
   cc?: string; bcc?: string; at: Date;
 }
 export const MAIL_QUOTA_ERROR = 'Service invoked too many times for one day: email.';
+/** Consumer accounts: 200 KB per message body (Workspace: 400 KB) — developers.google.com/apps-script/guides/services/quotas. */
+export const MAIL_BODY_LIMIT = 200 * 1024;
+export const MAIL_BODY_ERROR = 'Limit Exceeded: Email Body Size.';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 export class MailState {
   readonly outbox: SentMail[] = [];
   private used = 0;
-  private day = '';
+  private windowStart: number | null = null;
   constructor(private readonly ctx: Ctx, readonly dailyQuota: number) {}
-  /** Quota resets when the runtime clock passes local midnight. */
+  /**
+   * «Quotas are per user and reset 24 hours after the first request» (developers.google.com/apps-script/guides/
+   * services/quotas): not at midnight — a day's letters are counted from the first one.
+   */
   private roll(): void {
-    const n = this.ctx.now();
-    const d = `${n.getFullYear()}-${n.getMonth()}-${n.getDate()}`;
-    if (d !== this.day) { this.day = d; this.used = 0; }
+    if (this.windowStart !== null && this.ctx.now().getTime() - this.windowStart >= DAY_MS) {
+      this.windowStart = null;
+      this.used = 0;
+    }
   }
   remaining(): number { this.roll(); return Math.max(0, this.dailyQuota - this.used); }
   consume(recipients: number): void {
     this.roll();
     if (this.used + recipients > this.dailyQuota) throw new Error(MAIL_QUOTA_ERROR);
+    this.windowStart ??= this.ctx.now().getTime();
     this.used += recipients;
   }
 }
 
-function countRecipients(...lists: (string | undefined)[]): number {
-  return lists.reduce((n, l) => n + (l ? l.split(',').map((s) => s.trim()).filter(Boolean).length : 0), 0);
+/** Every address of to/cc/bcc; one that is not an e-mail is refused as Google does («Invalid email: …»). */
+function recipientsOf(...lists: (string | undefined)[]): string[] {
+  const addresses = lists.flatMap((l) => (l ? l.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  const invalid = addresses.find((a) => !EMAIL.test(a));
+  if (invalid !== undefined) throw new Error(`Invalid email: ${invalid}`);
+  return addresses;
 }
 
 class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
@@ -42,7 +56,9 @@ class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | '
     }
     if (!m.to) throw new Error('Failed to send email: no recipient');
     if (m.subject === undefined || m.subject === null) throw new Error('Invalid argument: subject');
-    this.state.consume(countRecipients(m.to, m.cc, m.bcc));
+    const recipients = recipientsOf(m.to, m.cc, m.bcc);
+    if (String(m.body).length > MAIL_BODY_LIMIT || (m.htmlBody?.length ?? 0) > MAIL_BODY_LIMIT) throw new Error(MAIL_BODY_ERROR);
+    this.state.consume(recipients.length);
     this.state.outbox.push({ ...m, to: String(m.to), subject: String(m.subject), body: String(m.body), at: this.ctx.now() });
   }
   getRemainingDailyQuota(): number { return this.state.remaining(); }

@@ -1,0 +1,87 @@
+// One sending run of a month's digests: the daily quota first (nothing is read when Google allows no letter),
+// then «Рассылки» (who already has this month's letter), then the letters of the others — as many as the quota and
+// the execution's time budget allow. What is left goes on the next run; the caller schedules it.
+import type { Clock, WorkbookPort } from '../ports';
+import { Workbook } from '../workbook';
+import { composeDigests } from './compose';
+import { MAIL_STATUS, MailingLog, monthLog } from './mailLog';
+import type { DigestMonth } from './month';
+import { digestAudience, roleLabel } from './recipients';
+
+export interface Letter {
+  readonly to: string;
+  readonly subject: string;
+  /** The plain-text alternative. */
+  readonly text: string;
+  readonly html: string;
+}
+
+/** Google refused a letter for the day («Service invoked too many times for one day: email.»). */
+export class MailQuotaExceeded extends Error {}
+
+export interface MailPort {
+  /** Letters (recipients) Google allows for the rest of the day. */
+  remainingDailyQuota(): number;
+  /** Throws MailQuotaExceeded when Google refuses for the day, another Error when this letter cannot go. */
+  send(letter: Letter): void;
+}
+
+export interface DigestRunDeps {
+  readonly workbook: WorkbookPort;
+  readonly mail: MailPort;
+  readonly clock: Clock;
+  readonly workbookUrl: string;
+  /** No letter is begun after this moment (ms): the rest goes on the next run, before Google stops the execution. */
+  readonly deadline: number;
+}
+
+export interface DigestRun {
+  readonly month: DigestMonth;
+  readonly recipients: number;
+  /** Letters of this month already in «Рассылки» before this run. */
+  readonly before: number;
+  readonly sent: readonly string[];
+  readonly failed: readonly { readonly email: string; readonly reason: string }[];
+  /** Recipients still without this month's letter. */
+  readonly left: number;
+  readonly stoppedBy: 'quota' | 'time' | null;
+}
+
+export function sendDigests(deps: DigestRunDeps, month: DigestMonth): DigestRun {
+  const quota = deps.mail.remainingDailyQuota();
+  const log = new MailingLog(deps.workbook, month);
+  const { done } = monthLog(log.table, month);
+  const workbook = new Workbook(deps.workbook);
+  const run = { month, before: done.size, sent: [] as string[], failed: [] as { email: string; reason: string }[] };
+  if (quota <= 0) {
+    const waiting = digestAudience(workbook).recipients.filter((r) => !done.has(r.email)).length;
+    return { ...run, recipients: done.size + waiting, left: waiting, stoppedBy: waiting ? 'quota' : null };
+  }
+  const { digests, audience } = composeDigests(workbook, month, deps.workbookUrl, (r) => !done.has(r.email));
+  let stoppedBy: DigestRun['stoppedBy'] = null;
+  let handled = 0;
+  for (const digest of digests) {
+    if (handled >= quota) stoppedBy = 'quota';
+    else if (deps.clock.now().getTime() > deps.deadline) stoppedBy = 'time';
+    if (stoppedBy) break;
+    const to = digest.recipient.email;
+    log.begin({ recipient: to, kind: roleLabel(digest.recipient), subject: digest.subject }, deps.clock.now());
+    try {
+      deps.mail.send({ to, subject: digest.subject, text: digest.text, html: digest.html });
+      log.settle(MAIL_STATUS.sent);
+      run.sent.push(to);
+    } catch (error) {
+      if (error instanceof MailQuotaExceeded) {
+        log.settle(MAIL_STATUS.deferred);
+        stoppedBy = 'quota';
+        break;
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      log.settle(`${MAIL_STATUS.failedPrefix}${reason}`);
+      run.failed.push({ email: to, reason });
+    }
+    handled++;
+  }
+  log.finish();
+  return { ...run, recipients: audience.recipients.length, left: digests.length - handled, stoppedBy };
+}

@@ -1,0 +1,79 @@
+// The digest section of «Маршрут → Настройки…»: who gets letters and whether they go. Anyone on the access list
+// sees it (it lists coordinators' e-mails); only the workbook's owner changes it — the letters go from the owner's
+// account, by the owner's trigger. Every change is a row of «Журнал изменений».
+import { normalizeAccessList } from '../core/accessList';
+import { monthLog } from '../core/digest/mailLog';
+import { monthName, reportedMonth } from '../core/digest/month';
+import { DIGEST_ACTION, digestAudience, recipientValues, recordSettings } from '../core/digest/recipients';
+import { inTransaction } from '../core/intake/service';
+import { SHEETS } from '../core/schema/sheets';
+import { readSettings, SETTING } from '../core/settings';
+import { normalizeName } from '../core/text';
+import { assertAccess, workbookOwner } from './access';
+import { DIGEST_DAY, DIGEST_HOUR, installMonthlyTrigger, removeDigestTriggers, scheduleState } from './digestSchedule';
+import { intakeDeps } from './services';
+import { snapshotOf } from './workbookPort';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DIGEST_SCHEDULE_TEXT = `${DIGEST_DAY}-го числа каждого месяца в ${DIGEST_HOUR}:00 по московскому времени`;
+
+export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
+  const workbook = snapshotOf(spreadsheet);
+  const audience = digestAudience(workbook);
+  const state = scheduleState(viewer);
+  const now = new Date();
+  const month = state.pending ?? reportedMonth(now.getFullYear(), now.getMonth() + 1);
+  const log = monthLog(workbook.table('mailings'), month);
+  return {
+    by: state.by,
+    lost: state.lost,
+    when: DIGEST_SCHEDULE_TEXT,
+    paused: normalizeName(readSettings(workbook.table('settings')).get(SETTING.digest) ?? '') === 'нет',
+    methodists: audience.settings.methodists,
+    ministry: audience.settings.ministry,
+    coordinators: audience.coordinators.map((c) => ({ code: c.code, name: c.name, email: c.email, on: !c.off })),
+    withoutCoordinator: audience.withoutCoordinator,
+    problems: audience.problems,
+    recipients: audience.recipients.length,
+    month: { name: monthName(month), pending: state.pending !== null, sent: log.sent, failed: log.failed, unknown: log.unknown },
+  };
+}
+
+function assertDigestOwner(spreadsheet: Spreadsheet): string {
+  const user = assertAccess(spreadsheet);
+  if (user !== workbookOwner()) throw new Error(`Менять рассылку может только владелец книги (${workbookOwner()}).`);
+  return user;
+}
+
+export interface RecipientsChange {
+  readonly methodists: readonly string[];
+  readonly ministry: readonly string[];
+  readonly coordinatorsOff: readonly string[];
+}
+
+/** The owner's save: addresses checked (a non-e-mail is refused by name); returns the settings that changed. */
+export function saveDigestRecipients(spreadsheet: Spreadsheet, change: RecipientsChange): string[] {
+  const user = assertDigestOwner(spreadsheet);
+  const next = {
+    methodists: normalizeAccessList(change.methodists),
+    ministry: normalizeAccessList(change.ministry),
+    off: normalizeAccessList(change.coordinatorsOff),
+  };
+  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) =>
+    recordSettings(workbook, audit, DIGEST_ACTION.recipients, recipientValues(next)),
+  );
+}
+
+/** The owner turns the monthly letters on (her trigger) or off (her triggers removed); «Ежемесячная рассылка» follows. */
+export function switchDigests(spreadsheet: Spreadsheet, on: boolean): void {
+  const user = assertDigestOwner(spreadsheet);
+  if (on) installMonthlyTrigger(user);
+  else removeDigestTriggers();
+  const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${user}`;
+  const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];
+  inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
+    audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);
+    recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет' });
+  });
+}

@@ -1,0 +1,50 @@
+// The digests step of `marshrut run`: the letters the monthly trigger would send for the month after the
+// recomputed period (period to 31.12.2024 → the letters of 1 January 2025, about December 2024), composed by the
+// bundle's own rpcDigestPreview and written as DIR/mail/<recipient>.html and .txt. Nothing is sent. The workbook's
+// owner (who ran «Настроить книгу») is the methodist: with no «Адреса методистов» yet, she is saved as one, as she
+// would in «Маршрут → Настройки…», so the municipality's own letter is there too.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KpiReport } from '../core/indicators/report';
+import { longDay, monthKey, monthName, sendDay, type DigestMonth } from '../core/digest/month';
+import type { LocalWorkbook } from './localWorkbook';
+
+interface DigestView {
+  readonly owner: string;
+  readonly sections: { readonly digest: { readonly methodists: string[]; readonly ministry: string[]; readonly coordinators: { email: string; on: boolean }[] } };
+}
+
+interface Letter {
+  readonly to: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+/** The month `period.to` (yyyy-mm-dd) falls in: the one the next 1st's letters report. */
+const monthOf = (iso: string): DigestMonth => ({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) });
+
+/** A file name for an address: letters, digits and @._- kept, anything else «_». */
+const mailFileName = (email: string): string => email.toLowerCase().replace(/[^a-z0-9@._-]/g, '_');
+
+/** Writes DIR/mail (replacing an earlier run's letters); returns the lines to print. */
+export function writeDigests(workbook: LocalWorkbook, out: string, report: KpiReport): string[] {
+  const view = workbook.rpc<DigestView>('rpcSettingsLoad');
+  const { methodists, ministry, coordinators } = view.sections.digest;
+  const lines: string[] = [];
+  if (!methodists.length && view.owner) {
+    const coordinatorsOff = coordinators.filter((c) => !c.on).map((c) => c.email);
+    workbook.rpc('rpcSettingsSaveDigest', { methodists: [view.owner], ministry, coordinatorsOff });
+    lines.push(`«Адреса методистов» были пусты: сводку методиста получает владелец книги ${view.owner}.`);
+  }
+  const month = monthOf(report.period.to);
+  const letters = workbook.rpc<Letter[]>('rpcDigestPreview', { month: monthKey(month) });
+  const dir = join(out, 'mail');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const letter of letters) {
+    writeFileSync(join(dir, `${mailFileName(letter.to)}.html`), letter.html);
+    writeFileSync(join(dir, `${mailFileName(letter.to)}.txt`), letter.text);
+  }
+  lines.push(`Сводки за ${monthName(month)} (рассылка ${longDay(sendDay(month))}): писем — ${letters.length}, записано в ${dir}`);
+  return lines;
+}
