@@ -14,7 +14,7 @@ const LISTS_SHEET = '_lists';
 
 /**
  * Writes the fake spreadsheet as an .xlsx: values (dates as dates, formulas as formulas), hidden sheets,
- * frozen rows, column widths, list dropdowns, bold cells and notes.
+ * frozen rows, column widths, list dropdowns, bold cells and notes; a titled table in the place of each chart.
  */
 export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
   const wb = await buildWorkbook(spreadsheet);
@@ -99,8 +99,33 @@ export async function buildWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
         }
       });
     });
+    writeChartTables(sheet, ws, tz);
   }
   return wb;
+}
+
+/**
+ * exceljs cannot write charts: in each chart's place (its anchor cell), its title and the table it draws — the values
+ * of its first data range — so the file still shows what the chart says. Cells that hold data are left as they are.
+ */
+function writeChartTables(sheet: FakeSheet, ws: ExcelJS.Worksheet, tz: string): void {
+  for (const chart of sheet.chartList()) {
+    const [range] = chart.ranges;
+    const at = chart.position ?? { row: 1, col: 1 };
+    const put = (row: number, col: number, value: unknown) => {
+      const cell = ws.getCell(row, col);
+      if (cell.value !== null && cell.value !== '') return null;
+      cell.value = isDate(value) ? wallClockAsUtc(value, tz) : (value as string | number | boolean);
+      return cell;
+    };
+    const title = put(at.row, at.col, `Диаграмма «${String(chart.options.title ?? '')}»`);
+    if (title) title.font = { bold: true };
+    const values = range ? unwrap<FakeRange>(range).getValues() : [];
+    values.forEach((line, r) => line.forEach((v, k) => {
+      const cell = v === '' ? null : put(at.row + 1 + r, at.col + k, v);
+      if (cell && r === 0) cell.font = { bold: true };
+    }));
+  }
 }
 
 /** exceljs stores Dates as UTC; shift so Excel shows the spreadsheet's local wall-clock time. */
