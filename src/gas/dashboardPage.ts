@@ -21,7 +21,7 @@ export function webAppRefusal(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   const visitor = Session.getActiveUser().getEmail().trim().toLowerCase();
   if (!visitor)
     return 'Не удалось узнать ваш адрес Google. Войдите в аккаунт Google и откройте ссылку снова. Если вы уже вошли, попросите владельца книги развернуть веб-приложение с настройкой «Выполнять от имени: пользователь, открывший приложение».';
-  const owner = workbookOwner();
-  if (visitor === owner || (accessList() ?? []).includes(visitor)) return null;
-  return `Нет доступа: адреса ${visitor} нет в списке доступа этой книги. Дашборд видят только адреса из списка; попросите владельца книги${owner ? ` (${owner})` : ''} добавить вас в «Маршрут → Настройки…».`;
+  if (visitor === workbookOwner() || (accessList() ?? []).includes(visitor)) return null;
+  // The owner's address is not told: a web app is open to any Google account.
+  return `Нет доступа: адреса ${visitor} нет в списке доступа этой книги. Дашборд видят только адреса из списка: попросите владельца книги добавить вас.`;
 }
