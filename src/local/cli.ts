@@ -10,6 +10,7 @@ import { importFolder, InputError, type FolderImport } from './importFolder';
 import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
+import { writeDashboardHtml } from './dashboardOutput';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -41,7 +42,7 @@ const COMMANDS: Record<string, Command> = {
     usage: [
       'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО]',
       'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, ' +
-        'записать DIR/workbook.xlsx, DIR/intake.json и DIR/kpi.json',
+        'записать DIR/workbook.xlsx, DIR/intake.json, DIR/kpi.json и DIR/dashboard.html',
     ],
     options: { ...OUT, data: { type: 'string' }, ...KPI },
     async run(values) {
@@ -122,6 +123,7 @@ async function runImport(data: string, out: string, kpi: KpiOptions = {}): Promi
   kpiTable(report).forEach((line) => say(line));
   await finish(workbook, out, result);
   say(`Записано: ${writeKpiJson(out, report)}`);
+  say(`Записано: ${writeDashboardHtml(out, workbook)}`);
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
   if (unusable.length) throw new InputError(`Справочник не загружен: ${unusable.map((r) => r.file).join(', ')} (см. замечания выше).`);
 }

@@ -127,7 +127,7 @@ describe('the dialog «Маршрут → Дашборд…»', () => {
   test('readable on a phone: one column, nothing wider than the screen', async () => {
     const { page, errors } = await openBundlePage(browser(), wb, 'menuShowDashboard', PHONE);
     await page.locator('#dashboard').waitFor();
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, screen: window.innerWidth })')) as { page: number; screen: number };
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
     const [iom, pairs] = await Promise.all([page.locator('#iomPanel').boundingBox(), page.locator('#pairsPanel').boundingBox()]);
     expect(pairs!.y).toBeGreaterThan(iom!.y + iom!.height - 1); // stacked, not side by side
