@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { importFolder } from '../../src/local/importFolder';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
-import { openBuiltWorkbook } from '../support/e2eBuild';
+import { createLocalRuntime } from '../../src/local/runtime';
+import { readBuild } from '../../src/local/localWorkbook';
+import { loadBundle } from '../../src/local/sandbox';
+import { BUILD, FIXED_NOW, openBuiltWorkbook } from '../support/e2eBuild';
 import { KPI_FILES } from '../support/kpiFixture';
 import { openBundlePage, openHtml, saveScreenshot, suiteBrowser } from '../support/sidebar';
 
@@ -16,7 +19,8 @@ jest.setTimeout(90_000);
 
 const browser = suiteBrowser();
 const OWNER = 'metodist@klin.example';
-const HOSTILE = '<img src=x onerror=alert(1)>';
+// Closes the JSON's <script> if it were embedded unescaped, then runs script through an image if put in as markup.
+const HOSTILE = '</script><img src=x onerror=alert(1)>';
 const LAPTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
@@ -199,8 +203,26 @@ describe('the web app (doGet)', () => {
   });
 
   test('a visitor Google does not name (a web app run «as me» for another domain) is refused, not taken for the owner', () => {
-    const html = visit('').getContent();
+    // Deployed «Execute as: Me»: the script's effective user is the owner whoever visits, and Google leaves the active
+    // user's e-mail empty for a visitor from another domain (developers.google.com/apps-script/guides/web#permissions,
+    // …/reference/base/session#getActiveUser()). The local Session has one user for both: modelled here.
+    const { code, htmlFiles } = readBuild(BUILD);
+    const runtime = createLocalRuntime({ activeUserEmail: OWNER, htmlFiles, now: FIXED_NOW });
+    const session = runtime.globals.Session as GoogleAppsScript.Base.Session;
+    runtime.globals.Session = {
+      getActiveUser: () => session.getActiveUser(),
+      getEffectiveUser: () => ({ getEmail: () => OWNER }),
+      getScriptTimeZone: () => session.getScriptTimeZone(),
+      getActiveUserLocale: () => session.getActiveUserLocale(),
+      getTemporaryActiveUserKey: () => session.getTemporaryActiveUserKey(),
+    };
+    const sandbox = loadBundle(code, runtime);
+    const spreadsheet = runtime.spreadsheets.create('Маршрут — региональная книга');
+    runtime.spreadsheets.setActive(spreadsheet);
+    sandbox.call('menuSetupWorkbook');
+    runtime.setActiveUser('');
+    const html = (sandbox.call('doGet', { parameter: {} }) as GoogleAppsScript.HTML.HtmlOutput).getContent();
     expect(html).toContain('Не удалось узнать ваш адрес Google');
-    expect(html).not.toContain('Школа № 1');
+    expect(html).not.toContain('"data"');
   });
 });
