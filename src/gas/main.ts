@@ -10,3 +10,4 @@ export * from './features/settingsSidebar';
 export * from './features/workbookHealth';
 export * from './features/indicatorsSidebar';
 export * from './features/digestTriggers';
+export * from './features/dashboard';

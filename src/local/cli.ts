@@ -12,6 +12,7 @@ import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
 import { Timings } from './timings';
 import { writeDigests } from './digestOutput';
+import { writeDashboardHtml } from './dashboardOutput';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -44,7 +45,7 @@ const COMMANDS: Record<string, Command> = {
     usage: [
       'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО] [--verbose]',
       'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, записать DIR/workbook.xlsx, ' +
-        'DIR/intake.json, DIR/kpi.json, сводки DIR/mail и DIR/timings.json (--verbose: показать этапы)',
+        'DIR/intake.json, DIR/kpi.json, DIR/dashboard.html, сводки DIR/mail и DIR/timings.json (--verbose: показать этапы)',
     ],
     options: { ...OUT, data: { type: 'string' }, ...KPI, ...VERBOSE },
     async run(values) {
@@ -129,6 +130,7 @@ async function runImport(data: string, out: string, kpi: KpiOptions, verbose: bo
   await timings.phaseAsync('export', async () => {
     await finish(workbook, out, result);
     say(`Записано: ${writeKpiJson(out, report)}`);
+    say(`Записано: ${writeDashboardHtml(out, workbook)}`);
   });
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb }, null, 2));

@@ -18,9 +18,9 @@ type Validation = ExcelJS.DataValidation;
 
 /**
  * Writes the fake spreadsheet as an .xlsx: values (dates as dates, formulas as formulas), hidden sheets,
- * frozen rows, column widths, list dropdowns, fonts, fills and notes. Streamed row by row (exceljs' streaming
- * writer): a municipality of 45,000 answers is written without holding a second workbook in memory, and a
- * dropdown set on a whole column is one range validation, not one per cell.
+ * frozen rows, column widths, list dropdowns, fonts, fills and notes; a titled table in the place of each chart.
+ * Streamed row by row (exceljs' streaming writer): a municipality of 45,000 answers is written without holding a
+ * second workbook in memory, and a dropdown set on a whole column is one range validation, not one per cell.
  */
 export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
   const ss = unwrap<FakeSpreadsheet>(spreadsheet);
@@ -36,12 +36,17 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
     });
     for (const [col, px] of sheet.columnWidths) ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
     writeValidations(ws, sheet, names, lists);
-    sheet.rows.forEach((line, r) => {
-      if (!line) return;
+    const charts = chartTables(sheet);
+    const height = Math.max(sheet.rows.length, ...[...charts.keys()].map((r) => r + 1));
+    for (let r = 0; r < height; r++) {
+      const line = sheet.rows[r];
+      const extra = charts.get(r);
+      if (!line && !extra) continue;
       const row = ws.getRow(r + 1);
-      line.forEach((c, ci) => c && writeCell(row.getCell(ci + 1), c, ss.timeZone));
+      line?.forEach((c, ci) => c && writeCell(row.getCell(ci + 1), c, ss.timeZone));
+      extra?.forEach((c, ci) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       row.commit();
-    });
+    }
     await ws.commit();
   }
   if (lists.columns.length) {
@@ -51,6 +56,29 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
     await ws.commit();
   }
   await wb.commit();
+}
+
+/**
+ * exceljs cannot write charts: in each chart's place (its anchor cell), its title and the table it draws — the values
+ * of its first data range — so the file still shows what the chart says. Cells that hold data are left as they are.
+ * Returned as extra cells by row (0-based) and column, merged into the stream.
+ */
+function chartTables(sheet: FakeSheet): Map<number, Map<number, Cell>> {
+  const out = new Map<number, Map<number, Cell>>();
+  const put = (row: number, col: number, v: Cell['v'], bold: boolean) => {
+    if (v === '' || (sheet.rows[row]?.[col]?.v ?? '') !== '') return;
+    const line = out.get(row) ?? new Map<number, Cell>();
+    if (!line.has(col)) line.set(col, { v, ...(bold ? { fw: 'bold' } : {}) } as Cell);
+    out.set(row, line);
+  };
+  for (const chart of sheet.chartList()) {
+    const [range] = chart.ranges;
+    const at = chart.position ?? { row: 1, col: 1 };
+    put(at.row - 1, at.col - 1, `Диаграмма «${String(chart.options.title ?? '')}»`, true);
+    const values = range ? (unwrap<FakeRange>(range).getValues() as Cell['v'][][]) : [];
+    values.forEach((line, r) => line.forEach((v, k) => put(at.row + r, at.col - 1 + k, v, r === 0)));
+  }
+  return out;
 }
 
 function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {

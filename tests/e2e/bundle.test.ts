@@ -57,6 +57,8 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuShowQuarantine',
       'menuShowIom',
       'menuShowIndicators',
+      'menuShowDashboard',
+      'menuRebuildDashboard',
       'menuShowImport',
       'menuRebuildRegisters',
       'menuArchiveAuditLog',

@@ -243,15 +243,14 @@ export const SHEETS = {
       col('computedAt', 'Рассчитано', 'datetime', { width: 140 }),
     ],
   },
+  // Not a table: charts over small data ranges, all written by «Маршрут» (core/dashboard/sheetLayout.ts). Row 1 is
+  // its title; each rebuild rewrites the whole sheet below it and widens the grid to the layout.
   dashboard: {
     id: 'dashboard',
     name: 'Дашборд',
     role: 'dashboard',
     computed: true,
-    columns: [
-      col('metric', 'Показатель', 'text', { width: 320 }),
-      col('value', 'Значение', 'number', { width: 120 }),
-    ],
+    columns: [col('title', 'Дашборд', 'text', { width: 100 })],
   },
   quarantine: {
     id: 'quarantine',

@@ -19,6 +19,8 @@ export function onOpen(): void {
     .addItem('Карантин…', 'menuShowQuarantine')
     .addItem('ИОМ: статус выделенной строки…', 'menuShowIom')
     .addItem('Показатели…', 'menuShowIndicators')
+    .addItem('Дашборд…', 'menuShowDashboard')
+    .addItem('Обновить лист «Дашборд»', 'menuRebuildDashboard')
     .addSeparator()
     .addItem('Импорт ответов из CSV/существующей формы…', 'menuShowImport')
     .addItem('Пересобрать реестры из ответов форм', 'menuRebuildRegisters')

@@ -2,7 +2,7 @@ import { Ctx } from '../context';
 import type { Realm } from '../realm';
 import { strictFake } from '../strict';
 import { GridRef, parseA1 } from './a1';
-import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder } from './extras';
+import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder, placeChart } from './extras';
 import { FakeRange, makeRange, writeInput } from './range';
 import { assertFits, Cell, InputContext, isEmptyCell } from './values';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -231,7 +231,9 @@ export class FakeSheet implements SheetApi {
     this.conditionalRules = [...rules];
   }
   newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return newChartBuilder(this.ctx); }
-  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void { this.charts.push(chart); }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.charts.push(placeChart(chart, this.maxRows, this.maxCols, () => ++chartSeq));
+  }
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return [...this.charts]; }
   removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const id = chartData(chart).id;
@@ -239,10 +241,13 @@ export class FakeSheet implements SheetApi {
   }
   updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const id = chartData(chart).id;
-    this.charts = this.charts.map((c) => (chartData(c).id === id ? chart : c));
+    this.charts = this.charts.map((c) => (chartData(c).id === id ? placeChart(chart, this.maxRows, this.maxCols, () => ++chartSeq) : c));
   }
   chartList(): ChartData[] { return this.charts.map(chartData); }
 }
+
+/** Chart ids: unique within the runtime, hence within each spreadsheet. */
+let chartSeq = 1000;
 
 export function makeSheet(parent: FakeSpreadsheet, name: string, sheetId: number, ctx: Ctx): FakeSheet {
   const impl = new FakeSheet(parent, name, sheetId, ctx);

@@ -1,0 +1,215 @@
+// DashboardData from one snapshot: counts by year, ОО and label computed by hand; the indicators read back as the
+// last recompute left them; no register row in it; the «Дашборд» sheet plan; the page's embedding of the data.
+import { buildDashboard } from '../../src/core/dashboard/build';
+import { dashboardDataSchema, type DashboardData } from '../../src/core/dashboard/data';
+import { dashboardPage, PAYLOAD_PLACEHOLDER, scriptJson } from '../../src/core/dashboard/page';
+import { regionalDashboard } from '../../src/core/dashboard/regional';
+import { dashboardSheetPlan } from '../../src/core/dashboard/sheetLayout';
+import { d, MemoryPort, type Rows } from '../support/memoryWorkbook';
+import { Workbook } from '../../src/core/workbook';
+
+const NOW = new Date(2025, 9, 1, 12, 0, 0);
+const HOSTILE = '<img src=x onerror=alert(1)></script><script>alert(2)</script>$&';
+
+const ORGS: Rows = [
+  { code: 'S1', name: 'Школа № 1', municipality: 'Клин', type: 'Школа' },
+  { code: 'S2', name: HOSTILE, municipality: 'Клин', type: 'Школа' },
+  { code: 'MS', name: 'Методический центр', municipality: 'Клинский округ', type: 'Методическая служба' },
+];
+const STAFF: Rows = [
+  { name: 'Иванова Ирина', orgCode: 'S1', email: 'ivanova@school.example', birthDate: d('1980-01-01') },
+  { name: 'Петров Пётр', orgCode: 'S2', email: 'petrov@school.example', birthDate: d('1999-05-05') },
+];
+const iom = (personName: string, personOrgCode: string, start: string, end: string, status: string) => ({
+  personName, personOrgCode, email: `${personName}@mail.example`, start: d(start), end: end ? d(end) : '', status, position: 'Учитель',
+});
+const IOMS: Rows = [
+  iom('Иванова Ирина', 'S1', '2023-09-01', '2024-05-31', 'Реализован'),
+  iom('Петров Пётр', 'S2', '2024-09-01', '', 'Реализуется'),
+  iom('Сидорова Анна', 'S2', '2022-01-10', '2022-12-20', 'Не реализован'),
+  iom('Без даты', 'S1', '', '', 'Разработан'), // no start: not counted
+];
+const event = (title: string, start: string, level: string, organizerCode: string, status = '') => ({ title, start: d(start), level, organizerCode, status, kind: 'Семинар' });
+const EVENTS: Rows = [
+  event(HOSTILE, '2024-02-05', 'Муниципальный', 'MS'),
+  event('Семинар 2', '2024-02-20', 'Школьный', 'S1', 'Проведено'),
+  event('Форум', '2024-11-20', 'Региональный', 'MS', 'Запланировано'), // not held
+  event('Вебинар', '2023-12-01', 'Федеральный', ''),
+];
+const pair = (mentorName: string, menteeName: string, menteeOrgCode: string, form: string, start: string, end = '') => ({
+  mentorName, menteeName, menteeOrgCode, form, start: d(start), end: end ? d(end) : '',
+});
+const PAIRS: Rows = [
+  pair('Иванова Ирина', 'Петров Пётр', 'S2', 'Педагог — молодой специалист', '2023-09-01'),
+  pair('Иванова Ирина', 'Сидорова Анна', 'S2', 'Педагог — педагог', '2022-01-01', '2023-06-30'),
+];
+const KPI_AT = new Date(2025, 8, 30, 10, 0, 0);
+const INDICATORS: Rows = [
+  { code: '8.1', title: 'Доля педагогов с ИОМ', unit: '%', measure: 'share_iom_developed', period: 'Календарный год', plan2024: 60, comparison: '≥',
+    numerator: 3, denominator: 24, fact: 12.5, plan: 60, deviation: -47.5, status: 'Не выполнен', calcPeriod: '01.01.2024–31.12.2024', scope: 'Весь муниципалитет', computedAt: KPI_AT },
+  { code: '9', title: 'Участники конкурсов', unit: 'чел.', measure: 'count_staff_participated', period: 'Календарный год', plan2024: 1, comparison: '≥',
+    numerator: 2, denominator: '', fact: 2, plan: 1, deviation: 1, status: 'Выполнен', calcPeriod: '01.01.2024–31.12.2024', scope: 'Весь муниципалитет', computedAt: KPI_AT },
+];
+const BY_ORG: Rows = [
+  { orgCode: 'S1', orgName: 'Школа № 1', indicatorCode: '8.1', numerator: 2, denominator: 3, fact: 200 / 3, computedAt: KPI_AT },
+  { orgCode: 'S1', orgName: 'Школа № 1', indicatorCode: '9', numerator: 1, denominator: '', fact: 1, computedAt: KPI_AT },
+  { orgCode: 'S2', orgName: HOSTILE, indicatorCode: '8.1', numerator: 1, denominator: 20, fact: 5, computedAt: KPI_AT },
+];
+const SETTINGS: Rows = [{ key: 'Набор показателей', value: 'klin' }];
+
+function municipal(): { data: DashboardData; port: MemoryPort } {
+  const port = new MemoryPort({ organizations: ORGS, staff: STAFF, iom: IOMS, events: EVENTS, mentoring: PAIRS, indicators: INDICATORS, indicatorsByOrg: BY_ORG, settings: SETTINGS });
+  return { data: buildDashboard(new Workbook(port), { now: NOW, fallbackTitle: 'Книга' }), port };
+}
+
+describe('buildDashboard', () => {
+  const { data, port } = municipal();
+
+  test('reads each sheet once, and never the roster or the participation register', () => {
+    expect([...port.reads].sort()).toEqual(['events', 'indicators', 'indicatorsByOrg', 'iom', 'mentoring', 'organizations', 'settings']);
+  });
+
+  test('title, times, period, units and years', () => {
+    expect(data).toMatchObject({
+      title: 'Клин', // the municipality most ОО belong to
+      builtAt: '2025-10-01T12:00:00',
+      computedAt: '2025-09-30T10:00:00',
+      preset: 'klin',
+      period: { from: '2024-01-01', to: '2024-12-31' },
+      unitKind: 'organization',
+    });
+    expect(data.units).toEqual([{ code: 'MS', name: 'Методический центр' }, { code: 'S1', name: 'Школа № 1' }, { code: 'S2', name: HOSTILE }]);
+    // IOMs and pairs span the years they are open (an open one up to now, 2025); events count in their start year.
+    expect(data.years).toEqual([2022, 2023, 2024, 2025]);
+  });
+
+  test('IOMs by year, ОО and status: every year an IOM is open in', () => {
+    expect(data.ioms).toEqual({
+      '2022': { S2: { 'Не реализован': 1 } },
+      '2023': { S1: { Реализован: 1 } },
+      '2024': { S1: { Реализован: 1 }, S2: { Реализуется: 1 } },
+      '2025': { S2: { Реализуется: 1 } },
+    });
+  });
+
+  test('events held by year, organizer, month and level; a planned event is not held', () => {
+    expect(data.events).toEqual({
+      '2023': { '': { '12': { Федеральный: 1 } } },
+      '2024': { MS: { '2': { Муниципальный: 1 } }, S1: { '2': { Школьный: 1 } } },
+    });
+  });
+
+  test('pairs active in each year by the mentee’s ОО and form (start ≤ 31.12, no end or end ≥ 01.01)', () => {
+    expect(data.pairs).toEqual({
+      '2022': { S2: { 'Педагог — педагог': 1 } },
+      '2023': { S2: { 'Педагог — педагог': 1, 'Педагог — молодой специалист': 1 } },
+      '2024': { S2: { 'Педагог — молодой специалист': 1 } },
+      '2025': { S2: { 'Педагог — молодой специалист': 1 } },
+    });
+  });
+
+  test('indicators as recomputed, per ОО with a status where a unit can meet the plan (a share, not a count)', () => {
+    const [share, count] = data.indicators;
+    expect(share).toMatchObject({ code: '8.1', value: 12.5, plan: 60, comparator: '≥', status: 'Не выполнен', numerator: 3, denominator: 24 });
+    expect(share!.byUnit).toEqual([
+      { unit: 'S1', numerator: 2, denominator: 3, value: 200 / 3, status: 'Выполнен' },
+      { unit: 'S2', numerator: 1, denominator: 20, value: 5, status: 'Не выполнен' },
+    ]);
+    expect(count!.byUnit).toEqual([{ unit: 'S1', numerator: 1, denominator: null, value: 1, status: null }]);
+  });
+
+  test('aggregates only: no name, e-mail or birth date of a register row is in it', () => {
+    const json = JSON.stringify(data);
+    for (const text of ['Иванова', 'Петров', 'Сидорова', 'Без даты', '@mail.example', '@school.example', '1980', '1999', 'Семинар 2', 'Форум']) {
+      expect({ text, found: json.includes(text) }).toEqual({ text, found: false });
+    }
+    expect(dashboardDataSchema.parse(data)).toEqual(data);
+  });
+
+  test('the schema refuses anything that is not declared: a list of people cannot ride along', () => {
+    expect(() => dashboardDataSchema.parse({ ...data, teachers: ['Иванова Ирина'] })).toThrow();
+    expect(() => dashboardDataSchema.parse({ ...data, units: [{ code: 'S1', name: 'Школа', email: 'a@b.c' }] })).toThrow();
+    expect(() => dashboardDataSchema.parse({ ...data, ioms: { '2024': { S1: { 'Иванова Ирина': 1 } } } })).toThrow();
+  });
+
+  test('an empty workbook: no indicators, no years, empty counts', () => {
+    const empty = buildDashboard(new Workbook(new MemoryPort({})), { now: NOW, fallbackTitle: 'Маршрут — книга' });
+    expect(empty).toMatchObject({ title: 'Маршрут — книга', computedAt: null, period: null, years: [], indicators: [], ioms: {}, events: {}, pairs: {} });
+  });
+});
+
+describe('the «Дашборд» sheet plan', () => {
+  const { data } = municipal();
+  const plan = dashboardSheetPlan(data);
+  const cellsOf = (r: { row: number; column: number; rows: number; columns: number }) =>
+    plan.values.slice(r.row - 1, r.row - 1 + r.rows).map((line) => line.slice(r.column - 1, r.column - 1 + r.columns));
+
+  test('row 1 is the sheet’s header, row 2 says what and when', () => {
+    expect(plan.values[0]![0]).toBe('Дашборд');
+    expect(plan.values[1]![0]).toBe('Клин · набор «klin» · показатели за 01.01.2024–31.12.2024, рассчитаны 30 сентября 2025 г., 10:00 · дашборд обновлён 1 октября 2025 г., 12:00');
+  });
+
+  test('four charts over their small tables, in the indicators’ year, for the whole municipality', () => {
+    expect(plan.charts.map((c) => [c.kind, c.title])).toEqual([
+      ['BAR', 'Показатели: план и факт'],
+      ['PIE', 'ИОМ по статусам, 2024 год'],
+      ['COLUMN', 'Проведённые мероприятия по месяцам и уровням, 2024 год'],
+      ['BAR', 'Действующие пары наставничества по формам, 2024 год'],
+    ]);
+    const [kpi, ioms, events, pairs] = plan.charts.map((c) => cellsOf(c.range));
+    expect(kpi).toEqual([['Показатель', 'План', 'Факт'], ['8.1. Доля педагогов с ИОМ', 60, 12.5], ['9. Участники конкурсов', 1, 2]]);
+    expect(ioms).toEqual([['Статус ИОМ', 'ИОМ'], ['Разработан', 0], ['Реализуется', 1], ['Реализован', 1], ['Не реализован', 0], ['Возвращён на доработку', 0]]);
+    expect(events![0]).toEqual(['Месяц', 'Школьный', 'Муниципальный', 'Региональный', 'Федеральный']);
+    expect(events![2]).toEqual(['Февраль', 1, 1, 0, 0]);
+    expect(events!.slice(1).map((r) => r[0])).toEqual(['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь']);
+    expect(pairs![1]).toEqual(['Педагог — молодой специалист', 1]);
+    expect(plan.charts[2]!.options).toMatchObject({ isStacked: true, title: 'Проведённые мероприятия по месяцам и уровням, 2024 год' });
+  });
+
+  test('a chart to the left of its table, sections one under the other without overlapping', () => {
+    for (const c of plan.charts) {
+      expect(c.anchor).toEqual({ row: c.range.row, column: 1 });
+      expect(c.range.column).toBe(8);
+      expect(plan.values[c.range.row - 2]![0]).toBe(c.title); // the section's title above both
+    }
+    const rows = plan.charts.map((c) => c.anchor.row);
+    rows.slice(1).forEach((row, i) => expect(row - rows[i]!).toBeGreaterThanOrEqual(17)); // 340 px at 21 px a row
+    expect(plan.values.every((line) => line.length === 12)).toBe(true);
+    expect(plan.columnWidths).toHaveLength(12);
+  });
+
+  test('the regional dashboard: the indicator section only, per municipality', () => {
+    const regional = regionalDashboard({
+      title: 'Московская область', now: NOW, preset: 'klin', period: { from: '2024-01-01', to: '2024-12-31' }, computedAt: '2025-09-30T10:00:00',
+      municipalities: [{ code: 'klin', name: 'Клин' }],
+      indicators: data.indicators.map((i) => ({ ...i, byUnit: [{ unit: 'klin', numerator: i.numerator, denominator: i.denominator, value: typeof i.value === 'number' ? i.value : null, status: i.status }] })),
+    });
+    expect(dashboardDataSchema.parse(regional)).toMatchObject({ unitKind: 'municipality', years: [2024], ioms: null, events: null, pairs: null });
+    expect(dashboardSheetPlan(regional).charts.map((c) => c.title)).toEqual(['Показатели: план и факт']);
+  });
+});
+
+describe('the page payload', () => {
+  const { data } = municipal();
+  const template = `<p>x</p><script type="application/json" id="payload">${PAYLOAD_PLACEHOLDER}</script>`;
+
+  test('embedded JSON cannot close its <script>, and reads back as the same data ($& stays as typed)', () => {
+    const html = dashboardPage(template, { data });
+    const inner = html.slice(html.indexOf('id="payload">') + 'id="payload">'.length, html.lastIndexOf('</script>'));
+    expect(inner).not.toMatch(/[<>]/);
+    expect(JSON.parse(inner)).toEqual({ data });
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(scriptJson('\u2028&')).toBe('"\\u2028\\u0026"');
+  });
+
+  test('a refusal page carries the message and no data', () => {
+    const html = dashboardPage(template, { refusal: 'Нет доступа' });
+    expect(html).toContain('{"refusal":"Нет доступа"}');
+    expect(html).not.toContain('Школа');
+  });
+
+  test('data that does not pass the schema is not embedded', () => {
+    expect(() => dashboardPage(template, { data: { ...data, people: ['Иванова'] } as unknown as DashboardData })).toThrow();
+    expect(() => dashboardPage('<p>no place</p>', { data })).toThrow('Шаблон дашборда повреждён');
+  });
+});

@@ -1,0 +1,180 @@
+// The «Дашборд» sheet through the built bundle: a recompute in «Показатели…» rebuilds it (charts over small data
+// ranges, old charts removed), the menu item rebuilds it too, in a fixed number of Sheets calls; set-up run again
+// leaves it whole; the XLSX export puts a titled table where each chart is.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { importFolder } from '../../src/local/importFolder';
+import type { LocalWorkbook } from '../../src/local/localWorkbook';
+import { exportWorkbookXlsx } from '../../src/local/xlsx';
+import { openBuiltWorkbook, sheetOf } from '../support/e2eBuild';
+import { KLIN_2024, writeKpiFolder } from '../support/kpiFixture';
+
+jest.setTimeout(60_000);
+
+const tmp = mkdtempSync(join(tmpdir(), 'marshrut-dashboard-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const data = writeKpiFolder(join(tmp, 'data'));
+
+function recomputed(): LocalWorkbook {
+  const wb = openBuiltWorkbook();
+  wb.menu('menuSetupWorkbook');
+  importFolder(wb, data);
+  wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
+  wb.rpc('rpcKpiRecompute', { year: 2024 });
+  return wb;
+}
+
+interface ChartPicture {
+  type: string;
+  title: unknown;
+  range: string;
+  anchor: [number, number];
+  values: unknown[][];
+}
+
+function charts(wb: LocalWorkbook): ChartPicture[] {
+  return sheetOf(wb, 'Дашборд')
+    .getCharts()
+    .map((chart) => {
+      const [range] = chart.getRanges();
+      const info = chart.getContainerInfo();
+      return {
+        type: String(chart.modify().getChartType()),
+        title: chart.getOptions().get('title'),
+        range: range!.getA1Notation(),
+        anchor: [info.getAnchorRow(), info.getAnchorColumn()] as [number, number],
+        values: range!.getValues(),
+      };
+    });
+}
+
+describe('after a recompute of klin for 2024', () => {
+  const wb = recomputed();
+  const pictures = charts(wb);
+
+  test('four charts, each over its small table, with the values a methodist checks by hand', () => {
+    expect(pictures.map((c) => c.title)).toEqual([
+      'Показатели: план и факт',
+      'ИОМ по статусам, 2024 год',
+      'Проведённые мероприятия по месяцам и уровням, 2024 год',
+      'Действующие пары наставничества по формам, 2024 год',
+    ]);
+    const [kpi, ioms, events, pairs] = pictures;
+    // Plan and fact of every indicator, as recomputed (kpiFixture works them out by hand).
+    expect(kpi!.values[0]).toEqual(['Показатель', 'План', 'Факт']);
+    expect(kpi!.values).toHaveLength(KLIN_2024.length + 1);
+    KLIN_2024.forEach((expected, i) => {
+      const [label, plan, fact] = kpi!.values[i + 1]!;
+      expect(String(label).startsWith(`${expected.code}. `)).toBe(true);
+      expect(plan).toBe(expected.plan);
+      if (typeof expected.value === 'number') expect(fact).toBeCloseTo(expected.value, 10);
+      else expect(fact).toBe('');
+    });
+    // 2024: Иванова (Реализован), Петров (Реализуется), Новиков (Разработан); Кузнецов's IOM ended in 2023.
+    expect(ioms!.values).toEqual([['Статус ИОМ', 'ИОМ'], ['Разработан', 1], ['Реализуется', 1], ['Реализован', 1], ['Не реализован', 0], ['Возвращён на доработку', 0]]);
+    // Held in 2024: courses in February (regional), the council in March, the contest in April, the school of young
+    // teachers in October (municipal); the forum in November is only planned.
+    const byMonth = Object.fromEntries(events!.values.slice(1).map((r) => [r[0], r.slice(1)]));
+    expect(events!.values[0]).toEqual(['Месяц', 'Школьный', 'Муниципальный', 'Региональный', 'Федеральный']);
+    expect(byMonth).toMatchObject({ Февраль: [0, 0, 1, 0], Март: [0, 1, 0, 0], Апрель: [0, 1, 0, 0], Октябрь: [0, 1, 0, 0], Ноябрь: [0, 0, 0, 0] });
+    expect(pairs!.values.filter((r) => r[1] === 1).map((r) => r[0])).toEqual(['Педагог — молодой специалист', 'Руководитель — руководитель']);
+  });
+
+  test('chart types and options: plan vs fact bars, a status pie, stacked month columns, bars by form', () => {
+    expect(pictures.map((c) => c.type)).toEqual(['BAR', 'PIE', 'COLUMN', 'BAR']);
+    const [, , events] = sheetOf(wb, 'Дашборд').getCharts();
+    expect(events!.getOptions().get('isStacked')).toBe(true);
+    expect(events!.getOptions().get('width')).toBe(680);
+    expect(events!.getNumHeaders()).toBe(1);
+  });
+
+  test('laid out at a glance: each chart in columns A–G beside its table (from H), the sections one under another', () => {
+    for (const c of pictures) {
+      expect(c.range.startsWith('H')).toBe(true);
+      expect(c.anchor).toEqual([Number(/\d+/.exec(c.range)![0]), 1]);
+    }
+    const rows = pictures.map((c) => c.anchor[0]);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    rows.slice(1).forEach((row, i) => expect(row - rows[i]!).toBeGreaterThanOrEqual(17));
+    const sheet = sheetOf(wb, 'Дашборд');
+    expect(sheet.getRange(1, 1).getValue()).toBe('Дашборд');
+    expect(String(sheet.getRange(2, 1).getValue())).toMatch(/^Клин · набор «klin» · показатели за 01\.01\.2024–31\.12\.2024, рассчитаны /);
+    expect(sheet.getRange(pictures[0]!.anchor[0] - 1, 1).getFontWeight()).toBe('bold');
+  });
+
+  test('a second recompute and the menu item rebuild it: still four charts, never a pile', () => {
+    wb.rpc('rpcKpiRecompute', { year: 2024 });
+    expect(charts(wb)).toHaveLength(4);
+    wb.menu('menuRebuildDashboard');
+    expect(charts(wb)).toEqual(pictures);
+    expect(wb.runtime.ui.toasts.at(-1)?.message).toBe('Лист «Дашборд» обновлён: Клин.');
+  });
+
+  test('the rebuild costs a fixed number of Sheets calls: one setValues for every cell, one read per sheet', () => {
+    wb.runtime.calls.reset();
+    wb.menu('menuRebuildDashboard');
+    const c = wb.runtime.calls.counts;
+    expect(c['Range.setValues']).toBe(1);
+    expect(c['Range.setFontWeights']).toBe(1);
+    expect(c['Range.setNumberFormats']).toBe(1);
+    expect(c['Range.getValues']).toBeLessThanOrEqual(8); // organizations, ИОМ, events, mentoring, indicators, by ОО, settings (+ access)
+    expect(c['Sheet.insertChart']).toBe(4);
+    expect(c['Sheet.removeChart']).toBe(4);
+  });
+
+  test('set-up run again leaves the dashboard whole (its used columns cover the charts)', () => {
+    const before = charts(wb);
+    wb.menu('menuSetupWorkbook');
+    expect(sheetOf(wb, 'Дашборд').getMaxColumns()).toBeGreaterThanOrEqual(12);
+    expect(sheetOf(wb, 'Дашборд').getRange(1, 1, 1, 3).getValues()).toEqual([['Дашборд', '', '']]);
+    expect(charts(wb)).toEqual(before);
+  });
+
+  test('the XLSX export: where each chart is, its title and its table (exceljs writes no charts)', async () => {
+    const path = join(tmp, 'workbook.xlsx');
+    await exportWorkbookXlsx(wb.spreadsheet, path);
+    const xlsx = await new ExcelJS.Workbook().xlsx.readFile(path);
+    const ws = xlsx.getWorksheet('Дашборд')!;
+    for (const c of pictures) {
+      const [row, col] = c.anchor;
+      expect(ws.getCell(row, col).value).toBe(`Диаграмма «${c.title}»`);
+      expect(ws.getCell(row, col).font?.bold).toBe(true);
+      const table = c.values.map((line, r) => line.map((_, k) => cellValue(ws.getCell(row + 1 + r, col + k))));
+      expect(table).toEqual(c.values);
+    }
+    // The data ranges themselves are exported as they are.
+    const [first] = pictures;
+    expect(ws.getCell(first!.anchor[0], 8).value).toBe('Показатель');
+  });
+});
+
+const cellValue = (cell: ExcelJS.Cell) => (cell.value === null ? '' : cell.value);
+
+test('a workbook made before this version: the rebuild turns the old two-column «Дашборд» into the new one', () => {
+  const wb = openBuiltWorkbook();
+  wb.menu('menuSetupWorkbook');
+  const sheet = sheetOf(wb, 'Дашборд');
+  sheet.getRange(1, 1, 1, 1).setValue('Показатель');
+  sheet.insertColumnsAfter(1, 1);
+  sheet.getRange(1, 2).setValue('Значение');
+  wb.menu('menuRebuildDashboard');
+  expect(sheet.getRange(1, 1, 1, 2).getValues()).toEqual([['Дашборд', '']]);
+  // Nothing computed, nothing received: the sheet says what to do, and has no chart.
+  expect(String(sheet.getRange(4, 1).getValue())).toMatch(/^Данных для дашборда пока нет/);
+  expect(sheet.getCharts()).toHaveLength(0);
+  wb.menu('menuSetupWorkbook'); // adds no column: the header is the schema's
+  expect(sheet.getRange(1, 1).getValue()).toBe('Дашборд');
+  expect(sheet.getLastColumn()).toBe(1);
+});
+
+test('a user off the access list cannot rebuild it', () => {
+  const wb = openBuiltWorkbook({ user: 'metodist@klin.example' });
+  wb.menu('menuSetupWorkbook');
+  wb.runtime.setActiveUser('stranger@x.ru');
+  wb.menu('menuRebuildDashboard');
+  expect(wb.runtime.ui.alerts.at(-1)?.message).toMatch(/^Нет доступа: stranger@x\.ru нет в списке доступа/);
+  expect(sheetOf(wb, 'Дашборд').getCharts()).toHaveLength(0);
+  expect(String(sheetOf(wb, 'Дашборд').getRange(2, 1).getValue())).toMatch(/^ⓘ Дашборд появится/);
+});
