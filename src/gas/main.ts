@@ -9,3 +9,4 @@ export * from './features/importSidebar';
 export * from './features/settingsSidebar';
 export * from './features/workbookHealth';
 export * from './features/indicatorsSidebar';
+export * from './features/regionSidebar';
