@@ -12,6 +12,7 @@ import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { runRegion } from './region';
+import { runStory } from './demo/story';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -80,6 +81,17 @@ const COMMANDS: Record<string, Command> = {
       writeMunicipality(data, generateMunicipality());
       say(`Сгенерирован муниципалитет: ${data}`);
       await runImport(data, out);
+    },
+  },
+  story: {
+    usage: ['marshrut story [--out DIR]', 'вся история (npm start): три муниципалитета разного размера, приём и показатели, региональная сводка'],
+    options: OUT,
+    async run(values) {
+      await runStory(outDir(values), {
+        say,
+        runMunicipality: (data, out) => runImport(data, out),
+        runRegion: (municipal, out) => runRegion({ municipal, out }, say),
+      });
     },
   },
 };
