@@ -1,6 +1,7 @@
 // `npm run bench`: the product's performance, measured through the built bundle in the local runtime — service
 // calls (the quota and latency that matter in Google) and local time. Each section is one module of ./bench.
 import { benchIndicators } from './indicators';
+import { benchRegion } from './region';
 import { benchTrigger } from './trigger';
 
 const sizesOf = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number);
@@ -8,6 +9,7 @@ const sizes = sizesOf(process.env.BENCH_SIZES, '1000,100000');
 const sections: [string, () => string][] = [
   ['trigger', () => benchTrigger(sizes)],
   ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
+  ['region', () => benchRegion(sizesOf(process.env.BENCH_REGION_SIZES, '10,60,200'))],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 
