@@ -15,7 +15,7 @@ const NOT_FOUND = /is missing|not found|не найден|отсутствует
 const messageOf = (error: unknown) => (error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error));
 
 export function classifyOpenError(message: string): SourceRead & { ok: false } {
-  if (NO_ACCESS.test(message) && !/is missing/i.test(message)) return { ok: false, code: 'noAccess', message };
+  if (NO_ACCESS.test(message)) return { ok: false, code: 'noAccess', message };
   if (NOT_FOUND.test(message)) return { ok: false, code: 'notFound', message };
   return { ok: false, code: 'failed', message };
 }
