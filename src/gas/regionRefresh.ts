@@ -41,6 +41,19 @@ export function removeContinuations(): void {
   }
 }
 
+/**
+ * The safety net of a run. Google lets an editor add-on's time-driven triggers run at most once an hour
+ * (developers.google.com/apps-script/guides/triggers/installable, «Time-driven triggers»): where it refuses this one,
+ * the run still goes on from the open sidebar (it calls again at once) or the next «Обновить сводку».
+ */
+function scheduleContinuation(): void {
+  try {
+    ScriptApp.newTrigger(REGION_RESUME_HANDLER).timeBased().after(REGION_RESUME_AFTER_MS).create();
+  } catch (error) {
+    console.warn(`Продолжение сводки по расписанию не назначено: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export type RegionRefresh = RefreshResult & { readonly busy: boolean };
 
 /**
@@ -51,7 +64,7 @@ export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const result = scriptLock.tryWithLock(() => {
     removeContinuations();
-    ScriptApp.newTrigger(REGION_RESUME_HANDLER).timeBased().after(REGION_RESUME_AFTER_MS).create();
+    scheduleContinuation();
     const run = refreshRegion(
       {
         workbook: new SheetsWorkbookPort(spreadsheet),
