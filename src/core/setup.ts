@@ -1,7 +1,7 @@
 // What «Настроить книгу» must add to make a workbook complete: missing sheets, missing columns, missing
 // settings. It never removes or reorders anything, so running it again changes nothing.
 import { FORMS, type FormId } from './schema/forms';
-import { SHEET_IDS, sheetSpec, type ColumnSpec, type SheetId, type SheetSpec } from './schema/sheets';
+import { sheetIdsOf, sheetSpec, type ColumnSpec, type SheetId, type SheetSpec, type WorkbookKind } from './schema/sheets';
 
 export interface SheetPlan {
   readonly spec: SheetSpec;
@@ -13,8 +13,8 @@ export interface SheetPlan {
 }
 
 /** `headers`: each existing sheet's header row by sheet name (absent = the sheet does not exist). */
-export function planSetup(headers: ReadonlyMap<string, readonly string[]>): SheetPlan[] {
-  return SHEET_IDS.map((id) => {
+export function planSetup(headers: ReadonlyMap<string, readonly string[]>, kind: WorkbookKind = 'municipal'): SheetPlan[] {
+  return sheetIdsOf(kind).map((id) => {
     const spec = sheetSpec(id);
     const existing = headers.get(spec.name);
     const present = (existing ?? []).map((h) => String(h).trim());
@@ -52,6 +52,10 @@ const NOTICES: Partial<Record<SheetId, string>> = {
   mentoring: fromForm('mentoring'),
   indicators: `${NOTICE_MARK} Паспорта показателей ещё не загружены: здесь появятся показатели выбранного набора и их расчёт.`,
   indicatorsByOrg: `${NOTICE_MARK} Показатели по ОО ещё не рассчитаны.`,
+  municipalities:
+    `${NOTICE_MARK} Вставьте в этот столбец ссылки на книги муниципалитетов (или их ID), по одной в строке, начиная с этой, ` +
+    'или добавьте их на панели «Маршрут → Региональная сводка → Обновить сводку…».',
+  regionIndicators: `${NOTICE_MARK} Сводка появится после «Маршрут → Региональная сводка → Обновить сводку…».`,
   dashboard: `${NOTICE_MARK} Дашборд появится после первого расчёта показателей.`,
   quarantine: `${NOTICE_MARK} Карантин пуст: все полученные ответы приняты. Ответы, которые нельзя принять, появятся здесь с причиной.`,
   audit: `${NOTICE_MARK} Изменений пока не было. Каждое изменение реестров через «Маршрут» будет записано здесь.`,

@@ -128,6 +128,14 @@ export function formatDay(d: Date): string {
 /** «1 234 567»: thousands grouped with a narrow no-break space, as Russian text writes them (no Intl: Apps Script's is partial). */
 export const formatCount = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 
+/** The Russian noun form for a count: plural(2, ['книга', 'книги', 'книг']) → «книги». */
+export function plural(n: number, [one, few, many]: readonly [string, string, string]): string {
+  const tens = Math.abs(n) % 100;
+  const units = tens % 10;
+  if (tens > 10 && tens < 20) return many;
+  return units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+}
+
 export function formatDateTime(d: Date): string {
   return `${formatDay(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }

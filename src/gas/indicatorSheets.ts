@@ -91,22 +91,22 @@ const PROGRESS_KEY = 'marshrut.kpi.progress';
 const PROGRESS_EVERY_MS = 1000;
 
 /**
- * Progress of the caller's recompute, in the user cache: the sidebar polls it while its call is running. A cache
- * write is a service call, so after the first one at most one a second.
+ * Progress of the caller's recompute (or, under another key, another long call), in the user cache: the sidebar polls
+ * it while its call is running. A cache write is a service call, so after the first one at most one a second.
  */
-export function cacheProgress(): KpiProgress {
+export function cacheProgress(key = PROGRESS_KEY): KpiProgress {
   const cache = CacheService.getUserCache();
   let last = -Infinity;
   return (message, done, total) => {
     const now = Date.now();
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;
-    cache.put(PROGRESS_KEY, JSON.stringify({ message, done, total }), 600);
+    cache.put(key, JSON.stringify({ message, done, total }), 600);
   };
 }
 
-export function readProgress(): { message: string; done: number; total: number } | null {
-  const text = CacheService.getUserCache().get(PROGRESS_KEY);
+export function readProgress(key = PROGRESS_KEY): { message: string; done: number; total: number } | null {
+  const text = CacheService.getUserCache().get(key);
   return text ? (JSON.parse(text) as { message: string; done: number; total: number }) : null;
 }
 

@@ -11,3 +11,4 @@ export * from './features/workbookHealth';
 export * from './features/indicatorsSidebar';
 export * from './features/digestTriggers';
 export * from './features/dashboard';
+export * from './features/regionSidebar';

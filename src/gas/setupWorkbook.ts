@@ -4,8 +4,9 @@
 // a new sheet is only as wide as its schema (Google's 26 columns would waste the workbook's 10 million cells),
 // says in its first row that it is still empty, and the new spreadsheet's empty «Лист1» goes away.
 import { emptySheetNotice, planSetup, type SheetPlan } from '../core/setup';
-import { settingDefaults } from '../core/settings';
-import { SHEET_IDS, sheetSpec, type ColumnSpec, type SheetId } from '../core/schema/sheets';
+import { settingDefaults, type SettingDefault } from '../core/settings';
+import { regionSettingDefaults } from '../core/region/settings';
+import { sheetIdsOf, sheetSpec, type ColumnSpec, type SheetId, type WorkbookKind } from '../core/schema/sheets';
 import type { Workbook } from '../core/workbook';
 import { toSheetValue } from './sheetValues';
 import { recordWorkbookCells } from './workbookHealth';
@@ -31,8 +32,11 @@ const PROTECTION_NOTE = 'Заполняется «Маршрутом». Прав
 const DEFAULT_SHEET = /^(Лист|Sheet)1$/;
 const NOTICE_COLOR = '#80868b';
 
-export function setupWorkbook(spreadsheet: Spreadsheet): SetupSummary {
-  const existing = sheetsByName(spreadsheet);
+/** Settings each kind of workbook starts with. */
+const DEFAULTS: Record<WorkbookKind, () => SettingDefault[]> = { municipal: settingDefaults, regional: regionSettingDefaults };
+
+export function setupWorkbook(spreadsheet: Spreadsheet, kind: WorkbookKind = 'municipal'): SetupSummary {
+  const existing = sheetsByName(spreadsheet, kind);
   const usedColumns = new Map<string, number>();
   const headers = new Map<string, readonly string[]>();
   for (const [name, sheet] of existing) {
@@ -41,7 +45,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupSummary {
     headers.set(name, width ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]).map(String) : []);
   }
   const summary: SetupSummary = { createdSheets: [], addedColumns: 0, addedSettings: 0 };
-  for (const plan of planSetup(headers)) {
+  for (const plan of planSetup(headers, kind)) {
     const sheet = existing.get(plan.spec.name) ?? spreadsheet.insertSheet(plan.spec.name);
     if (plan.create) summary.createdSheets.push(plan.spec.name);
     if (plan.addColumns.length) {
@@ -56,7 +60,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupSummary {
   }
   removeEmptyDefaultSheet(spreadsheet, existing, usedColumns);
   const workbook = snapshotOf(spreadsheet);
-  summary.addedSettings = addMissingSettings(workbook);
+  summary.addedSettings = addMissingSettings(workbook, DEFAULTS[kind]());
   recordWorkbookCells(spreadsheet, workbook);
   workbook.flush();
   return summary;
@@ -66,10 +70,10 @@ export function setupWorkbook(spreadsheet: Spreadsheet): SetupSummary {
  * Sheets by name. Google keeps sheet names unique regardless of case, so a hand-made «настройки» would block
  * inserting «Настройки»: such a sheet is renamed to the schema's spelling and used as it is.
  */
-function sheetsByName(spreadsheet: Spreadsheet): Map<string, Sheet> {
+function sheetsByName(spreadsheet: Spreadsheet, kind: WorkbookKind): Map<string, Sheet> {
   const byName = new Map<string, Sheet>();
   for (const sheet of spreadsheet.getSheets()) byName.set(sheet.getName(), sheet);
-  for (const id of SHEET_IDS) {
+  for (const id of sheetIdsOf(kind)) {
     const name = sheetSpec(id).name;
     const variant = [...byName.keys()].find((k) => k !== name && k.toLowerCase() === name.toLowerCase());
     if (byName.has(name) || variant === undefined) continue;
@@ -127,10 +131,10 @@ function addColumns(sheet: Sheet, plan: SheetPlan): void {
   });
 }
 
-function addMissingSettings(workbook: Workbook): number {
+function addMissingSettings(workbook: Workbook, defaults: readonly SettingDefault[]): number {
   const table = workbook.table('settings');
   const present = new Set(Array.from({ length: table.size }, (_, i) => table.text(i, 'key')));
-  const missing = settingDefaults().filter((s) => !present.has(s.key));
+  const missing = defaults.filter((s) => !present.has(s.key));
   for (const setting of missing) table.append({ key: setting.key, value: setting.value, description: setting.description });
   return missing.length;
 }

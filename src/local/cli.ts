@@ -13,6 +13,9 @@ import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiO
 import { Timings } from './timings';
 import { writeDigests } from './digestOutput';
 import { writeDashboardHtml } from './dashboardOutput';
+import { PRESET_IDS } from '../core/indicators/presets';
+import { runRegion } from './region';
+import { runStory } from './demo/story';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -21,6 +24,8 @@ interface Command {
   /** The command line and what it does, shown by `marshrut help`. */
   readonly usage: readonly [synopsis: string, description: string];
   readonly options: Options;
+  /** A flag that takes several values: `--flag A B C` (the words after it) as well as `--flag A --flag B`. */
+  readonly listFlag?: string;
   run(values: Values): Promise<void>;
 }
 
@@ -53,6 +58,24 @@ const COMMANDS: Record<string, Command> = {
       await runImport(values.data, outDir(values), kpiOptions(values), values.verbose === true);
     },
   },
+  region: {
+    usage: [
+      'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]',
+      'свести показатели муниципалитетов (папки, записанные «run --out»): DIR/region.xlsx и DIR/region.json',
+    ],
+    options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' } },
+    listFlag: 'municipal',
+    async run(values) {
+      const municipal = (values.municipal ?? []) as string[];
+      if (!municipal.length) throw new UsageError('Укажите папки муниципалитетов: --municipal DIR1 DIR2 …');
+      const preset = typeof values.preset === 'string' ? values.preset.trim() : undefined;
+      if (preset !== undefined && !PRESET_IDS.includes(preset)) throw new UsageError(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
+      const out = outDir(values);
+      const written = await runRegion({ municipal, out, preset }, say);
+      say(`Записано: ${written.xlsx}`);
+      say(`Записано: ${written.json}`);
+    },
+  },
   demo: {
     usage: ['marshrut demo [--out DIR] [--verbose]', 'сгенерировать муниципалитет (12 ОО, ~850 педагогов) и прогнать его'],
     options: { ...OUT, ...VERBOSE },
@@ -62,6 +85,17 @@ const COMMANDS: Record<string, Command> = {
       writeMunicipality(data, generateMunicipality());
       say(`Сгенерирован муниципалитет: ${data}`);
       await runImport(data, out, {}, values.verbose === true);
+    },
+  },
+  story: {
+    usage: ['marshrut story [--out DIR]', 'вся история (npm start): три муниципалитета разного размера, приём и показатели, региональная сводка'],
+    options: OUT,
+    async run(values) {
+      await runStory(outDir(values), {
+        say,
+        runMunicipality: (data, out) => runImport(data, out, {}, false),
+        runRegion: (municipal, out) => runRegion({ municipal, out }, say),
+      });
     },
   },
 };
@@ -156,8 +190,10 @@ function parse(args: string[]): { command: Command; values: Values } | 'help' {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new UsageError(`Неизвестная команда «${name}».`);
   try {
-    return { command, values: parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values };
+    if (!command.listFlag) return { command, values: parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values };
+    return { command, values: withListFlag(name, command.listFlag, parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true, tokens: true })) };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const message = (error as Error).message;
     const flag = /'([^']+)'/.exec(message)?.[1];
     if (/Unknown option/.test(message)) throw new UsageError(`Неизвестный параметр «${flag}» для команды «${name}».`);
@@ -165,6 +201,22 @@ function parse(args: string[]): { command: Command; values: Values } | 'help' {
     if (/Unexpected argument/.test(message)) throw new UsageError(`Лишний аргумент «${flag}» для команды «${name}».`);
     throw new UsageError(message);
   }
+}
+
+/** `--municipal A B --out X`: the words right after the list flag are its values, in order; any other is extra. */
+function withListFlag(name: string, flag: string, parsed: { values: Values; tokens: ReturnType<typeof parseArgs>['tokens'] }): Values {
+  const list: string[] = [];
+  let listing = false;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'option') {
+      listing = token.name === flag;
+      if (listing && token.value !== undefined) list.push(token.value);
+    } else if (token.kind === 'positional') {
+      if (!listing) throw new UsageError(`Лишний аргумент «${token.value}» для команды «${name}».`);
+      list.push(token.value);
+    }
+  }
+  return { ...parsed.values, [flag]: list };
 }
 
 async function main(args: string[]): Promise<number> {

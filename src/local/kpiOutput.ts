@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { parseDayNumber } from '../core/indicators/period';
-import type { KpiReport } from '../core/indicators/report';
+import type { KpiIndicator, KpiReport } from '../core/indicators/report';
 import type { LocalWorkbook } from './localWorkbook';
 import { InputError } from './importFolder';
 
@@ -87,7 +87,19 @@ const cut = (text: string, width: number) => (text.length > width ? `${text.slic
 /** The table as the terminal shows it: code, name, numerator, denominator, fact, plan, status. */
 export function kpiTable(report: KpiReport): string[] {
   const scope = report.scope ? `ОО ${report.scope.code} — ${report.scope.name}` : 'весь муниципалитет';
-  const rows = report.indicators.map((i) => [
+  return [
+    `Показатели набора «${report.preset}», ${shownDay(report.period.from)}–${shownDay(report.period.to)}, ${scope}:`,
+    ...indicatorTable(report.indicators),
+    ...report.problems.map((p) => `  ! ${p}`),
+  ];
+}
+
+/** What a line of the terminal table shows of an indicator (a municipality's, or a region's total). */
+export type TableIndicator = Pick<KpiIndicator, 'code' | 'name' | 'numerator' | 'denominator' | 'value' | 'unit' | 'plan' | 'comparator' | 'status'>;
+
+/** The header and one aligned line per indicator. */
+export function indicatorTable(indicators: readonly TableIndicator[]): string[] {
+  const rows = indicators.map((i) => [
     i.code,
     cut(i.name, NAME_WIDTH),
     shown(i.numerator),
@@ -100,10 +112,5 @@ export function kpiTable(report: KpiReport): string[] {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const right = new Set([2, 3, 4, 5]);
   const line = (cells: string[]) => `  ${cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd();
-  return [
-    `Показатели набора «${report.preset}», ${shownDay(report.period.from)}–${shownDay(report.period.to)}, ${scope}:`,
-    line(header),
-    ...rows.map(line),
-    ...report.problems.map((p) => `  ! ${p}`),
-  ];
+  return [line(header), ...rows.map(line)];
 }

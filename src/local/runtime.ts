@@ -72,7 +72,15 @@ export interface LocalRuntime {
   /** Realm of the loaded bundle (set by the sandbox) so values returned to it are native there. */
   setRealm(realm: Realm | undefined): void;
   setGlobalLookup(fn: ((name: string) => unknown) | undefined): void;
-  spreadsheets: { create(name: string): Spreadsheet; setActive(ss: Spreadsheet): void; all(): Spreadsheet[] };
+  spreadsheets: {
+    create(name: string): Spreadsheet;
+    setActive(ss: Spreadsheet): void;
+    all(): Spreadsheet[];
+    /** Drive sharing: from now on only these users may open it by id (others get Google's permission error). */
+    restrictTo(ss: Spreadsheet, emails: readonly string[]): void;
+    /** Deleted from Drive: opening it by id fails as Google does for a deleted file. */
+    remove(ss: Spreadsheet): void;
+  };
 }
 
 /**
@@ -141,7 +149,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     SpreadsheetApp: createSpreadsheetApp(ctx, spreadsheets),
     FormApp: createFormApp(ctx, formsReg),
     ScriptApp: createScriptApp(ctx, triggers),
-    PropertiesService: createPropertiesService(ctx).fake,
+    PropertiesService: createPropertiesService(ctx, () => spreadsheets.active?.id ?? null).fake,
     CacheService: createCacheService(ctx),
     LockService: createLockService(ctx, lockState, () => spreadsheets.active?.id ?? null),
     MailApp: createMailApp(ctx, mail),
@@ -153,6 +161,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     console: createConsole(logger.lines),
   };
 
+  const rawSpreadsheet = (ss: Spreadsheet) => {
+    const raw = spreadsheets.byId(ss.getId());
+    if (!raw) throw new Error('Unknown spreadsheet');
+    return raw;
+  };
   const rawForm = (form: Form): FakeForm => {
     const f = unwrap<FakeForm>(form);
     if (!(f instanceof FakeForm)) throw new Error('Not a local form');
@@ -242,11 +255,15 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     spreadsheets: {
       create: (name) => spreadsheets.create(name).proxy,
       setActive(ss) {
-        const raw = spreadsheets.byId(ss.getId());
-        if (!raw) throw new Error('Unknown spreadsheet');
-        spreadsheets.active = raw;
+        spreadsheets.active = rawSpreadsheet(ss);
       },
       all: () => spreadsheets.all.map((s) => s.proxy),
+      restrictTo(ss, emails) {
+        rawSpreadsheet(ss).readers = new Set(emails.map((e) => e.toLowerCase()));
+      },
+      remove(ss) {
+        rawSpreadsheet(ss).deleted = true;
+      },
     },
   };
 }

@@ -130,3 +130,44 @@ function showHealthBanner() {
     document.body.insertBefore(banner, document.body.firstChild);
   }, function () {});
 }
+
+/** A value as people read it: at most one decimal with a decimal comma, «%» for a percentage, «—» for none. */
+var NUMBER_FORMAT = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
+function shown(value, unit) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value !== 'number') return String(value);
+  return NUMBER_FORMAT.format(value) + (unit === '%' ? ' %' : '');
+}
+
+/** `гггг-мм-дд…` (how dates cross google.script.run) as `дд.мм.гггг`. */
+function shownDay(iso) {
+  var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
+  return m ? m[3] + '.' + m[2] + '.' + m[1] : '';
+}
+
+/** `гггг-мм-ддTчч:мм…` as `дд.мм.гггг чч:мм`. */
+function shownTime(iso) {
+  var m = /T(\d{2}:\d{2})/.exec(iso || '');
+  return shownDay(iso) + (m ? ' ' + m[1] : '');
+}
+
+/**
+ * While a long server call runs, the page's #progress line says where it is: `progressRpc` (which reads what the
+ * call keeps in the user cache) is polled every second until stopProgress().
+ */
+var progressTimer = null;
+function startProgress(progressRpc, text) {
+  var line = $('progress');
+  line.textContent = text;
+  show(line, true);
+  progressTimer = setInterval(function () {
+    rpc(progressRpc).then(function (p) {
+      if (progressTimer && p) line.textContent = p.message + (p.total > 1 ? ': ' + p.done + ' из ' + p.total : '') + '…';
+    }, function () {});
+  }, 1000);
+}
+function stopProgress() {
+  clearInterval(progressTimer);
+  progressTimer = null;
+  show($('progress'), false);
+}

@@ -63,8 +63,10 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuRebuildRegisters',
       'menuArchiveAuditLog',
       'menuShowSettings',
+      'menuSetupRegionalWorkbook',
+      'menuShowRegion',
     ]);
-    const triggers = ['onResponseTrigger', 'onSheetEditTrigger', 'onDrainTrigger', 'onDrainSoonTrigger'];
+    const triggers = ['onResponseTrigger', 'onSheetEditTrigger', 'onDrainTrigger', 'onDrainSoonTrigger', 'onRegionRefreshTrigger'];
     for (const fn of [...named, ...triggers, 'onOpen', 'onInstall']) expect(exportsList).toContain(fn);
 
     const calls = new Set<string>();

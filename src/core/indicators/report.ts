@@ -69,7 +69,8 @@ export const RESULT_KEYS = ['numerator', 'denominator', 'fact', 'plan', 'deviati
 const WHOLE_MUNICIPALITY = 'Весь муниципалитет';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const isoDateTime = (d: Date) =>
+/** Local time as yyyy-mm-ddThh:mm:ss (a Date cannot cross google.script.run). */
+export const isoDateTime = (d: Date) =>
   `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 const kpiPeriod = (from: Day, to: Day): KpiPeriod => ({ from: isoDay(from), to: isoDay(to) });
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'ru', { numeric: true });

@@ -26,6 +26,9 @@ export interface ColumnSpec {
 
 export type SheetRole = 'reference' | 'register' | 'indicators' | 'dashboard' | 'log' | 'settings';
 
+/** A municipal workbook accounts one municipality; a regional one consolidates municipal workbooks (SPEC §2). */
+export type WorkbookKind = 'municipal' | 'regional';
+
 export interface SheetSpec {
   readonly id: SheetId;
   readonly name: string;
@@ -33,6 +36,8 @@ export interface SheetSpec {
   readonly columns: readonly ColumnSpec[];
   /** Filled by the add-on only: protected against hand edits (a warning in Google Sheets). */
   readonly computed?: boolean;
+  /** The workbooks that have this sheet; absent = the municipal workbook only. */
+  readonly kinds?: readonly WorkbookKind[];
 }
 
 export const MULTI_SEPARATOR = '; ';
@@ -243,6 +248,50 @@ export const SHEETS = {
       col('computedAt', 'Рассчитано', 'datetime', { width: 140 }),
     ],
   },
+  // The regional workbook (SPEC §2): the municipal workbooks it reads and what it made of them.
+  municipalities: {
+    id: 'municipalities',
+    name: 'Муниципалитеты',
+    role: 'reference',
+    kinds: ['regional'],
+    columns: [
+      // A methodist pastes the workbooks' links or ids into the first column; «Обновить сводку» keeps the id.
+      col('workbook', 'Книга (ссылка или ID)', 'text', { required: true, width: 320 }),
+      // Filled from the workbook's title when left empty.
+      col('name', 'Муниципалитет', 'text', { width: 220 }),
+      choice('read', 'Прочитана', C.YES_NO, { width: 90 }),
+      col('checkedAt', 'Проверена', 'datetime', { width: 140 }),
+      col('reason', 'Почему не прочитана', 'text', { width: 420 }),
+      col('preset', 'Набор показателей', 'text', { width: 120 }),
+      col('computedAt', 'Показатели рассчитаны', 'datetime', { width: 140 }),
+      col('period', 'Период', 'text', { width: 170 }),
+    ],
+  },
+  regionIndicators: {
+    id: 'regionIndicators',
+    name: 'Сводные показатели',
+    role: 'indicators',
+    computed: true,
+    kinds: ['regional'],
+    columns: [
+      col('municipality', 'Муниципалитет', 'text', { width: 220 }),
+      col('code', 'Код', 'text', { width: 60 }),
+      col('indicator', 'Показатель', 'text', { width: 360 }),
+      col('unit', 'Ед. изм.', 'text', { width: 70 }),
+      col('numerator', 'Числитель', 'number', { width: 90 }),
+      col('denominator', 'Знаменатель', 'number', { width: 90 }),
+      // A percentage, a count, people per methodist; for a typed («manual») indicator the words.
+      col('value', 'Значение', 'number', { width: 90 }),
+      col('plan', 'План', 'number', { width: 80 }),
+      col('comparison', 'Сравнение', 'text', { width: 80 }),
+      col('status', 'Статус', 'text', { width: 110 }),
+      col('period', 'Период', 'text', { width: 170 }),
+      col('explanation', 'Как считается', 'text', { width: 320 }),
+      col('computedAt', 'Рассчитано', 'datetime', { width: 140 }),
+      // Which workbook a row comes from (empty on the region's totals): the key of a municipality's rows.
+      col('workbookId', 'ID книги', 'text', { width: 120 }),
+    ],
+  },
   // Not a table: charts over small data ranges, all written by «Маршрут» (core/dashboard/sheetLayout.ts). Row 1 is
   // its title; each rebuild rewrites the whole sheet below it and widens the grid to the layout.
   dashboard: {
@@ -250,6 +299,7 @@ export const SHEETS = {
     name: 'Дашборд',
     role: 'dashboard',
     computed: true,
+    kinds: ['municipal', 'regional'],
     columns: [col('title', 'Дашборд', 'text', { width: 100 })],
   },
   quarantine: {
@@ -277,6 +327,7 @@ export const SHEETS = {
     name: 'Журнал изменений',
     role: 'log',
     computed: true,
+    kinds: ['municipal', 'regional'],
     columns: [
       col('at', 'Когда', 'datetime', { width: 140 }),
       col('who', 'Кто', 'text', { width: 200 }),
@@ -306,6 +357,7 @@ export const SHEETS = {
     id: 'settings',
     name: 'Настройки',
     role: 'settings',
+    kinds: ['municipal', 'regional'],
     columns: [
       col('key', 'Параметр', 'text', { width: 260 }),
       col('value', 'Значение', 'text', { width: 320 }),
@@ -315,7 +367,11 @@ export const SHEETS = {
 } as const satisfies Record<string, Omit<SheetSpec, 'id'> & { id: string }>;
 
 export type SheetId = keyof typeof SHEETS;
-export const SHEET_IDS = Object.keys(SHEETS) as SheetId[];
 export const sheetSpec = (id: SheetId): SheetSpec => SHEETS[id] as SheetSpec;
+/** The sheets of one kind of workbook, in the order set-up creates them. */
+export const sheetIdsOf = (kind: WorkbookKind): SheetId[] =>
+  (Object.keys(SHEETS) as SheetId[]).filter((id) => (sheetSpec(id).kinds ?? ['municipal']).includes(kind));
+/** The municipal workbook's sheets. */
+export const SHEET_IDS = sheetIdsOf('municipal');
 
 export type RegisterId = 'iom' | 'diagnostics' | 'events' | 'participation' | 'mentoring';

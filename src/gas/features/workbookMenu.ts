@@ -7,11 +7,17 @@ import { setupWorkbook } from '../setupWorkbook';
 import { createForms, formRegistry, syncFormChoices, triggerOwnerNotes } from '../forms';
 import { rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
 import { SheetsResponseQueue } from '../responseQueue';
+import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbook';
+import type { WorkbookKind } from '../../core/schema/sheets';
 import { active, confirmed, methodistDeps, toast } from './context';
 
 export function onOpen(): void {
-  SpreadsheetApp.getUi()
-    .createMenu('Маршрут')
+  const ui = SpreadsheetApp.getUi();
+  const region = ui
+    .createMenu('Региональная сводка')
+    .addItem('Настроить региональную книгу', 'menuSetupRegionalWorkbook')
+    .addItem('Обновить сводку…', 'menuShowRegion');
+  ui.createMenu('Маршрут')
     .addItem('Настроить книгу', 'menuSetupWorkbook')
     .addItem('Создать формы', 'menuCreateForms')
     .addItem('Обновить списки в формах', 'menuSyncFormChoices')
@@ -27,6 +33,8 @@ export function onOpen(): void {
     .addItem('Перенести журнал изменений в архив…', 'menuArchiveAuditLog')
     .addSeparator()
     .addItem('Настройки…', 'menuShowSettings')
+    .addSeparator()
+    .addSubMenu(region)
     .addToUi();
 }
 
@@ -34,14 +42,34 @@ export function onInstall(): void {
   onOpen();
 }
 
-/** The first run makes its user the workbook's owner; once there is an owner, set-up is for those with access. */
+/**
+ * The first run makes its user the workbook's owner; once there is an owner, set-up is for those with access. A
+ * regional workbook is completed as regional.
+ */
 export function menuSetupWorkbook(): void {
-  if (workbookOwner()) withAccess(setUp);
-  else setUp();
+  setUpAs(workbookKind());
 }
 
-function setUp(): void {
-  const summary = setupWorkbook(active());
+/** A new spreadsheet becomes the regional workbook (SPEC §2); a municipal one stays municipal. */
+export function menuSetupRegionalWorkbook(): void {
+  if (!isMunicipalWorkbook(active())) return setUpAs('regional');
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    'Маршрут',
+    'Эта книга уже настроена как книга муниципалитета. Региональную сводку ведите в отдельной новой таблице: ' +
+      'создайте её и выполните там «Маршрут → Региональная сводка → Настроить региональную книгу».',
+    ui.ButtonSet.OK,
+  );
+}
+
+function setUpAs(kind: WorkbookKind): void {
+  if (workbookOwner()) withAccess(() => setUp(kind));
+  else setUp(kind);
+}
+
+function setUp(kind: WorkbookKind): void {
+  if (kind === 'regional') markRegional();
+  const summary = setupWorkbook(active(), kind);
   rememberOwner();
   takeOverAccessList(active());
   const parts = [
@@ -49,7 +77,8 @@ function setUp(): void {
     summary.addedColumns ? `Добавлено столбцов: ${summary.addedColumns}.` : '',
     summary.addedSettings ? `Добавлено настроек: ${summary.addedSettings}.` : '',
   ];
-  SpreadsheetApp.getUi().alert('Книга настроена', parts.filter(Boolean).join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+  const title = kind === 'regional' ? 'Региональная книга настроена' : 'Книга настроена';
+  SpreadsheetApp.getUi().alert(title, parts.filter(Boolean).join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 export function menuCreateForms(): void {

@@ -3,6 +3,7 @@
 import { benchDigests } from './digests';
 import { benchImport } from './importRun';
 import { benchIndicators } from './indicators';
+import { benchRegion } from './region';
 import { benchDrain, benchTrigger } from './trigger';
 
 const sizesOf = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number);
@@ -13,6 +14,7 @@ const sections: [string, () => string][] = [
   ['import', () => benchImport(sizesOf(process.env.BENCH_IMPORT_STAFF, '4000,16000'))],
   ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
   ['digests', () => benchDigests(sizesOf(process.env.BENCH_DIGEST_SIZES, '1000,11000'))],
+  ['region', () => benchRegion(sizesOf(process.env.BENCH_REGION_SIZES, '10,60,200'))],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 

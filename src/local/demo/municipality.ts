@@ -15,6 +15,8 @@ export interface MunicipalityOptions {
   staff?: number;
   /** Add ~2% wrong or hostile rows (default true). */
   badRows?: boolean;
+  /** «Муниципалитет» of every ОО. Default «Городской округ Клин». */
+  municipality?: string;
 }
 
 export type MunicipalityFiles = Record<string, string>;
@@ -653,7 +655,7 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
       const v: Record<string, string> = {
         code: o.code,
         name: o.name,
-        municipality: 'Городской округ Клин',
+        municipality: options.municipality ?? 'Городской округ Клин',
         type: o.type,
         statuses: o.statuses.join(MULTI_SEPARATOR),
         headcount: i === orgs.length - 2 ? '' : String(o.staffCount),

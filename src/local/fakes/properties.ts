@@ -48,14 +48,19 @@ function makeProps(ctx: Ctx): FakeProperties {
 
 class FakePropertiesService implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
   readonly script: FakeProperties;
-  readonly document: FakeProperties;
+  /** Per document: «specific to the current document» (developers.google.com/apps-script/guides/properties). */
+  readonly documents = new Map<string, FakeProperties>();
   readonly users = new Map<string, FakeProperties>();
-  constructor(private readonly ctx: Ctx) {
+  constructor(private readonly ctx: Ctx, private readonly documentId: () => string | null) {
     this.script = makeProps(ctx);
-    this.document = makeProps(ctx);
   }
   getScriptProperties(): Properties { return this.script.proxy; }
-  getDocumentProperties(): Properties { return this.document.proxy; }
+  getDocumentProperties(): Properties {
+    const id = this.documentId() ?? '';
+    let p = this.documents.get(id);
+    if (!p) { p = makeProps(this.ctx); this.documents.set(id, p); }
+    return p.proxy;
+  }
   /** User properties are per active user. */
   getUserProperties(): Properties {
     const email = this.ctx.activeUserEmail;
@@ -65,7 +70,7 @@ class FakePropertiesService implements Pick<GoogleAppsScript.Properties.Properti
   }
 }
 
-export function createPropertiesService(ctx: Ctx): { fake: GoogleAppsScript.Properties.PropertiesService; impl: FakePropertiesService } {
-  const impl = new FakePropertiesService(ctx);
+export function createPropertiesService(ctx: Ctx, documentId: () => string | null = () => null): { fake: GoogleAppsScript.Properties.PropertiesService; impl: FakePropertiesService } {
+  const impl = new FakePropertiesService(ctx, documentId);
   return { fake: strictFake(impl, 'PropertiesService', 'PropertiesService', ctx.env), impl };
 }

@@ -42,10 +42,15 @@ class FakeSpreadsheetApp implements AppApi {
     if (columns !== undefined && (!Number.isInteger(columns) || columns < 1)) throw new Error('Invalid argument: columns');
     return this.reg.create(name, rows, columns).proxy;
   }
+  /**
+   * Google's messages: an ID that names no file, a file deleted since (Google adds that it may be unreadable), and a
+   * file that exists but is not shared with the user the script runs as.
+   */
   openById(id: string): Spreadsheet {
     const ss = this.reg.byId(id);
-    // Google's message for a missing / inaccessible file.
     if (!ss) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    if (ss.deleted) throw new Error(`Document ${id} is missing (perhaps it was deleted, or you don't have read access?)`);
+    if (!ss.canOpen(this.ctx.activeUserEmail)) throw new Error('You do not have permission to access the requested document.');
     return ss.proxy;
   }
   openByUrl(url: string): Spreadsheet {

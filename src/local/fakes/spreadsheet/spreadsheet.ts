@@ -27,6 +27,10 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   activeSheet: FakeSheet | null = null;
   activeRange: Range | null = null;
   timeZone: string;
+  /** Moved to the bin and emptied: openById fails as for a deleted file. */
+  deleted = false;
+  /** Who may open it by id (Drive sharing); null: every user of the local runtime. */
+  readers: Set<string> | null = null;
 
   constructor(readonly id: string, public name: string, private readonly ctx: Ctx) {
     this.timeZone = ctx.timeZone;
@@ -34,6 +38,9 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     this.sheets.push(makeSheet(this, 'Лист1', 0, ctx));
   }
 
+  canOpen(email: string): boolean {
+    return this.readers === null || this.readers.has(email.toLowerCase());
+  }
   setActive(sheet: FakeSheet, range: Range | null): void {
     this.activeSheet = sheet;
     this.activeRange = range;

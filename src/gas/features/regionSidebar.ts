@@ -1,0 +1,69 @@
+// «Маршрут → Региональная сводка → Обновить сводку…»: the regional workbook's sidebar and its RPCs — the list of
+// municipal workbooks with what became of each, the region's totals, adding workbooks by link, the refresh with
+// progress — and the time trigger that carries an unfinished refresh on. Adding and refreshing are for the access
+// list; the state (aggregates and workbook IDs, no personal data) is readable by any editor.
+import { z } from 'zod';
+import { PRESETS } from '../../core/indicators/presets';
+import { readRegionReport } from '../../core/region/report';
+import { addMunicipalities } from '../../core/region/service';
+import { SHEETS } from '../../core/schema/sheets';
+import { assertAccess } from '../access';
+import { readProgress } from '../indicatorSheets';
+import { showPage } from '../pages';
+import { refreshActiveRegion, refreshInProgress, REGION_PROGRESS_KEY, removeContinuations, type RegionRefresh } from '../regionRefresh';
+import { snapshotOf } from '../workbookPort';
+import { active, methodistDeps } from './context';
+import { payloadOf } from './rpcPayload';
+
+export function menuShowRegion(): void {
+  showPage('Region', 'Региональная сводка');
+}
+
+function assertRegional(): void {
+  if (!active().getSheetByName(SHEETS.municipalities.name)) {
+    throw new Error('Это не региональная книга. Создайте новую таблицу и выполните в ней «Маршрут → Региональная сводка → Настроить региональную книгу».');
+  }
+}
+
+/** What the panel shows: the last refresh read back from the sheets, and whether one is under way. */
+export function rpcRegionState() {
+  assertRegional();
+  return {
+    report: readRegionReport(snapshotOf(active())),
+    presets: PRESETS.map((p) => ({ id: p.id, title: p.title })),
+    running: refreshInProgress(),
+  };
+}
+
+const addPayload = z.object({ lines: z.array(z.string().max(2000)).min(1).max(500) });
+
+/** Links or IDs pasted in the panel, one per line. */
+export function rpcRegionAdd(payload: unknown) {
+  assertAccess(active());
+  assertRegional();
+  const { lines } = payloadOf(addPayload, payload);
+  return { addition: addMunicipalities(methodistDeps(), lines), ...rpcRegionState() };
+}
+
+/** Starts the refresh, or continues the one under way; the reply says how far it got. */
+export function rpcRegionRefresh(): { refresh: RegionRefresh } & ReturnType<typeof rpcRegionState> {
+  assertAccess(active());
+  assertRegional();
+  return { refresh: refreshActiveRegion(false), ...rpcRegionState() };
+}
+
+/** Where the caller's refresh is (polled by the panel while it runs). */
+export function rpcRegionProgress() {
+  return readProgress(REGION_PROGRESS_KEY);
+}
+
+/** The one-shot continuation: carries an unfinished refresh on, as the person who started it. */
+export function onRegionRefreshTrigger(): RegionRefresh | null {
+  try {
+    assertAccess(active());
+  } catch {
+    removeContinuations(); // her access was withdrawn: the run waits for someone who has it
+    return null;
+  }
+  return refreshActiveRegion(true);
+}

@@ -1,0 +1,115 @@
+// `marshrut region --municipal DIR1 DIR2 … --out DIR` end to end: two small generated municipalities run through
+// `marshrut run`, plus a folder only set up; the region's totals in region.json are the sums of the municipalities'
+// kpi.json numerators and denominators, the folder without indicators is left out with its reason, region.xlsx
+// holds the regional sheets; the list flag in both its forms, and the usage errors.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { generateMunicipality, writeMunicipality } from '../../src/local/demo/municipality';
+import type { kpiJson } from '../../src/local/kpiOutput';
+import type { regionJson } from '../../src/local/region';
+import { CLI, requireBuild } from '../support/e2eBuild';
+
+requireBuild();
+jest.setTimeout(120_000);
+
+const runCli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+const tmp = mkdtempSync(join(tmpdir(), 'marshrut-region-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Kpi = ReturnType<typeof kpiJson>;
+type Region = ReturnType<typeof regionJson>;
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+/** A small generated municipality run through `marshrut run`: its output folder. */
+function municipality(name: string, seed: number, staff: number): string {
+  const out = join(tmp, `m${seed}`);
+  writeMunicipality(join(out, 'data'), generateMunicipality({ seed, organizations: 4, staff, municipality: name }));
+  const run = runCli(['run', '--data', join(out, 'data'), '--out', out, '--year', '2025']);
+  if (run.status !== 0) throw new Error(run.stderr);
+  return out;
+}
+
+describe('marshrut region --municipal A --municipal B C --out R (both forms of the list at once)', () => {
+  const north = municipality('Северный район', 11, 40);
+  const south = municipality('Южный район', 12, 90);
+  const empty = join(tmp, 'empty');
+  const setup = runCli(['setup', '--out', empty]);
+  const out = join(tmp, 'region');
+  const result = runCli(['region', '--municipal', north, '--municipal', south, empty, '--out', out]);
+  const region = readJson<Region>(join(out, 'region.json'));
+
+  test('exits 0, prints each municipality’s state and the totals, writes region.xlsx and region.json', () => {
+    expect(setup.status).toBe(0);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain('В сводке 2 из 3 (набор «klin»):');
+    expect(result.stdout).toContain('  Северный район: в сводке');
+    expect(result.stdout).toMatch(/ {2}empty: Нет показателей: набор показателей не загружен/);
+    expect(result.stdout).toContain(`Записано: ${join(out, 'region.xlsx')}`);
+    expect(result.stdout).toContain(`Записано: ${join(out, 'region.json')}`);
+  });
+
+  test('region.json has the documented shape; each municipality names its folder', () => {
+    expect(Object.keys(region)).toEqual(['region', 'preset', 'year', 'updatedAt', 'municipalities', 'indicators', 'byMunicipality']);
+    expect(region.municipalities.map((m) => [m.name, m.status, m.folder])).toEqual([
+      ['Северный район', 'read', north],
+      ['Южный район', 'read', south],
+      ['empty', 'noIndicators', empty],
+    ]);
+    expect(Object.keys(region.municipalities[0]!)).toEqual(['name', 'workbook', 'read', 'checkedAt', 'status', 'reason', 'preset', 'computedAt', 'period', 'folder']);
+    expect(Object.keys(region.indicators[0]!)).toEqual(['code', 'name', 'unit', 'numerator', 'denominator', 'value', 'plan', 'comparator', 'status', 'period', 'explanation', 'computedAt']);
+    expect(region.byMunicipality.map((m) => [m.name, m.folder, m.indicators.length])).toEqual([
+      ['Северный район', north, 11],
+      ['Южный район', south, 11],
+    ]);
+  });
+
+  test('the totals are the sums of the two kpi.json numerators and denominators; values from those sums', () => {
+    const a = readJson<Kpi>(join(north, 'kpi.json')).indicators;
+    const b = readJson<Kpi>(join(south, 'kpi.json')).indicators;
+    const sum = (x: number | null, y: number | null) => (x === null && y === null ? null : (x ?? 0) + (y ?? 0));
+    region.indicators.forEach((total, k) => {
+      expect([total.code, total.numerator, total.denominator]).toEqual([a[k]!.code, sum(a[k]!.numerator, b[k]!.numerator), sum(a[k]!.denominator, b[k]!.denominator)]);
+    });
+    const diagnosed = region.indicators.find((i) => i.code === '2')!;
+    expect(diagnosed.value).toBe(Math.round((1000 * diagnosed.numerator!) / diagnosed.denominator!) / 10);
+    // Not the mean of the two percentages (the municipalities differ in size).
+    const mean = ((a[1]!.value as number) + (b[1]!.value as number)) / 2;
+    expect(Math.abs((diagnosed.value as number) - mean)).toBeGreaterThan(0.05);
+  });
+
+  test('region.xlsx holds the regional workbook’s sheets', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'region.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Настройки']);
+    expect(book.getWorksheet('Сводные показатели')!.getCell('A2').value).toBe('Итого по региону');
+  });
+});
+
+describe('the command line', () => {
+  const folder = join(tmp, 'nothing-here');
+
+  test('a folder without workbook.xlsx: exit 1, the first such folder named', () => {
+    const result = runCli(['region', '--municipal', folder, join(tmp, 'other'), '--out', join(tmp, 'r2')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`Ошибка: В папке ${folder} нет workbook.xlsx: укажите папку, в которую писал «marshrut run --out».\n`);
+  });
+
+  test('a folder not after --municipal is a usage error (exit 2), before anything is read', () => {
+    const result = runCli(['region', '--out', join(tmp, 'r3'), folder]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^Ошибка: Лишний аргумент «.*nothing-here» для команды «region»\./);
+    expect(existsSync(join(tmp, 'r3'))).toBe(false);
+  });
+
+  test('no --municipal, or an unknown preset: usage errors', () => {
+    expect(runCli(['region', '--out', join(tmp, 'r4')])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: Укажите папки муниципалитетов: --municipal DIR1 DIR2 …/) });
+    expect(runCli(['region', '--municipal', folder, '--preset', 'moscow'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: Неизвестный набор показателей «moscow»/) });
+  });
+
+  test('marshrut help lists the command', () => {
+    expect(runCli(['help']).stdout).toContain('marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]');
+  });
+});

@@ -1,0 +1,131 @@
+// «Обновить сводку» at the scale of a region (SPEC §8: ~60 municipalities) against Google's 6-minute limit: every
+// service call takes 2 s on the runtime's clock and executions past 6 minutes are stopped. A refresh reads what fits
+// in its budget, writes, and carries on in a continuation trigger; one stopped by Google mid-read resumes from its
+// last write. Either way every workbook ends up read, each municipality is counted once, and the totals are right.
+import type { Cell } from '../../src/core/ports';
+import { workbookUrl } from '../../src/core/region/workbookId';
+import { EXECUTION_TIME_LIMIT_MS } from '../../src/local/fakes/executions';
+import type { LocalWorkbook } from '../../src/local/localWorkbook';
+import { municipalSpreadsheet } from '../../src/local/regionInput';
+import { requireBuild } from '../support/e2eBuild';
+import { addMunicipality, openRegionalWorkbook, recordsOf } from '../support/region';
+
+requireBuild();
+jest.setTimeout(60_000);
+
+const COUNT = 60;
+const LATENCY_MS = 2_000;
+const HANDLER = 'onRegionRefreshTrigger';
+
+/**
+ * 60 municipal workbooks: copies of one «Показатели» the add-on computed, each with its own numbers for indicator
+ * «2» (i of 100 staff diagnosed), so any municipality counted twice or missed shows in the totals.
+ */
+function regionOf60(): { region: LocalWorkbook; names: string[] } {
+  const region = openRegionalWorkbook();
+  const model = addMunicipality(region, 'Образец');
+  const values = model.getSheetByName('Показатели')!.getDataRange().getValues() as Cell[][];
+  const header = values[0]!.map(String);
+  const [code, numerator, denominator, fact] = ['Код', 'Числитель', 'Знаменатель', 'Факт'].map((h) => header.indexOf(h));
+  const names: string[] = [];
+  const links: string[] = [];
+  for (let i = 1; i <= COUNT; i++) {
+    const copy = values.map((row) => [...row]);
+    const diagnosed = copy.find((row) => String(row[code!]) === '2')!;
+    [diagnosed[numerator!], diagnosed[denominator!], diagnosed[fact!]] = [i, 100, i];
+    names.push(`Муниципалитет ${i}`);
+    links.push(workbookUrl(municipalSpreadsheet(region.runtime, { name: names.at(-1)!, indicators: copy }).getId()));
+  }
+  region.rpc('rpcRegionAdd', { lines: links });
+  region.runtime.executions.setLatency(LATENCY_MS);
+  region.runtime.executions.enforceTimeLimit();
+  return { region, names };
+}
+
+const opened = (region: LocalWorkbook) => region.runtime.calls.counts['SpreadsheetApp.openById'] ?? 0;
+const checkedRows = (region: LocalWorkbook) => recordsOf(region.spreadsheet, 'municipalities').filter((r) => r['Проверена'] !== '').length;
+
+/** Minutes pass in Google: the continuation triggers run until the run is over (or 10 rounds). */
+function continueUntilDone(region: LocalWorkbook): number {
+  let rounds = 0;
+  while (region.rpc<{ running: boolean }>('rpcRegionState').running && rounds < 10) {
+    region.runtime.triggers.fireTimeTriggers(new Date(region.runtime.now().getTime() + 7 * 60_000 + 1_000));
+    rounds++;
+  }
+  return rounds;
+}
+
+function expectEveryMunicipalityOnce(region: LocalWorkbook, names: readonly string[]): void {
+  const listed = recordsOf(region.spreadsheet, 'municipalities');
+  expect(listed.map((r) => [r['Муниципалитет'], r['Прочитана']])).toEqual(names.map((n) => [n, 'Да']));
+  const rows = recordsOf(region.spreadsheet, 'regionIndicators');
+  const perMunicipality = new Map<unknown, number>();
+  for (const r of rows) perMunicipality.set(r['Муниципалитет'], (perMunicipality.get(r['Муниципалитет']) ?? 0) + 1);
+  expect([...perMunicipality]).toEqual([['Итого по региону', 11], ...names.map((n) => [n, 11])]);
+  // Σ i for i = 1…60 of Σ 100: 1830 of 6000, 30.5 % — not the mean of 60 percentages counted unevenly.
+  expect(rows.find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '2')).toMatchObject({ Числитель: 1830, Знаменатель: 6000, Значение: 30.5 });
+}
+
+function expectNoExecutionPastTheLimit(region: LocalWorkbook): void {
+  const refreshes = region.runtime.executions.log.filter((e) => e.label === 'rpcRegionRefresh' || e.label === HANDLER);
+  for (const e of refreshes) expect(e.endedAt!.getTime() - e.startedAt.getTime()).toBeLessThanOrEqual(EXECUTION_TIME_LIMIT_MS);
+}
+
+describe('60 municipalities, 2 s per service call', () => {
+  const { region, names } = regionOf60();
+  const first = region.rpc<{ refresh: { complete: boolean; checked: number; total: number } }>('rpcRegionRefresh');
+  const afterFirst = checkedRows(region);
+  const rounds = continueUntilDone(region);
+
+  test('the first execution stops within its budget, having written what it read', () => {
+    expect(first.refresh.complete).toBe(false);
+    expect(first.refresh.total).toBe(COUNT);
+    expect(afterFirst).toBe(first.refresh.checked);
+    expect(afterFirst).toBeGreaterThan(10);
+    expect(afterFirst).toBeLessThan(COUNT);
+  });
+
+  test('continuation triggers finish the run: no execution reaches 6 minutes, none fails', () => {
+    expect(rounds).toBeGreaterThan(0);
+    expectNoExecutionPastTheLimit(region);
+    expect(region.runtime.executions.log.filter((e) => e.outcome !== 'ok')).toEqual([]);
+    expect(region.runtime.triggers.failures).toEqual([]);
+  });
+
+  test('every workbook is opened once and every municipality counted once', () => {
+    expect(opened(region)).toBe(COUNT);
+    expectEveryMunicipalityOnce(region, names);
+    expect(recordsOf(region.spreadsheet, 'audit').filter((r) => r['Действие'] === 'Обновлена региональная сводка')).toHaveLength(1);
+  });
+
+  test('no continuation trigger is left once the run is over', () => {
+    expect(region.runtime.triggers.all().filter((t) => t.getHandlerFunction() === HANDLER)).toEqual([]);
+  });
+});
+
+describe('Google stops a refresh in the middle of a read', () => {
+  const { region, names } = regionOf60();
+  region.runtime.executions.kill({ into: 'rpcRegionRefresh', member: 'SpreadsheetApp.openById', atCall: 16 });
+  let stopped: unknown = null;
+  try {
+    region.rpc('rpcRegionRefresh');
+  } catch (error) {
+    stopped = error;
+  }
+  const persisted = checkedRows(region);
+  const openedBefore = opened(region);
+  continueUntilDone(region);
+
+  test('the stopped execution kept what it had written at its last checkpoint, and its lock is released', () => {
+    expect(String((stopped as Error).message)).toBe('Exceeded maximum execution time');
+    expect(persisted).toBeGreaterThan(0);
+    expect(persisted).toBeLessThan(15);
+    expect(region.runtime.lock.held).toBe(false);
+  });
+
+  test('the continuation reads only the workbooks not written yet, and the totals come out once', () => {
+    expect(opened(region) - openedBefore).toBe(COUNT - persisted);
+    expectEveryMunicipalityOnce(region, names);
+    expectNoExecutionPastTheLimit(region);
+  });
+});
