@@ -3,18 +3,29 @@
 // every cell in one setValues (one setFontWeights, one setNumberFormats), then one chart per section.
 import { buildDashboard } from '../core/dashboard/build';
 import type { DashboardData } from '../core/dashboard/data';
+import { dashboardOfRegion } from '../core/dashboard/regional';
+import { readRegionReport } from '../core/region/report';
 import { dashboardSheetPlan, type SheetChart } from '../core/dashboard/sheetLayout';
 import { sheetSpec } from '../core/schema/sheets';
 import { scriptLock, systemClock } from './services';
 import { toSheetValue } from './sheetValues';
+import { workbookKind } from './regionWorkbook';
 import { snapshotOf } from './workbookPort';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A municipal workbook's dashboard, from a fresh snapshot (one read per sheet). */
-export const dashboardOf = (spreadsheet: Spreadsheet): DashboardData =>
-  buildDashboard(snapshotOf(spreadsheet), { now: systemClock.now(), fallbackTitle: spreadsheet.getName() });
+/**
+ * The workbook's dashboard, from a fresh snapshot (one read per sheet): a municipal workbook's from its registers
+ * and last recompute, the regional workbook's from its last refresh (one unit per municipality).
+ */
+export function dashboardOf(spreadsheet: Spreadsheet): DashboardData {
+  const snapshot = snapshotOf(spreadsheet);
+  const now = systemClock.now();
+  return workbookKind() === 'regional'
+    ? dashboardOfRegion(readRegionReport(snapshot), now, spreadsheet.getName())
+    : buildDashboard(snapshot, { now, fallbackTitle: spreadsheet.getName() });
+}
 
 /** Rebuilds «Дашборд» of the workbook from its registers and last recompute, under the script lock. */
 export function rebuildDashboard(spreadsheet: Spreadsheet): DashboardData {

@@ -3,6 +3,7 @@
 // execution starts — so even one Google stops at 6 minutes is continued — and removed when the run is over.
 import { z } from 'zod';
 import { refreshRegion, type RefreshResult, type RefreshRun, type RefreshRunPort } from '../core/region/service';
+import { dashboardOf, writeDashboardSheet } from './dashboardSheet';
 import { cacheProgress } from './indicatorSheets';
 import { spreadsheetSources } from './regionSources';
 import { currentUserEmail, scriptLock, systemClock } from './services';
@@ -76,9 +77,11 @@ export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
       },
       { continueOnly, progress: cacheProgress(REGION_PROGRESS_KEY) },
     );
-    if (run.complete) removeContinuations();
-    // INTEGRATION POINT (issue 9, dashboards): a finished run rebuilds the regional «Дашборд» here, from
-    // readRegionReport(snapshotOf(spreadsheet)) — aggregates only. The dashboard module wires it.
+    if (run.complete) {
+      removeContinuations();
+      // The regional «Дашборд» follows the new totals (aggregates only; the lock is already held).
+      writeDashboardSheet(spreadsheet, dashboardOf(spreadsheet));
+    }
     return { ...run, busy: false };
   });
   return result ?? { busy: true, ran: false, complete: false, total: 0, checked: 0, included: 0 };

@@ -61,7 +61,7 @@ const COMMANDS: Record<string, Command> = {
   region: {
     usage: [
       'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]',
-      'свести показатели муниципалитетов (папки, записанные «run --out»): DIR/region.xlsx и DIR/region.json',
+      'свести показатели муниципалитетов (папки, записанные «run --out»): DIR/region.xlsx, DIR/region.json и DIR/dashboard.html',
     ],
     options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' } },
     listFlag: 'municipal',
@@ -74,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
       const written = await runRegion({ municipal, out, preset }, say);
       say(`Записано: ${written.xlsx}`);
       say(`Записано: ${written.json}`);
+      say(`Записано: ${written.dashboard}`);
     },
   },
   demo: {

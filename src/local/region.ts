@@ -10,6 +10,7 @@ import { workbookUrl } from '../core/region/workbookId';
 import { SETTING } from '../core/settings';
 import { plural } from '../core/text';
 import { SHEETS } from '../core/schema/sheets';
+import { writeDashboardHtml } from './dashboardOutput';
 import { InputError } from './importFolder';
 import { indicatorTable } from './kpiOutput';
 import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
@@ -27,6 +28,7 @@ export interface RegionOutputs {
   readonly report: RegionReport;
   readonly xlsx: string;
   readonly json: string;
+  readonly dashboard: string;
 }
 
 interface RefreshReply {
@@ -70,9 +72,9 @@ export async function runRegion(options: RegionOptions, say: (line: string) => v
   await exportWorkbookXlsx(region.spreadsheet, xlsx);
   const json = join(options.out, 'region.json');
   writeFileSync(json, JSON.stringify(regionJson(report, folders), null, 2));
-  // INTEGRATION POINT (issue 9, HTML dashboard): DIR/dashboard.html is the dashboard page with the region's data
-  // embedded — built from `report` (aggregates only) by src/core/dashboard once it lands. The lead wires it here.
-  return { report, xlsx, json };
+  // The regional workbook's own «Дашборд…» dialog: the region's totals and each municipality, aggregates only.
+  const dashboard = writeDashboardHtml(options.out, region);
+  return { report, xlsx, json, dashboard };
 }
 
 /** region.json: the RegionReport, each municipality with the folder it came from. */

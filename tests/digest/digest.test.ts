@@ -2,7 +2,8 @@
 // the two renderings, and the sending run against a MailPort that Google stops mid-way.
 import { renderHtml, renderText, type DigestDocument } from '../../src/core/digest/document';
 import { longDay, monthName, monthSpan, reportedMonth, sendDay } from '../../src/core/digest/month';
-import { counted, NOUNS, pluralForm } from '../../src/core/digest/plural';
+import { counted, NOUNS } from '../../src/core/digest/plural';
+import { plural } from '../../src/core/text';
 import { digestAudience } from '../../src/core/digest/recipients';
 import { MailQuotaExceeded, sendDigests, type Letter, type MailPort } from '../../src/core/digest/send';
 import { MemoryPort, memoryWorkbook } from '../support/memoryWorkbook';
@@ -25,7 +26,7 @@ describe('Russian words', () => {
     [111, 'педагогов'],
     [1012, 'педагогов'],
   ])('%i %s', (n, word) => {
-    expect(pluralForm(n, NOUNS.teacher)).toBe(word);
+    expect(plural(n, NOUNS.teacher)).toBe(word);
   });
 
   test('counts with digit groups, month names and dates in Russian', () => {

@@ -161,5 +161,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
     const documented = [...table.matchAll(/^\|\s*`([\w.]+)`\s*\|/gm)].map((m) => `https://www.googleapis.com/auth/${m[1]}`);
     expect(documented.length).toBeGreaterThan(0);
     expect([...manifest.oauthScopes].sort()).toEqual(documented.sort());
+    // The dashboard web app runs as its visitor (Session.getActiveUser names them; never the owner's rights).
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_ACCESSING', access: 'ANYONE' });
   });
 });

@@ -35,6 +35,18 @@ describe('«Настроить региональную книгу»', () => {
     expect(settings.find((r) => r['Параметр'] === 'Набор показателей')!['Значение']).toBe('klin');
   });
 
+  test('its menu from then on, and on every opening: the summary, the dashboard and the settings — no forms', () => {
+    const items = () => region.runtime.ui.menus.flatMap((m) => m.items.flatMap((i) => ('functionName' in i ? [i.functionName] : [])));
+    const expected = ['menuShowRegion', 'menuShowDashboard', 'menuRebuildDashboard', 'menuSetupWorkbook', 'menuArchiveAuditLog', 'menuShowSettings'];
+    expect(items()).toEqual(expected);
+    region.sandbox.call('onOpen');
+    expect(items()).toEqual(expected);
+    // A menu left open from before still offers «Создать формы»: refused, no form made.
+    region.menu('menuCreateForms');
+    expect(region.runtime.ui.alerts.at(-1)!.message).toBe('Это региональная книга: формы создаются в книгах муниципалитетов.');
+    expect(region.runtime.forms.all()).toEqual([]);
+  });
+
   test('«Настроить книгу» run again completes it as a regional workbook', () => {
     region.menu('menuSetupWorkbook');
     expect(region.spreadsheet.getSheets().map((s) => s.getName())).toEqual(REGIONAL_NAMES);
@@ -94,8 +106,8 @@ describe('«Обновить сводку» over eight listed workbooks', () => 
     expect((region.runtime.calls.counts['SpreadsheetApp.openById'] ?? 0) - openedBefore).toBe(7);
   });
 
-  test('one write each: «Муниципалитеты», «Сводные показатели» and the audit row', () => {
-    expect((region.runtime.calls.counts['Range.setValues'] ?? 0) - writesBefore).toBe(3);
+  test('one write each: «Муниципалитеты», «Сводные показатели», the audit row and the rebuilt «Дашборд»', () => {
+    expect((region.runtime.calls.counts['Range.setValues'] ?? 0) - writesBefore).toBe(4);
   });
 
   test('each listed workbook: read or not, when, and why not — in Russian', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { generateMunicipality, writeMunicipality } from '../../src/local/demo/municipality';
+import type { DashboardData } from '../../src/core/dashboard/data';
 import type { kpiJson } from '../../src/local/kpiOutput';
 import type { regionJson } from '../../src/local/region';
 import { CLI, requireBuild } from '../support/e2eBuild';
@@ -85,6 +86,27 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
     await book.xlsx.readFile(join(out, 'region.xlsx'));
     expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Настройки']);
     expect(book.getWorksheet('Сводные показатели')!.getCell('A2').value).toBe('Итого по региону');
+    // The regional «Дашборд» was rebuilt by the refresh: its chart's place holds the chart's title and table.
+    const dashboard = book.getWorksheet('Дашборд')!;
+    const titles: unknown[] = [];
+    dashboard.eachRow((row) => row.eachCell((cell) => titles.push(cell.value)));
+    expect(titles).toContain('Диаграмма «Показатели: план и факт»');
+  });
+
+  test('dashboard.html: the region’s totals, and each municipality read as a unit with its own figures', () => {
+    expect(result.stdout).toContain(`Записано: ${join(out, 'dashboard.html')}`);
+    const html = readFileSync(join(out, 'dashboard.html'), 'utf8');
+    const payload = html.match(/<script type="application\/json" id="payload">(.*?)<\/script>/s)![1]!;
+    const data = JSON.parse(payload).data as DashboardData;
+    expect(data).toMatchObject({ unitKind: 'municipality', ioms: null, events: null, pairs: null });
+    expect(data.units.map((u) => u.name)).toEqual(['Северный район', 'Южный район']);
+    expect(data.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(region.indicators.map((i) => [i.code, i.numerator, i.denominator]));
+    const south = region.byMunicipality[1]!;
+    const diagnosed = data.indicators.find((i) => i.code === '2')!;
+    expect(diagnosed.byUnit.find((u) => u.unit === south.workbook)).toMatchObject({
+      numerator: south.indicators.find((i) => i.code === '2')!.numerator,
+      denominator: south.indicators.find((i) => i.code === '2')!.denominator,
+    });
   });
 });
 

@@ -33,7 +33,7 @@ test('each municipality is generated under its name and run in its folder; the r
       },
       runRegion: async (municipal, out) => {
         regionCall = [municipal, out];
-        return { xlsx: join(out, 'region.xlsx'), json: join(out, 'region.json') };
+        return { xlsx: join(out, 'region.xlsx'), json: join(out, 'region.json'), dashboard: join(out, 'dashboard.html') };
       },
     },
     SMALL,
@@ -47,9 +47,10 @@ test('each municipality is generated under its name and run in its folder; the r
   expect(lines.filter((l) => /^\n\[\d\/3\]/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['[1/3] Городской округ А', '[2/3] Муниципальный район Б', '[3/3] Регион']);
   expect(lines.at(-outputs.length - 1)).toBe('\nГотово. Где что лежит:');
   expect(outputs.map((o) => o.path)).toEqual([
-    ...SMALL.flatMap((m) => ['data', 'workbook.xlsx', 'intake.json', 'kpi.json'].map((f) => join(tmp, m.slug, f))),
+    ...SMALL.flatMap((m) => ['data', 'workbook.xlsx', 'intake.json', 'kpi.json', 'dashboard.html', 'mail'].map((f) => join(tmp, m.slug, f))),
     join(tmp, 'region', 'region.xlsx'),
     join(tmp, 'region', 'region.json'),
+    join(tmp, 'region', 'dashboard.html'),
   ]);
   expect(lines.slice(-outputs.length).every((l, i) => l.endsWith(outputs[i]!.path))).toBe(true);
 });

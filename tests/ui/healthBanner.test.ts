@@ -21,7 +21,7 @@ function measured(wb: LocalWorkbook, cells: number): void {
   props.setProperty('marshrut.cells', JSON.stringify({ cells, at: wb.runtime.now().getTime() }));
 }
 
-const PAGES = ['menuShowQuarantine', 'menuShowImport', 'menuShowSettings', 'menuShowIndicators', 'menuShowIom'];
+const PAGES = ['menuShowQuarantine', 'menuShowImport', 'menuShowSettings', 'menuShowIndicators', 'menuShowIom', 'menuShowRegion'];
 
 test('at 8.5 million cells every sidebar shows the warning with the way out', async () => {
   const wb = openReferenceWorkbook();

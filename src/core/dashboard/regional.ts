@@ -1,7 +1,11 @@
 // The regional workbook's dashboard: the same DashboardData with the indicator part only, one unit per
 // municipality. The regional consolidation computes the region's totals (from numerators and denominators) and
 // each municipality's values; this turns them into what the sheet and the page draw.
+import { MEASURES, type MeasureId } from '../indicators/measures';
+import { presetOf, PRESET_IDS } from '../indicators/presets';
 import type { KpiPeriod } from '../indicators/report';
+import { statusOf } from '../indicators/status';
+import type { RegionReport } from '../region/report';
 import { localDateTime } from './build';
 import type { DashboardData, DashboardIndicator, DashboardUnit } from './data';
 
@@ -35,4 +39,49 @@ export function regionalDashboard(input: RegionalDashboardInput): DashboardData 
     events: null,
     pairs: null,
   };
+}
+
+/**
+ * The regional dashboard from the last refresh as the regional workbook holds it (readRegionReport): each
+ * municipality read is a unit; its share or ratio is compared with the region's plan (a count's plan is the
+ * region's whole, as in a municipal dashboard), a typed value is not drawn per municipality.
+ */
+export function dashboardOfRegion(report: RegionReport, now: Date, fallbackTitle: string): DashboardData {
+  const measures = new Map(PRESET_IDS.includes(report.preset) ? presetOf(report.preset).rows.map((r) => [r.code, r.measure]) : []);
+  const comparable = (code: string) => {
+    const kind = MEASURES[measures.get(code) as MeasureId]?.kind;
+    return kind === 'share' || kind === 'ratio';
+  };
+  const numberOrNull = (v: number | string | null) => (typeof v === 'number' ? v : null);
+  const periods = report.municipalities.filter((m) => m.status === 'read' && m.period).map((m) => m.period!);
+  return regionalDashboard({
+    title: report.region || fallbackTitle,
+    now,
+    preset: report.preset,
+    period: periods.length ? { from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().at(-1)! } : null,
+    computedAt: report.updatedAt,
+    municipalities: report.byMunicipality.map((m) => ({ code: m.workbook, name: m.name || m.workbook })),
+    indicators: report.indicators.map((total) => ({
+      code: total.code,
+      name: total.name,
+      unit: total.unit,
+      plan: total.plan,
+      comparator: total.comparator,
+      value: total.value,
+      numerator: total.numerator,
+      denominator: total.denominator,
+      status: total.status,
+      byUnit: report.byMunicipality.flatMap((m) =>
+        m.indicators
+          .filter((i) => i.code === total.code)
+          .map((i) => ({
+            unit: m.workbook,
+            numerator: i.numerator,
+            denominator: i.denominator,
+            value: numberOrNull(i.value),
+            status: comparable(total.code) ? statusOf(numberOrNull(i.value), total.plan, total.comparator) : null,
+          })),
+      ),
+    })),
+  });
 }

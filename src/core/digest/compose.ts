@@ -12,7 +12,8 @@ import type { Workbook } from '../workbook';
 import { type Block, type Cell, type DigestDocument, renderHtml, renderText } from './document';
 import { DigestData, type DigestFacts, type MonthAndYear, type PersonRow } from './facts';
 import { dayOfIso, longDay, monthName, sendDay, type DigestMonth } from './month';
-import { counted, NOUNS, pluralForm } from './plural';
+import { plural } from '../text';
+import { counted, NOUNS } from './plural';
 import { digestAudience, type DigestAudience, type DigestOrg, type DigestRecipient } from './recipients';
 
 export interface Digest {
@@ -119,7 +120,7 @@ function activityBlocks(c: Composer, facts: DigestFacts, school: boolean): Block
     {
       kind: 'text',
       text: facts.quarantineWaiting
-        ? `В карантине ${pluralForm(facts.quarantineWaiting, ['ждёт', 'ждут', 'ждут'])} разбора ${counted(facts.quarantineWaiting, NOUNS.answer)}` +
+        ? `В карантине ${plural(facts.quarantineWaiting, ['ждёт', 'ждут', 'ждут'])} разбора ${counted(facts.quarantineWaiting, NOUNS.answer)}` +
           (school ? ', где указана ваша ОО. Карантин разбирает методист.' : '.')
         : 'В карантине нет ответов, ждущих разбора.',
     },

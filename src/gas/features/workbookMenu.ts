@@ -11,8 +11,24 @@ import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbo
 import type { WorkbookKind } from '../../core/schema/sheets';
 import { active, confirmed, methodistDeps, toast } from './context';
 
+/**
+ * The menu «Маршрут». The regional workbook gets its own: it holds no registers or forms, so it offers the summary,
+ * the dashboard and the settings only (document properties are readable in onOpen's limited mode).
+ */
 export function onOpen(): void {
   const ui = SpreadsheetApp.getUi();
+  if (workbookKind() === 'regional') {
+    ui.createMenu('Маршрут')
+      .addItem('Обновить сводку…', 'menuShowRegion')
+      .addItem('Дашборд…', 'menuShowDashboard')
+      .addItem('Обновить лист «Дашборд»', 'menuRebuildDashboard')
+      .addSeparator()
+      .addItem('Настроить книгу', 'menuSetupWorkbook')
+      .addItem('Перенести журнал изменений в архив…', 'menuArchiveAuditLog')
+      .addItem('Настройки…', 'menuShowSettings')
+      .addToUi();
+    return;
+  }
   const region = ui
     .createMenu('Региональная сводка')
     .addItem('Настроить региональную книгу', 'menuSetupRegionalWorkbook')
@@ -77,11 +93,17 @@ function setUp(kind: WorkbookKind): void {
     summary.addedColumns ? `Добавлено столбцов: ${summary.addedColumns}.` : '',
     summary.addedSettings ? `Добавлено настроек: ${summary.addedSettings}.` : '',
   ];
+  if (kind === 'regional') onOpen(); // the regional menu from now on
   const title = kind === 'regional' ? 'Региональная книга настроена' : 'Книга настроена';
   SpreadsheetApp.getUi().alert(title, parts.filter(Boolean).join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 export function menuCreateForms(): void {
+  // A menu opened before the workbook became regional still offers it: the regional workbook takes no answers.
+  if (workbookKind() === 'regional') {
+    SpreadsheetApp.getUi().alert('Маршрут', 'Это региональная книга: формы создаются в книгах муниципалитетов.', SpreadsheetApp.getUi().ButtonSet.OK);
+    return;
+  }
   withAccess(createAllForms);
 }
 

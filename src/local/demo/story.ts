@@ -1,7 +1,7 @@
 // `npm start` (= `marshrut story --out out`): the whole story of the product on one machine. Three municipalities of
 // different sizes are generated; each goes through intake and indicators as `marshrut run` does it (its own
 // workbook, intake.json, kpi.json); then the region consolidates them as `marshrut region` does. The story ends
-// with where each output is. Each step lists its outputs: later steps (digests, dashboards) add theirs the same way.
+// with where each output is: workbooks, intake, indicators, the monthly letters and the dashboards.
 import { join } from 'node:path';
 import { generateMunicipality, writeMunicipality } from './municipality';
 
@@ -32,7 +32,7 @@ export interface StoryDeps {
   /** `marshrut run --data DIR --out DIR`. */
   runMunicipality(data: string, out: string): Promise<void>;
   /** `marshrut region --municipal DIR… --out DIR`: the files it wrote. */
-  runRegion(municipal: readonly string[], out: string): Promise<{ xlsx: string; json: string }>;
+  runRegion(municipal: readonly string[], out: string): Promise<{ xlsx: string; json: string; dashboard: string }>;
 }
 
 export async function runStory(out: string, deps: StoryDeps, municipalities = STORY_MUNICIPALITIES): Promise<StoryOutput[]> {
@@ -50,7 +50,8 @@ export async function runStory(out: string, deps: StoryDeps, municipalities = ST
       { label: `${m.name}: книга`, path: join(dir, 'workbook.xlsx') },
       { label: `${m.name}: итоги приёма`, path: join(dir, 'intake.json') },
       { label: `${m.name}: показатели`, path: join(dir, 'kpi.json') },
-      // INTEGRATION POINT (issue 9): the digests of `run` (DIR/mail/) and its dashboard.html are listed here.
+      { label: `${m.name}: дашборд`, path: join(dir, 'dashboard.html') },
+      { label: `${m.name}: письма месяца`, path: join(dir, 'mail') },
     );
   }
   deps.say(`\n[${steps}/${steps}] Регион: сводка ${municipalities.length} муниципалитетов…`);
@@ -58,7 +59,7 @@ export async function runStory(out: string, deps: StoryDeps, municipalities = ST
   outputs.push(
     { label: 'Регион: книга', path: region.xlsx },
     { label: 'Регион: сводка', path: region.json },
-    // INTEGRATION POINT (issue 9): the regional dashboard.html is listed here.
+    { label: 'Регион: дашборд', path: region.dashboard },
   );
   deps.say('\nГотово. Где что лежит:');
   const width = Math.max(...outputs.map((o) => o.label.length));
