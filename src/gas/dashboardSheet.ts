@@ -4,7 +4,9 @@
 import { buildDashboard } from '../core/dashboard/build';
 import type { DashboardData } from '../core/dashboard/data';
 import { dashboardOfRegion } from '../core/dashboard/regional';
+import type { KpiReport } from '../core/indicators/report';
 import { readRegionReport } from '../core/region/report';
+import type { Workbook } from '../core/workbook';
 import { dashboardSheetPlan, type SheetChart } from '../core/dashboard/sheetLayout';
 import { sheetSpec } from '../core/schema/sheets';
 import { scriptLock, systemClock } from './services';
@@ -36,11 +38,14 @@ export function rebuildDashboard(spreadsheet: Spreadsheet): DashboardData {
   });
 }
 
-/** After a recompute: the dashboard follows the new values; the recompute's own result is passed through. */
-export function withDashboardRebuilt<T>(result: T): T {
-  rebuildDashboard(SpreadsheetApp.getActiveSpreadsheet());
-  return result;
-}
+/**
+ * The hook of a recompute (core/indicators/service recomputeKpi `after`): the dashboard follows the new values, drawn
+ * from the recompute's own snapshot and report — inside its lock, with no register read a second time.
+ */
+export const dashboardAfterRecompute =
+  (spreadsheet: Spreadsheet) =>
+  (workbook: Workbook, report: KpiReport): void =>
+    writeDashboardSheet(spreadsheet, buildDashboard(workbook, { now: systemClock.now(), fallbackTitle: spreadsheet.getName(), report }));
 
 /** Writes «Дашборд» from any DashboardData (the regional workbook's too). */
 export function writeDashboardSheet(spreadsheet: Spreadsheet, data: DashboardData): void {

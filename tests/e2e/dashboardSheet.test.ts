@@ -124,6 +124,16 @@ describe('after a recompute of klin for 2024', () => {
     expect(c['Sheet.removeChart']).toBe(4);
   });
 
+  test('a recompute reads each sheet at most once, the dashboard drawn from the same read', () => {
+    wb.runtime.calls.reset();
+    wb.runtime.calls.bySheet = true;
+    wb.rpc('rpcKpiRecompute', { year: 2024 });
+    wb.runtime.calls.bySheet = false;
+    const reads = Object.entries(wb.runtime.calls.perSheet).filter(([key, n]) => key.startsWith('Range.getValues@') && n > 1);
+    expect(reads).toEqual([]);
+    expect(charts(wb)).toEqual(pictures);
+  });
+
   test('set-up run again leaves the dashboard whole (its used columns cover the charts)', () => {
     const before = charts(wb);
     wb.menu('menuSetupWorkbook');

@@ -105,10 +105,12 @@ export interface DashboardOptions {
   readonly now: Date;
   /** The title when «Организации» names no municipality: the workbook's name. */
   readonly fallbackTitle: string;
+  /** The indicators just computed; otherwise the last recompute is read back from «Показатели». */
+  readonly report?: KpiReport | null;
 }
 
-export function buildDashboard(workbook: Workbook, { now, fallbackTitle }: DashboardOptions): DashboardData {
-  const report = readKpiReport(workbook);
+export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...options }: DashboardOptions): DashboardData {
+  const report = options.report === undefined ? readKpiReport(workbook) : options.report;
   const ioms = datedRows(workbook, 'iom', 'personOrgCode', 'status', IOM_STATUSES);
   const pairs = datedRows(workbook, 'mentoring', 'menteeOrgCode', 'form', MENTORING_FORMS);
   const events = datedRows(workbook, 'events', 'organizerCode', 'level', EVENT_LEVELS);

@@ -27,7 +27,16 @@ export type KpiProgress = (message: string, done: number, total: number) => void
 
 const presetIdOf = (workbook: Workbook) => readSettings(workbook.table('settings')).get(SETTING.preset) ?? '';
 
-export function recomputeKpi(deps: KpiDeps, request: KpiRequest, progress: KpiProgress = () => {}): KpiReport {
+/**
+ * `after` runs in the same transaction on the same snapshot once the results are in it (the dashboard is drawn from
+ * them without reading the registers a second time).
+ */
+export function recomputeKpi(
+  deps: KpiDeps,
+  request: KpiRequest,
+  progress: KpiProgress = () => {},
+  after?: (workbook: Workbook, report: KpiReport) => void,
+): KpiReport {
   return inTransaction(deps, ({ workbook }) => {
     progress('Чтение реестров', 0, 1);
     const context = new KpiContext(workbook, request, deps.clock.now());
@@ -42,6 +51,7 @@ export function recomputeKpi(deps: KpiDeps, request: KpiRequest, progress: KpiPr
     deps.output.writeIndicators(indicatorSheetWrite(workbook.table('indicators'), results, report, now));
     const byOrg = workbook.rewrite('indicatorsByOrg');
     for (const row of byOrganizationRows(report, now)) byOrg.append(row);
+    after?.(workbook, report);
     return report;
   });
 }

@@ -10,7 +10,7 @@ import { readKpiReport } from '../../core/indicators/report';
 import { loadPreset, recomputeKpi, uncoveredList, type KpiDeps } from '../../core/indicators/service';
 import { readSettings, SETTING } from '../../core/settings';
 import { assertAccess } from '../access';
-import { withDashboardRebuilt } from '../dashboardSheet';
+import { dashboardAfterRecompute } from '../dashboardSheet';
 import { cacheProgress, exportUncovered, readProgress, SheetsKpiOutput } from '../indicatorSheets';
 import { showPage } from '../pages';
 import { systemClock } from '../services';
@@ -75,7 +75,7 @@ export function rpcKpiLoadPreset(payload: unknown) {
 
 export function rpcKpiRecompute(payload: unknown) {
   assertAccess(active());
-  return withDashboardRebuilt(recomputeKpi(kpiDeps(), requestOf(kpiRequestSchema, payload ?? {}), cacheProgress()));
+  return recomputeKpi(kpiDeps(), requestOf(kpiRequestSchema, payload ?? {}), cacheProgress(), dashboardAfterRecompute(active()));
 }
 
 /** Where the caller's recompute is (polled by the sidebar while it runs). */
