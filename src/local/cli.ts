@@ -89,7 +89,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   story: {
-    usage: ['marshrut story [--out DIR]', 'вся история (npm start): три муниципалитета разного размера, приём и показатели, региональная сводка'],
+    usage: ['marshrut story [--out DIR]', 'вся история (npm start): три муниципалитета разного размера — приём, показатели, письма, дашборды — и региональная сводка'],
     options: OUT,
     async run(values) {
       await runStory(outDir(values), {
@@ -105,8 +105,8 @@ const HELP = new Set(['help', '--help', '-h']);
 
 function usage(): string {
   const rows = [...Object.values(COMMANDS).map((c) => c.usage), ['marshrut help', 'эта справка'] as const];
-  const width = Math.max(...rows.map(([synopsis]) => synopsis.length)) + 2;
-  const lines = rows.map(([synopsis, description]) => `  ${synopsis.padEnd(width)}${description}`);
+  // The synopsis on its line, what it does under it: long synopses would push a table's second column off screen.
+  const lines = rows.flatMap(([synopsis, description]) => [`  ${synopsis}`, `      ${description}`]);
   return ['Использование:', ...lines, '', 'По умолчанию --out out.'].join('\n');
 }
 

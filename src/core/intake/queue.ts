@@ -1,10 +1,11 @@
-// The intake queue (issue «Intake at Google scale»). Google's raw response sheets are the source of truth: a
-// form-submit trigger only marks its row as waiting (constant work, no register read), and whoever holds the
-// script lock drains everything waiting in batches — one snapshot, one read of each sheet it needs and one write
-// per changed sheet per batch — until nothing waits or the time budget is spent; the next run resumes. What was
-// processed is a watermark per response sheet plus the marks of edited rows, settled only after the batch's
-// writes: an execution killed mid-batch leaves its rows waiting, and processing them again changes nothing
-// (natural keys, response ids and source keys make every step idempotent).
+// The intake queue (issue «Intake at Google scale»). Google's raw response sheets are the source of truth: a new
+// answer waits below its sheet's watermark, a form-submit trigger only marks an edited row and schedules a drain
+// (constant work, no register read), and whoever holds the script lock drains everything waiting in batches — one
+// snapshot for the run, one read of each sheet it needs and one write per changed sheet per batch — until nothing
+// waits or the time budget is spent; the next run resumes. What was processed is a watermark per response sheet plus
+// the marks of edited rows, settled only after the batch's writes: an execution killed mid-batch leaves its rows
+// waiting, and processing them again changes nothing (natural keys, response ids and source keys make every step
+// idempotent).
 import type { Cell, Clock } from '../ports';
 import type { DynamicChoices, FormId } from '../schema/forms';
 import { dynamicChoices } from '../formChoices';
