@@ -84,8 +84,12 @@ describe('ScriptApp triggers', () => {
     `, rt);
     sb.call('install');
     rt.triggers.fireTimeTriggers(new Date(2025, 2, 4, 3, 0));
+    rt.triggers.fireTimeTriggers(new Date(2025, 2, 5, 2, 30)); // its day, before its hour
     rt.triggers.fireTimeTriggers(new Date(2025, 2, 5, 3, 0));
+    rt.triggers.fireTimeTriggers(new Date(2025, 2, 5, 9, 0)); // once a day, however often the clock is moved
     expect(sb.call('getFired')).toBe('5/3 Europe/Moscow');
+    rt.triggers.fireTimeTriggers(new Date(2025, 3, 5, 4, 0)); // and again next month
+    expect(sb.call('getFired')).toBe('5/3 Europe/Moscow;5/4 Europe/Moscow');
     sb.call('many', 19);
     expect(rt.triggers.all()).toHaveLength(20);
     expect(() => sb.call('many', 1)).toThrow(

@@ -11,8 +11,9 @@ export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers mu
 const MAX_TRIGGERS = 20;
 
 export type Schedule =
-  | { kind: 'monthDay'; day: number }
-  | { kind: 'weekDay'; weekDay: string }
+  /** `ran`: the local date (yyyy-m-d) it last ran on — a day's trigger runs once that day. */
+  | { kind: 'monthDay'; day: number; ran?: string }
+  | { kind: 'weekDay'; weekDay: string; ran?: string }
   | { kind: 'everyDays'; n: number; last?: Date }
   | { kind: 'everyHours'; n: number; last?: Date }
   | { kind: 'everyMinutes'; n: number; last?: Date }
@@ -94,7 +95,10 @@ export class TriggerRegistry {
     return this.list.filter((t) => t.eventType === eventType && t.sourceId === sourceId);
   }
 
-  /** Fires time-driven triggers whose schedule matches `at` (monthly: day of month in the trigger's zone). */
+  /**
+   * Fires time-driven triggers whose schedule is due at `at`. A monthly or weekly trigger runs once on its day, at or
+   * after its `atHour` in its zone (Google runs it within that hour); a periodic one once per period.
+   */
   fireTimeTriggers(at: Date): void {
     for (const t of this.list.filter((x) => x.eventType === 'CLOCK')) {
       const tz = t.timeZone ?? this.ctx.timeZone;
@@ -102,8 +106,12 @@ export class TriggerRegistry {
       const s = t.schedule;
       let due = false;
       if (!s) due = false;
-      else if (s.kind === 'monthDay') due = p.day === s.day;
-      else if (s.kind === 'weekDay') due = p.weekDay === s.weekDay;
+      else if (s.kind === 'monthDay' || s.kind === 'weekDay') {
+        const today = `${p.year}-${p.month}-${p.day}`;
+        const onDay = s.kind === 'monthDay' ? p.day === s.day : p.weekDay === s.weekDay;
+        due = onDay && p.hour >= (t.hour ?? 0) && s.ran !== today;
+        if (due) s.ran = today;
+      }
       else if (s.kind === 'at') due = Math.abs(s.at.getTime() - at.getTime()) < 60_000;
       else if (s.kind === 'once') {
         due = !s.fired && s.at.getTime() <= at.getTime();
