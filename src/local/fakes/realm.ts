@@ -21,9 +21,13 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === null || Object.getPrototypeOf(proto) === null; // Object.prototype of any realm
 }
 
-/** Deep-copies arrays, dates and plain objects into the given realm; other objects pass through. */
+/**
+ * Deep-copies arrays, dates and plain objects into the given realm; other objects pass through. An array already of
+ * the realm was built there whole (a sheet read: `Range.getValues`) and is returned as it is, not copied a second time.
+ */
 export function toRealm(value: unknown, realm: Realm | undefined, depth = 0): unknown {
   if (!realm || depth > 20 || value === null || typeof value !== 'object') return value;
+  if (value instanceof realm.Array) return value;
   if (Array.isArray(value)) {
     const out = new realm.Array();
     for (const v of value) out.push(toRealm(v, realm, depth + 1));
