@@ -127,10 +127,11 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
       batches++;
       options.progress?.(received(report));
       more = batch.more;
-      // Another batch only if even the slowest one so far would end inside the budget.
+      // Another look (answers may have arrived while this batch ran: the holder takes them in before releasing),
+      // but only if even the slowest batch so far would end inside the budget.
       const now = clock.now().getTime();
       slowest = Math.max(slowest, now - batchStarted);
-      if (!batch.more || now - started + slowest > budgetMs) break;
+      if (now - started + slowest > budgetMs) break;
     }
     options.afterRun?.(pipeline.workbook, received(report));
     pipeline.workbook.flush();
