@@ -430,6 +430,26 @@ describe('live intake through the built bundle', () => {
     );
   });
 
+  test('a rebuild keeps what the methodist set in the ИОМ panel; a version the teacher sends later still wins', () => {
+    const ivanova = () => rowsOf(wb, 'iom').find((r) => r['ФИО педагога'] === 'Иванова Ирина')!;
+    wb.menu('menuRebuildRegisters');
+    expect(ivanova()).toMatchObject({ 'Статус ИОМ': 'Возвращён на доработку', 'Комментарий методиста': 'Добавьте сроки мероприятий' });
+    // The teacher reworks her IOM and sends it again: her answer is newer than the methodist's change.
+    rt.forms.editResponse(ivanovaResponseId, { 'Статус ИОМ': 'Реализуется' }, new Date(rt.now().getTime() + 60_000));
+    aMinuteLater(wb);
+    expect(ivanova()['Статус ИОМ']).toBe('Реализуется');
+    wb.menu('menuRebuildRegisters');
+    expect(ivanova()['Статус ИОМ']).toBe('Реализуется');
+    // Returned again; the teacher answers at once, and the rebuild runs before any drain: her version wins.
+    const sheet = sheetOf(wb, 'ИОМ');
+    wb.spreadsheet.setActiveSelection(sheet.getRange(2 + rowsOf(wb, 'iom').findIndex((r) => r['ФИО педагога'] === 'Иванова Ирина'), 1));
+    const view = wb.rpc<{ index: number; key: string }>('rpcIomCurrent');
+    wb.rpc('rpcIomChangeStatus', { index: view.index, key: view.key, status: 'Возвращён на доработку', comment: 'Ещё раз' });
+    rt.forms.editResponse(ivanovaResponseId, { 'Статус ИОМ': 'Реализуется' }, new Date(rt.now().getTime() + 60_000));
+    wb.menu('menuRebuildRegisters');
+    expect(ivanova()['Статус ИОМ']).toBe('Реализуется');
+  });
+
   test('a selection outside «ИОМ» is refused in Russian', () => {
     wb.spreadsheet.setActiveSelection(sheetOf(wb, 'Педагоги').getRange('A2'));
     expect(() => wb.rpc('rpcIomCurrent')).toThrow('Откройте лист «ИОМ» и выделите строку с ИОМ.');
