@@ -58,9 +58,16 @@ export class Table {
     return this.reader(key, coerceCell);
   }
 
-  /** `text` of one column as a function of the row. */
+  /** `text` of one column as a function of the row (a text column's strings trimmed without the general path). */
   texts(key: string): (index: number) => string {
-    return this.reader(key, cellText);
+    const i = this.columnIndex.get(key);
+    if (i === undefined || !STRING_KINDS.has(this.columnSpec(key).kind)) return this.reader(key, cellText);
+    const spec = this.columnSpec(key);
+    const rows = this.rows;
+    return (index) => {
+      const raw = rows[index][i];
+      return typeof raw === 'string' ? raw.trim() : cellText(spec, raw);
+    };
   }
 
   private reader<T extends Cell>(key: string, read: (column: ColumnSpec, raw: Cell) => T): (index: number) => T | '' {
