@@ -124,6 +124,27 @@ export async function openHtml(browser: Browser, workbook: LocalWorkbook, html: 
   };
 }
 
+/**
+ * `editor` is put on the access list and opens `menuFunction`; then the owner (the runtime's user until then) takes
+ * her off the list. Her panel stays open, and its next server call runs as her: `refusal` is what she must be told.
+ */
+export async function openThenLoseAccess(
+  browser: Browser,
+  workbook: LocalWorkbook,
+  menuFunction: string,
+  editor = 'coordinator@klin.example',
+): Promise<BundlePage & { readonly refusal: string }> {
+  const owner = (workbook.runtime.globals.Session as GoogleAppsScript.Base.Session).getActiveUser().getEmail();
+  workbook.rpc('rpcSettingsSaveAccess', { emails: [editor] });
+  workbook.runtime.setActiveUser(editor);
+  const opened = await openBundlePage(browser, workbook, menuFunction);
+  workbook.runtime.setActiveUser(owner);
+  workbook.rpc('rpcSettingsSaveAccess', { emails: [] });
+  workbook.runtime.setActiveUser(editor);
+  const refusal = `Нет доступа: ${editor} нет в списке доступа этой книги. Попросите владельца книги (${owner}) добавить вас в «Маршрут → Настройки…».`;
+  return { ...opened, refusal };
+}
+
 /** A full-page screenshot kept as a test artefact in out/screenshots (the methodists' guide uses them). */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const dir = join(ROOT, 'out', 'screenshots');
