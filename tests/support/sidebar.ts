@@ -79,12 +79,12 @@ export async function openBundlePage(
   viewport = { width: 300, height: 800 },
 ): Promise<BundlePage> {
   const ui = workbook.runtime.ui;
-  const before = ui.sidebars.length + ui.dialogs.length;
+  const [sidebars, dialogs] = [ui.sidebars.length, ui.dialogs.length];
   workbook.menu(menuFunction);
-  const shown = [...ui.sidebars, ...ui.dialogs];
-  if (shown.length === before) throw new Error(`${menuFunction} не открыл ни боковую панель, ни диалог`);
-  const html = (ui.dialogs.length > 0 && ui.dialogs.at(-1) === shown.at(-1) ? ui.dialogs.at(-1)! : ui.sidebars.at(-1)!).html;
-  return openHtml(browser, workbook, html, viewport);
+  // The one this menu item showed (an earlier dialog of the same workbook is not it).
+  const shown = ui.dialogs.length > dialogs ? ui.dialogs.at(-1) : ui.sidebars.length > sidebars ? ui.sidebars.at(-1) : undefined;
+  if (!shown) throw new Error(`${menuFunction} не открыл ни боковую панель, ни диалог`);
+  return openHtml(browser, workbook, shown.html, viewport);
 }
 
 /** Opens given HTML (a page the bundle produced) with google.script.run bridged to `workbook`'s bundle. */
