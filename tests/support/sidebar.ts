@@ -79,12 +79,12 @@ export async function openBundlePage(
   viewport = { width: 300, height: 800 },
 ): Promise<BundlePage> {
   const ui = workbook.runtime.ui;
-  const before = ui.sidebars.length + ui.dialogs.length;
+  const [sidebars, dialogs] = [ui.sidebars.length, ui.dialogs.length];
   workbook.menu(menuFunction);
-  const shown = [...ui.sidebars, ...ui.dialogs];
-  if (shown.length === before) throw new Error(`${menuFunction} не открыл ни боковую панель, ни диалог`);
-  const html = (ui.dialogs.length > 0 && ui.dialogs.at(-1) === shown.at(-1) ? ui.dialogs.at(-1)! : ui.sidebars.at(-1)!).html;
-  return openHtml(browser, workbook, html, viewport);
+  // The one this menu item showed (an earlier dialog of the same workbook is not it).
+  const shown = ui.dialogs.length > dialogs ? ui.dialogs.at(-1) : ui.sidebars.length > sidebars ? ui.sidebars.at(-1) : undefined;
+  if (!shown) throw new Error(`${menuFunction} не открыл ни боковую панель, ни диалог`);
+  return openHtml(browser, workbook, shown.html, viewport);
 }
 
 /** Opens given HTML (a page the bundle produced) with google.script.run bridged to `workbook`'s bundle. */
@@ -122,6 +122,27 @@ export async function openHtml(browser: Browser, workbook: LocalWorkbook, html: 
     hold: () => page.evaluate('window.__gasHold()'),
     release: () => page.evaluate('window.__gasRelease()'),
   };
+}
+
+/**
+ * `editor` is put on the access list and opens `menuFunction`; then the owner (the runtime's user until then) takes
+ * her off the list. Her panel stays open, and its next server call runs as her: `refusal` is what she must be told.
+ */
+export async function openThenLoseAccess(
+  browser: Browser,
+  workbook: LocalWorkbook,
+  menuFunction: string,
+  editor = 'coordinator@klin.example',
+): Promise<BundlePage & { readonly refusal: string }> {
+  const owner = (workbook.runtime.globals.Session as GoogleAppsScript.Base.Session).getActiveUser().getEmail();
+  workbook.rpc('rpcSettingsSaveAccess', { emails: [editor] });
+  workbook.runtime.setActiveUser(editor);
+  const opened = await openBundlePage(browser, workbook, menuFunction);
+  workbook.runtime.setActiveUser(owner);
+  workbook.rpc('rpcSettingsSaveAccess', { emails: [] });
+  workbook.runtime.setActiveUser(editor);
+  const refusal = `Нет доступа: ${editor} нет в списке доступа этой книги. Попросите владельца книги (${owner}) добавить вас в «Маршрут → Настройки…».`;
+  return { ...opened, refusal };
 }
 
 /** A full-page screenshot kept as a test artefact in out/screenshots (the methodists' guide uses them). */

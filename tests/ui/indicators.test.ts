@@ -4,25 +4,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { importFolder } from '../../src/local/importFolder';
-import { launchChromium } from '../support/browser';
 import { openBuiltWorkbook } from '../support/e2eBuild';
 import { writeKpiFolder } from '../support/kpiFixture';
-import { openBundlePage, saveScreenshot } from '../support/sidebar';
+import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
 
 jest.setTimeout(60_000);
 
-let browser: Browser;
+const browser = suiteBrowser();
 const tmp = mkdtempSync(join(tmpdir(), 'marshrut-kpi-ui-'));
 const data = writeKpiFolder(join(tmp, 'data'));
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function municipality() {
   const wb = openBuiltWorkbook();
@@ -35,7 +27,7 @@ const row = (page: import('playwright-core').Page, code: string) => page.locator
 
 test('load klin, recompute, read the table, open a row: how it is computed and who is not covered, export', async () => {
   const wb = municipality();
-  const { page, errors, calls } = await openBundlePage(browser, wb, 'menuShowIndicators');
+  const { page, errors, calls } = await openBundlePage(browser(), wb, 'menuShowIndicators');
   // «Отчётный год» is empty in «Настройки»: the year of the latest data (held events, IOMs, pairs of 2024).
   await page.locator('#preset option[value="klin"]').waitFor({ state: 'attached' });
   await expect(page.locator('#year').inputValue()).resolves.toBe('2024');
@@ -102,7 +94,7 @@ test('load klin, recompute, read the table, open a row: how it is computed and w
 test('a period and one ОО: the table shows that ОО’s figures', async () => {
   const wb = municipality();
   wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
-  const { page, errors } = await openBundlePage(browser, wb, 'menuShowIndicators');
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowIndicators');
   await page.locator('#scope option[value="Ш2"]').waitFor({ state: 'attached' });
   await page.locator('#from').fill('2024-03-01');
   await page.locator('#to').fill('2024-06-30');
@@ -122,7 +114,7 @@ test('a user off the access list sees the last results but may not recompute or 
   wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
   wb.rpc('rpcKpiRecompute', { year: 2024 });
   wb.runtime.setActiveUser('stranger@school.example');
-  const { page, errors } = await openBundlePage(browser, wb, 'menuShowIndicators');
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowIndicators');
   await row(page, '8.1').waitFor();
   await page.locator('#recompute').click();
   await page.locator('#message.error', { hasText: 'Нет доступа: stranger@school.example нет в списке доступа этой книги' }).waitFor();
@@ -143,7 +135,7 @@ test('a name that looks like HTML is shown as text', async () => {
   });
   wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
   wb.rpc('rpcKpiRecompute', { year: 2024 });
-  const { page, dialogs, errors } = await openBundlePage(browser, wb, 'menuShowIndicators');
+  const { page, dialogs, errors } = await openBundlePage(browser(), wb, 'menuShowIndicators');
   await row(page, '8.1').click();
   await page.locator('#showUncovered').click();
   await page.locator('#uncoveredList li', { hasText: '<img src=x onerror=alert(1)>' }).waitFor();
