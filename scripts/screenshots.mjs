@@ -23,6 +23,7 @@ const IMAGES = [
   { name: 'indicators', test: 'indicators', format: 'png' },
   { name: 'settings-access', test: 'settings-owner', format: 'png', height: 520 },
   { name: 'settings-digest', test: 'settings-digest', format: 'png' },
+  { name: 'settings-region', test: 'settings-region', format: 'png' },
   { name: 'dashboard-dialog', test: 'dashboard-laptop', format: 'jpg' },
   { name: 'dashboard-phone', test: 'dashboard-webapp-phone', format: 'jpg', height: 1500 },
   { name: 'dashboard-refusal', test: 'dashboard-refusal', format: 'png', height: 260 },

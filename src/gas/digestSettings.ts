@@ -65,15 +65,21 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
   );
 }
 
-/** The owner turns the monthly letters on (her trigger) or off (her triggers removed); «Ежемесячная рассылка» follows. */
-export function switchDigests(spreadsheet: Spreadsheet, on: boolean): void {
+/**
+ * The owner turns the monthly letters on (her trigger) or off (her triggers removed); «Ежемесячная рассылка» follows.
+ * Turned on with no «Адреса методистов», the owner becomes the methodist (as `marshrut run` does), so the
+ * municipality's own letter goes somewhere; returns the address so added, if any.
+ */
+export function switchDigests(spreadsheet: Spreadsheet, on: boolean): string | null {
   const user = assertDigestOwner(spreadsheet);
   if (on) installMonthlyTrigger(user);
   else removeDigestTriggers();
   const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${user}`;
   const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];
-  inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
+  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
     audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);
-    recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет' });
+    const noMethodist = on && digestAudience(workbook).settings.methodists.length === 0;
+    recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет', ...(noMethodist ? { [SETTING.methodists]: user } : {}) });
+    return noMethodist ? user : null;
   });
 }

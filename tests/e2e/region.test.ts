@@ -31,7 +31,8 @@ describe('«Настроить региональную книгу»', () => {
   test('«Настройки» holds the region’s defaults: its name, preset klin, the year, the access list', () => {
     const settings = recordsOf(region.spreadsheet, 'settings');
     expect(settings.map((r) => r['Параметр'])).toEqual(regionSettingDefaults().map((s) => s.key));
-    expect(settings.map((r) => r['Параметр'])).toEqual(['Регион', 'Набор показателей', 'Отчётный год', 'Адреса министерства', 'Список доступа', 'Ячеек в книге']);
+    expect(settings.map((r) => r['Параметр'])).toEqual(['Регион', 'Набор показателей', 'Отчётный год', 'Список доступа', 'Ячеек в книге']);
+    expect(settings.find((r) => r['Параметр'] === 'Список доступа')!['Описание']).toMatch(/^Кто, кроме владельца книги, обновляет сводку/);
     expect(settings.find((r) => r['Параметр'] === 'Набор показателей')!['Значение']).toBe('klin');
   });
 

@@ -1,4 +1,4 @@
-// «Маршрут → Региональная сводка → Обновить сводку…» through the real bundle in Chromium: links pasted into the
+// «Маршрут → Обновить сводку…» (and «Настройки…») of the regional workbook through the real bundle in Chromium: links pasted into the
 // panel become rows of «Муниципалитеты», «Обновить сводку» reads the municipal workbooks (with progress while it
 // runs), the panel lists each with its state and reason and shows the region's totals; a workbook titled like markup
 // stays text; a person off the access list is refused.
@@ -71,5 +71,27 @@ test('a municipal workbook titled like markup is shown as text; a person off the
   await page.getByRole('button', { name: 'Обновить сводку' }).click();
   await page.locator('#message.error', { hasText: 'Нет доступа: stranger@example.com нет в списке доступа этой книги.' }).waitFor();
   expect({ errors, dialogs }).toEqual({ errors: [], dialogs: [] });
+  await page.close();
+});
+
+test('«Настройки…» of the regional workbook: the access list with the rights it gives, no digest section', async () => {
+  const region = openRegionalWorkbook();
+  region.rpc('rpcSettingsSaveAccess', { emails: ['analitik@minobr.example'] });
+  const { page, errors } = await openBundlePage(browser(), region, 'menuShowSettings');
+  await page.locator('#accessEmails').waitFor();
+  await expect(page.locator('#accessEmails').inputValue()).resolves.toBe('analitik@minobr.example');
+  await expect(page.locator('#accessRights').innerText()).resolves.toBe(
+    'Кто, кроме владельца, может обновлять сводку, добавлять муниципалитеты и открывать дашборд (и его веб-приложение).',
+  );
+  await expect(page.locator('#regionalNote').innerText()).resolves.toContain('Из региональной книги письма не отправляются.');
+  await expect(page.locator('#digestSection').isVisible()).resolves.toBe(false);
+  await saveScreenshot(page, 'settings-region');
+  // A stale page's digest calls are refused by name; the regional workbook gets no trigger and no recipient setting.
+  const refused = 'Это региональная книга: ежемесячную рассылку включают в книгах муниципалитетов («Маршрут → Настройки…» там).';
+  expect(() => region.rpc('rpcSettingsDigestSchedule', { on: true })).toThrow(refused);
+  expect(() => region.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: ['a@b.ru'], coordinatorsOff: [] })).toThrow(refused);
+  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).not.toContain('onDigestMonthlyTrigger');
+  expect(recordsOf(region.spreadsheet, 'settings').map((r) => r['Параметр'])).not.toContain('Адреса министерства');
+  expect(errors).toEqual([]);
   await page.close();
 });

@@ -89,6 +89,29 @@ test('the owner turns the letters on, switches a coordinator off, adds a ministr
   await page.close();
 });
 
+test('turned on with no methodist’s address, the owner gets the municipality’s letter, and the panel says so', async () => {
+  const wb = digestWorkbook(tmp, clock());
+  wb.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: [MINISTRY], coordinatorsOff: [] });
+  expect(preview(wb).map((l) => l.to)).not.toContain(OWNER);
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
+  await page.locator('#digestMethodistsList').waitFor({ state: 'attached' });
+  await expect(page.locator('#digestMethodists').inputValue()).resolves.toBe('');
+  await page.getByRole('button', { name: 'Включить рассылку' }).click();
+  await page.locator('#message', { hasText: 'Ежемесячная рассылка включена.' }).waitFor();
+  await expect(page.locator('#message').innerText()).resolves.toBe(
+    `Ежемесячная рассылка включена. «Адреса методистов» были пусты: сводку по муниципалитету будет получать ${OWNER}.`,
+  );
+  await expect(page.locator('#digestMethodists').inputValue()).resolves.toBe(OWNER);
+  expect(setting(wb, 'Адреса методистов')).toBe(OWNER);
+  expect(preview(wb).map((l) => l.to)).toContain(OWNER);
+  // Turned off and on again: the address stays and nothing more is added.
+  wb.rpc('rpcSettingsDigestSchedule', { on: false });
+  expect(wb.rpc<{ methodistAdded: string | null }>('rpcSettingsDigestSchedule', { on: true }).methodistAdded).toBeNull();
+  expect(setting(wb, 'Адреса методистов')).toBe(OWNER);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('an editor on the access list sees the section read-only; the server refuses her changes', async () => {
   const wb = digestWorkbook(tmp, clock());
   wb.rpc('rpcSettingsSaveAccess', { emails: [EDITOR] });

@@ -1,5 +1,6 @@
-// «Настройки» of the regional workbook: the region's name, the indicator set and year the roll-up expects, who may
-// act (the access list) and the ministry's addresses. Set-up adds what is missing, as in a municipal workbook.
+// «Настройки» of the regional workbook: the region's name, the indicator set and year the roll-up expects and who may
+// act (the access list). No letters go from here: the ministry's addresses are recipients in each municipal workbook.
+// Set-up adds what is missing, as in a municipal workbook.
 import { readSettings, SETTING, settingDefaults, type SettingDefault } from '../settings';
 import type { Table } from '../table';
 import { PRESET_IDS } from '../indicators/presets';
@@ -26,8 +27,12 @@ export function regionSettingDefaults(): SettingDefault[] {
         'Год сводки. Пусто — год, за который рассчитаны показатели муниципалитетов. Если указан, книга с показателями ' +
         'за другой год в сводку не входит.',
     },
-    shared(SETTING.ministry),
-    shared(SETTING.access),
+    {
+      ...shared(SETTING.access),
+      description:
+        'Кто, кроме владельца книги, обновляет сводку, добавляет муниципалитеты и открывает дашборд (и его веб-приложение). ' +
+        'Здесь только отображается; меняет владелец книги в «Маршрут → Настройки…».',
+    },
     shared(SETTING.cells),
   ];
 }

@@ -1,4 +1,4 @@
-// «Маршрут → Региональная сводка → Обновить сводку…»: the regional workbook's sidebar and its RPCs — the list of
+// «Маршрут → Обновить сводку…» (the regional workbook's menu): the regional workbook's sidebar and its RPCs — the list of
 // municipal workbooks with what became of each, the region's totals, adding workbooks by link, the refresh with
 // progress — and the time trigger that carries an unfinished refresh on. Adding and refreshing are for the access
 // list; the state (aggregates and workbook IDs, no personal data) is readable by any editor.

@@ -1,11 +1,13 @@
 // «Маршрут → Настройки…»: the settings only the workbook's owner may change, one section per setting, each with its
 // own save RPC: the access list (kept out of editors' reach in document properties, mirrored read-only in
-// «Настройки») and the monthly digests (recipients in «Настройки», the schedule as the owner's trigger).
+// «Настройки») and the monthly digests (recipients in «Настройки», the schedule as the owner's trigger). The regional
+// workbook has the access list only: its letters are the municipalities' own (their «Министерство» recipients).
 import { z } from 'zod';
 import { accessListChanges } from '../../core/accessList';
 import { accessList, assertAccess, assertOwner, saveAccessList, withAccess, workbookOwner } from '../access';
 import { digestSection, saveDigestRecipients, switchDigests } from '../digestSettings';
 import { showPage } from '../pages';
+import { workbookKind } from '../regionWorkbook';
 import { active } from './context';
 import { payloadOf } from './rpcPayload';
 
@@ -18,13 +20,15 @@ export function menuShowSettings(): void {
 /** What the panel shows: who is looking, whether they may change anything, and each section's values. */
 function settingsView(spreadsheet: Spreadsheet, user: string) {
   const owner = workbookOwner();
+  const regional = workbookKind() === 'regional';
   return {
     user,
     owner,
     canEdit: user === owner,
+    regional,
     sections: {
       access: { emails: accessList() ?? [] },
-      digest: digestSection(spreadsheet, user),
+      ...(regional ? {} : { digest: digestSection(spreadsheet, user) }),
     },
   };
 }
@@ -49,10 +53,17 @@ export function rpcSettingsSaveAccess(payload: unknown) {
 
 const recipientsPayload = z.object({ methodists: emails(200), ministry: emails(200), coordinatorsOff: emails(5000) });
 
+/** The digest RPCs of a panel opened in a regional workbook (a stale page, a hand-made call) are refused by name. */
+function assertMunicipal(): void {
+  if (workbookKind() === 'regional')
+    throw new Error('Это региональная книга: ежемесячную рассылку включают в книгах муниципалитетов («Маршрут → Настройки…» там).');
+}
+
 /** The owner saves the digest recipients; the reply names the settings that changed. */
 export function rpcSettingsSaveDigest(payload: unknown) {
   const spreadsheet = active();
   const user = assertAccess(spreadsheet);
+  assertMunicipal();
   const changed = saveDigestRecipients(spreadsheet, payloadOf(recipientsPayload, payload));
   return { ...settingsView(spreadsheet, user), changed };
 }
@@ -63,6 +74,7 @@ const schedulePayload = z.object({ on: z.boolean() });
 export function rpcSettingsDigestSchedule(payload: unknown) {
   const spreadsheet = active();
   const user = assertAccess(spreadsheet);
-  switchDigests(spreadsheet, payloadOf(schedulePayload, payload).on);
-  return settingsView(spreadsheet, user);
+  assertMunicipal();
+  const methodistAdded = switchDigests(spreadsheet, payloadOf(schedulePayload, payload).on);
+  return { ...settingsView(spreadsheet, user), methodistAdded };
 }
