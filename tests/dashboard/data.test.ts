@@ -132,6 +132,13 @@ describe('buildDashboard', () => {
     expect(() => dashboardDataSchema.parse({ ...data, ioms: { '2024': { S1: { 'Иванова Ирина': 1 } } } })).toThrow();
   });
 
+  test('a register of 200,000 IOMs is counted (its years are not spread as arguments: that overflowed the stack)', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ personName: `П ${i}`, personOrgCode: 'S1', start: d(i % 2 ? '2023-03-01' : '2024-03-01'), end: '', status: 'Реализуется' }));
+    const big = buildDashboard(new Workbook(new MemoryPort({ organizations: ORGS, iom: many })), { now: NOW, fallbackTitle: 'Книга' });
+    expect(big.years).toEqual([2023, 2024, 2025]);
+    expect(big.ioms).toEqual({ '2023': { S1: { Реализуется: 100_000 } }, '2024': { S1: { Реализуется: 200_000 } }, '2025': { S1: { Реализуется: 200_000 } } });
+  });
+
   test('an empty workbook: no indicators, no years, empty counts', () => {
     const empty = buildDashboard(new Workbook(new MemoryPort({})), { now: NOW, fallbackTitle: 'Маршрут — книга' });
     expect(empty).toMatchObject({ title: 'Маршрут — книга', computedAt: null, period: null, years: [], indicators: [], ioms: {}, events: {}, pairs: {} });

@@ -75,11 +75,10 @@ function unitsOf(workbook: Workbook): DashboardUnit[] {
   return [...units.values()].sort(byCode);
 }
 
-/** Rows that span years (an IOM, a pair): every calendar year from the start to the end, or to `lastYear` when open. */
-function spanYears(start: Day, end: Day | null, lastYear: number): number[] {
-  const years: number[] = [];
-  for (let y = yearOf(start); y <= (end === null ? lastYear : Math.min(yearOf(end), lastYear)); y++) years.push(y);
-  return years;
+/** Adds one to every calendar year a row spans (an IOM, a pair): from its start to its end, or to `lastYear` when open. */
+function bumpSpan<L extends string>(cube: CountCube<L>, row: { start: Day; end: Day | null; unit: string; label: L }, lastYear: number): void {
+  const last = row.end === null ? lastYear : Math.min(yearOf(row.end), lastYear);
+  for (let y = yearOf(row.start); y <= last; y++) bump(cube, y, row.unit, row.label);
 }
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
@@ -117,14 +116,15 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
   const eventStatus = events.table.texts('status');
 
   const periodYears = report?.period.from ? [Number(report.period.from.slice(0, 4)), Number(report.period.to.slice(0, 4))] : [];
-  const starts = [...ioms.rows, ...pairs.rows, ...events.rows].map((r) => yearOf(r.start));
-  // Open spans (no end date yet) run to this year, or to the latest year something starts in.
-  const lastYear = Math.max(now.getFullYear(), ...starts, ...periodYears);
+  // Open spans (no end date yet) run to this year, or to the latest year something starts in (a loop: register rows
+  // spread as arguments overflow the stack from ~130k rows).
+  let lastYear = Math.max(now.getFullYear(), ...periodYears);
+  for (const { rows } of [ioms, pairs, events]) for (const r of rows) lastYear = Math.max(lastYear, yearOf(r.start));
 
   const iomCube: CountCube<(typeof IOM_STATUSES)[number]> = {};
-  for (const r of ioms.rows) for (const y of spanYears(r.start, r.end, lastYear)) bump(iomCube, y, r.unit, r.label);
+  for (const r of ioms.rows) bumpSpan(iomCube, r, lastYear);
   const pairCube: CountCube<(typeof MENTORING_FORMS)[number]> = {};
-  for (const r of pairs.rows) for (const y of spanYears(r.start, r.end, lastYear)) bump(pairCube, y, r.unit, r.label);
+  for (const r of pairs.rows) bumpSpan(pairCube, r, lastYear);
   const eventCube: NonNullable<DashboardData['events']> = {};
   for (const r of events.rows) {
     if ((eventStatus(r.index) || EVENT_STATUS_DEFAULT) !== EVENT_STATUS_DEFAULT) continue;

@@ -91,6 +91,8 @@ export interface DiagnosticInfo {
 const MANAGEMENT = new Set(['Руководитель', 'Заместитель руководителя', 'Руководитель структурного подразделения'].map(normalizeName));
 const TEACHER = normalizeName('Учитель');
 const YES = normalizeName('Да');
+/** «Да» as the forms and the CLI write it is recognised without normalizing (hundreds of thousands of cells). */
+const isYes = (value: string) => value === 'Да' || (value !== 'Нет' && value !== '' && normalizeName(value) === YES);
 const STATUS_DEFAULT = normalizeName(C.EVENT_STATUS_DEFAULT);
 const NOT_COUNTED = new Set(['Запланировано', 'Перенесено', 'Отменено'].map(normalizeName));
 const FOR_YOUNG = normalizeName('Молодые педагоги');
@@ -232,7 +234,7 @@ export class Dataset {
         position,
         roles: roles ? roles.split(/[;,]/).map(normalizeName).filter(Boolean) : NO_ROLES,
         inAssociation: association(i) !== '',
-        youngFlag: normalizeName(young(i)) === YES,
+        youngFlag: isYes(young(i)),
         birth: dayOfCell(birth(i)),
         careerStart: dayOfCell(career(i)),
         inS: !this.orgs.get(org)!.methodical,
@@ -260,7 +262,7 @@ export class Dataset {
         start,
         held: status === STATUS_DEFAULT,
         counts: !NOT_COUNTED.has(status),
-        dpp: normalizeName(dpp(i)) === YES,
+        dpp: isYes(dpp(i)),
         forYoung: audience(i).split(/;\s*/).some((a) => normalizeName(a) === FOR_YOUNG),
         roadmap: roadmap(i) !== '',
         topicText: normalizeName(`${title} ${direction(i)}`),
@@ -286,7 +288,7 @@ export class Dataset {
       const event = day !== null && title(i) ? this.eventIndex.find(title(i), day) : this.eventOfLabel(label(i));
       if (event === undefined) continue;
       this.events[event]!.participations.push(this.participations.length);
-      this.participations.push({ person: who, role: role(i), certified: normalizeName(certified(i)) === YES });
+      this.participations.push({ person: who, role: role(i), certified: isYes(certified(i)) });
     }
   }
 
@@ -299,7 +301,7 @@ export class Dataset {
       const start = dayOfCell(startOf(i));
       const who = mentee(i);
       // The mentoring form's «молодой специалист» marks the mentee as such (SPEC §6, МС).
-      if (who >= 0 && normalizeName(menteeYoung(i)) === YES) this.staff[who]!.youngFlag = true;
+      if (who >= 0 && isYes(menteeYoung(i))) this.staff[who]!.youngFlag = true;
       if (start === null || !mentorName(i)) continue;
       const key = personKey(mentorName(i), mentorCode(i));
       let mentor = mentors.get(key);

@@ -68,14 +68,16 @@ export class FakeRange implements RangeApi {
     if (!realm) return this.map((c) => readValue(c));
     // Built in the script's realm directly (arrays and Dates native there): a 100k-row read is not copied twice.
     const { row, col, numRows, numCols } = this.ref;
-    const out = new realm.Array<unknown[]>();
+    // Arrays made at their size: a 100k-row read does not regrow each row while filling it.
+    const out = new realm.Array<unknown[]>(numRows);
     for (let i = 0; i < numRows; i++) {
-      const line = new realm.Array<unknown>();
+      const cells = this.sheet.rows[row - 1 + i];
+      const line = new realm.Array<unknown>(numCols);
       for (let j = 0; j < numCols; j++) {
-        const v = this.sheet.cell(row + i, col + j)?.v ?? '';
-        line.push(isDate(v) ? new realm.Date(v.getTime()) : v);
+        const v = cells?.[col - 1 + j]?.v ?? '';
+        line[j] = isDate(v) ? new realm.Date(v.getTime()) : v;
       }
-      out.push(line);
+      out[i] = line;
     }
     return out as any[][];
   }

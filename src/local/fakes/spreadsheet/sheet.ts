@@ -116,7 +116,8 @@ export class FakeSheet implements SheetApi {
   }
   getLastColumn(): number {
     let last = 0;
-    for (const line of this.rows) {
+    for (let r = 0; r < this.rows.length; r++) {
+      const line = this.rows[r];
       if (!line) continue;
       for (let c = line.length - 1; c >= last; c--) if (!isEmptyCell(line[c])) { last = c + 1; break; }
     }

@@ -57,10 +57,10 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
   if (typeof input === 'number') return { v: Number.isFinite(input) ? input : '#NUM!' };
   if (typeof input === 'boolean') return { v: input };
   const s = typeof input === 'string' ? input : String(input);
-  if (ctx?.format === PLAIN_TEXT_FORMAT) return { v: s };
-  if (s.startsWith("'")) return { v: s.slice(1) };
+  if (ctx?.format === PLAIN_TEXT_FORMAT) return { v: storedText(s) };
+  if (s.startsWith("'")) return { v: storedText(s.slice(1)) };
   const parsed = parseTyped(s, ctx?.timeZone ?? 'Europe/Moscow', ctx?.now ?? new Date());
-  if (!parsed) return { v: s };
+  if (!parsed) return { v: storedText(s) };
   switch (parsed.kind) {
     case 'formula':
       return ctx?.formulas === false ? { v: s } : { v: '', f: parsed.formula };
@@ -72,6 +72,13 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
     }
   }
 }
+
+/**
+ * Text as a sheet hands it back: a fresh flat string, not the caller's own. A string built by concatenation is a
+ * rope in V8 (from 13 characters on) that each first use — hashing it for a Map, trimming it — flattens again;
+ * Google's reads never return ropes, so a bench over generated rows would otherwise measure the generator.
+ */
+const storedText = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 export function readValue(c: Cell | undefined): CellValue {
   if (!c) return '';
