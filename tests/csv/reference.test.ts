@@ -65,6 +65,13 @@ describe('readReferenceTable', () => {
     ]);
   });
 
+  it('«Молодой специалист» (Да | пусто): «Нет» is the empty answer, anything else is named', () => {
+    const t = csv(['ФИО,Код ОО,Молодой специалист', 'Иванова Анна,КЛН-01,Нет', 'Петров Пётр,КЛН-01, нет ', 'Сидоров Иван,КЛН-01,Возможно', 'Орлова Ольга,КЛН-01,Да']);
+    const { records, problems } = readReferenceTable(t, sheetSpec('staff'));
+    expect(records.map((r) => r.youngSpecialist)).toEqual(['', '', '', 'Да']);
+    expect(problems).toEqual([{ row: 3, column: 'Молодой специалист', message: expect.stringContaining('«Возможно» нет в списке (Да)') }]);
+  });
+
   it('validates closed choices; a bad required value skips the row', () => {
     const t = csv([
       'ФИО,Код ОО,Email,Дата диагностики,Процедура,Уровень,Дефициты,Источник',

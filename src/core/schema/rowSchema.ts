@@ -2,6 +2,7 @@
 // turns a raw cell (CSV text, or a value typed into the sheet) into its typed value, with a Russian message for a
 // methodist when the cell does not fit. Reference CSV import validates every cell with it.
 import { z } from 'zod';
+import { YES_ONLY } from './choices';
 import { MULTI_SEPARATOR, type ColumnSpec, type SheetSpec } from './sheets';
 import { dayProblemText, isDate, normalizeName, parseDateTime, readDay, splitCheckboxAnswer } from '../text';
 
@@ -49,6 +50,8 @@ function convert(column: ColumnSpec, raw: string): Converted {
       const found = canonicalChoice(text, choices);
       if (found) return { value: found };
       if (column.openChoice) return { value: text };
+      // A «Да | пусто» column (SPEC §3): «Нет», as Excel users fill every cell, is the empty answer, not a mistake.
+      if (choices === YES_ONLY && canonicalChoice(text, ['Нет'])) return { value: '' };
       return { value: '', problem: `${name}: ${q(text)} нет в списке (${choices.join(' | ')})` };
     }
     case 'multi': {
