@@ -27,7 +27,10 @@ export class Table {
     // shorter than the header is padded.
     const width = this.header.length;
     this.rows = data.rows as Cell[][];
-    for (const row of this.rows) while (row.length < width) row.push('');
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i]!;
+      while (row.length < width) row.push('');
+    }
     this.originalCount = this.rows.length;
     this.partial = data.partial === true;
     for (const column of spec.columns) {
