@@ -26,6 +26,8 @@ describe('«Настроить региональную книгу»', () => {
     expect(region.runtime.ui.alerts.at(-1)!.title).toBe('Региональная книга настроена');
     const header = sheetOf(region, 'Муниципалитеты').getRange(1, 1, 1, 8).getValues()[0];
     expect(header).toEqual(SHEETS.municipalities.columns.map((c) => c.header));
+    // Each still empty sheet says what fills it in this workbook.
+    expect(String(sheetOf(region, 'Дашборд').getRange(2, 1).getValue())).toMatch(/региональной книге — после «Маршрут → Обновить сводку…»/);
   });
 
   test('«Настройки» holds the region’s defaults: its name, preset klin, the year, the access list', () => {
