@@ -125,16 +125,15 @@ export class DigestData {
     const { dataset } = this;
     const within = (org: string) => scope === null || scope.has(org);
     const ioms = dataset.ioms.filter((x) => within(dataset.staff[x.person]!.org));
-    const status = (s: string) => normalizeName(s);
     const pairs = dataset.pairs.filter((p) => scope === null || within(p.menteeOrg) || within(dataset.mentors[p.mentor]!.org));
     return {
-      developed: this.monthAndYear(ioms.filter((x) => FORM_STATUSES.has(status(x.status))).map((x) => x.start)),
-      implemented: this.monthAndYear(ioms.flatMap((x) => (status(x.status) === IMPLEMENTED && x.end !== null ? [x.end] : []))),
+      developed: this.monthAndYear(ioms.filter((x) => FORM_STATUSES.has(x.statusKey)).map((x) => x.start)),
+      implemented: this.monthAndYear(ioms.flatMap((x) => (x.statusKey === IMPLEMENTED && x.end !== null ? [x.end] : []))),
       eventsHeld: this.monthAndYear(dataset.events.filter((e) => e.held && (scope === null || within(e.org))).map((e) => e.start)),
       newPairs: this.monthAndYear(pairs.map((p) => p.start)),
       quarantineWaiting: scope === null ? this.waiting.length : this.waiting.filter((orgs) => [...orgs].some(within)).length,
       overdue: ioms
-        .filter((x) => x.end !== null && x.end < this.due && !FINAL.has(status(x.status)))
+        .filter((x) => x.end !== null && x.end < this.due && !FINAL.has(x.statusKey))
         .map((x) => ({ ...this.person(x.person), end: x.end!, status: x.status }))
         .sort((a, b) => byOrgAndName(a, b) || a.end - b.end),
       withoutIom: this.uncoveredStaff.filter((i) => within(dataset.staff[i]!.org)).map((i) => this.person(i)).sort(byOrgAndName),

@@ -79,7 +79,10 @@ export interface IomInfo {
   readonly person: number;
   readonly start: Day;
   readonly end: Day | null;
+  /** As written, for people to read. */
   readonly status: string;
+  /** Normalized once here: the measures and digests compare it for every IOM. */
+  readonly statusKey: string;
 }
 
 export interface DiagnosticInfo {
@@ -175,7 +178,7 @@ export class Dataset {
     this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
     const [end, status] = [ioms.cells('end'), ioms.texts('status')];
-    const iom = (i: number, person: number, start: Day): IomInfo => ({ person, start, end: dayOfCell(end(i)), status: status(i) });
+    const iom = (i: number, person: number, start: Day): IomInfo => ({ person, start, end: dayOfCell(end(i)), status: status(i), statusKey: normalizeName(status(i)) });
     this.ioms = this.dated(ioms, 'start', iom, (x) => x.start);
     const diagnostics = workbook.table('diagnostics');
     const level = diagnostics.texts('level');

@@ -144,7 +144,7 @@ export class Engine {
     const ioms = this.data.ioms;
     for (let i = 0, end = upperBound(ioms, (x) => x.start, period.to); i < end; i++) {
       const iom = ioms[i]!;
-      if ((iom.end === null || iom.end >= period.from) && status(normalizeName(iom.status))) out.add(iom.person);
+      if ((iom.end === null || iom.end >= period.from) && status(iom.statusKey)) out.add(iom.person);
     }
     return out;
   }
