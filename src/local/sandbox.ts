@@ -96,11 +96,11 @@ function installClock(context: vm.Context, nowMs: () => number): void {
 
 /**
  * node:vm answers every look-up of a global name (`Date`, `Object`, `Map` …) through the contextified global's
- * interceptor, ~20× slower than the ordinary globals of Apps Script’s V8 (a 100k-staff recompute spent 0.2 s in one
- * `instanceof Date`). Script-scope `const` bindings of the same built-ins (the clock’s Date included) are found first and
- * at ordinary cost; the script sees the same objects, and its own top-level names stay globals. The services (fakes)
- * stay properties of the global: a test may swap one. (A script declaring `var Date` itself would be refused here;
- * the bundle declares only `MARSHRUT_` and its entry points.)
+ * interceptor, ~20× slower than the ordinary globals of Apps Script’s V8 (a 100k-staff recompute spent 0.2 s in
+ * one `instanceof Date`). Script-scope `const` bindings of the same built-ins (the clock’s Date included) are found
+ * first and at ordinary cost; the script sees the same objects, and its own top-level names stay globals. The
+ * services (fakes) stay properties of the global: a test may swap one. (A script declaring `var Date` itself would
+ * be refused here; the bundle declares only `MARSHRUT_` and its entry points.)
  */
 function bindBuiltins(context: vm.Context, builtins: ReadonlySet<string>): void {
   const global = vm.runInContext('globalThis', context) as Record<string, unknown>;

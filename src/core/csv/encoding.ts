@@ -1,7 +1,7 @@
 // Which text encoding a CSV file's bytes are in (issue «Intake you can trust», point 3): what methodists bring is
 // UTF-8 (Google's export, with or without BOM), UTF-16 with BOM (Excel's «Unicode text»), or Windows-1251
 // (Russian Excel's «CSV (разделители — запятые)»). Pure: the CLI decodes with TextDecoder, Apps Script with
-// Utilities.newBlob(bytes).getDataAsString(charset) — both accept these charset names.
+// a Blob made from the bytes (`getDataAsString(charset)`, src/gas/uploadedFile.ts) — both accept these charset names.
 
 export type Charset = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1251';
 

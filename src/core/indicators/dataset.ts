@@ -178,7 +178,10 @@ export class Dataset {
     this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
     const [end, status] = [ioms.cells('end'), ioms.texts('status')];
-    const iom = (i: number, person: number, start: Day): IomInfo => ({ person, start, end: dayOfCell(end(i)), status: status(i), statusKey: normalizeName(status(i)) });
+    const iom = (i: number, person: number, start: Day): IomInfo => {
+      const text = status(i);
+      return { person, start, end: dayOfCell(end(i)), status: text, statusKey: normalizeName(text) };
+    };
     this.ioms = this.dated(ioms, 'start', iom, (x) => x.start);
     const diagnostics = workbook.table('diagnostics');
     const level = diagnostics.texts('level');

@@ -1,6 +1,6 @@
 // A municipal workbook as a methodist gives it: the address she copied from the browser
 // (https://docs.google.com/spreadsheets/d/<ID>/edit#gid=0, an older …/ccc?key=<ID> or …/open?id=<ID>) or the bare
-// ID. The regional workbook keeps only the ID: SpreadsheetApp.openById reads it, whatever the link looked like.
+// ID. The regional workbook keeps only the ID: `openById` reads it, whatever the link looked like.
 
 /** The characters of a Drive file ID (developers.google.com/drive/api/guides/about-files: URL-safe base64). */
 const ID = '[A-Za-z0-9_-]{10,}';
