@@ -91,6 +91,13 @@ describe('register rows spelled otherwise than «Педагоги» and «Мер
     expect(developed!.numerator).toBe(6); // + a2
     expect(contest!.value).toBe(4); // a1, b1 + b2, b4
   });
+
+  test('«Да» typed by hand («ДА», « да ») counts as «Да»: a ДПП course and a certified participation', () => {
+    const course = { title: 'Курсы ДПП 2', kind: 'Курсы повышения квалификации', level: 'Региональный', start: d('2024-05-10'), status: 'Проведено', organizerCode: 'MS', dpp: 'ДА' };
+    const certified = { personName: 'b1', personOrgCode: 'S2', eventTitle: 'Курсы ДПП 2', eventStart: d('2024-05-10'), role: 'Слушатель', certified: ' да ' };
+    const result = run([{ measure: 'share_dpp' }], { year: 2024 }, { events: [...REGISTERS.events, course], participation: [...REGISTERS.participation, certified] });
+    expect(counts(result[0]!)).toEqual([4, 17, (100 * 4) / 17]); // a1, b4, a3 + b1
+  });
 });
 
 describe('young specialists at the reference date R', () => {

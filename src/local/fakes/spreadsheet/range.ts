@@ -71,7 +71,7 @@ export class FakeRange implements RangeApi {
     // Arrays made at their size: a 100k-row read does not regrow each row while filling it.
     const out = new realm.Array<unknown[]>(numRows);
     for (let i = 0; i < numRows; i++) {
-      const cells = this.sheet.rows[row - 1 + i];
+      const cells = this.sheet.line(row + i);
       const line = new realm.Array<unknown>(numCols);
       for (let j = 0; j < numCols; j++) {
         const v = cells?.[col - 1 + j]?.v ?? '';

@@ -43,8 +43,12 @@ export class FakeSheet implements SheetApi {
   constructor(readonly parent: FakeSpreadsheet, public name: string, readonly sheetId: number, private readonly ctx: Ctx) {}
 
   // -- grid internals ---------------------------------------------------------------------------
+  /** The cells of a 1-based row (sparse: undefined where nothing was ever written). */
+  line(row: number): (Cell | undefined)[] | undefined {
+    return this.rows[row - 1];
+  }
   cell(row: number, col: number): Cell | undefined {
-    return this.rows[row - 1]?.[col - 1];
+    return this.line(row)?.[col - 1];
   }
   ensureCell(row: number, col: number): Cell {
     const line = (this.rows[row - 1] ??= []);

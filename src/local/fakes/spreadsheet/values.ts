@@ -63,7 +63,7 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
   if (!parsed) return { v: storedText(s) };
   switch (parsed.kind) {
     case 'formula':
-      return ctx?.formulas === false ? { v: s } : { v: '', f: parsed.formula };
+      return ctx?.formulas === false ? { v: storedText(s) } : { v: '', f: parsed.formula };
     case 'error':
       return { v: parsed.value };
     default: {
