@@ -2,7 +2,7 @@
 // `Название (дд.мм.гггг)` of the participation form, newest first. Cancelled events are not offered.
 import { eventLabel } from './intake/mappers';
 import type { DynamicChoices } from './schema/forms';
-import { isDate } from './text';
+import { compareRu, isDate } from './text';
 import type { Workbook } from './workbook';
 
 export function dynamicChoices(workbook: Workbook): Record<DynamicChoices, string[]> {
@@ -18,7 +18,7 @@ export function dynamicChoices(workbook: Workbook): Record<DynamicChoices, strin
     .sort((a, b) => (b.start as Date).getTime() - (a.start as Date).getTime())
     .map((e) => eventLabel(e.title, e.start as Date));
   return {
-    organizations: unique(organizations).sort((a, b) => a.localeCompare(b, 'ru')),
+    organizations: unique(organizations).sort(compareRu),
     events: unique(events),
   };
 }

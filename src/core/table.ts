@@ -110,9 +110,10 @@ export class Table {
 
   append(values: Row): number {
     const cells = this.header.map(() => '' as Cell);
-    for (const [key, value] of Object.entries(values)) {
+    // for…in, not Object.entries: a rebuilt output sheet appends tens of thousands of rows.
+    for (const key in values) {
       const i = this.columnIndex.get(key);
-      if (i !== undefined) cells[i] = value;
+      if (i !== undefined) cells[i] = values[key]!;
     }
     this.rows.push(cells);
     return this.rows.length - 1;

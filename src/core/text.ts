@@ -33,6 +33,15 @@ export function normalizeTitle(value: string): string {
     .trim();
 }
 
+let codeCollator: Intl.Collator | undefined;
+let textCollator: Intl.Collator | undefined;
+/** Codes in the order people expect («ОО-2» before «ОО-10»); one collator for a whole sort, not one per comparison. */
+export const compareCodes = (a: string, b: string): number => (codeCollator ??= new Intl.Collator('ru', { numeric: true })).compare(a, b);
+/** Russian alphabetical order. */
+export const compareRu = (a: string, b: string): number => (textCollator ??= new Intl.Collator('ru')).compare(a, b);
+/** Rows with a code, by `compareCodes`. */
+export const byCode = (a: { readonly code: string }, b: { readonly code: string }): number => compareCodes(a.code, b.code);
+
 export function normalizeEmail(value: string): string {
   return value.trim().toLowerCase();
 }

@@ -33,7 +33,9 @@ export class SheetsWorkbookPort implements WorkbookPort {
 
   readTable(id: SheetId): TableData {
     const values = this.sheet(id).getDataRange().getValues() as Cell[][];
-    const [header = [], ...rows] = values;
+    // slice, not `[header, ...rows]`: rest destructuring iterates a 150k-row sheet element by element.
+    const header = values[0] ?? [];
+    const rows = values.slice(1);
     this.skipNotice(id, rows);
     this.readCounts.set(id, rows.length);
     return { header: header.map(String), rows };

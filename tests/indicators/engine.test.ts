@@ -171,6 +171,28 @@ describe('periods', () => {
     expect(run([{ measure: 'count_events' }], { year: 2024 }, { settings })[0]!.value).toBe(3);
   });
 
+  test('rows of different periods in one recompute each count the participations of their own period', () => {
+    const year = { measure: 'count_staff_participated' };
+    const since2022 = { measure: 'count_staff_participated', period: 'Нарастающим итогом с 01.01.2022' };
+    const seminar2023 = REGISTERS.participation!.find((p) => p.eventTitle === 'Семинар 2023')!;
+    const registers = { participation: [...REGISTERS.participation!, { ...seminar2023, personName: 'a4', personOrgCode: 'S1' }] };
+    const [inYear, cumulative] = run([year, since2022], { year: 2024 }, registers);
+    expect(counts(inYear!)).toEqual([9, null, 9]);
+    expect(counts(cumulative!)).toEqual([10, null, 10]); // + a4, at the seminar of 2023 only
+    // A wider period sees the participations a narrower row has not linked yet, in either order of the rows.
+    expect(counts(run([since2022, year], { year: 2024 }, registers)[0]!)).toEqual([10, null, 10]);
+  });
+
+  test('an IOM or a diagnostic of someone not in «Педагоги» does not make the year of the latest data', () => {
+    const stranger = { personName: 'Некто Посторонний', personOrgCode: 'S1' };
+    const registers = {
+      ...REGISTERS,
+      iom: [...REGISTERS.iom, { ...stranger, start: d('2027-02-01'), status: 'Разработан' }],
+      diagnostics: [...REGISTERS.diagnostics, { ...stranger, date: d('2028-03-01'), level: 'Высокий' }],
+    };
+    expect(new KpiContext(memoryWorkbook(registers), {}, new Date(2030, 0, 1)).year).toBe(2025);
+  });
+
   test('without a year, «Отчётный год» empty = the year of the latest data (held events, IOMs, diagnostics, pairs)', () => {
     const workbook = memoryWorkbook({ ...REGISTERS, indicators: [{ code: '1', measure: 'count_events' }] });
     expect(new KpiContext(workbook, {}, new Date(2030, 0, 1)).year).toBe(2025);

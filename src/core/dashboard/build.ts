@@ -6,6 +6,7 @@ import { dayOfCell, type Day } from '../indicators/period';
 import { readKpiReport, type KpiIndicator, type KpiReport } from '../indicators/report';
 import { statusOf } from '../indicators/status';
 import { EVENT_LEVELS, EVENT_STATUS_DEFAULT, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
+import { byCode } from '../text';
 import type { Workbook } from '../workbook';
 import type { CountCube, DashboardData, DashboardIndicator, DashboardUnit, Month } from './data';
 
@@ -14,7 +15,6 @@ export const localDateTime = (d: Date) =>
   `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 
 const yearOf = (day: Day) => Math.floor(day / 10000);
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'ru', { numeric: true });
 
 /** Adds one to cube[year][unit][label]. */
 function bump<L extends string>(cube: CountCube<L>, year: number, unit: string, label: L): void {
@@ -119,12 +119,12 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
   // Open spans (no end date yet) run to this year, or to the latest year something starts in (a loop: register rows
   // spread as arguments overflow the stack from ~130k rows).
   let lastYear = Math.max(now.getFullYear(), ...periodYears);
-  for (const { rows } of [ioms, pairs, events]) for (const r of rows) lastYear = Math.max(lastYear, yearOf(r.start));
+  for (const { rows } of [ioms, pairs, events]) for (let i = 0; i < rows.length; i++) lastYear = Math.max(lastYear, yearOf(rows[i]!.start));
 
   const iomCube: CountCube<(typeof IOM_STATUSES)[number]> = {};
-  for (const r of ioms.rows) bumpSpan(iomCube, r, lastYear);
+  for (let i = 0; i < ioms.rows.length; i++) bumpSpan(iomCube, ioms.rows[i]!, lastYear);
   const pairCube: CountCube<(typeof MENTORING_FORMS)[number]> = {};
-  for (const r of pairs.rows) bumpSpan(pairCube, r, lastYear);
+  for (let i = 0; i < pairs.rows.length; i++) bumpSpan(pairCube, pairs.rows[i]!, lastYear);
   const eventCube: NonNullable<DashboardData['events']> = {};
   for (const r of events.rows) {
     if ((eventStatus(r.index) || EVENT_STATUS_DEFAULT) !== EVENT_STATUS_DEFAULT) continue;

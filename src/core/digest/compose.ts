@@ -12,7 +12,7 @@ import type { Workbook } from '../workbook';
 import { type Block, type Cell, type DigestDocument, renderHtml, renderText } from './document';
 import { DigestData, type DigestFacts, type MonthAndYear, type PersonRow } from './facts';
 import { dayOfIso, longDay, monthName, sendDay, type DigestMonth } from './month';
-import { plural } from '../text';
+import { compareCodes, plural } from '../text';
 import { counted, NOUNS } from './plural';
 import { digestAudience, type DigestAudience, type DigestOrg, type DigestRecipient } from './recipients';
 
@@ -184,7 +184,7 @@ function byOrgBlocks(c: Composer, facts: DigestFacts): Block[] {
       columns: ['ОО', 'Наименование', 'Без ИОМ', 'Просрочено ИОМ'],
       numeric: [false, false, true, true],
       rows: [...orgs]
-        .sort(([a], [b]) => a.localeCompare(b, 'ru', { numeric: true }))
+        .sort(([a], [b]) => compareCodes(a, b))
         .map(([code, o]) => [code, o.name, String(o.withoutIom), String(o.overdue)]),
     },
   ];

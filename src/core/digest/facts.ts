@@ -9,7 +9,7 @@ import { periodOf, type Day } from '../indicators/period';
 import type { KpiReport } from '../indicators/report';
 import { Quarantine, QUARANTINE_WAITING } from '../intake/quarantine';
 import { IOM_FORM_STATUSES } from '../schema/choices';
-import { normalizeName } from '../text';
+import { compareCodes, compareRu, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
 import { dayOfIso, monthSpan, sendDay, yearToDate, type DigestMonth } from './month';
 
@@ -50,7 +50,7 @@ const IMPLEMENTED = normalizeName('Реализован');
 const FINAL = new Set(['Реализован', 'Не реализован'].map(normalizeName));
 
 const byOrgAndName = (a: PersonRow, b: PersonRow) =>
-  a.orgCode.localeCompare(b.orgCode, 'ru', { numeric: true }) || a.name.localeCompare(b.name, 'ru');
+  compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
 
 export class DigestData {
   readonly dataset: Dataset;
@@ -124,7 +124,10 @@ export class DigestData {
   private count(scope: Scope): DigestFacts {
     const { dataset } = this;
     const within = (org: string) => scope === null || scope.has(org);
-    const ioms = dataset.ioms.filter((x) => within(dataset.staff[x.person]!.org));
+    const ioms = dataset.ioms.flatMap((x) => {
+      const person = dataset.iomPerson(x);
+      return person >= 0 && within(dataset.staff[person]!.org) ? [{ ...x, person }] : [];
+    });
     const pairs = dataset.pairs.filter((p) => scope === null || within(p.menteeOrg) || within(dataset.mentors[p.mentor]!.org));
     return {
       developed: this.monthAndYear(ioms.filter((x) => FORM_STATUSES.has(x.statusKey)).map((x) => x.start)),

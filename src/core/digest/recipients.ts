@@ -8,7 +8,7 @@ import type { AuditTrail } from '../intake/audit';
 import { SHEETS } from '../schema/sheets';
 import { readSettings, SETTING, settingDefaults } from '../settings';
 import type { Table } from '../table';
-import { normalizeName } from '../text';
+import { byCode, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
 
 export type DigestRole = 'methodist' | 'coordinator' | 'ministry';
@@ -82,7 +82,6 @@ function readCoordinators(organizations: Table, off: ReadonlySet<string>, proble
       else problems.push(`«Организации», ${org.code}: «Email координатора» «${email}» — не e-mail, сводка по ОО туда не уйдёт.`);
     }
   }
-  const byCode = (a: DigestOrg, b: DigestOrg) => a.code.localeCompare(b.code, 'ru', { numeric: true });
   return { coordinators: coordinators.sort(byCode), withoutCoordinator: withoutCoordinator.sort(byCode) };
 }
 

@@ -74,15 +74,17 @@ export class Engine {
   staff(population: Population | 'УК'): number[] {
     return this.cached(`staff:${population}`, () => {
       const out: number[] = [];
-      this.data.staff.forEach((m, i) => {
-        if (!m.inS || !this.inScope(m.org)) return;
+      const staff = this.data.staff;
+      for (let i = 0; i < staff.length; i++) {
+        const m = staff[i]!;
+        if (!m.inS || !this.inScope(m.org)) continue;
         const member =
           population === 'все' ||
           (population === 'педагоги' && !m.management) ||
           (population === 'учителя' && m.teacher) ||
           (population === 'УК' && m.management);
         if (member) out.push(i);
-      });
+      }
       return out;
     });
   }
@@ -106,7 +108,11 @@ export class Engine {
   headcounts(): ReadonlyMap<string, number> {
     return this.cached('headcounts', () => {
       const roster = new Map<string, number>();
-      for (const i of this.staff('все')) roster.set(this.personOrg(i), (roster.get(this.personOrg(i)) ?? 0) + 1);
+      const all = this.staff('все');
+      for (let k = 0; k < all.length; k++) {
+        const org = this.personOrg(all[k]!);
+        roster.set(org, (roster.get(org) ?? 0) + 1);
+      }
       const out = new Map<string, number>();
       for (const [org, o] of this.data.orgs) {
         if (o.methodical || !this.inScope(org)) continue;
@@ -128,12 +134,10 @@ export class Engine {
   /** People with a counted participation (event in P, not planned/postponed/cancelled) that `accept` takes. */
   private participants(period: Period, accept: (event: EventInfo, p: ParticipationInfo) => boolean): Set<number> {
     const out = new Set<number>();
+    this.data.linkParticipations(period);
     for (const event of this.eventsIn(period)) {
       if (!event.counts) continue;
-      for (const index of event.participations) {
-        const p = this.data.participations[index]!;
-        if (accept(event, p)) out.add(p.person);
-      }
+      for (const p of this.data.participationsOf(event)) if (accept(event, p)) out.add(p.person);
     }
     return out;
   }
@@ -142,9 +146,10 @@ export class Engine {
   private withIom(period: Period, status: (normalized: string) => boolean): Set<number> {
     const out = new Set<number>();
     const ioms = this.data.ioms;
-    for (let i = 0, end = upperBound(ioms, (x) => x.start, period.to); i < end; i++) {
+    const people = this.data.iomPeopleIn(0, upperBound(ioms, (x) => x.start, period.to));
+    for (let i = 0; i < people.length; i++) {
       const iom = ioms[i]!;
-      if ((iom.end === null || iom.end >= period.from) && status(iom.statusKey)) out.add(iom.person);
+      if ((iom.end === null || iom.end >= period.from) && status(iom.statusKey) && people[i]! >= 0) out.add(people[i]!);
     }
     return out;
   }
@@ -185,12 +190,10 @@ export class Engine {
       case 'share_diagnosed':
       case 'count_staff_diagnosed': {
         const diagnostics = this.data.diagnostics;
+        const from = upperBound(diagnostics, (d) => d.date, period.from - 1);
+        const people = this.data.diagnosticPeopleIn(from, upperBound(diagnostics, (d) => d.date, period.to));
         const covered = new Set<number>();
-        for (let i = upperBound(diagnostics, (d) => d.date, period.from - 1); i < diagnostics.length; i++) {
-          const d = diagnostics[i]!;
-          if (d.date > period.to) break;
-          if (anyOf(params.diagnosticLevels, d.level)) covered.add(d.person);
-        }
+        people.forEach((person, i) => person >= 0 && anyOf(params.diagnosticLevels, diagnostics[from + i]!.level) && covered.add(person));
         return this.people(this.staff('все'), covered, spec.id === 'share_diagnosed');
       }
       case 'share_iom_developed':
@@ -263,7 +266,9 @@ export class Engine {
   tally(coverage: Coverage, kind: MeasureKind): Tally {
     const byOrg = new Map<string, { numerator: number; denominator: number | null }>();
     let numerator = 0;
-    for (const item of coverage.population) {
+    const { population } = coverage;
+    for (let k = 0; k < population.length; k++) {
+      const item = population[k]!;
       const org = coverage.orgOf(item);
       const entry = byOrg.get(org) ?? { numerator: 0, denominator: 0 };
       byOrg.set(org, entry);
@@ -292,7 +297,11 @@ export class Engine {
   perMethodist(params: Params): Tally {
     const role = normalizeName(params.role ?? DEFAULT_ROLE);
     const holders = new Map<string, number>();
-    for (const m of this.data.staff) if (m.roles.includes(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
+    const staff = this.data.staff;
+    for (let i = 0; i < staff.length; i++) {
+      const m = staff[i]!;
+      if (m.roles.length && m.roles.includes(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
+    }
     const byOrg = new Map<string, Counts>();
     let numerator = 0;
     for (const [org, count] of this.headcounts()) {

@@ -4,7 +4,7 @@
 import type { Cell } from '../ports';
 import { readSettings, SETTING } from '../settings';
 import type { Row, Table } from '../table';
-import { isDate, normalizeName } from '../text';
+import { byCode, isDate, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
 import type { IndicatorResult, KpiContext } from './compute';
 import type { MeasureKind } from './measures';
@@ -73,7 +73,6 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export const isoDateTime = (d: Date) =>
   `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 const kpiPeriod = (from: Day, to: Day): KpiPeriod => ({ from: isoDay(from), to: isoDay(to) });
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'ru', { numeric: true });
 
 export function buildReport(context: KpiContext, results: readonly IndicatorResult[], preset: string, now: Date): KpiReport {
   const periods = results.flatMap((r) => (r.period ? [r.period] : []));

@@ -1,7 +1,7 @@
 // «Кто не охвачен»: for a share indicator, the people (or schools, or roadmap events) in its denominator but not in
 // its numerator, by ОО — the list a methodist acts on («у кого нет ИОМ», «какие школы без наставничества»).
 // Pure over the snapshot; it holds personal data, so the adapters show it only after the access check.
-import { normalizeName } from '../text';
+import { byCode, compareCodes, compareRu, normalizeName } from '../text';
 import type { KpiContext } from './compute';
 import type { Unit } from './engine';
 import { shownDay } from './period';
@@ -67,14 +67,14 @@ export function uncoveredOf(context: KpiContext, code: string, org?: string): Un
     if (only === null || itemOrg === only) rows.push(describe(item));
   }
   const byName = (a: UncoveredRow, b: UncoveredRow) =>
-    a.orgCode.localeCompare(b.orgCode, 'ru', { numeric: true }) || a.name.localeCompare(b.name, 'ru');
+    compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
   return {
     code: passport.code,
     title: passport.title,
     unit: coverage.unit,
     byOrg: [...counts]
       .map(([o, count]) => ({ code: dataset.orgCode(o), name: dataset.orgName(o), count }))
-      .sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true })),
+      .sort(byCode),
     rows: rows.sort(byName),
     note: coverage.headcount ? HEADCOUNT_NOTE : '',
   };

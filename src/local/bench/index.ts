@@ -17,15 +17,18 @@ const sections: [string, () => string][] = [
   ['digests', () => benchDigests(sizesOf(process.env.BENCH_DIGEST_SIZES, '1000,11000'))],
   ['region', () => benchRegion(sizesOf(process.env.BENCH_REGION_SIZES, '10,60,200'))],
 ];
-const only = process.env.BENCH_ONLY?.split(',');
+const section = sections.find(([name]) => name === process.env.BENCH_SECTION);
 
-if (only) {
-  for (const [name, run] of sections) if (only.includes(name)) process.stdout.write(`${run()}\n\n`);
+if (section) {
+  process.stdout.write(`${section[1]()}\n\n`);
 } else {
   // Each section in a process of its own: the heap one leaves behind (a 16k-staff import) would otherwise slow the
-  // next one's collections and stand in its peak memory.
+  // next one's collections and stand in its peak memory. --expose-gc lets a section start each timed call on a
+  // collected heap, as every Apps Script execution starts on a fresh one.
+  const only = process.env.BENCH_ONLY?.split(',');
   for (const [name] of sections) {
-    const env = { ...process.env, BENCH_ONLY: name };
-    execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], { env, stdio: 'inherit' });
+    if (only && !only.includes(name)) continue;
+    const env = { ...process.env, BENCH_SECTION: name };
+    execFileSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1]!], { env, stdio: 'inherit' });
   }
 }

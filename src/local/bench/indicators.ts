@@ -80,6 +80,19 @@ export function generate(workbook: LocalWorkbook, staff: number): Record<string,
 }
 
 const MB = 1024 * 1024;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+/** A full collection before a timed call (the bench runs with --expose-gc): each Apps Script execution starts on a
+ * fresh heap, while here the previous call's garbage shares one heap with the whole fake workbook. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+/** Wall time of `run` and the heap it leaves grown (MB), from a collected heap. */
+const measure = (run: () => void) => {
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = process.hrtime.bigint();
+  run();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, heapMb: (process.memoryUsage().heapUsed - heapBefore) / MB };
+};
+const elapsedMs = (run: () => void) => measure(run).ms;
 
 /** The engine alone (src/core, no Apps Script runtime): the same recompute over sheets already read into memory. */
 function coreMs(workbook: LocalWorkbook): number {
@@ -94,13 +107,14 @@ function coreMs(workbook: LocalWorkbook): number {
     readColumns: (id) => read.get(id)!,
     writeTable: () => {},
   };
-  const started = process.hrtime.bigint();
-  const context = new KpiContext(new Workbook(port), { year: 2024 }, new Date());
-  context.passports().forEach((p) => context.evaluate(p));
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  return elapsedMs(() => {
+    const context = new KpiContext(new Workbook(port), { year: 2024 }, new Date());
+    context.passports().forEach((p) => context.evaluate(p));
+  });
 }
 
-export function benchIndicators(sizes: readonly number[]): string {
+/** `runs` recomputes of each preset (BENCH_KPI_RUNS, default 3): the machine is shared, one timing says little. */
+export function benchIndicators(sizes: readonly number[], runs = Number(process.env.BENCH_KPI_RUNS ?? 3)): string {
   const rows: string[] = [];
   for (const staff of sizes) {
     const workbook = openLocalWorkbook({ now: () => new Date(2025, 11, 20, 12) });
@@ -110,21 +124,21 @@ export function benchIndicators(sizes: readonly number[]): string {
       workbook.rpc('rpcKpiLoadPreset', { preset, mode: 'keep' });
       const calls = workbook.runtime.calls;
       calls.reset();
-      const heapBefore = process.memoryUsage().heapUsed;
-      const started = process.hrtime.bigint();
-      workbook.rpc('rpcKpiRecompute', { year: 2024 });
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const heap = (process.memoryUsage().heapUsed - heapBefore) / MB;
+      const first = measure(() => workbook.rpc('rpcKpiRecompute', { year: 2024 }));
+      const times = [first.ms];
       const c = { ...calls.counts };
       const total = { sheets: calls.total('SpreadsheetApp'), all: calls.total() };
+      while (times.length < runs) times.push(elapsedMs(() => workbook.rpc('rpcKpiRecompute', { year: 2024 })));
+      const ms = median(times);
       rows.push(
         [
           String(staff).padStart(7),
           preset.padEnd(8),
           ms.toFixed(0).padStart(6),
+          `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`.padStart(11),
           (ms / (staff / 1000)).toFixed(1).padStart(8),
-          coreMs(workbook).toFixed(0).padStart(5),
-          heap.toFixed(0).padStart(7),
+          median(times.map(() => coreMs(workbook))).toFixed(0).padStart(5),
+          first.heapMb.toFixed(0).padStart(7),
           (process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7),
           String(c['Sheet.getDataRange'] ?? 0).padStart(6),
           String((c['Range.setValues'] ?? 0) + (c['Range.setNotes'] ?? 0)).padStart(7),
@@ -138,9 +152,11 @@ export function benchIndicators(sizes: readonly number[]): string {
   return [
     'Пересчёт показателей через сборку (rpcKpiRecompute): время, память, вызовы сервисов Apps Script',
     'педагогов (ОО ≈ 1/90, ИОМ 0,6, диагностик 0,3, мероприятий 0,05, участий 1,5, пар 0,05 на педагога)',
-    'педагогов | набор    |     мс | мс/1000 |  ядро | heap+МБ | RSS МБ | чтений | записей | Sheets | всего',
+    'педагогов | набор    |     мс |   мин–макс | мс/1000 |  ядро | heap+МБ | RSS МБ | чтений | записей | Sheets | всего',
     ...rows,
-    'мс — весь вызов через сборку в локальной среде; ядро — тот же расчёт src/core по уже прочитанным листам;',
+    'мс — медиана пересчётов (BENCH_KPI_RUNS, по умолчанию 3) всего вызова через сборку в локальной среде, мин–макс — их разброс;',
+    'ядро — медиана того же расчёта src/core по уже прочитанным листам; heap+МБ — рост heap за первый пересчёт',
+    '(перед каждым замером — полная сборка мусора: выполнение Apps Script начинается с чистой кучи); вызовы — первого;',
     'чтений = листов, прочитанных целиком (getDataRange); записей = setValues + setNotes; RSS — пик процесса',
   ].join('\n');
 }

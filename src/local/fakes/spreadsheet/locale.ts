@@ -46,12 +46,12 @@ const monthOf = (word: string): number => {
 const MONTH_WORD = '([a-zа-яё]{3,9}\\.?)';
 
 /** Day-first numeric dates (ru), year-first ISO-like dates, and dates with a month name (Russian or English). */
-const DATE_PATTERNS: readonly { re: RegExp; ymd: (m: RegExpExecArray, year: number) => [number, number, number] }[] = [
+const DATE_PATTERNS: readonly { re: RegExp; ymd: (m: RegExpExecArray, year: () => number) => [number, number, number] }[] = [
   { re: /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})/, ymd: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?!\d)/, ymd: (m) => [fullYear(m[3]!), +m[2]!, +m[1]!] },
   { re: /^(\d{1,2})[./](\d{4})(?!\d)/, ymd: (m) => [+m[2]!, +m[1]!, 1] },
-  { re: /^(\d{1,2})[./](\d{1,2})(?![\d./])/, ymd: (m, year) => [year, +m[2]!, +m[1]!] },
-  { re: new RegExp(`^(\\d{1,2})\\s+${MONTH_WORD}(?:\\s+(\\d{4}))?(?:\\s*г\\.?)?`, 'i'), ymd: (m, year) => [m[3] ? +m[3] : year, monthOf(m[2]!), +m[1]!] },
+  { re: /^(\d{1,2})[./](\d{1,2})(?![\d./])/, ymd: (m, year) => [year(), +m[2]!, +m[1]!] },
+  { re: new RegExp(`^(\\d{1,2})\\s+${MONTH_WORD}(?:\\s+(\\d{4}))?(?:\\s*г\\.?)?`, 'i'), ymd: (m, year) => [m[3] ? +m[3] : year(), monthOf(m[2]!), +m[1]!] },
   { re: new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i'), ymd: (m) => [+m[3]!, monthOf(m[1]!), +m[2]!] },
 ];
 
@@ -64,7 +64,8 @@ function fullYear(text: string): number {
 const toNumber = (text: string): number => Number(text.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
 
 /** The value Sheets stores for a typed string, or null when it stays text. */
-export function parseTyped(raw: string, timeZone: string, now: Date): Parsed | null {
+/** `now` is asked only for a date typed without its year («1.5»). */
+export function parseTyped(raw: string, timeZone: string, now: () => Date): Parsed | null {
   const text = raw.trim();
   if (text === '') return null;
   if (text.length > 1 && text.startsWith('=')) return { kind: 'formula', formula: text };
@@ -76,7 +77,7 @@ export function parseTyped(raw: string, timeZone: string, now: Date): Parsed | n
   return null;
 }
 
-function parseLiteral(text: string, timeZone: string, now: Date): Parsed | null {
+function parseLiteral(text: string, timeZone: string, now: () => Date): Parsed | null {
   if (BOOLEAN_RE.test(text)) return { kind: 'boolean', value: /^(true|истина)$/i.test(text) };
   if (NUMBER_RE.test(text)) return number(toNumber(text));
   let m = PERCENT_RE.exec(text);
@@ -129,12 +130,12 @@ function yearIn(now: Date, timeZone: string): number {
 }
 const TIME_AFTER_DATE = new RegExp(`^(?:\\s+|T|,\\s*)${TIME}$`, 'i');
 
-function dateOrDateTime(text: string, timeZone: string, now: Date): Parsed | null {
+function dateOrDateTime(text: string, timeZone: string, now: () => Date): Parsed | null {
   if (!/^[\da-zа-яё]/i.test(text)) return null;
   for (const { re, ymd } of DATE_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
-    const [y, mo, d] = ymd(m, yearIn(now, timeZone));
+    const [y, mo, d] = ymd(m, () => yearIn(now(), timeZone));
     if (!validDay(y, mo, d)) return null;
     const rest = text.slice(m[0].length);
     if (rest === '') return { kind: 'date', value: zonedDate(y, mo, d, 0, 0, 0, 0, timeZone), format: FORMATS.date };

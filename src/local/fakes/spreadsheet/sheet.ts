@@ -74,7 +74,7 @@ export class FakeSheet implements SheetApi {
   }
   /** What a write into `cell` is read against: the zone, today (for «1.5» = 1 May of this year), its format. */
   inputContext(cell: Cell, formulas = true): InputContext {
-    return { timeZone: this.parent.timeZone, now: this.ctx.now(), format: cell.nf, formulas };
+    return { timeZone: this.parent.timeZone, now: () => this.ctx.now(), format: cell.nf, formulas };
   }
 
   // -- identity -----------------------------------------------------------------------------

@@ -33,7 +33,8 @@ export const PLAIN_TEXT_FORMAT = '@';
 
 export interface InputContext {
   timeZone: string;
-  now: Date;
+  /** Today, for a date typed without its year: asked only then (a clock read per written cell adds up). */
+  now: () => Date;
   /** The cell's number format before the write: '@' keeps text verbatim, anything set is kept. */
   format?: string;
   /** Form destinations store answers as data: a formula-looking answer stays text. */
@@ -59,7 +60,7 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
   const s = typeof input === 'string' ? input : String(input);
   if (ctx?.format === PLAIN_TEXT_FORMAT) return { v: storedText(s) };
   if (s.startsWith("'")) return { v: storedText(s.slice(1)) };
-  const parsed = parseTyped(s, ctx?.timeZone ?? 'Europe/Moscow', ctx?.now ?? new Date());
+  const parsed = parseTyped(s, ctx?.timeZone ?? 'Europe/Moscow', ctx?.now ?? (() => new Date()));
   if (!parsed) return { v: storedText(s) };
   switch (parsed.kind) {
     case 'formula':
