@@ -270,8 +270,8 @@ export class Engine {
     for (let k = 0; k < population.length; k++) {
       const item = population[k]!;
       const org = coverage.orgOf(item);
-      const entry = byOrg.get(org) ?? { numerator: 0, denominator: 0 };
-      byOrg.set(org, entry);
+      let entry = byOrg.get(org);
+      if (!entry) byOrg.set(org, (entry = { numerator: 0, denominator: 0 }));
       entry.denominator!++;
       if (coverage.covered.has(item)) {
         entry.numerator++;
