@@ -188,7 +188,7 @@ class PersonColumn {
 
 /**
  * «Участие» rows by the start day of the event they name. Rows are linked to their event (and person) when a period
- * first reaches their day, in sheet order: a sequential pass is several times cheaper than one by event.
+ * first reaches their day, in one pass in sheet order: reading the rows event by event would jump around memory.
  */
 class ParticipationRows {
   /** The start day of the event each row names; 0 when it names none. */
