@@ -114,6 +114,8 @@ export class DigestData {
   }
 
   private municipality?: DigestFacts;
+  /** The roster row of each of `dataset.ioms`, resolved once for every scope. */
+  private iomPeople?: Int32Array;
 
   /** The figures of `scope`; the whole municipality's are computed once (the methodists' and ministry's letters). */
   facts(scope: Scope): DigestFacts {
@@ -124,8 +126,9 @@ export class DigestData {
   private count(scope: Scope): DigestFacts {
     const { dataset } = this;
     const within = (org: string) => scope === null || scope.has(org);
-    const ioms = dataset.ioms.flatMap((x) => {
-      const person = dataset.iomPerson(x);
+    const people = (this.iomPeople ??= dataset.iomPeople(dataset.ioms));
+    const ioms = dataset.ioms.flatMap((x, i) => {
+      const person = people[i]!;
       return person >= 0 && within(dataset.staff[person]!.org) ? [{ ...x, person }] : [];
     });
     const pairs = dataset.pairs.filter((p) => scope === null || within(p.menteeOrg) || within(dataset.mentors[p.mentor]!.org));

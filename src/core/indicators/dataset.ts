@@ -74,7 +74,7 @@ export interface PairInfo {
   readonly end: Day | null;
 }
 
-/** A dated row of a personal register; its person is resolved on demand (`Dataset.iomPerson`, `diagnosticPerson`). */
+/** A dated row of a personal register; its person is resolved on demand (`Dataset.iomPeople`, `diagnosticPeople`). */
 interface DatedRow {
   readonly row: number;
 }
@@ -260,17 +260,17 @@ export class Dataset {
   readonly mentors: { readonly name: string; readonly org: string }[] = [];
   readonly events: EventInfo[] = [];
   readonly pairs: PairInfo[] = [];
-  /** Every IOM with a start, in date order, whoever it names (`iomPerson`). */
+  /** Every IOM with a start, in date order, whoever it names (`iomPeople`). */
   readonly ioms: readonly IomInfo[];
-  /** Every dated diagnostic, in date order, whoever it names (`diagnosticPerson`). */
+  /** Every dated diagnostic, in date order, whoever it names (`diagnosticPeople`). */
   readonly diagnostics: readonly DiagnosticInfo[];
   /** Roster rows by ФИО and ОО code. */
   private readonly people = new NameIndex<string>(personKey);
   /** Events by title and start day. */
   private readonly eventIndex = new NameIndex<Day>(eventKeyOf);
   private readonly participation: ParticipationRows;
-  private readonly iomPeople: PersonColumn;
-  private readonly diagnosticPeople: PersonColumn;
+  private readonly iomPeopleColumn: PersonColumn;
+  private readonly diagnosticPeopleColumn: PersonColumn;
 
   constructor(workbook: Workbook) {
     this.readOrganizations(workbook.table('organizations'));
@@ -282,7 +282,7 @@ export class Dataset {
     });
     this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
-    this.iomPeople = new PersonColumn(this.people, ioms, 'person');
+    this.iomPeopleColumn = new PersonColumn(this.people, ioms, 'person');
     const [end, status] = [ioms.cells('end'), ioms.texts('status')];
     const iom = (row: number, start: Day): IomInfo => {
       const text = status(row);
@@ -290,7 +290,7 @@ export class Dataset {
     };
     this.ioms = dated(ioms, 'start', iom);
     const diagnostics = workbook.table('diagnostics');
-    this.diagnosticPeople = new PersonColumn(this.people, diagnostics, 'person');
+    this.diagnosticPeopleColumn = new PersonColumn(this.people, diagnostics, 'person');
     const level = diagnostics.texts('level');
     this.diagnostics = dated(diagnostics, 'date', (row, date) => ({ row, date, level: level(row) }));
   }
@@ -303,24 +303,14 @@ export class Dataset {
     return this.orgs.get(org)?.code ?? org;
   }
 
-  /** The roster row of an IOM, -1 when «Педагоги» has no such person. */
-  iomPerson(iom: IomInfo): number {
-    return this.iomPeople.of(iom.row);
+  /** The roster row of each IOM (-1: not in «Педагоги»). */
+  iomPeople(ioms: readonly IomInfo[]): Int32Array {
+    return this.iomPeopleColumn.ofRows(rowsOf(ioms));
   }
 
-  /** The roster rows of ioms[from, to) (-1: not in «Педагоги»). */
-  iomPeopleIn(from: number, to: number): Int32Array {
-    return this.iomPeople.ofRows(rowsOf(this.ioms, from, to));
-  }
-
-  /** The roster row of a diagnostic, -1 when «Педагоги» has no such person. */
-  diagnosticPerson(diagnostic: DiagnosticInfo): number {
-    return this.diagnosticPeople.of(diagnostic.row);
-  }
-
-  /** The roster rows of diagnostics[from, to) (-1: not in «Педагоги»). */
-  diagnosticPeopleIn(from: number, to: number): Int32Array {
-    return this.diagnosticPeople.ofRows(rowsOf(this.diagnostics, from, to));
+  /** The roster row of each diagnostic (-1: not in «Педагоги»). */
+  diagnosticPeople(diagnostics: readonly DiagnosticInfo[]): Int32Array {
+    return this.diagnosticPeopleColumn.ofRows(rowsOf(diagnostics));
   }
 
   /** Links the participations of every event of `period` at once (`participationsOf` would link day by day). */
@@ -445,8 +435,8 @@ export class Dataset {
     };
     const last = Math.max(
       lastOf(this.events, (e) => e.held)?.start ?? 0,
-      lastOf(this.ioms, (x) => this.iomPerson(x) >= 0)?.start ?? 0,
-      lastOf(this.diagnostics, (x) => this.diagnosticPerson(x) >= 0)?.date ?? 0,
+      lastOf(this.ioms, (x) => this.iomPeopleColumn.of(x.row) >= 0)?.start ?? 0,
+      lastOf(this.diagnostics, (x) => this.diagnosticPeopleColumn.of(x.row) >= 0)?.date ?? 0,
       this.pairs.at(-1)?.start ?? 0,
     );
     return last ? Math.floor(last / 10000) : null;
@@ -475,8 +465,8 @@ function dated<T>(t: Table, dateKey: string, make: (row: number, day: Day) => T)
   return rows;
 }
 
-const rowsOf = (records: readonly DatedRow[], from: number, to: number): Int32Array => {
-  const rows = new Int32Array(Math.max(0, to - from));
-  for (let i = from; i < to; i++) rows[i - from] = records[i]!.row;
+const rowsOf = (records: readonly DatedRow[]): Int32Array => {
+  const rows = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) rows[i] = records[i]!.row;
   return rows;
 };

@@ -42,6 +42,13 @@ const DEFAULT_ROLE = 'Методист';
 const youngByDates = (birth: Day | null, career: Day | null, r: Day) =>
   birth !== null && career !== null && r < birth + 350000 && career > r - 30000;
 
+/** The roster rows among `rows` (-1 is someone not in «Педагоги»). */
+function found(rows: Int32Array): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < rows.length; i++) if (rows[i]! >= 0) out.add(rows[i]!);
+  return out;
+}
+
 const anyOf = (allowed: readonly string[] | undefined, value: string) => !allowed || allowed.includes(value);
 
 export const valueOf = (kind: MeasureKind, counts: Counts): number | null => {
@@ -144,14 +151,8 @@ export class Engine {
 
   /** IOMs in P: start ≤ P.to and (no end or end ≥ P.from). */
   private withIom(period: Period, status: (normalized: string) => boolean): Set<number> {
-    const out = new Set<number>();
-    const ioms = this.data.ioms;
-    const people = this.data.iomPeopleIn(0, upperBound(ioms, (x) => x.start, period.to));
-    for (let i = 0; i < people.length; i++) {
-      const iom = ioms[i]!;
-      if ((iom.end === null || iom.end >= period.from) && status(iom.statusKey) && people[i]! >= 0) out.add(people[i]!);
-    }
-    return out;
+    const ioms = this.data.ioms.slice(0, upperBound(this.data.ioms, (x) => x.start, period.to));
+    return found(this.data.iomPeople(ioms.filter((x) => (x.end === null || x.end >= period.from) && status(x.statusKey))));
   }
 
   /** Pairs active in P: start ≤ P.to and (no end or end ≥ P.from), of the given forms. */
@@ -189,11 +190,9 @@ export class Engine {
     switch (spec.id) {
       case 'share_diagnosed':
       case 'count_staff_diagnosed': {
-        const diagnostics = this.data.diagnostics;
-        const from = upperBound(diagnostics, (d) => d.date, period.from - 1);
-        const people = this.data.diagnosticPeopleIn(from, upperBound(diagnostics, (d) => d.date, period.to));
-        const covered = new Set<number>();
-        people.forEach((person, i) => person >= 0 && anyOf(params.diagnosticLevels, diagnostics[from + i]!.level) && covered.add(person));
+        const all = this.data.diagnostics;
+        const inPeriod = all.slice(upperBound(all, (d) => d.date, period.from - 1), upperBound(all, (d) => d.date, period.to));
+        const covered = found(this.data.diagnosticPeople(inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level))));
         return this.people(this.staff('все'), covered, spec.id === 'share_diagnosed');
       }
       case 'share_iom_developed':
