@@ -16,13 +16,6 @@ export const localDateTime = (d: Date) =>
 
 const yearOf = (day: Day) => Math.floor(day / 10000);
 
-/** Adds one to cube[year][unit][label]. */
-function bump<L extends string>(cube: CountCube<L>, year: number, unit: string, label: L): void {
-  const units = (cube[String(year)] ??= {});
-  const labels = (units[unit] ??= {});
-  labels[label] = (labels[label] ?? 0) + 1;
-}
-
 /** The kinds of measure whose per-unit value compares with the plan (a share or a ratio does; a count is the territory's). */
 const comparablePerUnit = (measure: string) => isMeasureId(measure) && (MEASURES[measure].kind === 'share' || MEASURES[measure].kind === 'ratio');
 
@@ -75,13 +68,44 @@ function unitsOf(workbook: Workbook): DashboardUnit[] {
   return [...units.values()].sort(byCode);
 }
 
-/** Adds one to every calendar year a row spans (an IOM, a pair): from its start to its end, or to `lastYear` when open. */
-function bumpSpan<L extends string>(cube: CountCube<L>, row: { start: Day; end: Day | null; unit: string; label: L }, lastYear: number): void {
-  const last = row.end === null ? lastYear : Math.min(yearOf(row.end), lastYear);
-  for (let y = yearOf(row.start); y <= last; y++) bump(cube, y, row.unit, row.label);
+/**
+ * Rows counted by calendar year, unit and label: a row (an IOM, a pair) counts in every year it spans, from its
+ * start to its end, or to `lastYear` when open. Counters sit in maps by unit and year until the cube is made: a
+ * string-keyed object per row and year would look every key up in the engine's string table, 100k rows over.
+ */
+function spanCube<L extends string>(rows: readonly DatedRow<L>[], labels: readonly L[], lastYear: number): CountCube<L> {
+  const byUnit = new Map<string, Map<number, Int32Array>>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let years = byUnit.get(row.unit);
+    if (!years) byUnit.set(row.unit, (years = new Map()));
+    const last = row.end === null ? lastYear : Math.min(yearOf(row.end), lastYear);
+    for (let y = yearOf(row.start); y <= last; y++) {
+      let counts = years.get(y);
+      if (!counts) years.set(y, (counts = new Int32Array(labels.length)));
+      counts[row.label]!++;
+    }
+  }
+  const cube: CountCube<L> = {};
+  for (const [unit, years] of byUnit) {
+    for (const [year, counts] of years) {
+      const byLabel: Partial<Record<L, number>> = {};
+      for (let label = 0; label < counts.length; label++) if (counts[label]) byLabel[labels[label]!] = counts[label];
+      (cube[String(year)] ??= {})[unit] = byLabel;
+    }
+  }
+  return cube;
 }
 
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+interface DatedRow<L extends string> {
+  readonly start: Day;
+  readonly end: Day | null;
+  readonly unit: string;
+  /** Index into the register's labels. */
+  readonly label: number;
+  readonly text: L;
+  readonly index: number;
+}
 
 /** Reads a dated register once: each row's start, end, unit and label (rows without a start or a known label are skipped). */
 function datedRows<L extends string>(workbook: Workbook, id: 'iom' | 'events' | 'mentoring', unitKey: string, labelKey: string, labels: readonly L[]) {
@@ -89,12 +113,13 @@ function datedRows<L extends string>(workbook: Workbook, id: 'iom' | 'events' | 
   const start = table.cells('start');
   const end = table.cells('end');
   const unit = table.texts(unitKey);
-  const label = table.texts(labelKey);
-  const rows: { start: Day; end: Day | null; unit: string; label: L; index: number }[] = [];
+  const labelOf = table.texts(labelKey);
+  const rows: DatedRow<L>[] = [];
   for (let i = 0; i < table.size; i++) {
     const from = dayOfCell(start(i));
-    const text = label(i);
-    if (from !== null && isOneOf(labels, text)) rows.push({ start: from, end: dayOfCell(end(i)), unit: unit(i), label: text, index: i });
+    const text = labelOf(i);
+    const label = (labels as readonly string[]).indexOf(text);
+    if (from !== null && label >= 0) rows.push({ start: from, end: dayOfCell(end(i)), unit: unit(i), label, text: text as L, index: i });
   }
   return { table, rows };
 }
@@ -121,17 +146,15 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
   let lastYear = Math.max(now.getFullYear(), ...periodYears);
   for (const { rows } of [ioms, pairs, events]) for (let i = 0; i < rows.length; i++) lastYear = Math.max(lastYear, yearOf(rows[i]!.start));
 
-  const iomCube: CountCube<(typeof IOM_STATUSES)[number]> = {};
-  for (let i = 0; i < ioms.rows.length; i++) bumpSpan(iomCube, ioms.rows[i]!, lastYear);
-  const pairCube: CountCube<(typeof MENTORING_FORMS)[number]> = {};
-  for (let i = 0; i < pairs.rows.length; i++) bumpSpan(pairCube, pairs.rows[i]!, lastYear);
+  const iomCube = spanCube(ioms.rows, IOM_STATUSES, lastYear);
+  const pairCube = spanCube(pairs.rows, MENTORING_FORMS, lastYear);
   const eventCube: NonNullable<DashboardData['events']> = {};
   for (const r of events.rows) {
     if ((eventStatus(r.index) || EVENT_STATUS_DEFAULT) !== EVENT_STATUS_DEFAULT) continue;
     const month = String(Math.floor(r.start / 100) % 100) as Month;
     const byMonth = ((eventCube[String(yearOf(r.start))] ??= {})[r.unit] ??= {});
     const levels = (byMonth[month] ??= {});
-    levels[r.label] = (levels[r.label] ?? 0) + 1;
+    levels[r.text] = (levels[r.text] ?? 0) + 1;
   }
 
   const years = new Set<number>(periodYears);
