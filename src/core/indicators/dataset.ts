@@ -104,6 +104,16 @@ const FOR_YOUNG = normalizeName('Молодые педагоги');
 const METHODICAL = normalizeName('Методическая служба');
 const SCHOOL = normalizeName('Школа');
 
+/** `normalizeName` for a column of few distinct values (ОО codes, positions): a map of its own stays in cache. */
+function columnNormalizer(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    let normalized = seen.get(value);
+    if (normalized === undefined) seen.set(value, (normalized = normalizeName(value)));
+    return normalized;
+  };
+}
+
 const byDay = <T extends { readonly start: Day }>(a: T, b: T) => a.start - b.start;
 const texts = (t: Table, ...keys: string[]) => keys.map((key) => t.texts(key));
 
@@ -345,16 +355,17 @@ export class Dataset {
     const [nameOf, codeOf, positionOf, rolesOf] = texts(t, 'name', 'orgCode', 'position', 'roles');
     const [association, young] = texts(t, 'association', 'youngSpecialist');
     const [birth, career] = [t.cells('birthDate'), t.cells('careerStart')];
+    const [orgOf, postOf] = [columnNormalizer(), columnNormalizer()];
     for (let i = 0; i < t.size; i++) {
       const name = nameOf(i);
       const orgCode = codeOf(i);
       // A person is counted once, whatever duplicate rows the roster holds.
       if (!name || !this.people.add(name, orgCode, this.staff.length)) continue;
-      const org = normalizeName(orgCode);
+      const org = orgOf(orgCode);
       let info = this.orgs.get(org);
       if (!info) this.orgs.set(org, (info = { code: orgCode, name: '', type: '', headcount: null, methodical: false, school: false }));
       const position = positionOf(i);
-      const post = normalizeName(position);
+      const post = postOf(position);
       const roles = rolesOf(i);
       this.staff.push({
         name,
