@@ -239,14 +239,15 @@ class ParticipationRows {
     return this.linked.some(([a, b]) => a <= from && to <= b);
   }
 
-  /** Links the rows of events starting within from…to to their event, keeping people in «Педагоги». */
+  /** Links the rows of counted events starting within from…to to their event, keeping people in «Педагоги». */
   link(from: Day, to: Day): void {
     if (this.isLinked(from, to)) return;
     for (let i = 0; i < this.days.length; i++) {
       const day = this.days[i]!;
       if (day < from || day > to || this.isLinked(day, day)) continue;
       const event = this.eventOf(this.labelTitles.get(i) ?? this.title(i), day);
-      const person = event && this.person.of(i);
+      // A planned, postponed or cancelled event's participations count for nothing: their people are not looked up.
+      const person = event?.counts ? this.person.of(i) : undefined;
       if (person === undefined || person < 0) continue;
       const list = this.byEvent.get(event!);
       const info = { person, role: this.role(i), certified: isYes(this.certified(i)) };
@@ -328,7 +329,7 @@ export class Dataset {
     this.participation.link(period.from, period.to);
   }
 
-  /** The participations of people in «Педагоги» in `event`. */
+  /** The participations of people in «Педагоги» in `event`; none for an event that does not count (`counts`). */
   participationsOf(event: EventInfo): readonly ParticipationInfo[] {
     return this.participation.of(event);
   }
