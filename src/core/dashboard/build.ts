@@ -73,7 +73,7 @@ function unitsOf(workbook: Workbook): DashboardUnit[] {
  * start to its end, or to `lastYear` when open. Counters sit in maps by unit and year until the cube is made: a
  * string-keyed object per row and year would look every key up in the engine's string table, 100k rows over.
  */
-function spanCube<L extends string>(rows: readonly DatedRow<L>[], labels: readonly L[], lastYear: number): CountCube<L> {
+function spanCube<L extends string>(rows: readonly CountedRow<L>[], labels: readonly L[], lastYear: number): CountCube<L> {
   const byUnit = new Map<string, Map<number, Int32Array>>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -97,7 +97,7 @@ function spanCube<L extends string>(rows: readonly DatedRow<L>[], labels: readon
   return cube;
 }
 
-interface DatedRow<L extends string> {
+interface CountedRow<L extends string> {
   readonly start: Day;
   readonly end: Day | null;
   readonly unit: string;
@@ -114,7 +114,7 @@ function datedRows<L extends string>(workbook: Workbook, id: 'iom' | 'events' | 
   const end = table.cells('end');
   const unit = table.texts(unitKey);
   const labelOf = table.texts(labelKey);
-  const rows: DatedRow<L>[] = [];
+  const rows: CountedRow<L>[] = [];
   for (let i = 0; i < table.size; i++) {
     const from = dayOfCell(start(i));
     const text = labelOf(i);
