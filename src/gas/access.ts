@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { accessListText, ACCESS_ACTION, normalizeAccessList, recordAccessList } from '../core/accessList';
 import { AuditTrail } from '../core/intake/audit';
 import { readSettings, SETTING, splitEmails } from '../core/settings';
-import { SHEETS } from '../core/schema/sheets';
+import { SHEETS, type WorkbookKind } from '../core/schema/sheets';
 import { Workbook } from '../core/workbook';
+import { workbookKind } from './regionWorkbook';
 import { currentUserEmail, scriptLock, systemClock } from './services';
 import { SheetsWorkbookPort } from './workbookPort';
 
@@ -108,6 +109,36 @@ function changeAccessList(spreadsheet: Spreadsheet, action: string, next: (workb
     workbook.flush();
   });
   protectMirror(spreadsheet, owner);
+  publishWebAccess(spreadsheet);
+}
+
+/**
+ * The add-on's one web app serves every workbook from outside all of them, where there are no document properties:
+ * each workbook publishes its owner, list and kind as developer metadata of PROJECT visibility — only this script
+ * project reads or writes it (no UI shows it, no other script sees it), and its code writes it only from the
+ * properties above (developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility).
+ */
+const WEB_ACCESS_KEY = 'marshrut.webAccess';
+const webAccessSchema = z.object({ owner: z.string(), list: z.array(z.string()), kind: z.enum(['municipal', 'regional']) });
+export type WebAccess = { readonly owner: string; readonly list: readonly string[]; readonly kind: WorkbookKind };
+
+/** The access of the active workbook as its document properties hold it. */
+export const ownAccess = (): WebAccess => ({ owner: workbookOwner(), list: accessList() ?? [], kind: workbookKind() });
+
+/** Writes the metadata when it differs from the document properties (one read when it does not). */
+export function publishWebAccess(spreadsheet: Spreadsheet): void {
+  const value = JSON.stringify(ownAccess());
+  const existing = spreadsheet.getDeveloperMetadata().filter((m) => m.getKey() === WEB_ACCESS_KEY);
+  if (existing.length === 1 && existing[0]!.getValue() === value) return;
+  existing.forEach((m) => m.remove());
+  spreadsheet.addDeveloperMetadata(WEB_ACCESS_KEY, value, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+}
+
+/** What a workbook opened by id published, or null (set up before the web app served by id, or damaged). */
+export function publishedWebAccess(spreadsheet: Spreadsheet): WebAccess | null {
+  const entry = spreadsheet.getDeveloperMetadata().find((m) => m.getKey() === WEB_ACCESS_KEY);
+  const parsed = webAccessSchema.safeParse(safeJson(entry?.getValue() ?? ''));
+  return parsed.success ? parsed.data : null;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { KpiReport } from '../core/indicators/report';
 import { readRegionReport } from '../core/region/report';
 import type { Workbook } from '../core/workbook';
 import { dashboardSheetPlan, type SheetChart } from '../core/dashboard/sheetLayout';
-import { sheetSpec } from '../core/schema/sheets';
+import { sheetSpec, type WorkbookKind } from '../core/schema/sheets';
 import { scriptLock, systemClock } from './services';
 import { toSheetValue } from './sheetValues';
 import { workbookKind } from './regionWorkbook';
@@ -21,10 +21,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * The workbook's dashboard, from a fresh snapshot (one read per sheet): a municipal workbook's from its registers
  * and last recompute, the regional workbook's from its last refresh (one unit per municipality).
  */
-export function dashboardOf(spreadsheet: Spreadsheet): DashboardData {
+/** `kind`: the web app reads another workbook's, published with its access (the active one's is the default). */
+export function dashboardOf(spreadsheet: Spreadsheet, kind: WorkbookKind = workbookKind()): DashboardData {
   const snapshot = snapshotOf(spreadsheet);
   const now = systemClock.now();
-  return workbookKind() === 'regional'
+  return kind === 'regional'
     ? dashboardOfRegion(readRegionReport(snapshot), now, spreadsheet.getName())
     : buildDashboard(snapshot, { now, fallbackTitle: spreadsheet.getName() });
 }

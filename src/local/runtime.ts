@@ -74,7 +74,8 @@ export interface LocalRuntime {
   setGlobalLookup(fn: ((name: string) => unknown) | undefined): void;
   spreadsheets: {
     create(name: string): Spreadsheet;
-    setActive(ss: Spreadsheet): void;
+    /** null: no container, as the add-on's one web app runs (outside every workbook). */
+    setActive(ss: Spreadsheet | null): void;
     all(): Spreadsheet[];
     /** Drive sharing: from now on only these users may open it by id (others get Google's permission error). */
     restrictTo(ss: Spreadsheet, emails: readonly string[]): void;
@@ -255,7 +256,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     spreadsheets: {
       create: (name) => spreadsheets.create(name).proxy,
       setActive(ss) {
-        spreadsheets.active = rawSpreadsheet(ss);
+        spreadsheets.active = ss === null ? null : rawSpreadsheet(ss);
       },
       all: () => spreadsheets.all.map((s) => s.proxy),
       restrictTo(ss, emails) {

@@ -226,3 +226,112 @@ describe('the web app (doGet)', () => {
     expect(html).not.toContain('"data"');
   });
 });
+
+describe('the add-on’s one web app: the workbook the link’s ?id= names', () => {
+  // Issue 16 p.5: an add-on's web app is one deployment for every workbook. It runs outside all of them (no container,
+  // no document properties): the workbook is opened by id as the visitor and checked against its own access list.
+  const MINISTRY = 'ministry@edu.example';
+  const klin = municipality();
+  const runtime = klin.runtime;
+  // A second workbook in the same Drive: the region, set up by the same methodist, with the ministry on its list.
+  const region = runtime.spreadsheets.create('Маршрут — региональная книга');
+  runtime.spreadsheets.setActive(region);
+  klin.menu('menuSetupRegionalWorkbook');
+  klin.rpc('rpcSettingsSaveAccess', { emails: [MINISTRY] });
+  const noteBook = runtime.spreadsheets.create('Таблица без «Маршрута»');
+  runtime.spreadsheets.setActive(klin.spreadsheet);
+
+  /** The visitor opens the web app's link: no active spreadsheet, as Google runs an add-on's web app. */
+  const visit = (user: string, parameter: Record<string, string>) => {
+    const active = SpreadsheetAppOf(runtime).getActiveSpreadsheet();
+    runtime.setActiveUser(user);
+    runtime.spreadsheets.setActive(null);
+    try {
+      return klin.sandbox.call('doGet', { parameter }) as GoogleAppsScript.HTML.HtmlOutput;
+    } finally {
+      runtime.setActiveUser(OWNER);
+      runtime.spreadsheets.setActive(active);
+    }
+  };
+  const refusalOf = async (output: GoogleAppsScript.HTML.HtmlOutput) => {
+    const html = output.getContent();
+    expect(html).not.toContain('"data"');
+    const { page, errors } = await openHtml(browser(), klin, html, PHONE);
+    const text = await page.locator('#refusal').innerText();
+    expect(errors).toEqual([]);
+    await page.close();
+    return text;
+  };
+
+  test('a visitor on that workbook’s list sees that workbook’s dashboard (the region’s, with its own kind)', async () => {
+    const output = visit(MINISTRY, { id: region.getId() });
+    expect(output.getTitle()).toBe('Маршрут — дашборд: Маршрут — региональная книга');
+    const { page, errors } = await openHtml(browser(), klin, output.getContent(), LAPTOP);
+    await page.locator('#dashboard').waitFor();
+    // A regional dashboard: its units are municipalities — the kind came with the region's access, not from Клин.
+    await expect(page.locator('#unit option').first().innerText()).resolves.toBe('Весь регион');
+    await expect(page.locator('#share').isVisible()).resolves.toBe(false); // the web app's own page offers no link
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the same visitor is refused Клин, whose list does not have her, with today’s page; its owner is not', async () => {
+    await expect(refusalOf(visit(MINISTRY, { id: klin.spreadsheet.getId() }))).resolves.toBe(
+      `Нет доступа: адреса ${MINISTRY} нет в списке доступа этой книги. Дашборд видят только адреса из списка: попросите владельца книги добавить вас.`,
+    );
+    expect(visit(OWNER, { id: klin.spreadsheet.getId() }).getTitle()).toBe('Маршрут — дашборд: Маршрут — муниципальная книга');
+  });
+
+  test('the owner’s change of the list reaches the web app: taken off, the ministry is refused the region', async () => {
+    runtime.spreadsheets.setActive(region);
+    try {
+      klin.rpc('rpcSettingsSaveAccess', { emails: [] });
+      expect(visit(MINISTRY, { id: region.getId() }).getContent()).not.toContain('"data"');
+      klin.rpc('rpcSettingsSaveAccess', { emails: [MINISTRY] });
+      expect(visit(MINISTRY, { id: region.getId() }).getContent()).toContain('"data"');
+    } finally {
+      runtime.spreadsheets.setActive(klin.spreadsheet);
+    }
+  });
+
+  test('no id, a damaged id, a file that is not there or not shared, a spreadsheet without «Маршрут»: a Russian refusal', async () => {
+    await expect(refusalOf(visit(MINISTRY, {}))).resolves.toBe(
+      'В ссылке не указана книга. Откройте дашборд по полной ссылке: её копируют в самой книге, в «Маршрут → Дашборд…».',
+    );
+    await expect(refusalOf(visit(MINISTRY, { id: '../etc"<b>' }))).resolves.toBe(
+      'Ссылка на дашборд повреждена: в ней неверный номер книги. Скопируйте ссылку заново в самой книге, в «Маршрут → Дашборд…».',
+    );
+    const unreadable = `Книга по этой ссылке не открывается для ${MINISTRY}: её удалили или не открыли вам доступ. Попросите владельца книги открыть её вам хотя бы на просмотр.`;
+    await expect(refusalOf(visit(MINISTRY, { id: '1NoSuchSpreadsheet000' }))).resolves.toBe(unreadable);
+    runtime.spreadsheets.restrictTo(region, [OWNER]);
+    try {
+      await expect(refusalOf(visit(MINISTRY, { id: region.getId() }))).resolves.toBe(unreadable);
+    } finally {
+      runtime.spreadsheets.restrictTo(region, [OWNER, MINISTRY]);
+    }
+    await expect(refusalOf(visit(OWNER, { id: noteBook.getId() }))).resolves.toBe(
+      'Дашборд этой книги ещё не открыт по ссылке. Попросите владельца книги один раз выполнить «Маршрут → Настроить книгу» (данные не изменятся) и прислать ссылку снова.',
+    );
+  });
+
+  test('the dialog «Маршрут → Дашборд…» offers the workbook’s link to copy', async () => {
+    const scriptApp = runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
+    // Google's URL of a versioned deployment, the workbook named by its id.
+    const link = `https://script.google.com/macros/s/AKfyc${scriptApp.getScriptId()}/exec?id=${klin.spreadsheet.getId()}`;
+    const { page, errors, dialogs } = await openBundlePage(browser(), klin, 'menuShowDashboard', LAPTOP);
+    await page.locator('#dashboard').waitFor();
+    await expect(page.locator('#shareLink').inputValue()).resolves.toBe(link);
+    await page.click('#shareCopy');
+    await expect(page.locator('#shareNote').innerText()).resolves.toBe('Ссылка скопирована: вставьте её в письмо.');
+    // The copy selected the whole link (what Ctrl+C takes when the browser refuses the copy).
+    const selected = "(() => { const i = document.getElementById('shareLink'); return i.value.slice(i.selectionStart, i.selectionEnd); })()";
+    await expect(page.evaluate(selected)).resolves.toBe(link);
+    await saveScreenshot(page, 'dashboard-share-link');
+    // The link opens the same workbook's dashboard in the web app, for its owner.
+    expect(visit(OWNER, Object.fromEntries(new URL(link).searchParams)).getTitle()).toBe('Маршрут — дашборд: Маршрут — муниципальная книга');
+    expect({ errors, dialogs }).toEqual({ errors: [], dialogs: [] });
+    await page.close();
+  });
+});
+
+const SpreadsheetAppOf = (runtime: LocalWorkbook['runtime']) => runtime.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;

@@ -5,7 +5,7 @@ import { waitingSubmissions } from '../../core/intake/queue';
 import type { Cell } from '../../core/ports';
 import { setupWorkbook } from '../setupWorkbook';
 import { createForms, formRegistry, syncFormChoices, triggerOwnerNotes } from '../forms';
-import { rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
+import { publishWebAccess, rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
 import { SheetsResponseQueue } from '../responseQueue';
 import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbook';
 import type { WorkbookKind } from '../../core/schema/sheets';
@@ -88,6 +88,7 @@ function setUp(kind: WorkbookKind): void {
   const summary = setupWorkbook(active(), kind);
   rememberOwner();
   takeOverAccessList(active());
+  publishWebAccess(active()); // a workbook set up before the web app served by id: re-running the set-up publishes
   const parts = [
     summary.createdSheets.length ? `Созданы листы: ${summary.createdSheets.join(', ')}.` : 'Все листы уже были на месте.',
     summary.addedColumns ? `Добавлено столбцов: ${summary.addedColumns}.` : '',

@@ -1,5 +1,6 @@
 import { Ctx } from './context';
 import { makeEnum, strictFake } from './strict';
+import { createWebAppService } from './webApp';
 
 type Sc = typeof GoogleAppsScript.Script;
 export const AuthMode = makeEnum<Sc['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
@@ -194,7 +195,7 @@ class FakeTriggerBuilder {
   }
 }
 
-type ScriptAppApi = Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'>;
+type ScriptAppApi = Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId' | 'getService'>;
 
 class FakeScriptApp implements ScriptAppApi {
   AuthMode = AuthMode;
@@ -219,6 +220,8 @@ class FakeScriptApp implements ScriptAppApi {
     if (this.mine().some((t) => t.uid === uid)) this.reg.remove(uid);
   }
   getScriptId(): string { return this.scriptId; }
+  getService(): GoogleAppsScript.Script.Service { return (this.service ??= createWebAppService(`AKfyc${this.scriptId}`, this.ctx.env)); }
+  private service?: GoogleAppsScript.Script.Service;
 }
 
 export function createScriptApp(ctx: Ctx, reg: TriggerRegistry): GoogleAppsScript.Script.ScriptApp {

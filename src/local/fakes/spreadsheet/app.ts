@@ -1,6 +1,7 @@
 import { Ctx } from '../context';
 import { strictFake } from '../strict';
 import { ProtectionType } from './extras';
+import { DeveloperMetadataVisibility } from './metadata';
 import { FakeSpreadsheet, makeSpreadsheet } from './spreadsheet';
 import { Button, ButtonSet, createUi } from './ui';
 import { DataValidationCriteria, newConditionalFormatRuleBuilder, newDataValidationBuilder } from './validation';
@@ -29,6 +30,7 @@ type AppApi = Pick<App, 'create' | 'openById' | 'openByUrl' | 'getActiveSpreadsh
 class FakeSpreadsheetApp implements AppApi {
   DataValidationCriteria = DataValidationCriteria;
   ProtectionType = ProtectionType;
+  DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   // Spreadsheet-bound scripts see these via SpreadsheetApp too (e.g. SpreadsheetApp.getUi().Button).
   Button = Button;
   ButtonSet = ButtonSet;

@@ -1,6 +1,7 @@
 import { Ctx } from '../context';
 import { strictFake } from '../strict';
 import { parseA1 } from './a1';
+import { MetadataStore } from './metadata';
 import { FakeRange } from './range';
 import { DEFAULT_COLS, DEFAULT_ROWS, FakeSheet, makeSheet, sheetExists } from './sheet';
 
@@ -11,7 +12,8 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 type SpreadsheetApi = Pick<Spreadsheet,
   'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'getSheetById' | 'insertSheet' | 'deleteSheet' |
   'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' |
-  'setActiveSelection' | 'setActiveRange' | 'toast' | 'getFormUrl' | 'getRange' | 'getNumSheets'>;
+  'setActiveSelection' | 'setActiveRange' | 'toast' | 'getFormUrl' | 'getRange' | 'getNumSheets' | 'addDeveloperMetadata' |
+  'getDeveloperMetadata'>;
 
 let sheetIdSeq = 0;
 
@@ -31,9 +33,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   deleted = false;
   /** Who may open it by id (Drive sharing); null: every user of the local runtime. */
   readers: Set<string> | null = null;
+  readonly metadata: MetadataStore;
 
   constructor(readonly id: string, public name: string, private readonly ctx: Ctx) {
     this.timeZone = ctx.timeZone;
+    this.metadata = new MetadataStore(ctx);
     // A new Google spreadsheet (ru locale) has one sheet "Лист1" with id 0.
     this.sheets.push(makeSheet(this, 'Лист1', 0, ctx));
   }
@@ -133,6 +137,13 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.ctx.ui.toasts.push({ message: String(msg), title, timeoutSeconds: timeoutSeconds ?? undefined, spreadsheetId: this.id });
   }
+  addDeveloperMetadata(key: string, value?: any, visibility?: any): Spreadsheet {
+    // The two-argument form's second argument is a value or a visibility.
+    if (typeof value !== 'string' && visibility === undefined) this.metadata.add(key, '', value);
+    else this.metadata.add(key, value ?? '', visibility);
+    return this.proxy;
+  }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { return this.metadata.list(); }
   getFormUrl(): string | null {
     for (const s of this.sheets) {
       const u = this.ctx.formUrlForSheet(s.sheetId, this.id);
