@@ -449,7 +449,7 @@ export class Dataset {
       lastOf(this.events, (e) => e.held)?.start ?? 0,
       lastOf(this.ioms, (x) => this.iomPeopleColumn.of(x.row) >= 0)?.start ?? 0,
       lastOf(this.diagnostics, (x) => this.diagnosticPeopleColumn.of(x.row) >= 0)?.date ?? 0,
-      this.pairs.at(-1)?.start ?? 0,
+      this.pairs[this.pairs.length - 1]?.start ?? 0,
     );
     return last ? Math.floor(last / 10000) : null;
   }

@@ -6,7 +6,7 @@ import { describePeriod, shownDay, type Period } from './period';
 const q = (s: string) => `«${s}»`;
 /** «а», «б» или «в». */
 const alternatives = (values: readonly string[]) =>
-  values.length === 1 ? q(values[0]!) : `${values.slice(0, -1).map(q).join(', ')} или ${q(values.at(-1)!)}`;
+  values.length === 1 ? q(values[0]!) : `${values.slice(0, -1).map(q).join(', ')} или ${q(values[values.length - 1]!)}`;
 const filter = (prefix: string, values: readonly string[] | undefined) => (values?.length ? ` ${prefix} ${alternatives(values)}` : '');
 
 const STAFF = 'педагогических и руководящих работников (без методической службы)';

@@ -79,7 +79,7 @@ const municipalitiesWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'Ð¼Ñ
 function span(rows: readonly SummaryRow[]): KpiPeriod | null {
   const periods = rows.flatMap((r) => (r.period ? [r.period] : []));
   if (!periods.length) return null;
-  return { from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().at(-1)! };
+  return { from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().slice(-1)[0]! };
 }
 
 function latestYear(rows: readonly SummaryRow[]): number | null {

@@ -184,7 +184,7 @@ export function readRegionReport(workbook: Workbook): RegionReport {
     region: settings.region,
     preset: settings.preset,
     year: settings.year,
-    updatedAt: totals.map((r) => r.computedAt ?? '').sort().at(-1) || null,
+    updatedAt: totals.map((r) => r.computedAt ?? '').sort().slice(-1)[0] || null,
     municipalities: municipalEntries(list).map((entry) => municipalityOf(list, entry)),
     indicators: totals.map(indicatorOf),
     byMunicipality: [...byMunicipality.values()],
