@@ -15,6 +15,8 @@ const LIMIT = 200 * 1024;
 
 /** docs/img/<name>.<format> ← out/screenshots/<test>.png, or a page of out/guide; `height` cuts a long one. */
 const IMAGES = [
+  { name: 'install-menu', test: 'install-menu', format: 'png' },
+  { name: 'install-setup', test: 'install-setup', format: 'png' },
   { name: 'quarantine', test: 'quarantine', format: 'png' },
   { name: 'quarantine-editor', test: 'quarantine-editor', format: 'png' },
   { name: 'iom', test: 'iom', format: 'png', height: 720 },
