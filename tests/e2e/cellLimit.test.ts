@@ -1,0 +1,69 @@
+// Google's 10 million cells, said before they are hit (issue 17 point 1): a drain or an import whose rows would grow
+// the workbook past the limit is refused before any cell is written, in Russian, with the numbers and the way out;
+// the answers stay queued and the banner and «Настройки» say the intake is stopped.
+import { FORMS } from '../../src/core/schema/forms';
+import { aMinuteLater, openReferenceWorkbook, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
+
+const LIMIT = 10_000_000;
+const cellsOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => ss.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+const gridOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => ss.getSheets().map((s) => [s.getName(), s.getMaxRows(), s.getMaxColumns(), s.getLastRow()]);
+
+/** Fills the workbook with a sheet of its own up to `room` cells short of the limit. */
+function fill(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, room: number): void {
+  const free = LIMIT - room - cellsOf(ss);
+  const filler = ss.insertSheet('Заполнитель');
+  filler.deleteColumns(2, filler.getMaxColumns() - 1);
+  filler.insertRowsAfter(filler.getMaxRows(), free - filler.getMaxRows());
+  expect(cellsOf(ss)).toBe(LIMIT - room);
+}
+
+describe('the cell limit, said before it is hit', () => {
+  test('an import that would pass 10 million cells is refused whole: «Педагоги» is as it was, the message has the numbers', () => {
+    const wb = openReferenceWorkbook();
+    const before = rowsOf(wb, 'staff');
+    const header = STAFF_CSV.split('\n')[0];
+    const row = STAFF_CSV.split('\n')[1]!;
+    const many = [header, ...Array.from({ length: 3000 }, (_, i) => row.replace(/^[^,;]*/, (m) => `${m}${i}`))].join('\n');
+    fill(wb.spreadsheet, 1000);
+    const grid = gridOf(wb.spreadsheet);
+    let message = '';
+    try {
+      wb.rpc('rpcImportReference', { sheet: 'staff', csvText: many });
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toMatch(/Запись остановлена: в книге 9\u202f999\u202f000 ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\. Ничего не записано/);
+    expect(message).toContain('Перенести журнал изменений в архив');
+    expect(gridOf(wb.spreadsheet)).toEqual(grid);
+    expect(rowsOf(wb, 'staff')).toEqual(before);
+  });
+
+  test('a drain that would pass it writes nothing, keeps the answers queued, and the banner and «Настройки» say why', () => {
+    const wb = openReferenceWorkbook();
+    wb.menu('menuCreateForms');
+    const rt = wb.runtime;
+    const form = rt.forms.all().find((f) => f.getTitle() === FORMS.events.title)!;
+    const events = sheetOf(wb, 'Мероприятия');
+    const answers = events.getMaxRows() + 1; // one more than the register's grid holds: it must grow
+    fill(wb.spreadsheet, 2000);
+    for (let i = 0; i < answers; i++) {
+      rt.forms.submit(form, {
+        timestamp: new Date(2025, 8, 1, 10, i),
+        answers: { 'Название мероприятия': `Семинар ${i}`, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 8, 15), Организатор: 'МУ «Учебно-методический центр»' },
+      });
+    }
+    const grid = gridOf(wb.spreadsheet).filter(([name]) => !String(name).startsWith('Ответы'));
+    aMinuteLater(wb);
+    expect(gridOf(wb.spreadsheet).filter(([name]) => !String(name).startsWith('Ответы'))).toEqual(grid);
+    expect(rowsOf(wb, 'events')).toEqual([]);
+    const health = wb.rpc<{ warn: boolean; message: string }>('rpcWorkbookHealth');
+    expect(health.warn).toBe(true);
+    expect(health.message).toMatch(/^Приём ответов остановлен\. Запись остановлена: в книге [\d\u202f]+ ячеек/);
+    expect(String(rowsOf(wb, 'settings').find((r) => r['Параметр'] === 'Ячеек в книге')?.['Значение'])).toContain('Приём ответов остановлен');
+    // Room given back: the next scheduled drain (every 10 minutes) takes every queued answer in.
+    wb.spreadsheet.deleteSheet(wb.spreadsheet.getSheetByName('Заполнитель')!);
+    rt.triggers.fireTimeTriggers(new Date(rt.now().getTime() + 11 * 60_000));
+    expect(rowsOf(wb, 'events')).toHaveLength(answers);
+    expect(wb.rpc<{ message: string | null }>('rpcWorkbookHealth').message ?? '').not.toContain('остановлен');
+  });
+});
