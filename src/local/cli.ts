@@ -16,6 +16,7 @@ import { writeDashboardHtml } from './dashboardOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { runRegion } from './region';
 import { runStory } from './demo/story';
+import { CellLimitError } from '../core/workbookHealth';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -238,7 +239,8 @@ main(process.argv.slice(2)).then(
       process.exit(2);
     }
     process.stderr.write(`Ошибка: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (!(error instanceof InputError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    // A refusal at the cell limit is a message for the methodist (the numbers, the way out), not a crash.
+    if (!(error instanceof InputError) && !(error instanceof CellLimitError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   },
 );

@@ -1,8 +1,14 @@
 // Google's 10 million cells, said before they are hit (issue 17 point 1): a drain or an import whose rows would grow
 // the workbook past the limit is refused before any cell is written, in Russian, with the numbers and the way out;
 // the answers stay queued and the banner and «Настройки» say the intake is stopped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FORMS } from '../../src/core/schema/forms';
-import { aMinuteLater, openReferenceWorkbook, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
+import { cellsPerAnswer } from '../../src/core/intake/cellEstimate';
+import { KPI_FILES, writeKpiFolder } from '../support/kpiFixture';
+import { aMinuteLater, CLI, openReferenceWorkbook, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
 
 const LIMIT = 10_000_000;
 const cellsOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => ss.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
@@ -66,4 +72,19 @@ describe('the cell limit, said before it is hit', () => {
     expect(rowsOf(wb, 'events')).toHaveLength(answers);
     expect(wb.rpc<{ message: string | null }>('rpcWorkbookHealth').message ?? '').not.toContain('остановлен');
   });
+
+  test('`marshrut run` with more answers than 10 million cells hold exits 1 with the message, before writing anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marshrut-cells-'));
+    const data = writeKpiFolder(join(dir, 'data'));
+    // participation: cellsPerAnswer rows' worth of answers past the limit (the response, register and audit rows).
+    const [header, row] = KPI_FILES['participation.csv']!.split(/\r?\n/);
+    const count = Math.ceil(10_000_000 / cellsPerAnswer('participation'));
+    writeFileSync(join(data, 'participation.csv'), `\ufeff${header}\n${`${row}\n`.repeat(count)}`);
+    const out = join(dir, 'out');
+    const result = spawnSync(process.execPath, [CLI, 'run', '--data', data, '--out', out], { encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Ошибка: Запись остановлена: в книге [\d\u202f]+ ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\./);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
+    expect(existsSync(join(out, 'workbook.xlsx'))).toBe(false);
+  }, 150_000);
 });
