@@ -5,6 +5,8 @@ import { formatCount, formatDateTime } from './text';
 
 export const CELL_LIMIT = 10_000_000;
 export const WARN_SHARE = 0.8;
+/** What «Настройки → Ячеек в книге» says, before the refusal's message, while the intake is stopped at the limit. */
+export const INTAKE_STOPPED = 'Приём ответов остановлен: ';
 
 export interface WorkbookHealth {
   readonly cells: number;
@@ -59,4 +61,10 @@ export class CellLimitError extends Error {
 /** Refuses (throws CellLimitError) a write that would grow the grids by `needed` cells past the limit. */
 export function assertCellRoom(used: number, needed: number, limit: number = CELL_LIMIT): void {
   if (needed > 0 && used + needed > limit) throw new CellLimitError(used, needed, limit);
+}
+
+/** The refusal's message when «Ячеек в книге» says the intake is stopped, else null. */
+export function intakeStoppedIn(cellsSetting: string): string | null {
+  const at = cellsSetting.indexOf(INTAKE_STOPPED);
+  return at < 0 ? null : cellsSetting.slice(at + INTAKE_STOPPED.length);
 }

@@ -2,7 +2,7 @@
 // «Настройки → Ячеек в книге» and for the sidebars' banner in document properties (one cheap read per panel).
 import { SETTING, setSetting } from '../core/settings';
 import type { Workbook } from '../core/workbook';
-import { assessCells, cellsSettingText, type CellLimitError, type WorkbookHealth } from '../core/workbookHealth';
+import { assessCells, cellsSettingText, INTAKE_STOPPED, type CellLimitError, type WorkbookHealth } from '../core/workbookHealth';
 import { snapshotOf } from './workbookPort';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,7 +35,7 @@ export function recordIntakeStopped(spreadsheet: Spreadsheet, error: CellLimitEr
   PropertiesService.getDocumentProperties().setProperty(STOPPED_PROPERTY, error.message);
   const workbook = snapshotOf(spreadsheet);
   const health = assessCells(error.used, now);
-  setSetting(workbook.table('settings'), SETTING.cells, `${cellsSettingText(health)}. Приём ответов остановлен: ${error.message}`);
+  setSetting(workbook.table('settings'), SETTING.cells, `${cellsSettingText(health)}. ${INTAKE_STOPPED}${error.message}`);
   workbook.flush();
 }
 
