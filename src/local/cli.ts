@@ -16,7 +16,8 @@ import { writeDashboardHtml } from './dashboardOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { runRegion } from './region';
 import { runStory } from './demo/story';
-import { CellLimitError } from '../core/workbookHealth';
+import { CELL_LIMIT, CellLimitError } from '../core/workbookHealth';
+import { formatCount } from '../core/text';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -169,7 +170,12 @@ async function runImport(data: string, out: string, kpi: KpiOptions, verbose: bo
     say(`Записано: ${writeDashboardHtml(out, workbook)}`);
   });
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb }, null, 2));
+  // Cells per staff member: what a municipality of a given size takes of Google's 10 million.
+  const cells = workbook.spreadsheet.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+  const staff = result.reference.staff?.rows ?? 0;
+  const perStaff = staff ? Math.round(cells / staff) : null;
+  say(`Ячеек в книге: ${formatCount(cells)} из ${formatCount(CELL_LIMIT)}${perStaff ? `, на педагога ${formatCount(perStaff)}` : ''}`);
+  writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb, cells, staff, cellsPerStaff: perStaff }, null, 2));
   say(`Записано: ${join(out, 'timings.json')}`);
   if (verbose) [...timings.lines(), `Пик памяти: ${peakRssMb} МБ`].forEach((line) => say(line));
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
