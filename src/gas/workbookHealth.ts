@@ -15,6 +15,12 @@ export function measureCells(spreadsheet: Spreadsheet): number {
   return spreadsheet.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
 }
 
+/** Columns right of the last one in use are dropped: Google counts each in every row, empty or not. */
+export function trimColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {
+  const max = sheet.getMaxColumns();
+  if (width >= 1 && max > width) sheet.deleteColumns(width + 1, max - width);
+}
+
 /**
  * Measures the workbook and records the result. Call it after whatever grows the grid a lot (set-up, forms, a
  * drained batch, an import): the setting goes into the caller's snapshot, which the caller flushes (under its lock).

@@ -87,4 +87,13 @@ describe('the cell limit, said before it is hit', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
     expect(existsSync(join(out, 'workbook.xlsx'))).toBe(false);
   }, 150_000);
+
+  test('a response sheet is as wide as its header: no empty column costs a cell per answer (issue 17 point 2)', () => {
+    const wb = openReferenceWorkbook();
+    wb.menu('menuCreateForms');
+    for (const spec of Object.values(FORMS)) {
+      const sheet = sheetOf(wb, `Ответы — ${spec.title}`);
+      expect(sheet.getMaxColumns()).toBe(1 + (spec.collectsEmail ? 1 : 0) + spec.questions.length);
+    }
+  });
 });
