@@ -31,6 +31,11 @@ export interface WorkbookPort {
   readColumns(sheet: SheetId, headers: readonly string[]): TableData;
   /** Writes a sheet's changes with a bounded number of calls, whatever the number of rows. */
   writeTable(sheet: SheetId, header: readonly string[], change: TableChange): void;
+  /**
+   * Called once before a commit writes anything, with every sheet it will write: throws (CellLimitError) when the
+   * rows to add would grow the workbook past Google's cell limit, so nothing is half written.
+   */
+  checkRoom?(writes: readonly { readonly sheet: SheetId; readonly change: TableChange }[]): void;
 }
 
 export interface LockPort {

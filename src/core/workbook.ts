@@ -65,9 +65,10 @@ export class Workbook {
    */
   commit(): string[] {
     const written: string[] = [];
-    for (const [id, table] of this.tables) {
-      if (!table.hasChanges()) continue;
-      this.port.writeTable(id, table.header, table.changes());
+    const pending = [...this.tables].filter(([, table]) => table.hasChanges()).map(([sheet, table]) => ({ sheet, table, change: table.changes() }));
+    this.port.checkRoom?.(pending); // before the first cell: a write past the cell limit is refused whole
+    for (const { sheet: id, table, change } of pending) {
+      this.port.writeTable(id, table.header, change);
       table.committed(this.logs.has(id));
       written.push(table.spec.name);
     }

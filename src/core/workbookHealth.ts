@@ -5,6 +5,8 @@ import { formatCount, formatDateTime } from './text';
 
 export const CELL_LIMIT = 10_000_000;
 export const WARN_SHARE = 0.8;
+/** What «Настройки → Ячеек в книге» says, before the refusal's message, while the intake is stopped at the limit. */
+export const INTAKE_STOPPED = 'Приём ответов остановлен: ';
 
 export interface WorkbookHealth {
   readonly cells: number;
@@ -40,3 +42,29 @@ export function assessCells(cells: number, measuredAt: Date): WorkbookHealth {
 /** The value of «Настройки → Ячеек в книге». */
 export const cellsSettingText = (h: WorkbookHealth): string =>
   `${formatCount(h.cells)} из ${formatCount(h.limit)} (${percentText(h.percent)}), на ${h.measuredAt}`;
+
+/**
+ * A write refused before any cell of it was written: the workbook would pass Google's limit. Its message (Russian)
+ * gives the numbers and the way out; the answers it would have written stay queued.
+ */
+export class CellLimitError extends Error {
+  constructor(readonly used: number, readonly needed: number, readonly limit: number = CELL_LIMIT) {
+    super(
+      `Запись остановлена: в книге ${formatCount(used)} ячеек, запись добавила бы ещё ${formatCount(needed)}, а Google ` +
+        `Таблицы допускают не больше ${formatCount(limit)}. Ничего не записано: ответы форм ждут в очереди, файл можно загрузить снова. Освободите место: ` +
+        '«Маршрут → Перенести журнал изменений в архив…», удалите лишние листы или пустые строки и столбцы, ' +
+        'затем запустите приём снова.',
+    );
+  }
+}
+
+/** Refuses (throws CellLimitError) a write that would grow the grids by `needed` cells past the limit. */
+export function assertCellRoom(used: number, needed: number, limit: number = CELL_LIMIT): void {
+  if (needed > 0 && used + needed > limit) throw new CellLimitError(used, needed, limit);
+}
+
+/** The refusal's message when «Ячеек в книге» says the intake is stopped, else null. */
+export function intakeStoppedIn(cellsSetting: string): string | null {
+  const at = cellsSetting.indexOf(INTAKE_STOPPED);
+  return at < 0 ? null : cellsSetting.slice(at + INTAKE_STOPPED.length);
+}

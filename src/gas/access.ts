@@ -2,7 +2,7 @@
 // the workbook up (its owner) and the e-mails of the access list. The list is kept in document properties, which
 // only the add-on's code writes (and it lets only the owner change them) — not in the sheet, which every editor
 // can rewrite. «Настройки → Список доступа» is a protected mirror of it, written by the add-on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { accessListText, ACCESS_ACTION, normalizeAccessList, recordAccessList } from '../core/accessList';
 import { AuditTrail } from '../core/intake/audit';
 import { readSettings, SETTING, splitEmails } from '../core/settings';

@@ -6,7 +6,8 @@ import { formRegistry, syncFormChoices } from './forms';
 import { DRAIN_DUE, SheetsResponseQueue } from './responseQueue';
 import { scriptLock, systemClock } from './services';
 import { snapshotOf, SheetsWorkbookPort } from './workbookPort';
-import { recordWorkbookCells } from './workbookHealth';
+import { intakeStopped, recordIntakeStopped, recordWorkbookCells } from './workbookHealth';
+import { CellLimitError } from '../core/workbookHealth';
 import type { Workbook } from '../core/workbook';
 
 export const RESPONSE_HANDLER = 'onResponseTrigger';
@@ -33,8 +34,16 @@ export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   const batchSize = Number(readSettings(snapshot.table('settings')).get(SETTING.drainBatch)) || DEFAULT_BATCH;
   const queue = new SheetsResponseQueue(spreadsheet, registry, props);
   // A run that took in many answers grew the sheets: «Ячеек в книге» (and the sidebars' banner) is measured again.
-  const afterRun = (workbook: Workbook, received: number) => received >= REMEASURE_AFTER && recordWorkbookCells(spreadsheet, workbook);
-  const run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock, { afterRun, batchSize: Math.max(1, Math.floor(batchSize)) });
+  const afterRun = (workbook: Workbook, received: number) =>
+    (received >= REMEASURE_AFTER || (received > 0 && intakeStopped() !== null)) && recordWorkbookCells(spreadsheet, workbook);
+  let run: DrainRun;
+  try {
+    run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock, { afterRun, batchSize: Math.max(1, Math.floor(batchSize)) });
+  } catch (error) {
+    // The batch was refused before any cell was written and stays queued; people are told where they look.
+    if (error instanceof CellLimitError) recordIntakeStopped(spreadsheet, error);
+    throw error;
+  }
   if (run.choices) syncFormChoices(spreadsheet, 'participation', registry, run.choices);
   if (run.more) {
     props.setProperty(DRAIN_DUE, String(Date.now()));

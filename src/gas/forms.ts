@@ -5,7 +5,7 @@ import { formIdSetting, formSheetSetting, formUrlSetting, readSettings, setSetti
 import { dynamicChoices } from '../core/formChoices';
 import type { Workbook } from '../core/workbook';
 import { currentUserEmail } from './services';
-import { recordWorkbookCells } from './workbookHealth';
+import { recordWorkbookCells, trimColumns } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 import { DRAIN_EVERY_MINUTES, DRAIN_HANDLER, RESPONSE_HANDLER } from './drain';
 
@@ -151,6 +151,8 @@ function attachDestination(spreadsheet: Spreadsheet, form: Form): string {
   if (!sheet) throw new Error(`Google не создал лист ответов для формы «${form.getTitle()}». Повторите команду.`);
   const name = `Ответы — ${form.getTitle()}`; // no «:», which Excel forbids in sheet names (XLSX export)
   if (!fresh.getSheetByName(name)) sheet.setName(name);
+  // Only the header's columns (time, e-mail, one per question): the empty ones right of it cost a cell per answer.
+  trimColumns(sheet, sheet.getLastColumn());
   keepAnswersAsText(sheet);
   sheet.hideSheet();
   return sheet.getName();

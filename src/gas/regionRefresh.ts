@@ -1,7 +1,7 @@
 // «Обновить сводку» in Apps Script: the run in progress kept in document properties, the script lock held by one
 // refresh at a time, and a one-shot time trigger that carries an unfinished run on. The trigger is set when an
 // execution starts — so even one Google stops at 6 minutes is continued — and removed when the run is over.
-import { z } from 'zod';
+import * as z from 'zod';
 import { refreshRegion, type RefreshResult, type RefreshRun, type RefreshRunPort } from '../core/region/service';
 import { dashboardOf, writeDashboardSheet } from './dashboardSheet';
 import { cacheProgress } from './indicatorSheets';

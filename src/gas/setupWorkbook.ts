@@ -9,7 +9,7 @@ import { regionSettingDefaults } from '../core/region/settings';
 import { sheetIdsOf, sheetSpec, type ColumnSpec, type SheetId, type WorkbookKind } from '../core/schema/sheets';
 import type { Workbook } from '../core/workbook';
 import { toSheetValue } from './sheetValues';
-import { recordWorkbookCells } from './workbookHealth';
+import { recordWorkbookCells, trimColumns } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -81,12 +81,6 @@ function sheetsByName(spreadsheet: Spreadsheet, kind: WorkbookKind): Map<string,
     byName.delete(variant);
   }
   return byName;
-}
-
-/** Columns right of the last one in use are dropped: each would cost a cell in every row. */
-function trimColumns(sheet: Sheet, width: number): void {
-  const max = sheet.getMaxColumns();
-  if (width >= 1 && max > width) sheet.deleteColumns(width + 1, max - width);
 }
 
 /** A new sheet says in its first data row that it is still empty (see core/setup: the port reads it as no row). */

@@ -2,7 +2,7 @@
 // guess the encoding wrong for Russian Excel's Windows-1251), the server detects the charset and decodes it
 // through Utilities/Blob (developers.google.com/apps-script/reference/utilities/utilities#base64Decode(String),
 // …/base/blob#getDataAsString(String)).
-import { z } from 'zod';
+import * as z from 'zod';
 import { detectCharset, unreadableFileMessage } from '../core/csv/encoding';
 
 /** 10 MB of CSV is ~40,000 answers, far past what one 6-minute execution imports. */

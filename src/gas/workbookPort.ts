@@ -4,7 +4,9 @@ import type { Cell, TableChange, TableData, WorkbookPort } from '../core/ports';
 import { sheetSpec, type ColumnKind, type SheetId } from '../core/schema/sheets';
 import { isNoticeRow } from '../core/setup';
 import { Workbook } from '../core/workbook';
+import { assertCellRoom } from '../core/workbookHealth';
 import { toSheetValue } from './sheetValues';
+import { measureCells } from './workbookHealth';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const GROW_ROWS = 500;
@@ -83,6 +85,23 @@ export class SheetsWorkbookPort implements WorkbookPort {
     return true;
   }
 
+  checkRoom(writes: readonly { readonly sheet: SheetId; readonly change: TableChange }[]): void {
+    let needed = 0;
+    for (const { sheet: id, change } of writes) {
+      const sheet = this.sheet(id);
+      const rows = this.growth(id, change, sheet.getMaxRows());
+      if (rows) needed += rows * sheet.getMaxColumns();
+    }
+    if (needed) assertCellRoom(measureCells(this.spreadsheet), needed);
+  }
+
+  /** Rows `writeTable` will insert for `change` (0 when the grid has room): ahead of need, by GROW_ROWS at least. */
+  private growth(id: SheetId, change: TableChange, maxRows: number): number {
+    if (!change.appends.length) return 0;
+    const lastRow = (change.rewrite ? 2 : 2 + (this.readCounts.get(id) ?? 0)) + change.appends.length - 1;
+    return lastRow > maxRows ? Math.max(lastRow - maxRows, GROW_ROWS) : 0;
+  }
+
   writeTable(id: SheetId, header: readonly string[], change: TableChange): void {
     const sheet = this.sheet(id);
     // Only the span of the add-on's own columns is written: a methodist's formula columns to the right survive.
@@ -100,10 +119,10 @@ export class SheetsWorkbookPort implements WorkbookPort {
     const gap = OWN_ROLES.has(sheetSpec(id).role) ? Math.floor(CALL_COST_CELLS / Math.max(width, 1)) : 0;
     const firstRow = change.rewrite ? 2 : 2 + readCount;
     if (change.appends.length) {
-      const lastRow = firstRow + change.appends.length - 1;
       const maxRows = sheet.getMaxRows();
       // Grow the grid ahead of need, so most submissions append without this extra call.
-      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
+      const grow = this.growth(id, change, maxRows);
+      if (grow) sheet.insertRowsAfter(maxRows, grow);
     }
     // A table read whole holds its appended rows right after the ones read: updates and appends are one run of
     // indices, written in spans. A log (read as its header only) appends below what it did not read.

@@ -16,6 +16,8 @@ import { writeDashboardHtml } from './dashboardOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { runRegion } from './region';
 import { runStory } from './demo/story';
+import { CELL_LIMIT, CellLimitError } from '../core/workbookHealth';
+import { formatCount } from '../core/text';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -168,7 +170,12 @@ async function runImport(data: string, out: string, kpi: KpiOptions, verbose: bo
     say(`Записано: ${writeDashboardHtml(out, workbook)}`);
   });
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb }, null, 2));
+  // Cells per staff member: what a municipality of a given size takes of Google's 10 million.
+  const cells = workbook.spreadsheet.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+  const staff = result.reference.staff?.rows ?? 0;
+  const perStaff = staff ? Math.round(cells / staff) : null;
+  say(`Ячеек в книге: ${formatCount(cells)} из ${formatCount(CELL_LIMIT)}${perStaff ? `, на педагога ${formatCount(perStaff)}` : ''}`);
+  writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb, cells, staff, cellsPerStaff: perStaff }, null, 2));
   say(`Записано: ${join(out, 'timings.json')}`);
   if (verbose) [...timings.lines(), `Пик памяти: ${peakRssMb} МБ`].forEach((line) => say(line));
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
@@ -238,7 +245,8 @@ main(process.argv.slice(2)).then(
       process.exit(2);
     }
     process.stderr.write(`Ошибка: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (!(error instanceof InputError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    // A refusal at the cell limit is a message for the methodist (the numbers, the way out), not a crash.
+    if (!(error instanceof InputError) && !(error instanceof CellLimitError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   },
 );

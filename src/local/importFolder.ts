@@ -18,6 +18,8 @@ import { emptyReport, type FormTally, type IntakeReport } from '../core/intake/p
 import { REFERENCE_FILES, type ReferenceReport, type ReferenceSheet } from '../core/reference';
 import type { LocalWorkbook } from './localWorkbook';
 import { Timings } from './timings';
+import { intakeCells } from '../core/intake/cellEstimate';
+import { assertCellRoom } from '../core/workbookHealth';
 
 export const FORM_FILES: Record<FormId, string> = {
   iom: 'iom.csv',
@@ -194,6 +196,16 @@ export function importFolder(
     throw new InputError(`В папке ${dataDir} нет файлов, которые можно загрузить. ${found}\n${expectedFiles()}`);
   }
   for (const { file, reason } of result.skipped) progress(`${file}: пропущен — ${reason}`);
+
+  // Before anything is written: files whose rows could take the workbook past 10 million cells are refused whole.
+  const answers: Partial<Record<FormId, number>> = {};
+  let referenceCells = 0;
+  for (const { data, kind } of recognised) {
+    if ('form' in kind) answers[kind.form] = (answers[kind.form] ?? 0) + data.table.rows.length;
+    else referenceCells += data.table.rows.length * SHEETS[kind.reference].columns.length;
+  }
+  const used = workbook.spreadsheet.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+  assertCellRoom(used, referenceCells + intakeCells(answers));
 
   for (const sheet of Object.keys(REFERENCE_FILES) as ReferenceSheet[]) {
     for (const { data } of recognised.filter((r) => 'reference' in r.kind && r.kind.reference === sheet)) {

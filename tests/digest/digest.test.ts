@@ -8,6 +8,7 @@ import { digestAudience } from '../../src/core/digest/recipients';
 import { MailQuotaExceeded, sendDigests, type Letter, type MailPort } from '../../src/core/digest/send';
 import { MemoryPort, memoryWorkbook } from '../support/memoryWorkbook';
 import { testWorkbook } from '../support/workbook';
+import { CellLimitError, INTAKE_STOPPED } from '../../src/core/workbookHealth';
 
 describe('Russian words', () => {
   test.each([
@@ -148,5 +149,25 @@ describe('a sending run that Google refuses mid-way', () => {
     const run = sendDigests({ workbook: port, mail, clock: { now: () => new Date() }, workbookUrl: '', deadline: Infinity }, month);
     expect(run).toMatchObject({ sent: [], left: 1, stoppedBy: 'quota' });
     expect(port.reads.sort()).toEqual(['mailings', 'organizations', 'settings']);
+  });
+});
+
+describe('the intake stopped at the cell limit (issue 17)', () => {
+  const month = { year: 2025, month: 9 };
+  const send = (cells: string) => {
+    const sent: Letter[] = [];
+    const port = new MemoryPort({ settings: [{ key: 'Адреса методистов', value: 'metodist@klin.example' }, { key: 'Ячеек в книге', value: cells }] });
+    const mail: MailPort = { remainingDailyQuota: () => 100, send: (letter) => void sent.push(letter) };
+    sendDigests({ workbook: port, mail, clock: { now: () => new Date(2025, 9, 1, 8, 0) }, workbookUrl: '', deadline: Infinity }, month);
+    return sent;
+  };
+
+  test('the owner\'s (methodist\'s) next letter says the intake is stopped and why; it says nothing while it runs', () => {
+    const refusal = new CellLimitError(9_990_000, 24_000).message;
+    const [letter] = send(`9 990 000 из 10 000 000 (99,9 %), на 01.10.2025 07:00:00. ${INTAKE_STOPPED}${refusal}`);
+    expect(letter!.text).toContain(`Приём ответов остановлен\n------------------------\n${refusal}`);
+    expect(letter!.html).toContain('Приём ответов остановлен');
+    const [calm] = send('120 000 из 10 000 000 (1,2 %), на 01.10.2025 07:00:00');
+    expect(calm!.text).not.toContain('остановлен');
   });
 });

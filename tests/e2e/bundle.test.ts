@@ -145,6 +145,13 @@ describe('build/Code.js in the Apps Script sandbox', () => {
     expect(text).not.toMatch(/@import\s+(url\()?["']?https?:/i);
   });
 
+  test('the bundle stays within its size budget (Google evaluates the whole file on every menu click, RPC and trigger)', () => {
+    // 0.8 MB, issue 17 point 5: `import { z }` pulled in all of zod's locales and JSON-schema code (1.22 MB in all);
+    // the namespace import lets esbuild drop what the add-on never calls.
+    const BUDGET = 800 * 1024;
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(BUDGET);
+  });
+
   test('appsscript.json: V8, Europe/Moscow, only the scopes the add-on needs', () => {
     const manifest = JSON.parse(readFileSync(join(BUILD, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');

@@ -3,7 +3,7 @@
 // ОО or municipalities — never a register row, so no teacher's name, e-mail or birth date can reach a page built
 // from it. The zod schema is strict: a field that is not declared here (a list of people, say) fails the parse that
 // every page rendering goes through (`page.ts`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { KPI_STATUSES } from '../indicators/status';
 import { EVENT_LEVELS, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
 

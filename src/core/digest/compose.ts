@@ -9,6 +9,7 @@ import { statusOf } from '../indicators/status';
 import { readSettings, SETTING } from '../settings';
 import { normalizeName } from '../text';
 import type { Workbook } from '../workbook';
+import { intakeStoppedIn } from '../workbookHealth';
 import { type Block, type Cell, type DigestDocument, renderHtml, renderText } from './document';
 import { DigestData, type DigestFacts, type MonthAndYear, type PersonRow } from './facts';
 import { dayOfIso, longDay, monthName, sendDay, type DigestMonth } from './month';
@@ -56,7 +57,13 @@ interface Composer {
   readonly report: KpiReport | null;
   readonly data: DigestData;
   readonly audience: DigestAudience;
+  /** The refusal's message while the intake is stopped at Google's cell limit, else null. */
+  readonly intakeStopped: string | null;
 }
+
+/** The owner (a methodist) learns from the letter too that answers wait, why, and what to do. */
+const stoppedBlocks = (c: Composer): Block[] =>
+  c.intakeStopped ? [{ kind: 'heading', text: 'Приём ответов остановлен' }, { kind: 'text', text: c.intakeStopped, tone: 'bad' }] : [];
 
 function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolean): Block[] {
   const { report } = c;
@@ -211,6 +218,7 @@ function documentOf(c: Composer, recipient: DigestRecipient): DigestDocument {
           ...activityBlocks(c, facts, false),
           ...byOrgBlocks(c, facts),
           ...overdueBlocks(facts, METHODIST_LIST_LIMIT, true),
+          ...stoppedBlocks(c),
           ...problems,
           ...link,
         ],
@@ -291,6 +299,7 @@ export function composeDigests(
     report,
     data: new DigestData(workbook, month, report),
     audience,
+    intakeStopped: intakeStoppedIn(readSettings(workbook.table('settings')).get(SETTING.cells) ?? ''),
   };
   const digests = recipients.map((recipient) => {
     const doc = documentOf(composer, recipient);

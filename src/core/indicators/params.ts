@@ -1,7 +1,7 @@
 // The «Параметры» mini-syntax of a passport row (SPEC §6): `ключ=значение; ключ=а|б`, validated with zod against
 // the measure's keys and choice lists. Keys and values are matched like names (case, «ё», spaces), and stored in
 // the choice list's own spelling; the message for a mistake is Russian and says what is allowed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeName } from '../text';
 import type { MeasureSpec, ParamSpec, Params } from './measures';
 

@@ -1,6 +1,6 @@
 // Validation of one form submission's answers (SPEC §5), with zod schemas derived from the form description.
 // Every problem becomes a Russian sentence a methodist understands; the first one names the quarantine reason.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FormSpec, QuestionSpec } from '../schema/forms';
 import { CELL_CHAR_LIMIT } from '../limits';
 import { dayProblemText, formatCount, isDate, normalizeName, readDay, splitCheckboxAnswer } from '../text';

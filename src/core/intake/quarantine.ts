@@ -1,7 +1,7 @@
 // «Карантин»: submissions that could not be accepted, with every raw answer and a Russian reason. A methodist
 // fixes the answers and re-processes; nothing is lost (SPEC §5). One row per answer: an answer is identified by
 // its source key (a response, a file row), never by its text — two identical wrong answers are two rows.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../ports';
 import { CELL_CHAR_LIMIT } from '../limits';
 import type { Row, Table } from '../table';

@@ -1,7 +1,7 @@
 // The zod validation of sheet rows, derived from the declarative sheet description: one schema per column kind
 // turns a raw cell (CSV text, or a value typed into the sheet) into its typed value, with a Russian message for a
 // methodist when the cell does not fit. Reference CSV import validates every cell with it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { YES_ONLY } from './choices';
 import { MULTI_SEPARATOR, type ColumnSpec, type SheetSpec } from './sheets';
 import { dayProblemText, isDate, normalizeName, parseDateTime, readDay, splitCheckboxAnswer } from '../text';

@@ -1,6 +1,6 @@
 // The monthly digests' triggers and the preview the local runner writes to DIR/mail (SPEC §7). The schedule and
 // the recipients are edited in «Маршрут → Настройки…» (settingsSidebar).
-import { z } from 'zod';
+import * as z from 'zod';
 import { composeDigests } from '../../core/digest/compose';
 import { parseMonthKey, reportedMonth } from '../../core/digest/month';
 import type { DigestRun } from '../../core/digest/send';

@@ -1,6 +1,6 @@
 // «Маршрут → Импорт ответов из CSV/существующей формы…»: the import sidebar and its RPCs (column mapping step,
 // import of form answers, reference CSVs).
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORMS, FORM_IDS, type FormId } from '../../core/schema/forms';
 import { orderByTime, submit } from '../../core/intake/service';
 import { parseCsvTable } from '../../core/csv/table';

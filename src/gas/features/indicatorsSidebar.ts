@@ -1,7 +1,7 @@
 // «Маршрут → Показатели…»: the indicators sidebar and its RPCs — the state of the last recompute, loading a preset,
 // recompute with progress, and «кто не охвачен» (in the sidebar and on a new sheet). Loading, recomputing and the
 // lists of people are for the access list only; the last results (aggregates) are readable by any editor.
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportingYear, type KpiRequest } from '../../core/indicators/compute';
 import { Dataset } from '../../core/indicators/dataset';
 import { parseDayNumber } from '../../core/indicators/period';

@@ -1,5 +1,5 @@
 // «Маршрут → ИОМ: статус выделенной строки…»: the IOM life-cycle sidebar and its RPCs.
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeIomStatus, readIom, rememberEditLink, type IomView } from '../../core/iom/lifecycle';
 import { SHEETS } from '../../core/schema/sheets';
 import { formatDay, isDate } from '../../core/text';

@@ -1,5 +1,5 @@
 // «Маршрут → Карантин…»: the sidebar and its RPCs (list, fix and re-process one or all, dismiss).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dismissEntry, quarantinePanel, reprocessAll, reprocessOne } from '../../core/intake/quarantineService';
 import { assertAccess, withAccess } from '../access';
 import { showPage } from '../pages';

@@ -2,7 +2,7 @@
 // municipal workbooks with what became of each, the region's totals, adding workbooks by link, the refresh with
 // progress — and the time trigger that carries an unfinished refresh on. Adding and refreshing are for the access
 // list; the state (aggregates and workbook IDs, no personal data) is readable by any editor.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRESETS } from '../../core/indicators/presets';
 import { readRegionReport } from '../../core/region/report';
 import { addMunicipalities } from '../../core/region/service';

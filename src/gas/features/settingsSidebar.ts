@@ -2,7 +2,7 @@
 // own save RPC: the access list (kept out of editors' reach in document properties, mirrored read-only in
 // «Настройки») and the monthly digests (recipients in «Настройки», the schedule as the owner's trigger). The regional
 // workbook has the access list only: its letters are the municipalities' own (their «Министерство» recipients).
-import { z } from 'zod';
+import * as z from 'zod';
 import { accessListChanges } from '../../core/accessList';
 import { accessList, assertAccess, assertOwner, saveAccessList, withAccess, workbookOwner } from '../access';
 import { digestSection, saveDigestRecipients, switchDigests } from '../digestSettings';
