@@ -176,6 +176,7 @@ describe('sending on the 1st of the month', () => {
       sent: 3,
       failed: 0,
       unknown: 0,
+      unknownRecipients: [],
     });
 
     for (const hour of [9, 10, 11]) timePasses(wb, clock, new Date(2025, 0, 1, hour, 6)); // no quota yet
@@ -231,6 +232,17 @@ describe('sending on the 1st of the month', () => {
     timePasses(wb, clock, new Date(2025, 0, 1, 9, 6));
     expect(sentTo(wb)).toEqual(EVERYONE.filter((e) => e !== 'ds@klin.example'));
     expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+
+    // «Настройки…» names it; the methodist checks with the school and sends it again, once.
+    type Month = { unknown: number; unknownRecipients: string[]; sent: number };
+    const month = () => wb.rpc<{ sections: { digest: { month: Month } } }>('rpcSettingsLoad').sections.digest.month;
+    expect(month().unknownRecipients).toEqual(['ds@klin.example']);
+    expect(wb.rpc<{ resent: string }>('rpcSettingsResendDigest', { email: 'DS@klin.example' }).resent).toBe('ds@klin.example');
+    expect(sentTo(wb).filter((e) => e === 'ds@klin.example')).toHaveLength(1);
+    expect(mailings(wb)).toContain('ds@klin.example 12.2024 Отправлено повторно');
+    expect(month()).toMatchObject({ unknown: 0, unknownRecipients: [], sent: EVERYONE.length });
+    expect(() => wb.rpc('rpcSettingsResendDigest', { email: 'ds@klin.example' })).toThrow('повторно отправлять нечего');
+    expect(sentTo(wb)).toHaveLength(EVERYONE.length);
   });
 
   test('a letter Google refuses is logged with the reason and not retried; the others go', () => {

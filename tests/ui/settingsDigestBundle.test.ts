@@ -183,3 +183,26 @@ test('a letter opened as a mail client shows it: the HTML name is text, nothing 
     await page.close();
   }
 });
+
+test('a letter whose fate is unknown is named in the panel, and «Отправить повторно» sends it once', async () => {
+  const at = { now: new Date(2025, 0, 1, 7, 0) };
+  const wb = digestWorkbook(tmp, at);
+  wb.rpc('rpcSettingsDigestSchedule', { on: true });
+  wb.runtime.executions.kill({ into: 'onDigestMonthlyTrigger', atCall: 2, member: 'MailApp.sendEmail' });
+  at.now = new Date(2025, 0, 1, 8, 5);
+  wb.runtime.triggers.fireTimeTriggers(at.now);
+  const sentToDs = () => wb.runtime.mail.outbox.filter((m) => m.to === 'ds@klin.example').length;
+  expect(sentToDs()).toBe(0);
+
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
+  const unknown = page.locator('#digestUnknown li');
+  await unknown.first().waitFor();
+  await expect(unknown.allInnerTexts()).resolves.toEqual(['ds@klin.exampleОтправить повторно']);
+  await expect(page.locator('#digestMonth').innerText()).resolves.toContain('Неизвестно, ушло ли — 1');
+  await unknown.getByRole('button', { name: 'Отправить повторно' }).click();
+  await page.locator('#message', { hasText: 'Письмо отправлено повторно: ds@klin.example.' }).waitFor();
+  await expect(page.locator('#digestUnknown').isVisible()).resolves.toBe(false);
+  expect(sentToDs()).toBe(1);
+  expect(rowsOf(wb, 'audit').some((r) => r['Действие'] === 'Письмо рассылки отправлено повторно')).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -119,6 +119,7 @@ export const DIGEST_ACTION = {
   recipients: 'Изменены получатели рассылки',
   on: 'Включена ежемесячная рассылка',
   off: 'Выключена ежемесячная рассылка',
+  resend: 'Письмо рассылки отправлено повторно',
 } as const;
 
 /** Sets one row of «Настройки» (added with its description when an older workbook lacks it); true if it changed. */

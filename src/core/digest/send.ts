@@ -82,6 +82,35 @@ export function sendDigests(deps: DigestRunDeps, month: DigestMonth): DigestRun 
     }
     handled++;
   }
-  log.finish();
   return { ...run, recipients: audience.recipients.length, left: digests.length - handled, stoppedBy };
+}
+
+/**
+ * «Отправить повторно»: the methodist sends again a letter left «Отправляется» by a stopped run (she has checked it
+ * did not arrive). Its own row takes the outcome, so the month's tally stays one letter per recipient.
+ */
+const QUOTA_GONE = 'Дневной лимит писем Google исчерпан: отправьте повторно завтра.';
+
+export function resendDigest(deps: Omit<DigestRunDeps, 'deadline'>, month: DigestMonth, recipient: string): string {
+  if (deps.mail.remainingDailyQuota() <= 0) throw new Error(QUOTA_GONE);
+  const log = new MailingLog(deps.workbook, month);
+  const letter = log.resume(recipient, deps.clock.now());
+  if (!letter) throw new Error(`У ${recipient} нет письма за этот месяц с неизвестной судьбой: повторно отправлять нечего.`);
+  const wanted = letter.recipient.toLowerCase();
+  const { digests } = composeDigests(new Workbook(deps.workbook), month, deps.workbookUrl, (r) => r.email === wanted);
+  const digest = digests[0];
+  if (!digest) {
+    log.settle(`${MAIL_STATUS.failedPrefix}адрес больше не среди получателей рассылки`);
+    throw new Error(`${letter.recipient} больше не среди получателей рассылки: письмо не отправлено.`);
+  }
+  try {
+    deps.mail.send({ to: digest.recipient.email, subject: digest.subject, text: digest.text, html: digest.html });
+  } catch (error) {
+    // Refused for the day: nothing left, the row stays as it was for tomorrow's attempt.
+    if (error instanceof MailQuotaExceeded) throw new Error(QUOTA_GONE);
+    log.settle(`${MAIL_STATUS.failedPrefix}${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  log.settle(MAIL_STATUS.resent);
+  return digest.recipient.email;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { accessListChanges } from '../../core/accessList';
 import { accessList, assertAccess, assertOwner, saveAccessList, withAccess, workbookOwner } from '../access';
-import { digestSection, saveDigestRecipients, switchDigests } from '../digestSettings';
+import { digestSection, resendDigestLetter, saveDigestRecipients, switchDigests } from '../digestSettings';
 import { showPage } from '../pages';
 import { workbookKind } from '../regionWorkbook';
 import { active } from './context';
@@ -77,4 +77,14 @@ export function rpcSettingsDigestSchedule(payload: unknown) {
   assertMunicipal();
   const methodistAdded = switchDigests(spreadsheet, payloadOf(schedulePayload, payload).on);
   return { ...settingsView(spreadsheet, user), methodistAdded };
+}
+
+const resendPayload = z.object({ email: z.string().min(1).max(320) });
+
+/** «Отправить повторно» of a letter whose fate is unknown; the reply names where it went. */
+export function rpcSettingsResendDigest(payload: unknown) {
+  const spreadsheet = active();
+  assertMunicipal();
+  const resent = resendDigestLetter(spreadsheet, payloadOf(resendPayload, payload).email);
+  return { ...settingsView(spreadsheet, assertAccess(spreadsheet)), resent };
 }
