@@ -60,10 +60,10 @@ const COMMANDS: Record<string, Command> = {
   },
   region: {
     usage: [
-      'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]',
+      'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ]',
       'свести показатели муниципалитетов (папки, записанные «run --out»): DIR/region.xlsx, DIR/region.json и DIR/dashboard.html',
     ],
-    options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' } },
+    options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' }, region: { type: 'string' } },
     listFlag: 'municipal',
     async run(values) {
       const municipal = (values.municipal ?? []) as string[];
@@ -71,7 +71,8 @@ const COMMANDS: Record<string, Command> = {
       const preset = typeof values.preset === 'string' ? values.preset.trim() : undefined;
       if (preset !== undefined && !PRESET_IDS.includes(preset)) throw new UsageError(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
       const out = outDir(values);
-      const written = await runRegion({ municipal, out, preset }, say);
+      const region = typeof values.region === 'string' && values.region.trim() ? values.region.trim() : undefined;
+      const written = await runRegion({ municipal, out, preset, region }, say);
       say(`Записано: ${written.xlsx}`);
       say(`Записано: ${written.json}`);
       say(`Записано: ${written.dashboard}`);
@@ -95,7 +96,7 @@ const COMMANDS: Record<string, Command> = {
       await runStory(outDir(values), {
         say,
         runMunicipality: (data, out) => runImport(data, out, {}, false),
-        runRegion: (municipal, out) => runRegion({ municipal, out }, say),
+        runRegion: (municipal, out, region) => runRegion({ municipal, out, region }, say),
       });
     },
   },

@@ -54,6 +54,17 @@ function quotaUsed(wb: LocalWorkbook, n: number): void {
 
 const EVERYONE = [OWNER, ...COORDINATORS.ДС, ...COORDINATORS.Ш1, ...COORDINATORS.Ш2, MINISTRY];
 
+test('after a recompute for one ОО, no letter calls that school’s figures the municipality’s: each says what it lacks', () => {
+  const { wb } = workbook();
+  wb.rpc('rpcKpiRecompute', { year: 2024, scope: 'Ш1' });
+  for (const letter of preview(wb)) {
+    expect({ to: letter.to, says: letter.text.includes('Последний пересчёт показателей — только по ОО «Ш1 — МОУ «Школа № 1»», а не по всему муниципалитету: в этом письме их нет.') }).toEqual({ to: letter.to, says: true });
+    expect(letter.text).not.toMatch(/Факт|Ваша ОО/);
+  }
+  const ministry = preview(wb).find((l) => l.to === MINISTRY)!;
+  expect(ministry.text).not.toContain('«Маршрут → Показатели…»');
+});
+
 describe('who gets a letter and what it may show', () => {
   const { wb } = workbook();
   const letters = preview(wb);
@@ -247,10 +258,11 @@ describe('sending on the 1st of the month', () => {
 
   test('a letter Google refuses is logged with the reason and not retried; the others go', () => {
     const { wb, clock } = workbook();
-    wb.rpc('rpcSettingsSaveDigest', { methodists: [OWNER, 'a<b@klin.example'], ministry: [MINISTRY], coordinatorsOff: [] });
+    wb.rpc('rpcSettingsSaveDigest', { methodists: [OWNER, 'методист@школа.рф'], ministry: [MINISTRY], coordinatorsOff: [] });
+    wb.runtime.mail.refused.add('методист@школа.рф');
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
-    expect(mailings(wb)).toContain('a<b@klin.example 12.2024 Не отправлено: Invalid email: a<b@klin.example');
+    expect(mailings(wb)).toContain('методист@школа.рф 12.2024 Не отправлено: Invalid email: методист@школа.рф');
     expect(sentTo(wb)).toEqual(EVERYONE);
     expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
   });

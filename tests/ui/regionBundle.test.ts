@@ -48,7 +48,7 @@ test('links added in the panel, the refresh with progress, each workbook’s sta
   expect(totals).toHaveLength(11);
   const diagnosed = recordsOf(region.spreadsheet, 'regionIndicators').find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '4')!;
   expect(totals[3]).toContain(String(diagnosed['Значение']).replace('.', ','));
-  await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор показателей региона «klin», год — по расчётам муниципалитетов\. Сводка обновлена \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
+  await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор показателей региона «klin», год 2025\. Сводка обновлена \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
   await saveScreenshot(page, 'region');
 
   expect(recordsOf(region.spreadsheet, 'municipalities').map((r) => r['Прочитана'])).toEqual(['Да', 'Да', 'Нет']);
@@ -92,6 +92,20 @@ test('«Настройки…» of the regional workbook: the access list with t
   expect(() => region.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: ['a@b.ru'], coordinatorsOff: [] })).toThrow(refused);
   expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).not.toContain('onDigestMonthlyTrigger');
   expect(recordsOf(region.spreadsheet, 'settings').map((r) => r['Параметр'])).not.toContain('Адреса министерства');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the regional dashboard’s filter names each municipality, not its workbook’s ID (issue 18 point 4)', async () => {
+  const region = openRegionalWorkbook();
+  const klin = addMunicipality(region, 'Клин');
+  const dubna = addMunicipality(region, 'Дубна');
+  region.rpc('rpcRegionAdd', { lines: [workbookUrl(klin.getId()), workbookUrl(dubna.getId())] });
+  region.rpc('rpcRegionRefresh');
+  const { page, errors } = await openBundlePage(browser(), region, 'menuShowDashboard');
+  await page.locator('#unit option').nth(2).waitFor({ state: 'attached' });
+  await expect(page.locator('#unit option').allInnerTexts()).resolves.toEqual(['Весь регион', 'Клин', 'Дубна']);
+  await expect(page.locator('#unit').innerText()).resolves.not.toContain(klin.getId());
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -197,7 +197,7 @@ test('a letter whose fate is unknown is named in the panel, and «Отправи
   const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
   const unknown = page.locator('#digestUnknown li');
   await unknown.first().waitFor();
-  await expect(unknown.allInnerTexts()).resolves.toEqual(['ds@klin.exampleОтправить повторно']);
+  await expect(unknown.locator('.email').allInnerTexts()).resolves.toEqual(['ds@klin.example']);
   await expect(page.locator('#digestMonth').innerText()).resolves.toContain('Неизвестно, ушло ли — 1');
   await unknown.getByRole('button', { name: 'Отправить повторно' }).click();
   await page.locator('#message', { hasText: 'Письмо отправлено повторно: ds@klin.example.' }).waitFor();

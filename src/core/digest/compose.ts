@@ -64,12 +64,21 @@ function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolea
     const hint = forMinistry ? '' : ' Методист пересчитывает их в «Маршрут → Показатели…».';
     return [{ kind: 'heading', text: 'Показатели' }, { kind: 'text', text: `Показатели ещё не рассчитаны.${hint}`, tone: 'muted' }];
   }
-  const scope = report.scope ? `по ОО ${report.scope.code}` : 'по муниципалитету';
+  if (report.scope) {
+    // A school's figures must not be read as the municipality's: a letter's indicators come from a municipality-wide
+    // recompute only.
+    const org = report.scope.name ? `${report.scope.code} — ${report.scope.name}` : report.scope.code;
+    const hint = forMinistry ? '' : ' Пересчитайте их по всему муниципалитету: «Маршрут → Показатели…», «Охват» — весь муниципалитет.';
+    return [
+      { kind: 'heading', text: 'Показатели' },
+      { kind: 'text', text: `Последний пересчёт показателей — только по ОО «${org}», а не по всему муниципалитету: в этом письме их нет.${hint}`, tone: 'muted' },
+    ];
+  }
   const [day = '', time = ''] = report.computedAt.split('T');
   const period = `${shownDay(dayOfIso(report.period.from))}–${shownDay(dayOfIso(report.period.to))}`;
   const about: Block = {
     kind: 'text',
-    text: `Набор «${report.preset}», период ${period}, расчёт ${scope} от ${shownDay(dayOfIso(day))} ${time.slice(0, 5)}.`,
+    text: `Набор «${report.preset}», период ${period}, расчёт по муниципалитету от ${shownDay(dayOfIso(day))} ${time.slice(0, 5)}.`,
     tone: 'muted',
   };
   if (!org) {
