@@ -10,7 +10,8 @@ import { SHEETS } from '../core/schema/sheets';
 import { readSettings, SETTING } from '../core/settings';
 import { normalizeName } from '../core/text';
 import { assertAccess, workbookOwner } from './access';
-import { resendUnknownDigest } from './digestMail';
+import { digestSource, resendUnknownDigest } from './digestMail';
+import { workbookKind } from './regionWorkbook';
 import { DIGEST_DAY, DIGEST_HOUR, installMonthlyTrigger, removeDigestTriggers, scheduleState, type ScheduleState } from './digestSchedule';
 import { intakeDeps } from './services';
 import { snapshotOf } from './workbookPort';
@@ -21,7 +22,7 @@ export const DIGEST_SCHEDULE_TEXT = `${DIGEST_DAY}-го числа каждог�
 
 export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
   const workbook = snapshotOf(spreadsheet);
-  const audience = digestAudience(workbook);
+  const audience = digestSource().audience(workbook);
   const state = scheduleState(viewer);
   const month = shownMonth(state);
   const log = monthLog(workbook.table('mailings'), month);
@@ -80,9 +81,9 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
     ministry: normalizeAccessList(change.ministry),
     off: normalizeAccessList(change.coordinatorsOff),
   };
-  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) =>
-    recordSettings(workbook, audit, DIGEST_ACTION.recipients, recipientValues(next)),
-  );
+  // A regional workbook has the ministry's letter only.
+  const values = workbookKind() === 'regional' ? { [SETTING.ministry]: next.ministry.join(', ') } : recipientValues(next);
+  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => recordSettings(workbook, audit, DIGEST_ACTION.recipients, values));
 }
 
 /**
@@ -98,7 +99,7 @@ export function switchDigests(spreadsheet: Spreadsheet, on: boolean): string | n
   const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];
   return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
     audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);
-    const noMethodist = on && digestAudience(workbook).settings.methodists.length === 0;
+    const noMethodist = on && workbookKind() === 'municipal' && digestAudience(workbook).settings.methodists.length === 0;
     recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет', ...(noMethodist ? { [SETTING.methodists]: user } : {}) });
     return noMethodist ? user : null;
   });

@@ -12,6 +12,7 @@ import { SETTING } from '../core/settings';
 import { plural } from '../core/text';
 import { SHEETS } from '../core/schema/sheets';
 import { writeDashboardHtml } from './dashboardOutput';
+import { reportedMonthOf, writeLetters } from './digestOutput';
 import { InputError } from './importFolder';
 import { indicatorTable } from './kpiOutput';
 import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
@@ -25,6 +26,8 @@ export interface RegionOptions {
   readonly preset?: string;
   /** «Регион» of the regional «Настройки»: the title of the workbook, its dashboard and the ministry's letter. */
   readonly region?: string;
+  /** «Адреса министерства»: the monthly letter of the region is written to DIR/mail for them. */
+  readonly ministry?: readonly string[];
 }
 
 /** A folder not in the roll-up before any workbook is opened: its workbook.xlsx is missing or unreadable. */
@@ -39,6 +42,20 @@ export interface RegionOutputs {
   readonly xlsx: string;
   readonly json: string;
   readonly dashboard: string;
+  /** DIR/mail with the ministry's letter, or null when no ministry address was given. */
+  readonly mail: string | null;
+}
+
+/**
+ * The ministry's letter of the month after the summed period, as the regional workbook's monthly run would send it:
+ * the addresses are saved in «Настройки…» as the owner would, then composed by the bundle's own preview.
+ */
+function ministryLetter(region: LocalWorkbook, options: RegionOptions, report: RegionReport): { dir: string | null; line: string } {
+  if (!options.ministry?.length) return { dir: null, line: 'Письмо министерству не записано: укажите адреса министерства — --ministry a@minobr.ru,b@minobr.ru' };
+  region.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: options.ministry, coordinatorsOff: [] });
+  const to = report.indicators.find((i) => i.period)?.period?.to;
+  const month = to ? reportedMonthOf(to) : { year: new Date().getFullYear(), month: new Date().getMonth() + 1 };
+  return { dir: join(options.out, 'mail'), line: writeLetters(region, options.out, month) };
 }
 
 interface RefreshReply {
@@ -84,7 +101,9 @@ export async function runRegion(options: RegionOptions, say: (line: string) => v
   writeFileSync(json, JSON.stringify(regionJson(report, folders, unread), null, 2));
   // The regional workbook's own «Дашборд…» dialog: the region's totals and each municipality, aggregates only.
   const dashboard = writeDashboardHtml(options.out, region);
-  return { report, unread, xlsx, json, dashboard };
+  const mail = ministryLetter(region, options, report);
+  say(mail.line);
+  return { report, unread, xlsx, json, dashboard, mail: mail.dir };
 }
 
 /**

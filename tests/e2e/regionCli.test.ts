@@ -84,7 +84,7 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   test('region.xlsx holds the regional workbook’s sheets', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'region.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Настройки']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Рассылки', 'Настройки']);
     expect(book.getWorksheet('Сводные показатели')!.getCell('A2').value).toBe('Итого по региону');
     // The regional «Дашборд» was rebuilt by the refresh: its chart's place holds the chart's title and table.
     const dashboard = book.getWorksheet('Дашборд')!;
@@ -119,7 +119,7 @@ describe('totals the ministry can trust (issue 18 point 4)', () => {
   mkdirSync(broken);
   writeFileSync(join(broken, 'workbook.xlsx'), readFileSync(join(north, 'workbook.xlsx')).subarray(0, 3000));
   const out = join(tmp, 'trust');
-  const result = runCli(['region', '--municipal', north, `${north}/`, copy, broken, west, '--out', out, '--region', 'Северная область']);
+  const result = runCli(['region', '--municipal', north, `${north}/`, copy, broken, west, '--out', out, '--region', 'Северная область', '--ministry', 'minobr@north.example']);
   const region = readJson<Region>(join(out, 'region.json'));
   const alone = readJson<Kpi>(join(north, 'kpi.json')).indicators;
 
@@ -146,6 +146,15 @@ describe('totals the ministry can trust (issue 18 point 4)', () => {
     expect(region.year).toBe(2025);
     expect(region.municipalities[2]!.reason).toMatch(/^Другой год: показатели рассчитаны за 2024 год, а большинство книг — за 2025; сводка — за 2025 год\./);
     expect(region.indicators.find((i) => i.code === '2')!.plan).not.toBeNull();
+  });
+
+  test('--ministry: the ministry’s letter of the month after the period is written to DIR/mail, named for the region', () => {
+    expect(result.stdout).toContain(`Сводки за декабрь 2025 (рассылка 1 января 2026): писем — 1, записано в ${join(out, 'mail')}`);
+    const text = readFileSync(join(out, 'mail', 'minobr@north.example.txt'), 'utf8');
+    expect(text).toContain('Северная область: сводные данные муниципалитетов, без персональных данных.');
+    expect(text).toContain('в сводке 1 из 3 муниципалитетов');
+    expect(text).toContain('Западный район: Другой год');
+    expect(existsSync(join(out, 'mail', 'minobr@north.example.html'))).toBe(true);
   });
 
   test('the region’s name titles the dashboard; the municipality filter shows names, not workbook IDs', () => {
@@ -180,6 +189,7 @@ describe('the command line', () => {
   });
 
   test('marshrut help lists the command', () => {
-    expect(runCli(['help']).stdout).toContain('marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]');
+    expect(runCli(['help']).stdout).toContain('marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ] [--ministry АДРЕСА]');
+    expect(runCli(['region', '--municipal', folder, '--ministry', 'minobr'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: --ministry: «minobr» — не e-mail/) });
   });
 });

@@ -74,7 +74,7 @@ test('a municipal workbook titled like markup is shown as text; a person off the
   await page.close();
 });
 
-test('«Настройки…» of the regional workbook: the access list with the rights it gives, no digest section', async () => {
+test('«Настройки…» of the regional workbook: the access list with its rights, and the ministry’s letter only', async () => {
   const region = openRegionalWorkbook();
   region.rpc('rpcSettingsSaveAccess', { emails: ['analitik@minobr.example'] });
   const { page, errors } = await openBundlePage(browser(), region, 'menuShowSettings');
@@ -83,15 +83,21 @@ test('«Настройки…» of the regional workbook: the access list with t
   await expect(page.locator('#accessRights').innerText()).resolves.toBe(
     'Кто, кроме владельца, может обновлять сводку, добавлять муниципалитеты и открывать дашборд (и его веб-приложение).',
   );
-  await expect(page.locator('#regionalNote').innerText()).resolves.toContain('Из региональной книги письма не отправляются.');
-  await expect(page.locator('#digestSection').isVisible()).resolves.toBe(false);
+  await page.locator('#digestSection').waitFor();
+  await expect(page.locator('#digestSection .regional-only').innerText()).resolves.toContain('Письмо министерству уходит 1-го числа каждого месяца');
+  await expect(page.locator('#digestMethodists').isVisible()).resolves.toBe(false);
+  await expect(page.locator('#digestCoordinators').isVisible()).resolves.toBe(false);
+
+  await page.locator('#digestMinistry').fill('minobr@mo.example');
+  await page.getByRole('button', { name: 'Сохранить получателей' }).click();
+  await page.locator('#message', { hasText: 'Получатели рассылки сохранены: Адреса министерства.' }).waitFor();
+  await page.getByRole('button', { name: 'Включить рассылку' }).click();
+  await page.locator('#message', { hasText: 'Ежемесячная рассылка включена.' }).waitFor();
   await saveScreenshot(page, 'settings-region');
-  // A stale page's digest calls are refused by name; the regional workbook gets no trigger and no recipient setting.
-  const refused = 'Это региональная книга: ежемесячную рассылку включают в книгах муниципалитетов («Маршрут → Настройки…» там).';
-  expect(() => region.rpc('rpcSettingsDigestSchedule', { on: true })).toThrow(refused);
-  expect(() => region.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: ['a@b.ru'], coordinatorsOff: [] })).toThrow(refused);
-  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).not.toContain('onDigestMonthlyTrigger');
-  expect(recordsOf(region.spreadsheet, 'settings').map((r) => r['Параметр'])).not.toContain('Адреса министерства');
+  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).toContain('onDigestMonthlyTrigger');
+  const settings = recordsOf(region.spreadsheet, 'settings');
+  expect(settings.find((r) => r['Параметр'] === 'Адреса министерства')?.['Значение']).toBe('minobr@mo.example');
+  expect(settings.find((r) => r['Параметр'] === 'Адреса методистов')).toBeUndefined();
   expect(errors).toEqual([]);
   await page.close();
 });

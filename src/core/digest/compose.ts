@@ -38,13 +38,13 @@ function shownNumber(value: number): string {
   return `${rounded < 0 ? '−' : ''}${grouped}${fraction === '0' ? '' : `,${fraction}`}`;
 }
 
-const shownValue = (value: number | string | null, unit: string): string =>
+export const shownValue = (value: number | string | null, unit: string): string =>
   value === null ? '—' : typeof value === 'number' ? `${shownNumber(value)}${unit === '%' ? '\u00a0%' : ''}` : value;
 
-const shownPlan = (i: KpiIndicator): string =>
+export const shownPlan = (i: Pick<KpiIndicator, 'plan' | 'comparator' | 'unit'>): string =>
   i.plan === null ? '—' : typeof i.plan === 'number' ? `${i.comparator}\u00a0${shownValue(i.plan, i.unit)}` : i.plan;
 
-const statusCell = (status: string): Cell => ({
+export const statusCell = (status: string): Cell => ({
   text: status,
   tone: status === 'Выполнен' ? 'good' : status === 'Не выполнен' ? 'bad' : 'muted',
 });
@@ -199,7 +199,7 @@ function byOrgBlocks(c: Composer, facts: DigestFacts): Block[] {
   ];
 }
 
-const FOOTER = 'Письмо отправлено «Маршрутом» автоматически, 1-го числа каждого месяца. Получателей настраивает владелец книги в «Маршрут → Настройки…».';
+export const FOOTER = 'Письмо отправлено «Маршрутом» автоматически, 1-го числа каждого месяца. Получателей настраивает владелец книги в «Маршрут → Настройки…».';
 
 function documentOf(c: Composer, recipient: DigestRecipient): DigestDocument {
   const title = `Сводка «Маршрута» за ${monthName(c.month)}`;

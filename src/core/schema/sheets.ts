@@ -353,6 +353,7 @@ export const SHEETS = {
       col('status', 'Статус', 'text', { width: 120 }),
       col('subject', 'Тема', 'text', { width: 320 }),
     ],
+    kinds: ['municipal', 'regional'],
   },
   settings: {
     id: 'settings',

@@ -1,10 +1,10 @@
 // The monthly digests' triggers and the preview the local runner writes to DIR/mail (SPEC §7). The schedule and
 // the recipients are edited in «Маршрут → Настройки…» (settingsSidebar).
 import { z } from 'zod';
-import { composeDigests } from '../../core/digest/compose';
 import { parseMonthKey, reportedMonth } from '../../core/digest/month';
 import type { DigestRun } from '../../core/digest/send';
 import { assertAccess } from '../access';
+import { digestSource } from '../digestMail';
 import { continuePending, startMonth } from '../digestSchedule';
 import { snapshotOf } from '../workbookPort';
 import { active } from './context';
@@ -37,7 +37,7 @@ export function rpcDigestPreview(payload: unknown) {
   assertAccess(spreadsheet);
   const month = parseMonthKey(payloadOf(previewPayload, payload).month);
   if (!month) throw new Error('Месяц сводки указывается как ГГГГ-ММ, например 2025-01.');
-  return composeDigests(snapshotOf(spreadsheet), month, spreadsheet.getUrl()).digests.map((d) => ({
+  return digestSource().compose(snapshotOf(spreadsheet), month, spreadsheet.getUrl(), () => true).digests.map((d) => ({
     to: d.recipient.email,
     role: d.recipient.role,
     subject: d.subject,
