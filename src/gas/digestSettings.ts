@@ -12,7 +12,7 @@ import { normalizeName } from '../core/text';
 import { assertAccess, workbookOwner } from './access';
 import { digestSource, resendUnknownDigest } from './digestMail';
 import { workbookKind } from './regionWorkbook';
-import { DIGEST_DAY, DIGEST_HOUR, installMonthlyTrigger, removeDigestTriggers, scheduleState, type ScheduleState } from './digestSchedule';
+import { DIGEST_DAY, DIGEST_HOUR, installDigestTrigger, removeDigestTriggers, scheduleState, type ScheduleState } from './digestSchedule';
 import { intakeDeps } from './services';
 import { snapshotOf } from './workbookPort';
 
@@ -93,7 +93,7 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
  */
 export function switchDigests(spreadsheet: Spreadsheet, on: boolean): string | null {
   const user = assertDigestOwner(spreadsheet);
-  if (on) installMonthlyTrigger(user);
+  if (on) installDigestTrigger(user, new Date());
   else removeDigestTriggers();
   const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${user}`;
   const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];

@@ -94,7 +94,7 @@ test('«Настройки…» of the regional workbook: the access list with i
   await page.getByRole('button', { name: 'Включить рассылку' }).click();
   await page.locator('#message', { hasText: 'Ежемесячная рассылка включена.' }).waitFor();
   await saveScreenshot(page, 'settings-region');
-  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).toContain('onDigestMonthlyTrigger');
+  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).toContain('onDigestTrigger');
   const settings = recordsOf(region.spreadsheet, 'settings');
   expect(settings.find((r) => r['Параметр'] === 'Адреса министерства')?.['Значение']).toBe('minobr@mo.example');
   expect(settings.find((r) => r['Параметр'] === 'Адреса методистов')).toBeUndefined();

@@ -1,32 +1,18 @@
 // The monthly digests' triggers and the preview the local runner writes to DIR/mail (SPEC §7). The schedule and
 // the recipients are edited in «Маршрут → Настройки…» (settingsSidebar).
 import { z } from 'zod';
-import { parseMonthKey, reportedMonth } from '../../core/digest/month';
+import { parseMonthKey } from '../../core/digest/month';
 import type { DigestRun } from '../../core/digest/send';
 import { assertAccess } from '../access';
 import { digestSource } from '../digestMail';
-import { continuePending, startMonth } from '../digestSchedule';
+import { digestTick } from '../digestSchedule';
 import { snapshotOf } from '../workbookPort';
 import { active } from './context';
 import { payloadOf } from './rpcPayload';
 
-/** Google's time-driven event: year and month in the trigger's time zone (Europe/Moscow). */
-interface ClockEvent {
-  readonly year?: number;
-  readonly month?: number;
-}
-
-/** Day 1, 8:00: the month just ended goes out. */
-export function onDigestMonthlyTrigger(e?: ClockEvent): DigestRun | null {
-  const now = new Date();
-  const year = typeof e?.year === 'number' ? e.year : now.getFullYear();
-  const month = typeof e?.month === 'number' ? e.month : now.getMonth() + 1;
-  return startMonth(active(), reportedMonth(year, month));
-}
-
-/** Hourly while a month's letters are not all sent; it removes itself when they are. */
-export function onDigestFollowUpTrigger(): DigestRun | null {
-  return continuePending(active());
+/** Hourly (the owner's trigger): the due month's letters still to send. */
+export function onDigestTrigger(): DigestRun | null {
+  return digestTick(active(), new Date());
 }
 
 const previewPayload = z.object({ month: z.string().max(7) });
