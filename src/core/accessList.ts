@@ -6,13 +6,11 @@ import { SETTING } from './settings';
 import { SHEETS } from './schema/sheets';
 import type { Workbook } from './workbook';
 
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
-
-export const isEmail = (text: string): boolean => EMAIL.test(text);
+import { isEmail, splitAddresses } from './email';
 
 /** E-mails as typed (one per line, or separated by commas): trimmed, lower-cased, each once; a non-e-mail is refused. */
 export function normalizeAccessList(values: readonly string[]): string[] {
-  const emails = values.flatMap((v) => v.split(/[,;\s]+/)).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const emails = values.flatMap((v) => splitAddresses(v));
   const invalid = emails.filter((e) => !isEmail(e));
   if (invalid.length) throw new Error(`Это не похоже на e-mail: ${invalid.map((e) => `«${e}»`).join(', ')}. Исправьте и сохраните снова.`);
   return [...new Set(emails)];

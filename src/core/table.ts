@@ -168,7 +168,7 @@ export class Table {
 }
 
 /** Kinds whose text is the string itself, trimmed (what coerceCell gives them). */
-const STRING_KINDS = new Set<ColumnSpec['kind']>(['text', 'choice', 'email', 'url']);
+const STRING_KINDS = new Set<ColumnSpec['kind']>(['text', 'choice', 'email', 'emails', 'url']);
 
 /** A cell as text: a text column's string trimmed, anything else as its column kind reads it (dates as ISO). */
 function cellText(column: ColumnSpec, raw: Cell): string {

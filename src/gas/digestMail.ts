@@ -4,7 +4,8 @@
 // Google allows 100 recipients a day on a consumer account, 1,500 on Workspace, counted over 24 hours from the first
 // one (developers.google.com/apps-script/guides/services/quotas); a refused letter throws «Service invoked too many
 // times for one day: email.».
-import { MailQuotaExceeded, sendDigests, type DigestRun, type MailPort } from '../core/digest/send';
+import { MailQuotaExceeded, MUNICIPAL_DIGESTS, REGIONAL_DIGESTS, resendDigest, sendDigests, type DigestRun, type DigestSource, type MailPort } from '../core/digest/send';
+import { workbookKind } from './regionWorkbook';
 import type { DigestMonth } from '../core/digest/month';
 import { systemClock } from './services';
 import { SheetsWorkbookPort } from './workbookPort';
@@ -32,6 +33,21 @@ export const mailAppPort: MailPort = {
  * digest triggers, so the owner's user lock keeps two runs apart without holding up anyone's form answers or panels
  * (the script lock would, for minutes).
  */
+/** A regional workbook sends the ministry's letter; a municipal one its own. */
+export const digestSource = (): DigestSource => (workbookKind() === 'regional' ? REGIONAL_DIGESTS : MUNICIPAL_DIGESTS);
+
+/** «Отправить повторно»: one letter of `month` whose fate is unknown, under the same lock as the monthly runs. */
+export function resendUnknownDigest(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, month: DigestMonth, recipient: string): string {
+  const lock = LockService.getUserLock();
+  if (!lock.tryLock(10_000)) throw new Error('Сейчас идёт рассылка: отправьте повторно, когда она закончится.');
+  try {
+    return resendDigest({ workbook: new SheetsWorkbookPort(spreadsheet), mail: mailAppPort, clock: systemClock, workbookUrl: spreadsheet.getUrl() }, month, recipient, digestSource());
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
 export function runDigests(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, month: DigestMonth): DigestRun | null {
   const started = Date.now();
   const lock = LockService.getUserLock();
@@ -46,6 +62,7 @@ export function runDigests(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
         deadline: started + DIGEST_TIME_BUDGET_MS,
       },
       month,
+      digestSource(),
     );
   } finally {
     SpreadsheetApp.flush();

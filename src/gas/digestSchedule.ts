@@ -1,9 +1,11 @@
-// When digests go out. The owner's monthly trigger (day 1, 8:00 Moscow time) starts a month; while some recipient
-// still lacks that month's letter (the daily quota ran out, or the time budget), an hourly follow-up trigger goes
-// on, and removes itself once every letter is in «Рассылки». Hourly, not daily: Google frees the quota 24 hours
-// after the first letter of the day, not at a fixed hour, and a follow-up that finds no quota costs one call.
-// Triggers run as their creator, and MailApp sends as them: only the workbook's owner installs these.
-import { monthKey, parseMonthKey, type DigestMonth } from '../core/digest/month';
+// When digests go out: one hourly trigger of the owner's. Each tick works out the month that is due — the one whose
+// letters go from day 1, 8:00 Moscow time, of the next month, once the digests were on then — and sends what
+// «Рассылки» does not yet hold for it, as the quota and the time budget allow. Nothing is kept between runs but the
+// log, so a run Google stops at any call is simply taken up by the next tick, and a month's letter goes once whichever
+// tick sends it. Hourly, not daily: Google frees the quota 24 hours after the first letter of the day, not at a fixed
+// hour, and a tick with nothing to send reads the log and stops. Triggers run as their creator, and MailApp sends as
+// them: only the workbook's owner installs this one.
+import { monthKey, parseMonthKey, reportedMonth, type DigestMonth } from '../core/digest/month';
 import type { DigestRun } from '../core/digest/send';
 import { readSettings, SETTING } from '../core/settings';
 import { normalizeName } from '../core/text';
@@ -11,20 +13,22 @@ import { runDigests } from './digestMail';
 import { currentUserEmail } from './services';
 import { snapshotOf } from './workbookPort';
 
-export const DIGEST_MONTHLY_HANDLER = 'onDigestMonthlyTrigger';
-export const DIGEST_FOLLOW_UP_HANDLER = 'onDigestFollowUpTrigger';
+export const DIGEST_HANDLER = 'onDigestTrigger';
+/** Handlers of earlier versions (a monthly trigger and its hourly follow-up): replaced when the digests are switched. */
+const OLD_HANDLERS = ['onDigestMonthlyTrigger', 'onDigestFollowUpTrigger'];
 export const DIGEST_DAY = 1;
 export const DIGEST_HOUR = 8;
-export const DIGEST_TIME_ZONE = 'Europe/Moscow';
 
-/** Who installed the monthly trigger (it runs as them); absent = digests are off. */
+/** Who installed the trigger (it runs as them); absent = digests are off. */
 const SCHEDULE_PROPERTY = 'marshrut.digest.by';
-/** The month whose letters are still being sent (`2024-12`). */
+/** When they were turned on (ms): no month due before is sent. */
+const SINCE_PROPERTY = 'marshrut.digest.since';
+/** The month whose letters are still being sent (`2024-12`): what «Настройки…» reports. */
 const PENDING_PROPERTY = 'marshrut.digest.pending';
 
 const properties = () => PropertiesService.getDocumentProperties();
-const triggersOf = (handler: string) => ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
-const removeTriggers = (handler: string) => triggersOf(handler).forEach((t) => ScriptApp.deleteTrigger(t));
+const triggersOf = (handlers: readonly string[]) => ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
+const removeTriggers = (handlers: readonly string[]) => triggersOf(handlers).forEach((t) => ScriptApp.deleteTrigger(t));
 
 export interface ScheduleState {
   /** The e-mail the letters go from; '' when digests are off. */
@@ -38,16 +42,16 @@ export function scheduleState(viewer: string): ScheduleState {
   const by = properties().getProperty(SCHEDULE_PROPERTY) ?? '';
   return {
     by,
-    lost: by !== '' && by === viewer && triggersOf(DIGEST_MONTHLY_HANDLER).length === 0,
+    lost: by !== '' && by === viewer && triggersOf([DIGEST_HANDLER]).length === 0,
     pending: parseMonthKey(properties().getProperty(PENDING_PROPERTY) ?? ''),
   };
 }
 
-/** The caller's monthly trigger, replacing any earlier one of theirs. */
-export function installMonthlyTrigger(owner: string): void {
-  removeTriggers(DIGEST_MONTHLY_HANDLER);
+/** The caller's hourly trigger, replacing any earlier digest trigger of theirs. */
+export function installDigestTrigger(owner: string, now: Date): void {
+  removeTriggers([DIGEST_HANDLER, ...OLD_HANDLERS]);
   try {
-    ScriptApp.newTrigger(DIGEST_MONTHLY_HANDLER).timeBased().onMonthDay(DIGEST_DAY).atHour(DIGEST_HOUR).inTimezone(DIGEST_TIME_ZONE).create();
+    ScriptApp.newTrigger(DIGEST_HANDLER).timeBased().everyHours(1).create();
   } catch (error) {
     if (!/too many triggers/i.test(error instanceof Error ? error.message : String(error))) throw error;
     throw new Error(
@@ -55,14 +59,23 @@ export function installMonthlyTrigger(owner: string): void {
         'Удалите ненужные в редакторе Apps Script («Триггеры») и включите рассылку снова.',
     );
   }
-  properties().setProperty(SCHEDULE_PROPERTY, owner);
+  properties().setProperties({ [SCHEDULE_PROPERTY]: owner, [SINCE_PROPERTY]: String(now.getTime()) });
 }
 
 export function removeDigestTriggers(): void {
-  removeTriggers(DIGEST_MONTHLY_HANDLER);
-  removeTriggers(DIGEST_FOLLOW_UP_HANDLER);
-  properties().deleteProperty(SCHEDULE_PROPERTY);
-  properties().deleteProperty(PENDING_PROPERTY);
+  removeTriggers([DIGEST_HANDLER, ...OLD_HANDLERS]);
+  for (const key of [SCHEDULE_PROPERTY, SINCE_PROPERTY, PENDING_PROPERTY]) properties().deleteProperty(key);
+}
+
+/** When `month`'s letters go: day 1 of the next month, DIGEST_HOUR (the script's time zone is Moscow). */
+const sendMoment = (month: DigestMonth) => new Date(month.year, month.month, DIGEST_DAY, DIGEST_HOUR).getTime();
+
+/** The month whose letters are due at `now`, or null before the first send moment after the digests were on. */
+export function dueMonth(now: Date, since: number): DigestMonth | null {
+  const current = reportedMonth(now.getFullYear(), now.getMonth() + 1);
+  const before = current.month === 1 ? { year: current.year - 1, month: 12 } : { year: current.year, month: current.month - 1 };
+  const month = sendMoment(current) <= now.getTime() ? current : before;
+  return sendMoment(month) >= since ? month : null;
 }
 
 /** «Ежемесячная рассылка» = Нет in «Настройки» pauses the letters without touching the triggers. */
@@ -79,31 +92,16 @@ const asScheduleOwner = (): boolean => {
   return !!by && currentUserEmail().toLowerCase() === by;
 };
 
-/** A new month replaces one still pending: last month's letters would be stale by now. */
-export function startMonth(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, month: DigestMonth): DigestRun | null {
+/** One tick: the due month's letters that are not yet in «Рассылки». */
+export function digestTick(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): DigestRun | null {
   if (!asScheduleOwner()) return null;
-  properties().setProperty(PENDING_PROPERTY, monthKey(month));
-  return continuePending(spreadsheet);
-}
-
-/**
- * Sends what is left of the pending month; the follow-up stays while anything is left (or while another run holds
- * the lock: that one finishes the month), and goes once every letter is in «Рассылки».
- */
-export function continuePending(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): DigestRun | null {
-  if (!asScheduleOwner()) return null;
-  const month = parseMonthKey(properties().getProperty(PENDING_PROPERTY) ?? '');
+  const month = dueMonth(now, Number(properties().getProperty(SINCE_PROPERTY) ?? 0));
   if (!month || paused(spreadsheet)) {
     properties().deleteProperty(PENDING_PROPERTY);
-    removeTriggers(DIGEST_FOLLOW_UP_HANDLER);
     return null;
   }
-  // The follow-up exists before any letter goes: a run Google stops halfway still has its continuation.
-  if (!triggersOf(DIGEST_FOLLOW_UP_HANDLER).length) ScriptApp.newTrigger(DIGEST_FOLLOW_UP_HANDLER).timeBased().everyHours(1).create();
   const run = runDigests(spreadsheet, month);
-  if (run?.left === 0) {
-    properties().deleteProperty(PENDING_PROPERTY);
-    removeTriggers(DIGEST_FOLLOW_UP_HANDLER);
-  }
+  if (run && run.left > 0) properties().setProperty(PENDING_PROPERTY, monthKey(month));
+  else if (run) properties().deleteProperty(PENDING_PROPERTY);
   return run;
 }

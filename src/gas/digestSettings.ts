@@ -2,7 +2,7 @@
 // sees it (it lists coordinators' e-mails); only the workbook's owner changes it — the letters go from the owner's
 // account, by the owner's trigger. Every change is a row of «Журнал изменений».
 import { normalizeAccessList } from '../core/accessList';
-import { monthLog } from '../core/digest/mailLog';
+import { MAIL_STATUS, monthLog } from '../core/digest/mailLog';
 import { monthName, reportedMonth } from '../core/digest/month';
 import { DIGEST_ACTION, digestAudience, recipientValues, recordSettings } from '../core/digest/recipients';
 import { inTransaction } from '../core/intake/service';
@@ -10,7 +10,9 @@ import { SHEETS } from '../core/schema/sheets';
 import { readSettings, SETTING } from '../core/settings';
 import { normalizeName } from '../core/text';
 import { assertAccess, workbookOwner } from './access';
-import { DIGEST_DAY, DIGEST_HOUR, installMonthlyTrigger, removeDigestTriggers, scheduleState } from './digestSchedule';
+import { digestSource, resendUnknownDigest } from './digestMail';
+import { workbookKind } from './regionWorkbook';
+import { DIGEST_DAY, DIGEST_HOUR, installDigestTrigger, removeDigestTriggers, scheduleState, type ScheduleState } from './digestSchedule';
 import { intakeDeps } from './services';
 import { snapshotOf } from './workbookPort';
 
@@ -20,10 +22,9 @@ export const DIGEST_SCHEDULE_TEXT = `${DIGEST_DAY}-го числа каждог�
 
 export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
   const workbook = snapshotOf(spreadsheet);
-  const audience = digestAudience(workbook);
+  const audience = digestSource().audience(workbook);
   const state = scheduleState(viewer);
-  const now = new Date();
-  const month = state.pending ?? reportedMonth(now.getFullYear(), now.getMonth() + 1);
+  const month = shownMonth(state);
   const log = monthLog(workbook.table('mailings'), month);
   return {
     by: state.by,
@@ -36,8 +37,28 @@ export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
     withoutCoordinator: audience.withoutCoordinator,
     problems: audience.problems,
     recipients: audience.recipients.length,
-    month: { name: monthName(month), pending: state.pending !== null, sent: log.sent, failed: log.failed, unknown: log.unknown },
+    month: { name: monthName(month), pending: state.pending !== null, sent: log.sent, failed: log.failed, unknown: log.unknown, unknownRecipients: log.unknownRecipients },
   };
+}
+
+/** The month «Настройки…» reports on: the one being sent, else the one sent last. */
+function shownMonth(state: ScheduleState) {
+  const now = new Date();
+  return state.pending ?? reportedMonth(now.getFullYear(), now.getMonth() + 1);
+}
+
+/**
+ * «Отправить повторно»: the letters go from the account that turned the digests on, so only that account resends;
+ * the action is in «Журнал изменений».
+ */
+export function resendDigestLetter(spreadsheet: Spreadsheet, recipient: string): string {
+  const user = assertAccess(spreadsheet);
+  const state = scheduleState(user);
+  if (user !== state.by) throw new Error(`Письма рассылки уходят от имени ${state.by || 'владельца книги'}: повторно отправить может только этот аккаунт.`);
+  const month = shownMonth(state);
+  const to = resendUnknownDigest(spreadsheet, month, recipient);
+  inTransaction(intakeDeps(spreadsheet, user), ({ audit }) => audit.record(DIGEST_ACTION.resend, SHEETS.mailings.name, to, 'Статус', MAIL_STATUS.sending, MAIL_STATUS.resent));
+  return to;
 }
 
 function assertDigestOwner(spreadsheet: Spreadsheet): string {
@@ -60,9 +81,9 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
     ministry: normalizeAccessList(change.ministry),
     off: normalizeAccessList(change.coordinatorsOff),
   };
-  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) =>
-    recordSettings(workbook, audit, DIGEST_ACTION.recipients, recipientValues(next)),
-  );
+  // A regional workbook has the ministry's letter only.
+  const values = workbookKind() === 'regional' ? { [SETTING.ministry]: next.ministry.join(', ') } : recipientValues(next);
+  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => recordSettings(workbook, audit, DIGEST_ACTION.recipients, values));
 }
 
 /**
@@ -72,13 +93,13 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
  */
 export function switchDigests(spreadsheet: Spreadsheet, on: boolean): string | null {
   const user = assertDigestOwner(spreadsheet);
-  if (on) installMonthlyTrigger(user);
+  if (on) installDigestTrigger(user, new Date());
   else removeDigestTriggers();
   const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${user}`;
   const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];
   return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
     audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);
-    const noMethodist = on && digestAudience(workbook).settings.methodists.length === 0;
+    const noMethodist = on && workbookKind() === 'municipal' && digestAudience(workbook).settings.methodists.length === 0;
     recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет', ...(noMethodist ? { [SETTING.methodists]: user } : {}) });
     return noMethodist ? user : null;
   });

@@ -10,7 +10,7 @@ import { measureCells } from './workbookHealth';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const GROW_ROWS = 500;
-const TEXT_KINDS = new Set<ColumnKind | undefined>(['text', 'email', 'url', 'choice', 'multi']);
+const TEXT_KINDS = new Set<ColumnKind | undefined>(['text', 'email', 'emails', 'url', 'choice', 'multi']);
 
 export class SheetsWorkbookPort implements WorkbookPort {
   private readonly sheets = new Map<SheetId, Sheet>();

@@ -14,6 +14,7 @@ import { Timings } from './timings';
 import { writeDigests } from './digestOutput';
 import { writeDashboardHtml } from './dashboardOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
+import { isEmail, splitAddresses } from '../core/email';
 import { runRegion } from './region';
 import { runStory } from './demo/story';
 import { CELL_LIMIT, CellLimitError } from '../core/workbookHealth';
@@ -62,10 +63,10 @@ const COMMANDS: Record<string, Command> = {
   },
   region: {
     usage: [
-      'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]',
+      'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ] [--ministry АДРЕСА]',
       'свести показатели муниципалитетов (папки, записанные «run --out»): DIR/region.xlsx, DIR/region.json и DIR/dashboard.html',
     ],
-    options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' } },
+    options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' }, region: { type: 'string' }, ministry: { type: 'string' } },
     listFlag: 'municipal',
     async run(values) {
       const municipal = (values.municipal ?? []) as string[];
@@ -73,7 +74,11 @@ const COMMANDS: Record<string, Command> = {
       const preset = typeof values.preset === 'string' ? values.preset.trim() : undefined;
       if (preset !== undefined && !PRESET_IDS.includes(preset)) throw new UsageError(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
       const out = outDir(values);
-      const written = await runRegion({ municipal, out, preset }, say);
+      const region = typeof values.region === 'string' && values.region.trim() ? values.region.trim() : undefined;
+      const ministry = typeof values.ministry === 'string' ? splitAddresses(values.ministry) : undefined;
+      const notEmail = ministry?.find((a) => !isEmail(a));
+      if (notEmail !== undefined) throw new UsageError(`--ministry: «${notEmail}» — не e-mail. Укажите адреса через запятую: --ministry a@minobr.ru,b@minobr.ru`);
+      const written = await runRegion({ municipal, out, preset, region, ministry }, say);
       say(`Записано: ${written.xlsx}`);
       say(`Записано: ${written.json}`);
       say(`Записано: ${written.dashboard}`);
@@ -97,7 +102,7 @@ const COMMANDS: Record<string, Command> = {
       await runStory(outDir(values), {
         say,
         runMunicipality: (data, out) => runImport(data, out, {}, false),
-        runRegion: (municipal, out) => runRegion({ municipal, out }, say),
+        runRegion: (municipal, out, region) => runRegion({ municipal, out, region: region.name, ministry: [region.ministry] }, say),
       });
     },
   },

@@ -36,7 +36,12 @@ export function writeDigests(workbook: LocalWorkbook, out: string, report: KpiRe
     workbook.rpc('rpcSettingsSaveDigest', { methodists: [view.owner], ministry, coordinatorsOff });
     lines.push(`«Адреса методистов» были пусты: сводку методиста получает владелец книги ${view.owner}.`);
   }
-  const month = monthOf(report.period.to);
+  lines.push(writeLetters(workbook, out, monthOf(report.period.to)));
+  return lines;
+}
+
+/** The letters of `month` as the workbook's monthly run would send them, into DIR/mail (replacing earlier ones). */
+export function writeLetters(workbook: LocalWorkbook, out: string, month: DigestMonth): string {
   const letters = workbook.rpc<Letter[]>('rpcDigestPreview', { month: monthKey(month) });
   const dir = join(out, 'mail');
   rmSync(dir, { recursive: true, force: true });
@@ -45,6 +50,8 @@ export function writeDigests(workbook: LocalWorkbook, out: string, report: KpiRe
     writeFileSync(join(dir, `${mailFileName(letter.to)}.html`), letter.html);
     writeFileSync(join(dir, `${mailFileName(letter.to)}.txt`), letter.text);
   }
-  lines.push(`Сводки за ${monthName(month)} (рассылка ${longDay(sendDay(month))}): писем — ${letters.length}, записано в ${dir}`);
-  return lines;
+  return `Сводки за ${monthName(month)} (рассылка ${longDay(sendDay(month))}): писем — ${letters.length}, записано в ${dir}`;
 }
+
+/** The month after which a period ending `iso` (yyyy-mm-dd) is reported: the one its last day falls in. */
+export const reportedMonthOf = (iso: string): DigestMonth => monthOf(iso);

@@ -70,7 +70,11 @@ export async function readMunicipalOutput(folder: string): Promise<MunicipalOutp
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new InputError(`${path} — не книга Excel (.xlsx): ${(error as Error).message}`);
+    // JSZip's own words («Corrupted zip: …») tell a methodist nothing.
+    void error;
+    throw new InputError(
+      `${path} повреждён или это не книга Excel (.xlsx). Запишите его заново («marshrut run --out») или скачайте книгу из Google Таблиц: «Файл → Скачать → Microsoft Excel».`,
+    );
   }
   const values = (name: string) => {
     const sheet = workbook.getWorksheet(name);

@@ -44,7 +44,7 @@ export interface LocalRuntime {
   globals: Record<string, unknown>;
   calls: CallCounter;
   ui: UiState & { nextAlertResponse(...responses: string[]): void; nextPromptResponse(text: string, button?: string): void };
-  mail: { outbox: SentMail[]; remaining(): number };
+  mail: { outbox: SentMail[]; refused: Set<string>; remaining(): number };
   forms: {
     submit(form: Form, opts: SubmitOptions): FormResponse;
     /** Google delivers a response again unchanged (its row rewritten, its triggers fired), as after an edit. */
@@ -188,7 +188,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       nextAlertResponse: (...responses: string[]) => { ui.alertResponses.push(...responses); },
       nextPromptResponse: (text: string, button?: string) => { ui.promptResponses.push({ text, button }); },
     }),
-    mail: { outbox: mail.outbox, remaining: () => mail.remaining() },
+    mail: { outbox: mail.outbox, refused: mail.refused, remaining: () => mail.remaining() },
     forms: {
       submit(form, opts) {
         const f = rawForm(form);

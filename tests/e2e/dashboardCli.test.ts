@@ -61,7 +61,7 @@ test('the regional entry point: the same page with indicators per municipality a
   const { page, errors } = await openHtml(browser(), openBuiltWorkbook(), html, { width: 1280, height: 860 });
   await page.locator('#dashboard').waitFor();
   await expect(page.locator('#unitLabel').innerText()).resolves.toBe('Муниципалитет');
-  await expect(page.locator('#unit option').allInnerTexts()).resolves.toEqual(['Весь регион', 'klin — Клин', 'dmitrov — Дмитров']);
+  await expect(page.locator('#unit option').allInnerTexts()).resolves.toEqual(['Весь регион', 'Клин', 'Дмитров']);
   await expect(page.locator('#iomPanel').isVisible()).resolves.toBe(false);
   await expect(page.locator('#eventsPanel').isVisible()).resolves.toBe(false);
   await page.selectOption('#unit', 'dmitrov');

@@ -54,6 +54,17 @@ function quotaUsed(wb: LocalWorkbook, n: number): void {
 
 const EVERYONE = [OWNER, ...COORDINATORS.ДС, ...COORDINATORS.Ш1, ...COORDINATORS.Ш2, MINISTRY];
 
+test('after a recompute for one ОО, no letter calls that school’s figures the municipality’s: each says what it lacks', () => {
+  const { wb } = workbook();
+  wb.rpc('rpcKpiRecompute', { year: 2024, scope: 'Ш1' });
+  for (const letter of preview(wb)) {
+    expect({ to: letter.to, says: letter.text.includes('Последний пересчёт показателей — только по ОО «Ш1 — МОУ «Школа № 1»», а не по всему муниципалитету: в этом письме их нет.') }).toEqual({ to: letter.to, says: true });
+    expect(letter.text).not.toMatch(/Факт|Ваша ОО/);
+  }
+  const ministry = preview(wb).find((l) => l.to === MINISTRY)!;
+  expect(ministry.text).not.toContain('«Маршрут → Показатели…»');
+});
+
 describe('who gets a letter and what it may show', () => {
   const { wb } = workbook();
   const letters = preview(wb);
@@ -132,22 +143,17 @@ describe('who gets a letter and what it may show', () => {
 });
 
 describe('sending on the 1st of the month', () => {
-  test('the owner turns it on: her monthly trigger, day 1, 8:00 Moscow time; turning it off removes her triggers; both audited', () => {
+  test('the owner turns it on: her one hourly trigger (the letters go from day 1, 8:00); turning it off removes it; both audited', () => {
     const { wb } = workbook();
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
-    const [trigger] = wb.runtime.triggers.all().filter((t) => t.getHandlerFunction() === 'onDigestMonthlyTrigger');
+    const [trigger] = wb.runtime.triggers.all().filter((t) => t.getHandlerFunction() === 'onDigestTrigger');
     const data = unwrap<{ data: TriggerData }>(trigger).data;
-    expect({ owner: data.owner, schedule: data.schedule, hour: data.hour, timeZone: data.timeZone }).toEqual({
-      owner: OWNER,
-      schedule: { kind: 'monthDay', day: 1 },
-      hour: 8,
-      timeZone: 'Europe/Moscow',
-    });
+    expect({ owner: data.owner, schedule: data.schedule }).toEqual({ owner: OWNER, schedule: { kind: 'everyHours', n: 1 } });
     wb.rpc('rpcSettingsDigestSchedule', { on: true }); // again: still one
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     // Deleted by hand in the Apps Script editor: the panel tells the owner to turn it on again.
     const scriptApp = wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
-    scriptApp.deleteTrigger(wb.runtime.triggers.all().find((t) => t.getHandlerFunction() === 'onDigestMonthlyTrigger')!);
+    scriptApp.deleteTrigger(wb.runtime.triggers.all().find((t) => t.getHandlerFunction() === 'onDigestTrigger')!);
     expect(wb.rpc<{ sections: { digest: { by: string; lost: boolean } } }>('rpcSettingsLoad').sections.digest).toMatchObject({ by: OWNER, lost: true });
     wb.rpc('rpcSettingsDigestSchedule', { on: false });
     expect(handlers(wb)).toEqual([]);
@@ -161,7 +167,7 @@ describe('sending on the 1st of the month', () => {
     ]);
   });
 
-  test('quota for 3 letters: 3 go on the 1st, the hourly follow-up waits for the quota, the rest go the next day, then it removes itself; never twice', () => {
+  test('quota for 3 letters: 3 go on the 1st, the hourly tick waits for the quota, the rest go the next day; never twice', () => {
     const { wb, clock } = workbook();
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
     quotaUsed(wb, 97); // 07:00: 3 of 100 left until 07:00 tomorrow
@@ -169,13 +175,14 @@ describe('sending on the 1st of the month', () => {
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual(EVERYONE.slice(0, 3));
     expect(mailings(wb)).toEqual(EVERYONE.slice(0, 3).map((e) => `${e} 12.2024 Отправлено`));
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger', 'onDigestFollowUpTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     expect(wb.rpc<{ sections: { digest: { month: unknown } } }>('rpcSettingsLoad').sections.digest.month).toEqual({
       name: 'декабрь 2024',
       pending: true,
       sent: 3,
       failed: 0,
       unknown: 0,
+      unknownRecipients: [],
     });
 
     for (const hour of [9, 10, 11]) timePasses(wb, clock, new Date(2025, 0, 1, hour, 6)); // no quota yet
@@ -183,7 +190,7 @@ describe('sending on the 1st of the month', () => {
 
     timePasses(wb, clock, new Date(2025, 0, 2, 7, 7)); // 24 hours after the first letter of the day
     expect(sentTo(wb)).toEqual(EVERYONE);
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     expect(rowsOf(wb, 'mailings')).toHaveLength(EVERYONE.length);
 
     for (const at of [new Date(2025, 0, 2, 9, 0), new Date(2025, 0, 3, 8, 0)]) timePasses(wb, clock, at);
@@ -208,17 +215,17 @@ describe('sending on the 1st of the month', () => {
 
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual(EVERYONE.slice(0, 3)); // at 0, 100 and 200 s; at 300 s the budget is spent
-    expect(handlers(wb)).toContain('onDigestFollowUpTrigger');
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     timePasses(wb, clock, new Date(2025, 0, 1, 9, 10));
     expect(sentTo(wb)).toEqual(EVERYONE);
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     expect(wb.runtime.executions.log.filter((e) => e.outcome !== 'ok')).toEqual([]);
   });
 
   test('Google stops the run while a letter is being sent: that letter is «Отправляется» and is not sent again', () => {
     const { wb, clock } = workbook();
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
-    wb.runtime.executions.kill({ into: 'onDigestMonthlyTrigger', atCall: 2, member: 'MailApp.sendEmail' });
+    wb.runtime.executions.kill({ into: 'onDigestTrigger', atCall: 2, member: 'MailApp.sendEmail' });
 
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual([OWNER]);
@@ -226,21 +233,33 @@ describe('sending on the 1st of the month', () => {
 
     // The follow-up was installed before the first letter: an hour later it sends the rest, skipping the unknown one,
     // which «Настройки…» reports.
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger', 'onDigestFollowUpTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     expect(wb.rpc<{ sections: { digest: { month: { unknown: number } } } }>('rpcSettingsLoad').sections.digest.month.unknown).toBe(1);
     timePasses(wb, clock, new Date(2025, 0, 1, 9, 6));
     expect(sentTo(wb)).toEqual(EVERYONE.filter((e) => e !== 'ds@klin.example'));
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+
+    // «Настройки…» names it; the methodist checks with the school and sends it again, once.
+    type Month = { unknown: number; unknownRecipients: string[]; sent: number };
+    const month = () => wb.rpc<{ sections: { digest: { month: Month } } }>('rpcSettingsLoad').sections.digest.month;
+    expect(month().unknownRecipients).toEqual(['ds@klin.example']);
+    expect(wb.rpc<{ resent: string }>('rpcSettingsResendDigest', { email: 'DS@klin.example' }).resent).toBe('ds@klin.example');
+    expect(sentTo(wb).filter((e) => e === 'ds@klin.example')).toHaveLength(1);
+    expect(mailings(wb)).toContain('ds@klin.example 12.2024 Отправлено повторно');
+    expect(month()).toMatchObject({ unknown: 0, unknownRecipients: [], sent: EVERYONE.length });
+    expect(() => wb.rpc('rpcSettingsResendDigest', { email: 'ds@klin.example' })).toThrow('повторно отправлять нечего');
+    expect(sentTo(wb)).toHaveLength(EVERYONE.length);
   });
 
   test('a letter Google refuses is logged with the reason and not retried; the others go', () => {
     const { wb, clock } = workbook();
-    wb.rpc('rpcSettingsSaveDigest', { methodists: [OWNER, 'a<b@klin.example'], ministry: [MINISTRY], coordinatorsOff: [] });
+    wb.rpc('rpcSettingsSaveDigest', { methodists: [OWNER, 'методист@школа.рф'], ministry: [MINISTRY], coordinatorsOff: [] });
+    wb.runtime.mail.refused.add('методист@школа.рф');
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
-    expect(mailings(wb)).toContain('a<b@klin.example 12.2024 Не отправлено: Invalid email: a<b@klin.example');
+    expect(mailings(wb)).toContain('методист@школа.рф 12.2024 Не отправлено: Invalid email: методист@школа.рф');
     expect(sentTo(wb)).toEqual(EVERYONE);
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
   });
 
   test('«Ежемесячная рассылка» = Нет in «Настройки» pauses the letters', () => {
@@ -251,7 +270,7 @@ describe('sending on the 1st of the month', () => {
     sheet.getRange(row + 1, 2).setValue('Нет');
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual([]);
-    expect(handlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+    expect(handlers(wb)).toEqual(['onDigestTrigger']);
     expect(wb.rpc<{ sections: { digest: { paused: boolean } } }>('rpcSettingsLoad').sections.digest.paused).toBe(true);
   });
 });

@@ -20,8 +20,8 @@ const REGIONAL_NAMES = sheetIdsOf('regional').map((id) => SHEETS[id].name);
 describe('«Настроить региональную книгу»', () => {
   const region = openRegionalWorkbook();
 
-  test('creates the five sheets of the regional workbook, and no municipal one', () => {
-    expect(region.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Настройки']);
+  test('creates the six sheets of the regional workbook, and no municipal one', () => {
+    expect(region.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Рассылки', 'Настройки']);
     expect(REGIONAL_NAMES).toEqual(region.spreadsheet.getSheets().map((s) => s.getName()));
     expect(region.runtime.ui.alerts.at(-1)!.title).toBe('Региональная книга настроена');
     const header = sheetOf(region, 'Муниципалитеты').getRange(1, 1, 1, 8).getValues()[0];
@@ -30,10 +30,10 @@ describe('«Настроить региональную книгу»', () => {
     expect(String(sheetOf(region, 'Дашборд').getRange(2, 1).getValue())).toMatch(/региональной книге — после «Маршрут → Обновить сводку…»/);
   });
 
-  test('«Настройки» holds the region’s defaults: its name, preset klin, the year, the access list', () => {
+  test('«Настройки» holds the region’s defaults: its name, preset klin, the year, the access list, the ministry’s letter', () => {
     const settings = recordsOf(region.spreadsheet, 'settings');
     expect(settings.map((r) => r['Параметр'])).toEqual(regionSettingDefaults().map((s) => s.key));
-    expect(settings.map((r) => r['Параметр'])).toEqual(['Регион', 'Набор показателей', 'Отчётный год', 'Список доступа', 'Ячеек в книге']);
+    expect(settings.map((r) => r['Параметр'])).toEqual(['Регион', 'Набор показателей', 'Отчётный год', 'Список доступа', 'Адреса министерства', 'Ежемесячная рассылка', 'Ячеек в книге']);
     expect(settings.find((r) => r['Параметр'] === 'Список доступа')!['Описание']).toMatch(/^Кто, кроме владельца книги, обновляет сводку/);
     expect(settings.find((r) => r['Параметр'] === 'Набор показателей')!['Значение']).toBe('klin');
   });

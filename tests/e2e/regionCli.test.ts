@@ -3,7 +3,7 @@
 // kpi.json numerators and denominators, the folder without indicators is left out with its reason, region.xlsx
 // holds the regional sheets; the list flag in both its forms, and the usage errors.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,10 +25,10 @@ type Region = ReturnType<typeof regionJson>;
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 /** A small generated municipality run through `marshrut run`: its output folder. */
-function municipality(name: string, seed: number, staff: number): string {
+function municipality(name: string, seed: number, staff: number, year = 2025): string {
   const out = join(tmp, `m${seed}`);
   writeMunicipality(join(out, 'data'), generateMunicipality({ seed, organizations: 4, staff, municipality: name }));
-  const run = runCli(['run', '--data', join(out, 'data'), '--out', out, '--year', '2025']);
+  const run = runCli(['run', '--data', join(out, 'data'), '--out', out, '--year', String(year)]);
   if (run.status !== 0) throw new Error(run.stderr);
   return out;
 }
@@ -45,7 +45,7 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   test('exits 0, prints each municipality’s state and the totals, writes region.xlsx and region.json', () => {
     expect(setup.status).toBe(0);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(result.stdout).toContain('В сводке 2 из 3 (набор «klin»):');
+    expect(result.stdout).toContain('В сводке 2 из 3 (набор «klin», 2025 год):');
     expect(result.stdout).toContain('  Северный район: в сводке');
     expect(result.stdout).toMatch(/ {2}empty: Нет показателей: набор показателей не загружен/);
     expect(result.stdout).toContain(`Записано: ${join(out, 'region.xlsx')}`);
@@ -53,7 +53,7 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   });
 
   test('region.json has the documented shape; each municipality names its folder', () => {
-    expect(Object.keys(region)).toEqual(['region', 'preset', 'year', 'updatedAt', 'municipalities', 'indicators', 'byMunicipality']);
+    expect(Object.keys(region)).toEqual(['region', 'preset', 'year', 'updatedAt', 'municipalities', 'indicators', 'byMunicipality', 'unreadFolders']);
     expect(region.municipalities.map((m) => [m.name, m.status, m.folder])).toEqual([
       ['Северный район', 'read', north],
       ['Южный район', 'read', south],
@@ -84,7 +84,7 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   test('region.xlsx holds the regional workbook’s sheets', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'region.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Настройки']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Рассылки', 'Настройки']);
     expect(book.getWorksheet('Сводные показатели')!.getCell('A2').value).toBe('Итого по региону');
     // The regional «Дашборд» was rebuilt by the refresh: its chart's place holds the chart's title and table.
     const dashboard = book.getWorksheet('Дашборд')!;
@@ -110,13 +110,70 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   });
 });
 
+describe('totals the ministry can trust (issue 18 point 4)', () => {
+  const north = municipality('Северный район', 11, 40);
+  const west = municipality('Западный район', 13, 30, 2024);
+  const copy = join(tmp, 'north-copy');
+  cpSync(north, copy, { recursive: true });
+  const broken = join(tmp, 'broken');
+  mkdirSync(broken);
+  writeFileSync(join(broken, 'workbook.xlsx'), readFileSync(join(north, 'workbook.xlsx')).subarray(0, 3000));
+  const out = join(tmp, 'trust');
+  const result = runCli(['region', '--municipal', north, `${north}/`, copy, broken, west, '--out', out, '--region', 'Северная область', '--ministry', 'minobr@north.example']);
+  const region = readJson<Region>(join(out, 'region.json'));
+  const alone = readJson<Kpi>(join(north, 'kpi.json')).indicators;
+
+  test('one folder given twice, and a copy of its workbook under another ID, count once: the totals are that municipality’s', () => {
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Папка ${north}/ указана повторно: книга муниципалитета входит в сводку один раз.`);
+    expect(region.municipalities.map((m) => [m.folder, m.status])).toEqual([
+      [north, 'read'],
+      [copy, 'copy'],
+      [west, 'otherYear'],
+    ]);
+    expect(region.municipalities[1]!.reason).toBe('Тот же муниципалитет: «Северный район» с теми же показателями уже в сводке по книге в строке 2 — это её копия. В сводку муниципалитет входит один раз.');
+    expect(region.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(alone.map((i) => [i.code, i.numerator, i.denominator]));
+  });
+
+  test('a broken workbook.xlsx leaves its folder out with a Russian reason; the run goes on', () => {
+    const reason = `${join(broken, 'workbook.xlsx')} повреждён или это не книга Excel (.xlsx). Запишите его заново («marshrut run --out») или скачайте книгу из Google Таблиц: «Файл → Скачать → Microsoft Excel».`;
+    expect(result.stdout).toContain(`Не вошла в сводку: ${reason}`);
+    expect(result.stdout + result.stderr).not.toMatch(/zip|central directory/i);
+    expect(region.unreadFolders).toEqual([{ folder: broken, reason }]);
+  });
+
+  test('workbooks of another year are named, not summed: the totals are of one year, with its plans', () => {
+    expect(region.year).toBe(2025);
+    expect(region.municipalities[2]!.reason).toMatch(/^Другой год: показатели рассчитаны за 2024 год, а большинство книг — за 2025; сводка — за 2025 год\./);
+    expect(region.indicators.find((i) => i.code === '2')!.plan).not.toBeNull();
+  });
+
+  test('--ministry: the ministry’s letter of the month after the period is written to DIR/mail, named for the region', () => {
+    expect(result.stdout).toContain(`Сводки за декабрь 2025 (рассылка 1 января 2026): писем — 1, записано в ${join(out, 'mail')}`);
+    const text = readFileSync(join(out, 'mail', 'minobr@north.example.txt'), 'utf8');
+    expect(text).toContain('Северная область: сводные данные муниципалитетов, без персональных данных.');
+    expect(text).toContain('в сводке 1 из 3 муниципалитетов');
+    expect(text).toContain('Западный район: Другой год');
+    expect(existsSync(join(out, 'mail', 'minobr@north.example.html'))).toBe(true);
+  });
+
+  test('the region’s name titles the dashboard; the municipality filter shows names, not workbook IDs', () => {
+    const html = readFileSync(join(out, 'dashboard.html'), 'utf8');
+    const data = JSON.parse(html.match(/<script type="application\/json" id="payload">(.*?)<\/script>/s)![1]!).data as DashboardData;
+    expect(data.title).toBe('Северная область');
+    expect(html).not.toContain('региональная книга');
+  });
+});
+
 describe('the command line', () => {
   const folder = join(tmp, 'nothing-here');
 
-  test('a folder without workbook.xlsx: exit 1, the first such folder named', () => {
+  test('no folder with a workbook.xlsx: exit 1, each folder named with why', () => {
     const result = runCli(['region', '--municipal', folder, join(tmp, 'other'), '--out', join(tmp, 'r2')]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`Ошибка: В папке ${folder} нет workbook.xlsx: укажите папку, в которую писал «marshrut run --out».\n`);
+    expect(result.stdout).toContain(`Не вошла в сводку: В папке ${folder} нет workbook.xlsx: укажите папку, в которую писал «marshrut run --out».`);
+    expect(result.stdout).toContain(`Не вошла в сводку: В папке ${join(tmp, 'other')} нет workbook.xlsx`);
+    expect(result.stderr).toBe('Ошибка: Ни одна из папок не прочитана — сводить нечего. Причины выше.\n');
   });
 
   test('a folder not after --municipal is a usage error (exit 2), before anything is read', () => {
@@ -132,6 +189,7 @@ describe('the command line', () => {
   });
 
   test('marshrut help lists the command', () => {
-    expect(runCli(['help']).stdout).toContain('marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID]');
+    expect(runCli(['help']).stdout).toContain('marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ] [--ministry АДРЕСА]');
+    expect(runCli(['region', '--municipal', folder, '--ministry', 'minobr'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: --ministry: «minobr» — не e-mail/) });
   });
 });

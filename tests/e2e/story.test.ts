@@ -23,7 +23,7 @@ test('the real story has three municipalities of different sizes', () => {
 test('each municipality is generated under its name and run in its folder; the region gets exactly those folders', async () => {
   const lines: string[] = [];
   const runs: [string, string][] = [];
-  let regionCall: [readonly string[], string] | null = null;
+  let regionCall: [readonly string[], string, string] | null = null;
   const outputs = await runStory(
     tmp,
     {
@@ -31,9 +31,9 @@ test('each municipality is generated under its name and run in its folder; the r
       runMunicipality: async (data, out) => {
         runs.push([data, out]);
       },
-      runRegion: async (municipal, out) => {
-        regionCall = [municipal, out];
-        return { xlsx: join(out, 'region.xlsx'), json: join(out, 'region.json'), dashboard: join(out, 'dashboard.html') };
+      runRegion: async (municipal, out, region) => {
+        regionCall = [municipal, out, region.name];
+        return { xlsx: join(out, 'region.xlsx'), json: join(out, 'region.json'), dashboard: join(out, 'dashboard.html'), mail: join(out, 'mail') };
       },
     },
     SMALL,
@@ -43,7 +43,7 @@ test('each municipality is generated under its name and run in its folder; the r
     expect(existsSync(join(tmp, m.slug, 'data', 'staff.csv'))).toBe(true);
     expect(readFileSync(join(tmp, m.slug, 'data', 'organizations.csv'), 'utf8')).toContain(m.name);
   }
-  expect(regionCall).toEqual([SMALL.map((m) => join(tmp, m.slug)), join(tmp, 'region')]);
+  expect(regionCall).toEqual([SMALL.map((m) => join(tmp, m.slug)), join(tmp, 'region'), 'Московская область']);
   expect(lines.filter((l) => /^\n\[\d\/3\]/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['[1/3] Городской округ А', '[2/3] Муниципальный район Б', '[3/3] Регион']);
   expect(lines.at(-outputs.length - 1)).toBe('\nГотово. Где что лежит:');
   expect(outputs.map((o) => o.path)).toEqual([
@@ -51,6 +51,7 @@ test('each municipality is generated under its name and run in its folder; the r
     join(tmp, 'region', 'region.xlsx'),
     join(tmp, 'region', 'region.json'),
     join(tmp, 'region', 'dashboard.html'),
+    join(tmp, 'region', 'mail'),
   ]);
   expect(lines.slice(-outputs.length).every((l, i) => l.endsWith(outputs[i]!.path))).toBe(true);
 });

@@ -12,7 +12,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const REGION_YEAR = 2025;
 
 /** «Настроить региональную книгу» on a new spreadsheet, by its owner. */
-export function openRegionalWorkbook(options: { user?: string } = {}): LocalWorkbook {
+export function openRegionalWorkbook(options: { user?: string; now?: () => Date } = {}): LocalWorkbook {
   const region = openBuiltWorkbook(options);
   region.spreadsheet.rename('Регион');
   region.menu('menuSetupRegionalWorkbook');

@@ -48,7 +48,7 @@ test('links added in the panel, the refresh with progress, each workbook’s sta
   expect(totals).toHaveLength(11);
   const diagnosed = recordsOf(region.spreadsheet, 'regionIndicators').find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '4')!;
   expect(totals[3]).toContain(String(diagnosed['Значение']).replace('.', ','));
-  await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор показателей региона «klin», год — по расчётам муниципалитетов\. Сводка обновлена \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
+  await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор показателей региона «klin», год 2025\. Сводка обновлена \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
   await saveScreenshot(page, 'region');
 
   expect(recordsOf(region.spreadsheet, 'municipalities').map((r) => r['Прочитана'])).toEqual(['Да', 'Да', 'Нет']);
@@ -74,7 +74,7 @@ test('a municipal workbook titled like markup is shown as text; a person off the
   await page.close();
 });
 
-test('«Настройки…» of the regional workbook: the access list with the rights it gives, no digest section', async () => {
+test('«Настройки…» of the regional workbook: the access list with its rights, and the ministry’s letter only', async () => {
   const region = openRegionalWorkbook();
   region.rpc('rpcSettingsSaveAccess', { emails: ['analitik@minobr.example'] });
   const { page, errors } = await openBundlePage(browser(), region, 'menuShowSettings');
@@ -83,15 +83,35 @@ test('«Настройки…» of the regional workbook: the access list with t
   await expect(page.locator('#accessRights').innerText()).resolves.toBe(
     'Кто, кроме владельца, может обновлять сводку, добавлять муниципалитеты и открывать дашборд (и его веб-приложение).',
   );
-  await expect(page.locator('#regionalNote').innerText()).resolves.toContain('Из региональной книги письма не отправляются.');
-  await expect(page.locator('#digestSection').isVisible()).resolves.toBe(false);
+  await page.locator('#digestSection').waitFor();
+  await expect(page.locator('#digestSection .regional-only').innerText()).resolves.toContain('Письмо министерству уходит 1-го числа каждого месяца');
+  await expect(page.locator('#digestMethodists').isVisible()).resolves.toBe(false);
+  await expect(page.locator('#digestCoordinators').isVisible()).resolves.toBe(false);
+
+  await page.locator('#digestMinistry').fill('minobr@mo.example');
+  await page.getByRole('button', { name: 'Сохранить получателей' }).click();
+  await page.locator('#message', { hasText: 'Получатели рассылки сохранены: Адреса министерства.' }).waitFor();
+  await page.getByRole('button', { name: 'Включить рассылку' }).click();
+  await page.locator('#message', { hasText: 'Ежемесячная рассылка включена.' }).waitFor();
   await saveScreenshot(page, 'settings-region');
-  // A stale page's digest calls are refused by name; the regional workbook gets no trigger and no recipient setting.
-  const refused = 'Это региональная книга: ежемесячную рассылку включают в книгах муниципалитетов («Маршрут → Настройки…» там).';
-  expect(() => region.rpc('rpcSettingsDigestSchedule', { on: true })).toThrow(refused);
-  expect(() => region.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: ['a@b.ru'], coordinatorsOff: [] })).toThrow(refused);
-  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).not.toContain('onDigestMonthlyTrigger');
-  expect(recordsOf(region.spreadsheet, 'settings').map((r) => r['Параметр'])).not.toContain('Адреса министерства');
+  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).toContain('onDigestTrigger');
+  const settings = recordsOf(region.spreadsheet, 'settings');
+  expect(settings.find((r) => r['Параметр'] === 'Адреса министерства')?.['Значение']).toBe('minobr@mo.example');
+  expect(settings.find((r) => r['Параметр'] === 'Адреса методистов')).toBeUndefined();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the regional dashboard’s filter names each municipality, not its workbook’s ID (issue 18 point 4)', async () => {
+  const region = openRegionalWorkbook();
+  const klin = addMunicipality(region, 'Клин');
+  const dubna = addMunicipality(region, 'Дубна');
+  region.rpc('rpcRegionAdd', { lines: [workbookUrl(klin.getId()), workbookUrl(dubna.getId())] });
+  region.rpc('rpcRegionRefresh');
+  const { page, errors } = await openBundlePage(browser(), region, 'menuShowDashboard');
+  await page.locator('#unit option').nth(2).waitFor({ state: 'attached' });
+  await expect(page.locator('#unit option').allInnerTexts()).resolves.toEqual(['Весь регион', 'Клин', 'Дубна']);
+  await expect(page.locator('#unit').innerText()).resolves.not.toContain(klin.getId());
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -42,7 +42,7 @@ test('the owner turns the letters on, switches a coordinator off, adds a ministr
   await expect(page.locator('#digestStatus').innerText()).resolves.toBe(
     `Рассылка включена: 1-го числа каждого месяца в 8:00 по московскому времени. Письма уходят от имени ${OWNER}.`,
   );
-  expect(digestHandlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+  expect(digestHandlers(wb)).toEqual(['onDigestTrigger']);
   await expect(page.getByRole('button', { name: 'Включить рассылку' }).isVisible()).resolves.toBe(false);
 
   await coordinators.nth(3).locator('input').uncheck();
@@ -141,7 +141,7 @@ test('an editor on the access list sees the section read-only; the server refuse
   const owner = `Менять рассылку может только владелец книги (${OWNER}).`;
   await expect(refusal(`rpcSettingsSaveDigest({ methodists: ['${EDITOR}'], ministry: [], coordinatorsOff: [] })`)).resolves.toBe(owner);
   await expect(refusal('rpcSettingsDigestSchedule({ on: false })')).resolves.toBe(owner);
-  expect(digestHandlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+  expect(digestHandlers(wb)).toEqual(['onDigestTrigger']);
   expect(setting(wb, 'Адреса методистов')).toBe(OWNER);
   expect(errors).toEqual([]);
   await page.close();
@@ -165,10 +165,9 @@ test('someone off the access list is refused the panel, the preview and every ch
     expect(() => wb.rpc(name, payload)).toThrow(/^Нет доступа: stranger@x\.ru нет в списке доступа/);
   }
   // The trigger handlers are globals a page could call: as anyone but the owner they send nothing.
-  expect(wb.rpc('onDigestMonthlyTrigger', { year: 2025, month: 1 })).toBeNull();
-  expect(wb.rpc('onDigestFollowUpTrigger', {})).toBeNull();
+  expect(wb.rpc('onDigestTrigger', {})).toBeNull();
   expect(wb.runtime.mail.outbox).toEqual([]);
-  expect(digestHandlers(wb)).toEqual(['onDigestMonthlyTrigger']);
+  expect(digestHandlers(wb)).toEqual(['onDigestTrigger']);
 });
 
 test('a letter opened as a mail client shows it: the HTML name is text, nothing runs or loads', async () => {
@@ -182,4 +181,27 @@ test('a letter opened as a mail client shows it: the HTML name is text, nothing 
     expect({ dialogs, errors }).toEqual({ dialogs: [], errors: [] });
     await page.close();
   }
+});
+
+test('a letter whose fate is unknown is named in the panel, and «Отправить повторно» sends it once', async () => {
+  const at = { now: new Date(2025, 0, 1, 7, 0) };
+  const wb = digestWorkbook(tmp, at);
+  wb.rpc('rpcSettingsDigestSchedule', { on: true });
+  wb.runtime.executions.kill({ into: 'onDigestTrigger', atCall: 2, member: 'MailApp.sendEmail' });
+  at.now = new Date(2025, 0, 1, 8, 5);
+  wb.runtime.triggers.fireTimeTriggers(at.now);
+  const sentToDs = () => wb.runtime.mail.outbox.filter((m) => m.to === 'ds@klin.example').length;
+  expect(sentToDs()).toBe(0);
+
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
+  const unknown = page.locator('#digestUnknown li');
+  await unknown.first().waitFor();
+  await expect(unknown.locator('.email').allInnerTexts()).resolves.toEqual(['ds@klin.example']);
+  await expect(page.locator('#digestMonth').innerText()).resolves.toContain('Неизвестно, ушло ли — 1');
+  await unknown.getByRole('button', { name: 'Отправить повторно' }).click();
+  await page.locator('#message', { hasText: 'Письмо отправлено повторно: ds@klin.example.' }).waitFor();
+  await expect(page.locator('#digestUnknown').isVisible()).resolves.toBe(false);
+  expect(sentToDs()).toBe(1);
+  expect(rowsOf(wb, 'audit').some((r) => r['Действие'] === 'Письмо рассылки отправлено повторно')).toBe(true);
+  expect(errors).toEqual([]);
 });

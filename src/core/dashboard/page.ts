@@ -2,7 +2,7 @@
 // workbook's dialog, the regional web app and the local runner's dashboard.html. The data goes in as JSON inside a
 // <script type="application/json"> element, escaped for that context (a «</script>» in an ОО name stays text), and
 // only after the strict schema has passed it: nothing but aggregates can be embedded.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dashboardDataSchema, type DashboardData } from './data';
 
 /** Where the page template takes its payload (a JSON string, so the bare template still parses). */

@@ -39,13 +39,13 @@ function shownNumber(value: number): string {
   return `${rounded < 0 ? '−' : ''}${grouped}${fraction === '0' ? '' : `,${fraction}`}`;
 }
 
-const shownValue = (value: number | string | null, unit: string): string =>
+export const shownValue = (value: number | string | null, unit: string): string =>
   value === null ? '—' : typeof value === 'number' ? `${shownNumber(value)}${unit === '%' ? '\u00a0%' : ''}` : value;
 
-const shownPlan = (i: KpiIndicator): string =>
+export const shownPlan = (i: Pick<KpiIndicator, 'plan' | 'comparator' | 'unit'>): string =>
   i.plan === null ? '—' : typeof i.plan === 'number' ? `${i.comparator}\u00a0${shownValue(i.plan, i.unit)}` : i.plan;
 
-const statusCell = (status: string): Cell => ({
+export const statusCell = (status: string): Cell => ({
   text: status,
   tone: status === 'Выполнен' ? 'good' : status === 'Не выполнен' ? 'bad' : 'muted',
 });
@@ -71,12 +71,21 @@ function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolea
     const hint = forMinistry ? '' : ' Методист пересчитывает их в «Маршрут → Показатели…».';
     return [{ kind: 'heading', text: 'Показатели' }, { kind: 'text', text: `Показатели ещё не рассчитаны.${hint}`, tone: 'muted' }];
   }
-  const scope = report.scope ? `по ОО ${report.scope.code}` : 'по муниципалитету';
+  if (report.scope) {
+    // A school's figures must not be read as the municipality's: a letter's indicators come from a municipality-wide
+    // recompute only.
+    const org = report.scope.name ? `${report.scope.code} — ${report.scope.name}` : report.scope.code;
+    const hint = forMinistry ? '' : ' Пересчитайте их по всему муниципалитету: «Маршрут → Показатели…», «Охват» — весь муниципалитет.';
+    return [
+      { kind: 'heading', text: 'Показатели' },
+      { kind: 'text', text: `Последний пересчёт показателей — только по ОО «${org}», а не по всему муниципалитету: в этом письме их нет.${hint}`, tone: 'muted' },
+    ];
+  }
   const [day = '', time = ''] = report.computedAt.split('T');
   const period = `${shownDay(dayOfIso(report.period.from))}–${shownDay(dayOfIso(report.period.to))}`;
   const about: Block = {
     kind: 'text',
-    text: `Набор «${report.preset}», период ${period}, расчёт ${scope} от ${shownDay(dayOfIso(day))} ${time.slice(0, 5)}.`,
+    text: `Набор «${report.preset}», период ${period}, расчёт по муниципалитету от ${shownDay(dayOfIso(day))} ${time.slice(0, 5)}.`,
     tone: 'muted',
   };
   if (!org) {
@@ -197,7 +206,7 @@ function byOrgBlocks(c: Composer, facts: DigestFacts): Block[] {
   ];
 }
 
-const FOOTER = 'Письмо отправлено «Маршрутом» автоматически, 1-го числа каждого месяца. Получателей настраивает владелец книги в «Маршрут → Настройки…».';
+export const FOOTER = 'Письмо отправлено «Маршрутом» автоматически, 1-го числа каждого месяца. Получателей настраивает владелец книги в «Маршрут → Настройки…».';
 
 function documentOf(c: Composer, recipient: DigestRecipient): DigestDocument {
   const title = `Сводка «Маршрута» за ${monthName(c.month)}`;

@@ -3,7 +3,7 @@
 // has digests at once; a coordinator switched off in «Настройки…» gets none. One letter per address: someone who is
 // both a methodist and a coordinator gets the methodist's (it holds everything hers would), a coordinator of two
 // schools one letter about both, and the ministry's aggregates go only to addresses with no other role.
-import { isEmail } from '../accessList';
+import { isEmail, splitAddresses } from '../email';
 import type { AuditTrail } from '../intake/audit';
 import { SHEETS } from '../schema/sheets';
 import { readSettings, SETTING, settingDefaults } from '../settings';
@@ -49,9 +49,6 @@ export interface DigestAudience {
   /** Addresses that are not e-mails, named where they are (Russian). */
   readonly problems: readonly string[];
 }
-
-const splitAddresses = (text: string | undefined): string[] =>
-  (text ?? '').split(/[,;\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
 
 /** «Адреса методистов», «Адреса министерства», «Координаторы без рассылки» as lists, and what is not an e-mail. */
 function readRecipientSettings(settings: ReadonlyMap<string, string>, problems: string[]): RecipientSettings {
@@ -119,6 +116,7 @@ export const DIGEST_ACTION = {
   recipients: 'Изменены получатели рассылки',
   on: 'Включена ежемесячная рассылка',
   off: 'Выключена ежемесячная рассылка',
+  resend: 'Письмо рассылки отправлено повторно',
 } as const;
 
 /** Sets one row of «Настройки» (added with its description when an older workbook lacks it); true if it changed. */

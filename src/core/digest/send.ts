@@ -3,10 +3,20 @@
 // the execution's time budget allow. What is left goes on the next run; the caller schedules it.
 import type { Clock, WorkbookPort } from '../ports';
 import { Workbook } from '../workbook';
-import { composeDigests } from './compose';
+import { composeDigests, type Digest } from './compose';
 import { MAIL_STATUS, MailingLog, monthLog } from './mailLog';
 import type { DigestMonth } from './month';
-import { digestAudience, roleLabel } from './recipients';
+import { digestAudience, roleLabel, type DigestAudience, type DigestRecipient } from './recipients';
+import { composeRegionalDigests, regionalAudience } from './regional';
+
+/** Whose letters a workbook sends: a municipal workbook its methodists', coordinators' and ministry's, a regional one the ministry's. */
+export interface DigestSource {
+  audience(workbook: Workbook): DigestAudience;
+  compose(workbook: Workbook, month: DigestMonth, url: string, wanted: (r: DigestRecipient) => boolean): { digests: Digest[]; audience: DigestAudience };
+}
+
+export const MUNICIPAL_DIGESTS: DigestSource = { audience: digestAudience, compose: composeDigests };
+export const REGIONAL_DIGESTS: DigestSource = { audience: regionalAudience, compose: composeRegionalDigests };
 
 export interface Letter {
   readonly to: string;
@@ -47,17 +57,17 @@ export interface DigestRun {
   readonly stoppedBy: 'quota' | 'time' | null;
 }
 
-export function sendDigests(deps: DigestRunDeps, month: DigestMonth): DigestRun {
+export function sendDigests(deps: DigestRunDeps, month: DigestMonth, source: DigestSource = MUNICIPAL_DIGESTS): DigestRun {
   const quota = deps.mail.remainingDailyQuota();
   const log = new MailingLog(deps.workbook, month);
   const { done } = monthLog(log.table, month);
   const workbook = new Workbook(deps.workbook);
   const run = { month, before: done.size, sent: [] as string[], failed: [] as { email: string; reason: string }[] };
   if (quota <= 0) {
-    const waiting = digestAudience(workbook).recipients.filter((r) => !done.has(r.email)).length;
+    const waiting = source.audience(workbook).recipients.filter((r) => !done.has(r.email)).length;
     return { ...run, recipients: done.size + waiting, left: waiting, stoppedBy: waiting ? 'quota' : null };
   }
-  const { digests, audience } = composeDigests(workbook, month, deps.workbookUrl, (r) => !done.has(r.email));
+  const { digests, audience } = source.compose(workbook, month, deps.workbookUrl, (r) => !done.has(r.email));
   let stoppedBy: DigestRun['stoppedBy'] = null;
   let handled = 0;
   for (const digest of digests) {
@@ -82,6 +92,35 @@ export function sendDigests(deps: DigestRunDeps, month: DigestMonth): DigestRun 
     }
     handled++;
   }
-  log.finish();
   return { ...run, recipients: audience.recipients.length, left: digests.length - handled, stoppedBy };
+}
+
+/**
+ * «Отправить повторно»: the methodist sends again a letter left «Отправляется» by a stopped run (she has checked it
+ * did not arrive). Its own row takes the outcome, so the month's tally stays one letter per recipient.
+ */
+const QUOTA_GONE = 'Дневной лимит писем Google исчерпан: отправьте повторно завтра.';
+
+export function resendDigest(deps: Omit<DigestRunDeps, 'deadline'>, month: DigestMonth, recipient: string, source: DigestSource = MUNICIPAL_DIGESTS): string {
+  if (deps.mail.remainingDailyQuota() <= 0) throw new Error(QUOTA_GONE);
+  const log = new MailingLog(deps.workbook, month);
+  const letter = log.resume(recipient, deps.clock.now());
+  if (!letter) throw new Error(`У ${recipient} нет письма за этот месяц с неизвестной судьбой: повторно отправлять нечего.`);
+  const wanted = letter.recipient.toLowerCase();
+  const { digests } = source.compose(new Workbook(deps.workbook), month, deps.workbookUrl, (r) => r.email === wanted);
+  const digest = digests[0];
+  if (!digest) {
+    log.settle(`${MAIL_STATUS.failedPrefix}адрес больше не среди получателей рассылки`);
+    throw new Error(`${letter.recipient} больше не среди получателей рассылки: письмо не отправлено.`);
+  }
+  try {
+    deps.mail.send({ to: digest.recipient.email, subject: digest.subject, text: digest.text, html: digest.html });
+  } catch (error) {
+    // Refused for the day: nothing left, the row stays as it was for tomorrow's attempt.
+    if (error instanceof MailQuotaExceeded) throw new Error(QUOTA_GONE);
+    log.settle(`${MAIL_STATUS.failedPrefix}${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  log.settle(MAIL_STATUS.resent);
+  return digest.recipient.email;
 }

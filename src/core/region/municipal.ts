@@ -20,6 +20,7 @@ export const REASONS = {
   otherYear: 'Другой год',
   badLink: 'Неверная ссылка',
   duplicate: 'Повтор',
+  copy: 'Тот же муниципалитет',
   failed: 'Не удалось прочитать',
 } as const;
 export type ReasonCode = keyof typeof REASONS;

@@ -10,7 +10,7 @@ import type { Row, Table } from '../table';
 import { isDate, parseDateTime } from '../text';
 import type { Workbook } from '../workbook';
 import { REGION_TOTAL, type SummaryRow } from './consolidate';
-import { reasonCodeOf, type MunicipalOutcome, type ReasonCode } from './municipal';
+import { reasonCodeOf, yearOf, type MunicipalOutcome, type ReasonCode } from './municipal';
 import { readRegionSettings } from './settings';
 import { workbookIdOf } from './workbookId';
 
@@ -183,7 +183,8 @@ export function readRegionReport(workbook: Workbook): RegionReport {
   return {
     region: settings.region,
     preset: settings.preset,
-    year: settings.year,
+    // With no «Год» set, the year the refresh summed (one year only: see units.ts).
+    year: settings.year ?? totals.map((r) => yearOf(r.period)).find((y) => y !== null) ?? null,
     updatedAt: totals.map((r) => r.computedAt ?? '').sort().slice(-1)[0] || null,
     municipalities: municipalEntries(list).map((entry) => municipalityOf(list, entry)),
     indicators: totals.map(indicatorOf),

@@ -13,6 +13,7 @@ import { regionTotals, type SummaryRow } from './consolidate';
 import { badLinkReason, duplicateReason, municipalOutcome, type MunicipalOutcome, type RegionExpectation, type RegionSourcePort } from './municipal';
 import { entryUpdate, municipalEntries, municipalSummary, readSummary, summarySheetRow, type MunicipalEntry } from './report';
 import { readRegionSettings, type RegionSettings } from './settings';
+import { rollUp } from './units';
 import { workbookIdOf } from './workbookId';
 
 /** A refresh in progress; the workbooks it has checked have «Проверена» filled again. */
@@ -161,11 +162,20 @@ function checkpoint(deps: RegionDeps, preset: Preset, settings: RegionSettings, 
       else rowsOf.delete(target.id);
     }
     const entries = municipalEntries(list);
-    const included = entries.filter((e) => e.id !== null && e.duplicateOf === null && rowsOf.has(e.id));
-    const municipal = included.flatMap((e) => rowsOf.get(e.id!)!.map((row) => ({ ...row, municipality: e.name || row.municipality })));
+    const read = entries.flatMap((entry) => {
+      const rows = entry.id !== null && entry.duplicateOf === null ? rowsOf.get(entry.id) : undefined;
+      return rows ? [{ entry, municipality: entry.name || list.text(entry.index, 'name'), rows }] : [];
+    });
+    const { year, summed, leftOut } = rollUp(read, settings.year);
+    for (const { entry, reason } of leftOut) {
+      list.update(entry.index, { read: 'Нет', reason });
+      rowsOf.delete(entry.id!);
+    }
+    const included = summed.map((w) => w.entry);
+    const municipal = summed.flatMap((w) => w.rows.map((row) => ({ ...row, municipality: w.municipality || row.municipality })));
     const now = deps.clock.now();
     summary.retain(() => false);
-    for (const row of [...regionTotals(preset, settings.year, municipal, isoDateTime(now)), ...municipal]) summary.append(summarySheetRow(row));
+    for (const row of [...regionTotals(preset, year, municipal, isoDateTime(now)), ...municipal]) summary.append(summarySheetRow(row));
     const checked = entries.filter(checkedIn).length;
     const complete = checked === entries.length;
     if (complete) {

@@ -1,6 +1,6 @@
-// «Настройки» of the regional workbook: the region's name, the indicator set and year the roll-up expects and who may
-// act (the access list). No letters go from here: the ministry's addresses are recipients in each municipal workbook.
-// Set-up adds what is missing, as in a municipal workbook.
+// «Настройки» of the regional workbook: the region's name, the indicator set and year the roll-up expects, who may
+// act (the access list), and the ministry's monthly letter (its addresses, on or off). Set-up adds what is missing, as
+// in a municipal workbook.
 import { readSettings, SETTING, settingDefaults, type SettingDefault } from '../settings';
 import type { Table } from '../table';
 import { PRESET_IDS } from '../indicators/presets';
@@ -33,6 +33,12 @@ export function regionSettingDefaults(): SettingDefault[] {
         'Кто, кроме владельца книги, обновляет сводку, добавляет муниципалитеты и открывает дашборд (и его веб-приложение). ' +
         'Здесь только отображается; меняет владелец книги в «Маршрут → Настройки…».',
     },
+    {
+      key: SETTING.ministry,
+      value: '',
+      description: 'E-mail сотрудников министерства через запятую: ежемесячное письмо с показателями региона и муниципалитетов (только сводные данные).',
+    },
+    shared(SETTING.digest),
     shared(SETTING.cells),
   ];
 }

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { YES_ONLY } from './choices';
 import { MULTI_SEPARATOR, type ColumnSpec, type SheetSpec } from './sheets';
 import { dayProblemText, isDate, normalizeName, parseDateTime, readDay, splitCheckboxAnswer } from '../text';
+import { isEmail, splitAddresses } from '../email';
 
 export type CellValue = string | number | Date | '';
 
@@ -75,9 +76,16 @@ function convert(column: ColumnSpec, raw: string): Converted {
         : { value };
     }
     case 'email': {
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
+      return isEmail(text)
         ? { value: text }
-        : { value: text, problem: `${name}: ${q(text)} не похоже на адрес электронной почты` };
+        : { value: text, problem: `${name}: ${q(text)} не похоже на один адрес электронной почты${/[,;\s]/.test(text) ? ' (здесь нужен один адрес)' : ''}` };
+    }
+    case 'emails': {
+      const addresses = splitAddresses(text);
+      const bad = addresses.filter((a) => !isEmail(a));
+      return bad.length
+        ? { value: text, problem: `${name}: ${bad.map(q).join(', ')} не похоже на адрес электронной почты` }
+        : { value: text };
     }
     default:
       return { value: text };

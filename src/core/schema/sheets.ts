@@ -4,7 +4,8 @@ import * as C from './choices';
 
 export type ColumnKind =
   | 'text' // free text, stored as text (never a formula)
-  | 'email'
+  | 'email' // one address
+  | 'emails' // addresses separated by commas (an ОО's coordinators)
   | 'url'
   | 'date' // a calendar day, stored as a Date at local midnight
   | 'datetime'
@@ -82,7 +83,7 @@ export const SHEETS = {
       choice('type', 'Тип ОО', C.ORG_TYPES, { required: true, width: 200 }),
       multi('statuses', 'Статусы', C.ORG_STATUSES, { width: 200 }),
       col('headcount', 'Численность работников (ОО-1)', 'int', { width: 120 }),
-      col('coordinatorEmail', 'Email координатора', 'email', { width: 220 }),
+      col('coordinatorEmail', 'Email координатора', 'emails', { width: 220 }),
     ],
   },
   staff: {
@@ -352,6 +353,7 @@ export const SHEETS = {
       col('status', 'Статус', 'text', { width: 120 }),
       col('subject', 'Тема', 'text', { width: 320 }),
     ],
+    kinds: ['municipal', 'regional'],
   },
   settings: {
     id: 'settings',

@@ -1,11 +1,11 @@
 // «Маршрут → Настройки…»: the settings only the workbook's owner may change, one section per setting, each with its
 // own save RPC: the access list (kept out of editors' reach in document properties, mirrored read-only in
 // «Настройки») and the monthly digests (recipients in «Настройки», the schedule as the owner's trigger). The regional
-// workbook has the access list only: its letters are the municipalities' own (their «Министерство» recipients).
+// workbook's digest is the ministry's letter only («Адреса министерства»).
 import * as z from 'zod';
 import { accessListChanges } from '../../core/accessList';
 import { accessList, assertAccess, assertOwner, saveAccessList, withAccess, workbookOwner } from '../access';
-import { digestSection, saveDigestRecipients, switchDigests } from '../digestSettings';
+import { digestSection, resendDigestLetter, saveDigestRecipients, switchDigests } from '../digestSettings';
 import { showPage } from '../pages';
 import { workbookKind } from '../regionWorkbook';
 import { active } from './context';
@@ -28,7 +28,7 @@ function settingsView(spreadsheet: Spreadsheet, user: string) {
     regional,
     sections: {
       access: { emails: accessList() ?? [] },
-      ...(regional ? {} : { digest: digestSection(spreadsheet, user) }),
+      digest: digestSection(spreadsheet, user),
     },
   };
 }
@@ -53,17 +53,10 @@ export function rpcSettingsSaveAccess(payload: unknown) {
 
 const recipientsPayload = z.object({ methodists: emails(200), ministry: emails(200), coordinatorsOff: emails(5000) });
 
-/** The digest RPCs of a panel opened in a regional workbook (a stale page, a hand-made call) are refused by name. */
-function assertMunicipal(): void {
-  if (workbookKind() === 'regional')
-    throw new Error('Это региональная книга: ежемесячную рассылку включают в книгах муниципалитетов («Маршрут → Настройки…» там).');
-}
-
 /** The owner saves the digest recipients; the reply names the settings that changed. */
 export function rpcSettingsSaveDigest(payload: unknown) {
   const spreadsheet = active();
   const user = assertAccess(spreadsheet);
-  assertMunicipal();
   const changed = saveDigestRecipients(spreadsheet, payloadOf(recipientsPayload, payload));
   return { ...settingsView(spreadsheet, user), changed };
 }
@@ -74,7 +67,15 @@ const schedulePayload = z.object({ on: z.boolean() });
 export function rpcSettingsDigestSchedule(payload: unknown) {
   const spreadsheet = active();
   const user = assertAccess(spreadsheet);
-  assertMunicipal();
   const methodistAdded = switchDigests(spreadsheet, payloadOf(schedulePayload, payload).on);
   return { ...settingsView(spreadsheet, user), methodistAdded };
+}
+
+const resendPayload = z.object({ email: z.string().min(1).max(320) });
+
+/** «Отправить повторно» of a letter whose fate is unknown; the reply names where it went. */
+export function rpcSettingsResendDigest(payload: unknown) {
+  const spreadsheet = active();
+  const resent = resendDigestLetter(spreadsheet, payloadOf(resendPayload, payload).email);
+  return { ...settingsView(spreadsheet, assertAccess(spreadsheet)), resent };
 }

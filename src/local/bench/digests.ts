@@ -53,6 +53,6 @@ export function benchDigests(sizes: readonly number[]): string {
     'педагогов | писем | сбор мс | вызовов | макс КБ | отправлено |  запуск мс | Sheets/письмо | всего',
     ...rows,
     'сбор — все письма месяца (письма ОО и методиста, министерства); макс КБ — самое большое HTML-письмо (предел Google 200 КБ);',
-    'запуск — onDigestMonthlyTrigger: квота, «Рассылки», реестры, письма до квоты; Sheets/письмо — вызовы SpreadsheetApp на письмо',
+    'запуск — onDigestTrigger: квота, «Рассылки», реестры, письма до квоты; Sheets/письмо — вызовы SpreadsheetApp на письмо',
   ].join('\n');
 }

@@ -15,6 +15,9 @@ export interface StoryMunicipality {
 }
 
 /** A small town, Klin (SPEC §8: 12 ОО, ~850 staff) and a large district. */
+/** The region the three generated municipalities are in (the titles of its workbook, dashboard and letter). */
+export const STORY_REGION = { name: 'Московская область', ministry: 'minobr@mosreg.example' } as const;
+
 export const STORY_MUNICIPALITIES: readonly StoryMunicipality[] = [
   { slug: 'dubna', name: 'Городской округ Дубна', organizations: 6, staff: 320, seed: 2026 },
   { slug: 'klin', name: 'Городской округ Клин', organizations: 12, staff: 850, seed: 2025 },
@@ -32,7 +35,7 @@ export interface StoryDeps {
   /** `marshrut run --data DIR --out DIR`. */
   runMunicipality(data: string, out: string): Promise<void>;
   /** `marshrut region --municipal DIR… --out DIR`: the files it wrote. */
-  runRegion(municipal: readonly string[], out: string): Promise<{ xlsx: string; json: string; dashboard: string }>;
+  runRegion(municipal: readonly string[], out: string, region: typeof STORY_REGION): Promise<{ xlsx: string; json: string; dashboard: string; mail: string | null }>;
 }
 
 export async function runStory(out: string, deps: StoryDeps, municipalities = STORY_MUNICIPALITIES): Promise<StoryOutput[]> {
@@ -55,11 +58,12 @@ export async function runStory(out: string, deps: StoryDeps, municipalities = ST
     );
   }
   deps.say(`\n[${steps}/${steps}] Регион: сводка ${municipalities.length} муниципалитетов…`);
-  const region = await deps.runRegion(dirs, join(out, 'region'));
+  const region = await deps.runRegion(dirs, join(out, 'region'), STORY_REGION);
   outputs.push(
     { label: 'Регион: книга', path: region.xlsx },
     { label: 'Регион: сводка', path: region.json },
     { label: 'Регион: дашборд', path: region.dashboard },
+    ...(region.mail ? [{ label: 'Регион: письмо министерству', path: region.mail }] : []),
   );
   deps.say('\nГотово. Где что лежит:');
   const width = Math.max(...outputs.map((o) => o.label.length));

@@ -14,6 +14,11 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 export class MailState {
   readonly outbox: SentMail[] = [];
+  /**
+   * Addresses Google refuses although they are well-formed (its own parser is stricter than any published rule, and
+   * some domains it will not send to): a test arms one, sendEmail throws «Invalid email: …» for it.
+   */
+  readonly refused = new Set<string>();
   private used = 0;
   private windowStart: number | null = null;
   constructor(private readonly ctx: Ctx, readonly dailyQuota: number) {}
@@ -57,6 +62,8 @@ class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | '
     if (!m.to) throw new Error('Failed to send email: no recipient');
     if (m.subject === undefined || m.subject === null) throw new Error('Invalid argument: subject');
     const recipients = recipientsOf(m.to, m.cc, m.bcc);
+    const refused = recipients.find((r) => this.state.refused.has(r.toLowerCase()));
+    if (refused !== undefined) throw new Error(`Invalid email: ${refused}`);
     if (String(m.body).length > MAIL_BODY_LIMIT || (m.htmlBody?.length ?? 0) > MAIL_BODY_LIMIT) throw new Error(MAIL_BODY_ERROR);
     this.state.consume(recipients.length);
     this.state.outbox.push({ ...m, to: String(m.to), subject: String(m.subject), body: String(m.body), at: this.ctx.now() });
