@@ -37,6 +37,8 @@ const IMPLEMENTED = normalizeName('Реализован');
 const COURSES = 'Курсы повышения квалификации';
 const ASSOCIATION_MEETING = 'Заседание методического объединения';
 const DEFAULT_ROLE = 'Методист';
+/** share_events_by_organizer without «типы»: the methodical service's share («на базе ММС», seed 001 L418). */
+const METHODICAL_SERVICE = 'Методическая служба';
 
 /** Age under 35 at R, and a career begun less than 3 years before R (dates as yyyymmdd: a birthday on R counts). */
 const youngByDates = (birth: Day | null, career: Day | null, r: Day) =>
@@ -78,7 +80,7 @@ export class Engine {
   private readonly personOrg = (i: number) => this.data.staff[i]!.org;
 
   /** Roster rows of S in scope, or the part «население» names; УК = management. */
-  staff(population: Population | 'УК'): number[] {
+  staff(population: Exclude<Population, 'МС'> | 'УК'): number[] {
     return this.cached(`staff:${population}`, () => {
       const out: number[] = [];
       const staff = this.data.staff;
@@ -89,7 +91,7 @@ export class Engine {
           population === 'все' ||
           (population === 'педагоги' && !m.management) ||
           (population === 'учителя' && m.teacher) ||
-          (population === 'УК' && m.management);
+          ((population === 'УК' || population === 'управленческие') && m.management);
         if (member) out.push(i);
       }
       return out;
@@ -180,10 +182,15 @@ export class Engine {
     return { unit, population: inScope, covered: new Set(inScope), orgOf, headcount: false };
   }
 
-  /** The population «население» names: all of S counts by ОО-1, its parts by roster rows (SPEC §6). */
-  private byPopulation(params: Params, covered: ReadonlySet<number>): Coverage {
+  /** The people «население» names (МС: young specialists at R). */
+  private populationOf(params: Params, period: Period): readonly number[] {
     const population = params.population ?? 'все';
-    return this.people(this.staff(population), covered, population === 'все');
+    return population === 'МС' ? this.young(period.to) : this.staff(population);
+  }
+
+  /** The population «население» names: all of S counts by ОО-1 (where `headcount`), its parts by roster rows (SPEC §6). */
+  private byPopulation(params: Params, covered: ReadonlySet<number>, period: Period, headcount = true): Coverage {
+    return this.people(this.populationOf(params, period), covered, headcount && (params.population ?? 'все') === 'все');
   }
 
   coverage(spec: MeasureSpec, params: Params, period: Period): Coverage | null {
@@ -192,31 +199,35 @@ export class Engine {
       case 'count_staff_diagnosed': {
         const all = this.data.diagnostics;
         const inPeriod = all.slice(upperBound(all, (d) => d.date, period.from - 1), upperBound(all, (d) => d.date, period.to));
-        const covered = found(this.data.diagnosticPeople(inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level))));
-        return this.people(this.staff('все'), covered, spec.id === 'share_diagnosed');
+        const counted = inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level) && anyOf(params.procedures, d.procedure));
+        return this.byPopulation(params, found(this.data.diagnosticPeople(counted)), period, spec.id === 'share_diagnosed');
       }
       case 'share_iom_developed':
-        return this.people(this.staff('все'), this.withIom(period, (s) => FORM_STATUSES.has(s)), true);
+        return this.byPopulation(params, this.withIom(period, (s) => FORM_STATUSES.has(s)), period);
       case 'share_iom_implemented': {
         const developed = this.withIom(period, (s) => FORM_STATUSES.has(s));
-        return this.people(this.staff('все').filter((i) => developed.has(i)), this.withIom(period, (s) => s === IMPLEMENTED), false);
+        const population = this.populationOf(params, period).filter((i) => developed.has(i));
+        return this.people(population, this.withIom(period, (s) => s === IMPLEMENTED), false);
       }
       case 'share_dpp':
-        return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified));
+        return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified), period);
       case 'share_young_supported': {
         const supported = new Set(this.activePairs(period, undefined).map((pair) => pair.mentee));
         if (!params.mentoringOnly) for (const person of this.participants(period, (e) => e.forYoung)) supported.add(person);
         return this.people(this.young(period.to), supported, false);
       }
       case 'share_orgs_with_mentoring': {
-        const mentored = new Set(this.activePairs(period, params.forms).map((pair) => pair.menteeOrg));
+        const pairs = this.activePairs(period, params.forms);
+        const mentored = new Set(pairs.map((pair) => pair.menteeOrg));
+        // «стороны=обе»: a management pair involves both schools' teams (klin 7, seed 000 L491).
+        if (params.bothSides) for (const pair of pairs) mentored.add(this.data.mentors[pair.mentor]!.org);
         return this.schoolCoverage((org) => mentored.has(org));
       }
       case 'share_orgs_management_trained': {
         const topics = params.topics?.map(normalizeName);
         const trained = this.participants(
           period,
-          (e) => e.kind === COURSES && (!topics || topics.some((t) => e.topicText.includes(t))),
+          (e, p) => e.kind === COURSES && p.certified && (!topics || topics.some((t) => e.topicText.includes(t))),
         );
         const schools = new Set(this.staff('УК').filter((i) => trained.has(i)).map(this.personOrg));
         return this.schoolCoverage((org) => schools.has(org));
@@ -229,11 +240,14 @@ export class Engine {
             period,
             (e, p) => anyOf(params.kinds, e.kind) && anyOf(params.eventLevels, e.level) && anyOf(params.roles, p.role),
           ),
+          period,
         );
       case 'share_in_associations': {
-        const members = this.participants(period, (e) => e.kind === ASSOCIATION_MEETING);
-        this.data.staff.forEach((m, i) => m.inAssociation && members.add(i));
-        return this.people(this.staff('все'), members, true);
+        // With уровни only meetings of those levels count: the free-text «Методическое объединение» has no level.
+        const levels = params.associationLevels;
+        const members = this.participants(period, (e) => e.kind === ASSOCIATION_MEETING && anyOf(levels, e.level));
+        if (!levels) this.data.staff.forEach((m, i) => m.inAssociation && members.add(i));
+        return this.byPopulation(params, members, period);
       }
       case 'roadmap_completion': {
         const events = this.eventsIn(period);
@@ -242,6 +256,19 @@ export class Engine {
           unit: 'events',
           population,
           covered: new Set(population.filter((i) => events[i]!.held)),
+          orgOf: (i) => events[i]!.org,
+          headcount: false,
+        };
+      }
+      case 'share_events_by_organizer': {
+        const types = (params.orgTypes ?? [METHODICAL_SERVICE]).map(normalizeName);
+        const events = this.eventsIn(period);
+        const population = events.flatMap((e, i) => (e.held && anyOf(params.kinds, e.kind) && this.inScope(e.org) ? [i] : []));
+        const typeOf = (i: number) => normalizeName(this.data.orgs.get(events[i]!.org)?.type ?? '');
+        return {
+          unit: 'events',
+          population,
+          covered: new Set(population.filter((i) => types.includes(typeOf(i)))),
           orgOf: (i) => events[i]!.org,
           headcount: false,
         };
