@@ -114,3 +114,39 @@ test('point 11: yartsevo rows the document does not state as indicators say so, 
   expect(rows.find((r) => r.code === 'Я1')!.source).toMatch(/seed 001 L289;/);
   expect(rows.find((r) => r.code === 'Я6')!.source).not.toMatch(/не называет/);
 });
+
+describe('point 10: populations and procedures for every share and diagnostic measure', () => {
+  /** A passport row of its own (not a preset's), computed for 2024 over the fixture as it is. */
+  function own(measure: string, params: string): IndicatorResult {
+    const workbook = memoryWorkbook({ ...REGISTERS, indicators: [{ code: 'П', title: 'Проверка', measure, params }] });
+    const context = new KpiContext(workbook, { year: 2024 }, new Date(2025, 0, 15));
+    return context.evaluate(context.passports()[0]!);
+  }
+
+  test.each([
+    // УК = a3 a4 b5 c2: a3 is certified on the ДПП course (a1 and b4 are not УК) — by roster rows, not ОО-1.
+    ['share_dpp', 'население=управленческие', [1, 4, 25]],
+    // МС = a2 b2 b3 c1; IOMs in 2024: a1 b1 c1 a3 b4 — c1.
+    ['share_iom_developed', 'население=МС', [1, 4, 25]],
+    // Of the МС with an IOM in 2024 (c1, «Реализуется») none is «Реализован».
+    ['share_iom_implemented', 'население=МС', [0, 1, 0]],
+    // МС at meetings or in an association: c1 (both).
+    ['share_in_associations', 'население=МС', [1, 4, 25]],
+    // Diagnosed in 2024 a1 b1 c1: among УК none; among МС c1.
+    ['share_diagnosed', 'население=МС', [1, 4, 25]],
+    // Every diagnostic of the fixture is «Региональная»: a1 b1 c1 of 17 by ОО-1; none «Федеральная».
+    ['share_diagnosed', 'процедуры=Региональная|Федеральная', [3, 17, (100 * 3) / 17]],
+    ['share_diagnosed', 'процедуры=Федеральная', [0, 17, 0]],
+    ['count_staff_diagnosed', 'процедуры=Региональная; уровни=Высокий; население=учителя', [1, null, 1]], // b1
+  ] as const)('%s with «%s»', (measure, params, expected) => {
+    const r = own(measure, params);
+    expect(r.problem).toBeFalsy();
+    expect(counts(r)).toEqual(expected);
+  });
+
+  test('an unknown population is a Russian message naming the row', () => {
+    expect(own('share_diagnosed', 'население=директора').problem).toMatch(
+      /Строка 2 листа «Показатели» \(код «П»\): значения «директора» нет у параметра «население» \(допустимо: все \| педагоги \| учителя \| управленческие \| МС\)/,
+    );
+  });
+});
