@@ -1,19 +1,23 @@
 // Text and date normalization shared by matching, validation and CSV import (SPEC §5).
 
-const normalized = new Map<string, string>();
 const NORMALIZED_CACHE_LIMIT = 100_000;
 
-/** trim, collapse spaces, case-fold, «ё» = «е» — the equality SPEC §5 uses for ФИО, ОО names and event titles. */
-export function normalizeName(value: string): string {
-  // Indexes normalize every roster name on each execution: the same few thousand strings, so they are memoized.
-  let result = normalized.get(value);
-  if (result === undefined) {
-    if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
-    result = normalizeUncached(value);
-    normalized.set(value, result);
-  }
-  return result;
+/** `normalize` memoized: indexes normalize every roster name on each execution, the same few thousand strings. */
+function memoized(normalize: (value: string) => string): (value: string) => string {
+  const normalized = new Map<string, string>();
+  return (value) => {
+    let result = normalized.get(value);
+    if (result === undefined) {
+      if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+      result = normalize(value);
+      normalized.set(value, result);
+    }
+    return result;
+  };
 }
+
+/** trim, collapse spaces, case-fold, «ё» = «е» — the equality SPEC §5 uses for ФИО, ОО names and event titles. */
+export const normalizeName: (value: string) => string = memoized((value) => normalizeUncached(value));
 
 // Characters that show nothing: soft hyphen, zero-width space/joiners, word joiner, BOM (pasted from PDFs, messengers).
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
@@ -46,11 +50,11 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
  * and in a name written in Cyrillic the Latin look-alike letters read as the Cyrillic ones. A Latin run with a letter
  * that has no Cyrillic twin («Smith») is kept as it is. The registers keep what was typed.
  */
-export function normalizePersonName(value: string): string {
+export const normalizePersonName: (value: string) => string = memoized((value) => {
   const name = normalizeName(value).replace(DASHES, '-');
   if (!CYRILLIC.test(name)) return name;
   return name.replace(LATIN_WORD, (run) => (ONLY_HOMOGLYPHS.test(run) ? run.replace(/./g, (ch) => HOMOGLYPHS[ch]!) : run));
-}
+});
 
 /** A looser key for column titles: also ignores punctuation, quotes and dashes («Дата начала*» = «дата начала»). */
 export function normalizeTitle(value: string): string {

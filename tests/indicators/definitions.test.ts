@@ -15,7 +15,7 @@ const held = (title: string, kind: string, level: string, start: string, organiz
   status: 'Проведено',
   organizerCode,
 });
-const took = (name: string, event: { title: unknown; start: unknown }, role: string, certified = '') => ({
+const took = (name: string, event: Rows[number], role: string, certified = '') => ({
   personName: name,
   personOrgCode: orgOf(name),
   eventTitle: event.title,
