@@ -66,7 +66,7 @@ describe('marshrut run --preset klin --year 2024', () => {
     expect(iom('ДС')).toEqual({ code: '8.1', numerator: 0, denominator: 1, value: 0 });
     const schools = (org: string) => kpi.byOrganization.find((o) => o.code === org)!.indicators.find((i) => i.code === '7');
     expect([schools('Ш1'), schools('Ш2'), schools('ДС')]).toEqual([
-      { code: '7', numerator: 0, denominator: 1, value: 0 },
+      { code: '7', numerator: 1, denominator: 1, value: 100 }, // Смирнова mentors in the pair
       { code: '7', numerator: 1, denominator: 1, value: 100 },
       undefined, // a kindergarten is not a school
     ]);

@@ -87,14 +87,15 @@ export const KLIN_2024 = [
   { code: '5', numerator: 1, denominator: 2, value: 50, plan: 70, comparator: '≥', status: 'Не выполнен' },
   // mentees in Ш1 (Петров) and Ш2 (Кузнецов, 01.03–30.06.2024)
   { code: '6', numerator: 2, denominator: 2, value: 100, plan: 100, comparator: '≥', status: 'Выполнен' },
-  // «Руководитель — руководитель»: Ш2 only
-  { code: '7', numerator: 1, denominator: 2, value: 50, plan: 10, comparator: '≥', status: 'Выполнен' },
+  // «Руководитель — руководитель», either side (seed 000 L491): Ш1 (the mentor Смирнова) and Ш2 (the mentee Кузнецов)
+  { code: '7', numerator: 2, denominator: 2, value: 100, plan: 10, comparator: '≥', status: 'Выполнен' },
   // IOM in 2024: Иванова, Петров, Новиков; not Кузнецов (2023)
   { code: '8.1', numerator: 3, denominator: 24, value: 12.5, plan: 60, comparator: '≥', status: 'Не выполнен' },
   // «Реализован» of those 3: Иванова
   { code: '8.2', numerator: 1, denominator: 3, value: 100 / 3, plan: 80, comparator: '≥', status: 'Не выполнен' },
   // the contest: Петров, Соколова
   { code: '9', numerator: 2, denominator: null, value: 2, plan: 1, comparator: '≥', status: 'Выполнен' },
-  // МО in the roster: Иванова, Волкова; at the РМО meeting: Волкова, Кузнецов
-  { code: '10', numerator: 3, denominator: 24, value: 12.5, plan: 80, comparator: '≥', status: 'Не выполнен' },
+  // municipal and regional МО only (seed 000 L494): at the municipal РМО meeting Волкова, Кузнецов; the roster's
+  // undated «Методическое объединение» (Иванова's, Волкова's) has no level and does not count here
+  { code: '10', numerator: 2, denominator: 24, value: (100 * 2) / 24, plan: 80, comparator: '≥', status: 'Не выполнен' },
 ];
