@@ -126,14 +126,15 @@ describe('point 10: populations and procedures for every share and diagnostic me
   test.each([
     // УК = a3 a4 b5 c2: a3 is certified on the ДПП course (a1 and b4 are not УК) — by roster rows, not ОО-1.
     ['share_dpp', 'население=управленческие', [1, 4, 25]],
-    // МС = a2 b2 b3 c1; IOMs in 2024: a1 b1 c1 a3 b4 — c1.
-    ['share_iom_developed', 'население=МС', [1, 4, 25]],
-    // Of the МС with an IOM in 2024 (c1, «Реализуется») none is «Реализован».
-    ['share_iom_implemented', 'население=МС', [0, 1, 0]],
-    // МС at meetings or in an association: c1 (both).
-    ['share_in_associations', 'население=МС', [1, 4, 25]],
-    // Diagnosed in 2024 a1 b1 c1: among УК none; among МС c1.
-    ['share_diagnosed', 'население=МС', [1, 4, 25]],
+    // МС at R = a2, b2 by their dates (b3's and c1's flags are overruled by their dates, SPEC §6). a2's IOM ended in
+    // 2023, b2's starts in 2025: none in 2024.
+    ['share_iom_developed', 'население=МС', [0, 2, 0]],
+    // No МС has an IOM of 2024 that is due or final: nothing to judge.
+    ['share_iom_implemented', 'население=МС', [0, 0, null]],
+    // a2 came to the held young teachers' seminar; b2's seminars were cancelled or postponed.
+    ['share_staff_participated', 'население=МС', [1, 2, 50]],
+    // a2 was diagnosed on 31.12.2023 and b2 on 01.01.2025: neither in 2024.
+    ['share_diagnosed', 'население=МС', [0, 2, 0]],
     // Every diagnostic of the fixture is «Региональная»: a1 b1 c1 of 17 by ОО-1; none «Федеральная».
     ['share_diagnosed', 'процедуры=Региональная|Федеральная', [3, 17, (100 * 3) / 17]],
     ['share_diagnosed', 'процедуры=Федеральная', [0, 17, 0]],

@@ -4,7 +4,7 @@
 // of the date-sorted registers, so no indicator scans what it does not count.
 import { IOM_FORM_STATUSES } from '../schema/choices';
 import { normalizeName } from '../text';
-import { upperBound, type Dataset, type EventInfo, type ParticipationInfo } from './dataset';
+import { upperBound, type Dataset, type EventInfo, type IomInfo, type ParticipationInfo } from './dataset';
 import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
 import type { Day, Period } from './period';
 
@@ -33,6 +33,7 @@ export interface Tally extends Counts {
 }
 
 const FORM_STATUSES = new Set(IOM_FORM_STATUSES.map(normalizeName));
+const FINAL = new Set(['Реализован', 'Не реализован'].map(normalizeName));
 const IMPLEMENTED = normalizeName('Реализован');
 const COURSES = 'Курсы повышения квалификации';
 const ASSOCIATION_MEETING = 'Заседание методического объединения';
@@ -103,7 +104,8 @@ export class Engine {
     return this.cached(`young:${r}`, () =>
       this.staff('все').filter((i) => {
         const m = this.data.staff[i]!;
-        return m.youngFlag || youngByDates(m.birth, m.careerStart, r);
+        // The flags stand in only for a missing date: someone whose dates say otherwise is not МС (SPEC §6).
+        return m.birth !== null && m.careerStart !== null ? youngByDates(m.birth, m.careerStart, r) : m.youngFlag;
       }),
     );
   }
@@ -151,10 +153,44 @@ export class Engine {
     return out;
   }
 
-  /** IOMs in P: start ≤ P.to and (no end or end ≥ P.from). */
-  private withIom(period: Period, status: (normalized: string) => boolean): Set<number> {
+  /** IOMs in P (start ≤ P.to and (no end or end ≥ P.from)) that `accept` takes. */
+  private iomsIn(period: Period, accept: (iom: IomInfo) => boolean): IomInfo[] {
     const ioms = this.data.ioms.slice(0, upperBound(this.data.ioms, (x) => x.start, period.to));
-    return found(this.data.iomPeople(ioms.filter((x) => (x.end === null || x.end >= period.from) && status(x.statusKey))));
+    return ioms.filter((x) => (x.end === null || x.end >= period.from) && accept(x));
+  }
+
+  /** The roster people of the IOMs in P that `accept` takes. */
+  private withIom(period: Period, accept: (iom: IomInfo) => boolean): Set<number> {
+    return found(this.data.iomPeople(this.iomsIn(period, accept)));
+  }
+
+  /** People with an IOM in P of a form status; with на_основе_диагностики only an IOM begun after a diagnostic. */
+  private developed(period: Period, params: Params): Set<number> {
+    const formStatus = (x: IomInfo) => FORM_STATUSES.has(x.statusKey);
+    if (!params.basedOnDiagnostic) return this.withIom(period, formStatus);
+    const first = this.firstDiagnostic(params.procedures);
+    const ioms = this.iomsIn(period, formStatus);
+    const people = this.data.iomPeople(ioms);
+    const out = new Set<number>();
+    ioms.forEach((iom, k) => {
+      const diagnosed = people[k]! >= 0 ? first.get(people[k]!) : undefined;
+      if (diagnosed !== undefined && diagnosed <= iom.start) out.add(people[k]!);
+    });
+    return out;
+  }
+
+  /** Each person's earliest diagnostic (of `procedures`). */
+  private firstDiagnostic(procedures: readonly string[] | undefined): Map<number, Day> {
+    return this.cached(`firstDiagnostic:${procedures?.join('|') ?? ''}`, () => {
+      const rows = this.data.diagnostics.filter((x) => anyOf(procedures, x.procedure));
+      const people = this.data.diagnosticPeople(rows);
+      const out = new Map<number, Day>();
+      rows.forEach((row, k) => {
+        // Date order: the first seen is the earliest.
+        if (people[k]! >= 0 && !out.has(people[k]!)) out.set(people[k]!, row.date);
+      });
+      return out;
+    });
   }
 
   /** Pairs active in P: start ≤ P.to and (no end or end ≥ P.from), of the given forms. */
@@ -203,11 +239,12 @@ export class Engine {
         return this.byPopulation(params, found(this.data.diagnosticPeople(counted)), period, spec.id === 'share_diagnosed');
       }
       case 'share_iom_developed':
-        return this.byPopulation(params, this.withIom(period, (s) => FORM_STATUSES.has(s)), period);
+        return this.byPopulation(params, this.developed(period, params), period);
       case 'share_iom_implemented': {
-        const developed = this.withIom(period, (s) => FORM_STATUSES.has(s));
-        const population = this.populationOf(params, period).filter((i) => developed.has(i));
-        return this.people(population, this.withIom(period, (s) => s === IMPLEMENTED), false);
+        // Judged only once due by R or final: an IOM still running past R leaves the denominator.
+        const judged = this.withIom(period, (x) => FORM_STATUSES.has(x.statusKey) && ((x.end !== null && x.end <= period.to) || FINAL.has(x.statusKey)));
+        const population = this.populationOf(params, period).filter((i) => judged.has(i));
+        return this.people(population, this.withIom(period, (x) => x.statusKey === IMPLEMENTED), false);
       }
       case 'share_dpp':
         return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified), period);

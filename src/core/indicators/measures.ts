@@ -46,6 +46,8 @@ export interface Params {
   readonly procedures?: readonly string[];
   /** share_orgs_with_mentoring: count the mentor's school as well as the mentee's («стороны=обе»). */
   readonly bothSides?: boolean;
+  /** share_iom_developed: only IOMs whose person had a diagnostic (of `procedures`) on or before the IOM's start. */
+  readonly basedOnDiagnostic?: boolean;
   readonly associationLevels?: readonly string[];
   readonly orgTypes?: readonly string[];
 }
@@ -78,6 +80,7 @@ const EVENT_LEVELS = p('уровни', 'eventLevels', C.EVENT_LEVELS, true);
 const PARTICIPANT_ROLES = p('роли', 'roles', C.PARTICIPANT_ROLES, true);
 const PROCEDURES = p('процедуры', 'procedures', C.DIAGNOSTIC_PROCEDURES, true);
 const SIDES = p('стороны', 'bothSides', ['наставляемого', 'обе'], false);
+const BASED_ON_DIAGNOSTIC = p('на_основе_диагностики', 'basedOnDiagnostic', ['да', 'нет'], false);
 const ASSOCIATION_LEVELS = p('уровни', 'associationLevels', C.EVENT_LEVELS, true);
 const ORG_TYPES = p('типы', 'orgTypes', C.ORG_TYPES, true);
 
@@ -99,7 +102,7 @@ const m = (id: MeasureId, kind: MeasureKind, unit: string, params: readonly Para
 export const MEASURES: Record<MeasureId, MeasureSpec> = {
   share_diagnosed: m('share_diagnosed', 'share', '%', [DIAGNOSTIC_LEVELS, PROCEDURES, POPULATION]),
   count_staff_diagnosed: m('count_staff_diagnosed', 'count', 'чел.', [DIAGNOSTIC_LEVELS, PROCEDURES, POPULATION]),
-  share_iom_developed: m('share_iom_developed', 'share', '%', [POPULATION]),
+  share_iom_developed: m('share_iom_developed', 'share', '%', [BASED_ON_DIAGNOSTIC, PROCEDURES, POPULATION]),
   share_iom_implemented: m('share_iom_implemented', 'share', '%', [POPULATION]),
   share_dpp: m('share_dpp', 'share', '%', [POPULATION]),
   staff_per_methodist: m('staff_per_methodist', 'ratio', 'чел.', [ROLE]),
