@@ -1,29 +1,60 @@
 // Text and date normalization shared by matching, validation and CSV import (SPEC §5).
 
-const normalized = new Map<string, string>();
 const NORMALIZED_CACHE_LIMIT = 100_000;
 
-/** trim, collapse spaces, case-fold, «ё» = «е» — the equality SPEC §5 uses for ФИО, ОО names and event titles. */
-export function normalizeName(value: string): string {
-  // Indexes normalize every roster name on each execution: the same few thousand strings, so they are memoized.
-  let result = normalized.get(value);
-  if (result === undefined) {
-    if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
-    result = normalizeUncached(value);
-    normalized.set(value, result);
-  }
-  return result;
+/** `normalize` memoized: indexes normalize every roster name on each execution, the same few thousand strings. */
+function memoized(normalize: (value: string) => string): (value: string) => string {
+  const normalized = new Map<string, string>();
+  return (value) => {
+    let result = normalized.get(value);
+    if (result === undefined) {
+      if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+      result = normalize(value);
+      normalized.set(value, result);
+    }
+    return result;
+  };
 }
 
+/** trim, collapse spaces, case-fold, «ё» = «е» — the equality SPEC §5 uses for ФИО, ОО names and event titles. */
+export const normalizeName: (value: string) => string = memoized((value) => normalizeUncached(value));
+
+// Characters that show nothing: soft hyphen, zero-width space/joiners, word joiner, BOM (pasted from PDFs, messengers).
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const COMBINING = /[\u0300-\u036f]/;
+
 function normalizeUncached(value: string): string {
-  // NFC only when a combining mark is present (a decomposed «ё»).
-  return (/[\u0300-\u036f]/.test(value) ? value.normalize('NFC') : value)
+  // NFC only when a combining mark is present (a decomposed «ё»); a mark left uncomposed (a stress mark over a
+  // Cyrillic vowel, copied from a dictionary or a PDF) shows no letter of its own and is dropped.
+  return (COMBINING.test(value) ? value.normalize('NFC').replace(/[\u0300-\u036f]/g, '') : value)
+    .replace(INVISIBLE, '')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .trim()
     .replace(/\s+/g, ' ')
     .toLowerCase()
     .replace(/ё/g, 'е');
 }
+
+// Latin letters (lower case, after `normalizeName`) drawn like Cyrillic ones: a keyboard left on the Latin layout
+// for a letter or two, or a PDF's text layer, gives «Ивaнoвa» with Latin «a», «o» that no one can see.
+const HOMOGLYPHS: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', ë: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+};
+const LATIN_WORD = /[a-zë]+/g;
+const ONLY_HOMOGLYPHS = /^[abcehkmoptxyë]+$/;
+const CYRILLIC = /[а-я]/;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
+/**
+ * The key people are matched by (ФИО in the intake, the roster and the indicators): `normalizeName`, dashes as «-»,
+ * and in a name written in Cyrillic the Latin look-alike letters read as the Cyrillic ones. A Latin run with a letter
+ * that has no Cyrillic twin («Smith») is kept as it is. The registers keep what was typed.
+ */
+export const normalizePersonName: (value: string) => string = memoized((value) => {
+  const name = normalizeName(value).replace(DASHES, '-');
+  if (!CYRILLIC.test(name)) return name;
+  return name.replace(LATIN_WORD, (run) => (ONLY_HOMOGLYPHS.test(run) ? run.replace(/./g, (ch) => HOMOGLYPHS[ch]!) : run));
+});
 
 /** A looser key for column titles: also ignores punctuation, quotes and dashes («Дата начала*» = «дата начала»). */
 export function normalizeTitle(value: string): string {

@@ -115,7 +115,7 @@ describe('who gets a letter and what it may show', () => {
   test("the methodist's letter: indicators of the last recompute, December and the year to date, quarantine, overdue IOMs, the workbook's link", () => {
     const methodist = letter(OWNER);
     expect(methodist.text).toContain('Набор «klin», период 01.01.2024–31.12.2024, расчёт по муниципалитету');
-    expect(methodist.text).toMatch(/8\.1 {2}Доля педагогических работников .* ИОМ\n {4}Факт: 20,8\u00a0% · План: ≥\u00a060\u00a0% · Статус: Не выполнен/);
+    expect(methodist.text).toMatch(/8\.1 {2}Доля педагогических работников .* ИОМ на основе результатов диагностики профессиональных дефицитов\n {4}Факт: 4,2\u00a0% · План: ≥\u00a060\u00a0% · Статус: Не выполнен/); // Новиков alone: 1 of ОО-1 24
     expect(methodist.text).toMatch(/ИОМ разработано +1 +5\n/);
     expect(methodist.text).toMatch(/ИОМ реализовано +1 +1\n/);
     expect(methodist.text).toMatch(/Мероприятий проведено +1 +5\n/);

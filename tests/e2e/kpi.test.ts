@@ -61,12 +61,12 @@ describe('marshrut run --preset klin --year 2024', () => {
     // The methodical service is in none of klin's per-ОО figures: it has no staff in S and klin counts no events.
     expect(kpi.byOrganization.map((o) => o.code)).toEqual(['ДС', 'Ш1', 'Ш2']);
     const iom = (org: string) => kpi.byOrganization.find((o) => o.code === org)!.indicators.find((i) => i.code === '8.1');
-    expect(iom('Ш1')).toEqual({ code: '8.1', numerator: 2, denominator: 20, value: 10 });
+    expect(iom('Ш1')).toEqual({ code: '8.1', numerator: 0, denominator: 20, value: 0 });
     expect(iom('Ш2')).toMatchObject({ numerator: 1, denominator: 3 });
     expect(iom('ДС')).toEqual({ code: '8.1', numerator: 0, denominator: 1, value: 0 });
     const schools = (org: string) => kpi.byOrganization.find((o) => o.code === org)!.indicators.find((i) => i.code === '7');
     expect([schools('Ш1'), schools('Ш2'), schools('ДС')]).toEqual([
-      { code: '7', numerator: 0, denominator: 1, value: 0 },
+      { code: '7', numerator: 1, denominator: 1, value: 100 }, // Смирнова mentors in the pair
       { code: '7', numerator: 1, denominator: 1, value: 100 },
       undefined, // a kindergarten is not a school
     ]);
@@ -75,7 +75,7 @@ describe('marshrut run --preset klin --year 2024', () => {
   test('prints the table in the terminal', () => {
     expect(result.stdout).toContain('Показатели набора «klin», 01.01.2024–31.12.2024, весь муниципалитет:');
     expect(result.stdout).toMatch(/Код\s+Показатель\s+Числ\.\s+Знам\.\s+Факт\s+План\s+Статус/);
-    expect(result.stdout).toMatch(/8\.1\s+Доля педагогических работников .*\s+3\s+24\s+12,5 %\s+≥ 60 %\s+Не выполнен/);
+    expect(result.stdout).toMatch(/8\.1\s+Доля педагогических работников .*\s+1\s+24\s+4,2 %\s+≥ 60 %\s+Не выполнен/);
     expect(result.stdout).toContain(`Записано: ${join(out, 'kpi.json')}`);
   });
 

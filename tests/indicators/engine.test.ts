@@ -36,8 +36,10 @@ describe('staff measures over S (the methodical service left out), ОО-1 where 
     expect(counts(one({ measure: 'share_iom_developed' }))).toEqual([5, 17, (100 * 5) / 17]);
   });
 
-  test('share_iom_implemented: of the 5 with an IOM in 2024 (roster, not ОО-1), a1 and b4 have «Реализован»', () => {
-    expect(counts(one({ measure: 'share_iom_implemented' }))).toEqual([2, 5, 40]);
+  test('share_iom_implemented: of the IOMs in 2024 already due or final — a1, a3, b4 — a1 and b4 have «Реализован»', () => {
+    // b1 (started 31.12.2024, no end) and c1 («Реализуется», no end) are not yet due: they leave the denominator
+    // (SPEC §6; seed 000 L492 «80% педагогов успешно реализовали ИОМ» judges a route once it has run its course).
+    expect(counts(one({ measure: 'share_iom_implemented' }))).toEqual([2, 3, (100 * 2) / 3]);
   });
 
   test('share_dpp: certified on a ДПП course in 2024; учителя and педагоги by roster, все by ОО-1', () => {
@@ -53,10 +55,10 @@ describe('staff measures over S (the methodical service left out), ОО-1 where 
   });
 
   test('share_young_supported: mentees of pairs active in 2024 and young participants of held events', () => {
-    // МС = a2, b2, b3, c1 (b1 turns 35 on 31.12.2024). Active pairs: →c1 (starts 31.12), →a4, →b2 (ends 01.01.2024);
-    // not →a2 (ended 31.12.2023). a2 came to the held young seminar; b2's seminar was cancelled. b3 is left out.
-    expect(counts(one({ measure: 'share_young_supported' }))).toEqual([3, 4, 75]);
-    expect(counts(one({ measure: 'share_young_supported', params: 'только_наставничество=да' }))).toEqual([2, 4, 50]);
+    // МС by dates = a2, b2 (b1 turns 35 on 31.12.2024; b3's roster flag and c1's mentoring flag are overruled by
+    // their dates). Active pairs: →b2 (ends 01.01.2024); a2 came to the held young seminar.
+    expect(counts(one({ measure: 'share_young_supported' }))).toEqual([2, 2, 100]);
+    expect(counts(one({ measure: 'share_young_supported', params: 'только_наставничество=да' }))).toEqual([1, 2, 50]);
   });
 
   test('share_in_associations: roster «Методическое объединение» (a1, c1) or a held МО meeting (c1) — ОО-1 denominator', () => {
@@ -124,9 +126,10 @@ describe('schools, events and mentors', () => {
     expect(counts(one({ measure: 'share_orgs_with_mentoring', params: 'формы=Руководитель — руководитель' }))).toEqual([1, 2, 50]);
   });
 
-  test('share_orgs_management_trained: a school whose УК member took part in courses (topic in title or direction)', () => {
-    // a3 (S1) on the ДПП course «…управлению», direction «Управление качеством образования»; b5 (S2) on «Курсы по ИКТ».
-    expect(counts(one({ measure: 'share_orgs_management_trained' }))).toEqual([2, 2, 100]);
+  test('share_orgs_management_trained: a school whose УК member completed courses (topic in title or direction)', () => {
+    // a3 (S1) certified on the ДПП course «…управлению», direction «Управление качеством образования»; b5 (S2) took
+    // «Курсы по ИКТ» without the final assessment: S2 does not count (SPEC §6, seed 002 L258–260 «повысивших»).
+    expect(counts(one({ measure: 'share_orgs_management_trained' }))).toEqual([1, 2, 50]);
     expect(counts(one({ measure: 'share_orgs_management_trained', params: 'тема=качеств' }))).toEqual([1, 2, 50]);
   });
 
@@ -204,8 +207,8 @@ describe('periods', () => {
 
 describe('plan and status', () => {
   test('≥: the exact value against the plan of the year', () => {
-    expect(one({ measure: 'share_iom_implemented', plan2024: 40 }).status).toBe('Выполнен');
-    expect(one({ measure: 'share_iom_implemented', plan2024: '40,1' }).status).toBe('Не выполнен');
+    expect(one({ measure: 'share_dpp', params: 'население=учителя', plan2024: 25 }).status).toBe('Выполнен');
+    expect(one({ measure: 'share_dpp', params: 'население=учителя', plan2024: '25,1' }).status).toBe('Не выполнен');
   });
 
   test('≤ (people per methodist): 17/3 = 5.67 meets «≤ 6», not «≤ 5»', () => {
@@ -276,7 +279,9 @@ describe('passport mistakes are Russian messages naming the row, and the row is 
     ['share_dpp', 'население=все|учителя', /у параметра «население» может быть только одно значение/],
     ['share_dpp', 'население', /«население» — ожидается запись вида ключ=значение/],
     ['share_diagnosed', 'уровни=Высокий; уровни=Базовый', /параметр «уровни» указан дважды/],
-    ['share_iom_developed', 'тема=x', /у него нет параметров/],
+    ['share_iom_developed', 'тема=x', /параметр «тема» не подходит для расчёта share_iom_developed \(допустимы: на_основе_диагностики, процедуры, население\)/],
+    ['manual', 'население=все', /у него нет параметров/],
+    ['share_dpp', 'население=директора', /значения «директора» нет у параметра «население» \(допустимо: все \| педагоги \| учителя \| управленческие \| МС\)/],
     ['share_of_everything', '', /расчёт «share_of_everything» неизвестен \(допустимо: share_diagnosed/],
   ])('%s with «%s»', (measure, params, message) => {
     const r = one({ measure, params });

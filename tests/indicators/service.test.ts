@@ -107,11 +107,14 @@ describe('recompute', () => {
     expect(wb.sheet('indicators').getRange(3, plan2025).getFormula()).toBe('=50+10');
     const rows = wb.rows('indicators');
     const byCode = (code: string) => rows.find((r) => r['Код'] === code)!;
-    expect(byCode('8.1')).toMatchObject({ Числитель: 5, Знаменатель: 17, План: 60, Статус: 'Не выполнен', 'Период расчёта': '01.01.2024–31.12.2024', Охват: 'Весь муниципалитет' });
-    expect(byCode('8.1')['Факт']).toBeCloseTo((100 * 5) / 17, 10);
-    expect(byCode('8.1')['Отклонение']).toBeCloseTo((100 * 5) / 17 - 60, 10);
+    // 8.1 «на основе результатов диагностики» (seed 000 L492): of the 5 IOMs of 2024, b1, c1 and b4 follow a diagnostic;
+    // a1's diagnostic (01.03.2024) came after its IOM (01.11.2023), a3 has none.
+    expect(byCode('8.1')).toMatchObject({ Числитель: 3, Знаменатель: 17, План: 60, Статус: 'Не выполнен', 'Период расчёта': '01.01.2024–31.12.2024', Охват: 'Весь муниципалитет' });
+    expect(byCode('8.1')['Факт']).toBeCloseTo((100 * 3) / 17, 10);
+    expect(byCode('8.1')['Отклонение']).toBeCloseTo((100 * 3) / 17 - 60, 10);
     expect(byCode('1')).toMatchObject({ Факт: 'Да', План: 'Да', Статус: 'Выполнен', Числитель: '' });
-    expect(byCode('4')).toMatchObject({ Числитель: 17, Знаменатель: 3, Статус: 'Выполнен' });
+    // 4 «за 1 региональным методистом» (seed 000 L486): m2 alone holds that role.
+    expect(byCode('4')).toMatchObject({ Числитель: 17, Знаменатель: 1, Статус: 'Выполнен' });
     expect(byCode('6')).toMatchObject({ Факт: 100, Статус: 'Выполнен' });
     expect(byCode('2')['Рассчитано']).toEqual(NOW());
     expect(report.indicators.map((i) => i.status)).toEqual(rows.map((r) => r['Статус']));
@@ -134,7 +137,8 @@ describe('recompute', () => {
     const notes = wb.sheet('indicators').getRange(2, fact, 11, 1).getNotes().flat();
     expect(notes[7]).toBe(
       'Доля педагогических и руководящих работников (без методической службы), у которых есть ИОМ (разработан, реализуется, ' +
-        'реализован или не реализован), действующий в 2024 году, от их общей численности (по форме ОО-1, где она указана, иначе по списку «Педагоги»).',
+        'реализован или не реализован), действующий в 2024 году, разработанный на основе диагностики (диагностика не позже начала ИОМ), ' +
+        'от их общей численности (по форме ОО-1, где она указана, иначе по списку «Педагоги»).',
     );
     expect(notes.every(Boolean)).toBe(true);
     recomputeKpi(wb.deps, { year: 2024 });
@@ -197,10 +201,12 @@ describe('кто не охвачен', () => {
     const wb = workbookWith();
     loadPreset(wb.deps, 'klin', 'keep');
     const list = uncoveredList(wb.deps, { year: 2024 }, '8.1');
-    // S without an IOM in 2024: a2 a4 (S1), b2 b3 b5 (S2), c2 (D1).
+    // S without an IOM of 2024 that follows a diagnostic: a1 a2 a3 a4 (S1), b2 b3 b5 (S2), c2 (D1).
     expect(list.rows.map((r) => [r.orgCode, r.name, r.detail])).toEqual([
       ['D1', 'c2', 'Руководитель'],
+      ['S1', 'a1', 'Учитель'],
       ['S1', 'a2', 'Учитель'],
+      ['S1', 'a3', 'Руководитель'],
       ['S1', 'a4', 'Заместитель руководителя'],
       ['S2', 'b2', 'Учитель'],
       ['S2', 'b3', 'Учитель-логопед'],
@@ -208,17 +214,18 @@ describe('кто не охвачен', () => {
     ]);
     expect(list.byOrg).toEqual([
       { code: 'D1', name: 'Детский сад «Солнышко»', count: 1 },
-      { code: 'S1', name: 'Школа № 1', count: 2 },
+      { code: 'S1', name: 'Школа № 1', count: 4 },
       { code: 'S2', name: 'Школа № 2', count: 3 },
     ]);
     expect(list.note).toMatch(/ОО-1/);
     expect(uncoveredList(wb.deps, { year: 2024 }, '8.1', 'S2').rows.map((r) => r.name)).toEqual(['b2', 'b3', 'b5']);
   });
 
-  test('schools without mentoring; and no list for a count', () => {
+  test('schools without mentoring (none left, counting both sides of a pair); and no list for a count', () => {
     const wb = workbookWith();
     loadPreset(wb.deps, 'klin', 'keep');
-    expect(uncoveredList(wb.deps, { year: 2024 }, '7').rows).toEqual([{ name: 'Школа № 2', orgCode: 'S2', orgName: 'Школа № 2', detail: '' }]);
+    // klin 7 counts both sides of a management pair (стороны=обе): S1 has the mentee a4, S2 the mentor b5 — none left.
+    expect(uncoveredList(wb.deps, { year: 2024 }, '7').rows).toEqual([]);
     expect(uncoveredList(wb.deps, { year: 2024 }, '9')).toMatchObject({ rows: [], note: 'Список «кто не охвачен» составляется только для показателей-долей.' });
     expect(() => uncoveredList(wb.deps, { year: 2024 }, '99')).toThrow('Показателя с кодом «99» нет на листе «Показатели».');
   });

@@ -81,20 +81,23 @@ export const KLIN_2024 = [
   { code: '2', numerator: 2, denominator: 24, value: (100 * 2) / 24, plan: 60, comparator: '≥', status: 'Не выполнен' },
   // certified on the ФР ДПП course: Иванова, Кузнецов (Смирнова failed, and is not a teacher) of 5 teachers
   { code: '3', numerator: 2, denominator: 5, value: 40, plan: 30, comparator: '≥', status: 'Выполнен' },
-  // 24 by ОО-1 per «Методист» (Орлова; Лебедева is «Региональный методист»)
+  // 24 by ОО-1 per «Региональный методист» (seed 000 L486: Лебедева; Орлова is «Методист»)
   { code: '4', numerator: 24, denominator: 1, value: 24, plan: 70, comparator: '≤', status: 'Выполнен' },
-  // МС: Петров (25, since 2023), Волкова (marked); not Соколова (35 on 31.12.2024). Петров has a mentor: 1 of 2
-  { code: '5', numerator: 1, denominator: 2, value: 50, plan: 70, comparator: '≥', status: 'Не выполнен' },
+  // МС: Петров (25, since 2023); not Соколова (35 on 31.12.2024), nor Волкова (marked, but her dates — 1985, 2010 —
+  // say otherwise: the flag stands in only for missing dates). Петров has a mentor: 1 of 1
+  { code: '5', numerator: 1, denominator: 1, value: 100, plan: 70, comparator: '≥', status: 'Выполнен' },
   // mentees in Ш1 (Петров) and Ш2 (Кузнецов, 01.03–30.06.2024)
   { code: '6', numerator: 2, denominator: 2, value: 100, plan: 100, comparator: '≥', status: 'Выполнен' },
-  // «Руководитель — руководитель»: Ш2 only
-  { code: '7', numerator: 1, denominator: 2, value: 50, plan: 10, comparator: '≥', status: 'Выполнен' },
-  // IOM in 2024: Иванова, Петров, Новиков; not Кузнецов (2023)
-  { code: '8.1', numerator: 3, denominator: 24, value: 12.5, plan: 60, comparator: '≥', status: 'Не выполнен' },
-  // «Реализован» of those 3: Иванова
-  { code: '8.2', numerator: 1, denominator: 3, value: 100 / 3, plan: 80, comparator: '≥', status: 'Не выполнен' },
+  // «Руководитель — руководитель», either side (seed 000 L491): Ш1 (the mentor Смирнова) and Ш2 (the mentee Кузнецов)
+  { code: '7', numerator: 2, denominator: 2, value: 100, plan: 10, comparator: '≥', status: 'Выполнен' },
+  // IOM in 2024 on the basis of a diagnostic (seed 000 L492): Новиков (diagnosed 10.03, IOM 15.03); not Иванова (IOM
+  // 10.01, diagnosed 01.02 and 15.03), Петров (no diagnostic), Кузнецов (2023)
+  { code: '8.1', numerator: 1, denominator: 24, value: 100 / 24, plan: 60, comparator: '≥', status: 'Не выполнен' },
+  // due or final among the IOMs of 2024: Иванова (ended 20.12, «Реализован»); Петров and Новиков are still running
+  { code: '8.2', numerator: 1, denominator: 1, value: 100, plan: 80, comparator: '≥', status: 'Выполнен' },
   // the contest: Петров, Соколова
   { code: '9', numerator: 2, denominator: null, value: 2, plan: 1, comparator: '≥', status: 'Выполнен' },
-  // МО in the roster: Иванова, Волкова; at the РМО meeting: Волкова, Кузнецов
-  { code: '10', numerator: 3, denominator: 24, value: 12.5, plan: 80, comparator: '≥', status: 'Не выполнен' },
+  // municipal and regional МО only (seed 000 L494): at the municipal РМО meeting Волкова, Кузнецов; the roster's
+  // undated «Методическое объединение» (Иванова's, Волкова's) has no level and does not count here
+  { code: '10', numerator: 2, denominator: 24, value: (100 * 2) / 24, plan: 80, comparator: '≥', status: 'Не выполнен' },
 ];

@@ -28,6 +28,12 @@ export interface MunicipalSetup {
   readonly scope?: string;
 }
 
+/**
+ * The roster of a municipal workbook in the region: Орлова is also a «Региональный методист», so klin 4 (seed 000
+ * L486, «за 1 региональным методистом») has a denominator to sum.
+ */
+export const REGION_STAFF_CSV = STAFF_CSV.replace('orlova@klin.example,Методист,', 'orlova@klin.example,Методист; Региональный методист,');
+
 /** A municipal workbook made by the add-on in the region's runtime; the region stays the active workbook. */
 export function addMunicipality(region: LocalWorkbook, name: string, setup: MunicipalSetup = {}): Spreadsheet {
   const rt = region.runtime;
@@ -36,7 +42,7 @@ export function addMunicipality(region: LocalWorkbook, name: string, setup: Muni
   try {
     region.menu('menuSetupWorkbook');
     region.rpc('rpcImportReference', { sheet: 'organizations', csvText: setup.orgs ?? ORGS_CSV });
-    region.rpc('rpcImportReference', { sheet: 'staff', csvText: setup.staff ?? STAFF_CSV });
+    region.rpc('rpcImportReference', { sheet: 'staff', csvText: setup.staff ?? REGION_STAFF_CSV });
     const preset = setup.preset === undefined ? 'klin' : setup.preset;
     if (preset !== null) region.rpc('rpcKpiLoadPreset', { preset, mode: 'keep' });
     if (preset !== null && setup.recompute !== false) region.rpc('rpcKpiRecompute', { year: REGION_YEAR, ...(setup.scope ? { scope: setup.scope } : {}) });

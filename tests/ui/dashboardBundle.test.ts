@@ -99,7 +99,7 @@ describe('the dialog «Маршрут → Дашборд…»', () => {
     expect(await bars(page, 'iomChart')).toMatchObject({ Разработан: 0, Реализуется: 1, Реализован: 1 });
     expect(await bars(page, 'pairsChart')).toMatchObject({ 'Педагог — молодой специалист': 1, 'Руководитель — руководитель': 0 });
     expect(await monthTotals(page)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]); // Ш1 organised the October school
-    await expect(page.locator('.kpi-row[data-code="8.1"]').getAttribute('data-value')).resolves.toBe('10'); // 2 of ОО-1 = 20
+    await expect(page.locator('.kpi-row[data-code="8.1"]').getAttribute('data-value')).resolves.toBe('0'); // no IOM of Ш1 follows a diagnostic (kpiFixture, 8.1)
     await expect(page.locator('#indicatorsNote').innerText()).resolves.toContain('Значения по «МОУ «Школа № 1»»; план — общий.');
 
     // Another year: 2023 — Кузнецов's IOM (Ш2), the pair Иванова → Петров since September.

@@ -49,28 +49,30 @@ test('load klin, recompute, read the table, open a row: how it is computed and w
 
   await expect(page.locator('#kpi tbody tr').count()).resolves.toBe(11);
   const cells = async (code: string) => (await row(page, code).locator('td').allInnerTexts()).map((t) => t.trim());
-  expect(await cells('8.1')).toEqual(['8.1', expect.stringMatching(/^Доля педагогических работников/), '12,5 %', '≥ 60 %', 'Не выполнен']);
+  expect(await cells('8.1')).toEqual(['8.1', expect.stringMatching(/^Доля педагогических работников/), '4,2 %', '≥ 60 %', 'Не выполнен']);
   expect(await cells('4')).toEqual(['4', expect.any(String), '24', '≤ 70', 'Выполнен']);
   expect(await cells('1')).toEqual(['1', expect.any(String), '—', 'Да', 'Нет данных']);
   await expect(row(page, '3').locator('.badge').getAttribute('class')).resolves.toBe('badge done');
   await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор «klin», период 01\.01\.2024–31\.12\.2024, весь муниципалитет\./);
 
   await row(page, '8.1').click();
-  await expect(page.locator('#explanation').innerText()).resolves.toMatch(/у которых есть ИОМ .* действующий в 2024 году, от их общей численности/);
-  await expect(page.locator('#detailsFields').innerText()).resolves.toMatch(/Числитель\s+3\s+Знаменатель\s+24/);
+  await expect(page.locator('#explanation').innerText()).resolves.toMatch(/у которых есть ИОМ .* действующий в 2024 году, разработанный на основе диагностики .*, от их общей численности/);
+  await expect(page.locator('#detailsFields').innerText()).resolves.toMatch(/Числитель\s+1\s+Знаменатель\s+24/);
   await page.locator('#showUncovered').click();
   await page.locator('#uncoveredList li').first().waitFor();
-  // S without an IOM in 2024: Смирнова (Ш1), Кузнецов and Соколова (Ш2), Волкова (ДС).
+  // S without an IOM of 2024 that follows a diagnostic: all but Новиков (kpiFixture, 8.1).
   await expect(page.locator('#uncoveredList li').allInnerTexts()).resolves.toEqual([
     'Волкова Анна Олеговна, Воспитатель — МДОУ «Детский сад № 3»',
+    'Иванова Ирина Петровна, Учитель — МОУ «Школа № 1»',
+    'Петров Пётр Ильич, Учитель — МОУ «Школа № 1»',
     'Смирнова Ольга Викторовна, Руководитель — МОУ «Школа № 1»',
     'Кузнецов Андрей Сергеевич, Учитель — МОУ «Школа № 2»',
     'Соколова Мария Игоревна, Учитель — МОУ «Школа № 2»',
   ]);
   await expect(page.locator('#uncoveredOrg option').allInnerTexts()).resolves.toEqual([
-    'Все ОО (4)',
+    'Все ОО (6)',
     'ДС — МДОУ «Детский сад № 3» (1)',
-    'Ш1 — МОУ «Школа № 1» (1)',
+    'Ш1 — МОУ «Школа № 1» (3)',
     'Ш2 — МОУ «Школа № 2» (2)',
   ]);
   await page.locator('#uncoveredOrg').selectOption('Ш2');

@@ -91,6 +91,8 @@ export interface IomInfo extends DatedRow {
 export interface DiagnosticInfo extends DatedRow {
   readonly date: Day;
   readonly level: string;
+  /** «Процедура» as written (the choice list's spelling). */
+  readonly procedure: string;
 }
 
 const MANAGEMENT = new Set(['Руководитель', 'Заместитель руководителя', 'Руководитель структурного подразделения'].map(normalizeName));
@@ -302,8 +304,8 @@ export class Dataset {
     this.ioms = dated(ioms, 'start', iom);
     const diagnostics = workbook.table('diagnostics');
     this.diagnosticPeopleColumn = new PersonColumn(this.people, diagnostics, 'person');
-    const level = diagnostics.texts('level');
-    this.diagnostics = dated(diagnostics, 'date', (row, date) => ({ row, date, level: level(row) }));
+    const [level, procedure] = texts(diagnostics, 'level', 'procedure');
+    this.diagnostics = dated(diagnostics, 'date', (row, date) => ({ row, date, level: level(row), procedure: procedure(row) }));
   }
 
   orgName(org: string): string {

@@ -4,7 +4,7 @@
 // of the date-sorted registers, so no indicator scans what it does not count.
 import { IOM_FORM_STATUSES } from '../schema/choices';
 import { normalizeName } from '../text';
-import { upperBound, type Dataset, type EventInfo, type ParticipationInfo } from './dataset';
+import { upperBound, type Dataset, type EventInfo, type IomInfo, type ParticipationInfo } from './dataset';
 import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
 import type { Day, Period } from './period';
 
@@ -33,10 +33,13 @@ export interface Tally extends Counts {
 }
 
 const FORM_STATUSES = new Set(IOM_FORM_STATUSES.map(normalizeName));
+const FINAL = new Set(['Реализован', 'Не реализован'].map(normalizeName));
 const IMPLEMENTED = normalizeName('Реализован');
 const COURSES = 'Курсы повышения квалификации';
 const ASSOCIATION_MEETING = 'Заседание методического объединения';
 const DEFAULT_ROLE = 'Методист';
+/** share_events_by_organizer without «типы»: the methodical service's share («на базе ММС», seed 001 L418). */
+const METHODICAL_SERVICE = 'Методическая служба';
 
 /** Age under 35 at R, and a career begun less than 3 years before R (dates as yyyymmdd: a birthday on R counts). */
 const youngByDates = (birth: Day | null, career: Day | null, r: Day) =>
@@ -78,7 +81,7 @@ export class Engine {
   private readonly personOrg = (i: number) => this.data.staff[i]!.org;
 
   /** Roster rows of S in scope, or the part «население» names; УК = management. */
-  staff(population: Population | 'УК'): number[] {
+  staff(population: Exclude<Population, 'МС'> | 'УК'): number[] {
     return this.cached(`staff:${population}`, () => {
       const out: number[] = [];
       const staff = this.data.staff;
@@ -89,7 +92,7 @@ export class Engine {
           population === 'все' ||
           (population === 'педагоги' && !m.management) ||
           (population === 'учителя' && m.teacher) ||
-          (population === 'УК' && m.management);
+          ((population === 'УК' || population === 'управленческие') && m.management);
         if (member) out.push(i);
       }
       return out;
@@ -101,7 +104,8 @@ export class Engine {
     return this.cached(`young:${r}`, () =>
       this.staff('все').filter((i) => {
         const m = this.data.staff[i]!;
-        return m.youngFlag || youngByDates(m.birth, m.careerStart, r);
+        // The flags stand in only for a missing date: someone whose dates say otherwise is not МС (SPEC §6).
+        return m.birth !== null && m.careerStart !== null ? youngByDates(m.birth, m.careerStart, r) : m.youngFlag;
       }),
     );
   }
@@ -149,10 +153,44 @@ export class Engine {
     return out;
   }
 
-  /** IOMs in P: start ≤ P.to and (no end or end ≥ P.from). */
-  private withIom(period: Period, status: (normalized: string) => boolean): Set<number> {
+  /** IOMs in P (start ≤ P.to and (no end or end ≥ P.from)) that `accept` takes. */
+  private iomsIn(period: Period, accept: (iom: IomInfo) => boolean): IomInfo[] {
     const ioms = this.data.ioms.slice(0, upperBound(this.data.ioms, (x) => x.start, period.to));
-    return found(this.data.iomPeople(ioms.filter((x) => (x.end === null || x.end >= period.from) && status(x.statusKey))));
+    return ioms.filter((x) => (x.end === null || x.end >= period.from) && accept(x));
+  }
+
+  /** The roster people of the IOMs in P that `accept` takes. */
+  private withIom(period: Period, accept: (iom: IomInfo) => boolean): Set<number> {
+    return found(this.data.iomPeople(this.iomsIn(period, accept)));
+  }
+
+  /** People with an IOM in P of a form status; with на_основе_диагностики only an IOM begun after a diagnostic. */
+  private developed(period: Period, params: Params): Set<number> {
+    const formStatus = (x: IomInfo) => FORM_STATUSES.has(x.statusKey);
+    if (!params.basedOnDiagnostic) return this.withIom(period, formStatus);
+    const first = this.firstDiagnostic(params.procedures);
+    const ioms = this.iomsIn(period, formStatus);
+    const people = this.data.iomPeople(ioms);
+    const out = new Set<number>();
+    ioms.forEach((iom, k) => {
+      const diagnosed = people[k]! >= 0 ? first.get(people[k]!) : undefined;
+      if (diagnosed !== undefined && diagnosed <= iom.start) out.add(people[k]!);
+    });
+    return out;
+  }
+
+  /** Each person's earliest diagnostic (of `procedures`). */
+  private firstDiagnostic(procedures: readonly string[] | undefined): Map<number, Day> {
+    return this.cached(`firstDiagnostic:${procedures?.join('|') ?? ''}`, () => {
+      const rows = this.data.diagnostics.filter((x) => anyOf(procedures, x.procedure));
+      const people = this.data.diagnosticPeople(rows);
+      const out = new Map<number, Day>();
+      rows.forEach((row, k) => {
+        // Date order: the first seen is the earliest.
+        if (people[k]! >= 0 && !out.has(people[k]!)) out.set(people[k]!, row.date);
+      });
+      return out;
+    });
   }
 
   /** Pairs active in P: start ≤ P.to and (no end or end ≥ P.from), of the given forms. */
@@ -180,10 +218,15 @@ export class Engine {
     return { unit, population: inScope, covered: new Set(inScope), orgOf, headcount: false };
   }
 
-  /** The population «население» names: all of S counts by ОО-1, its parts by roster rows (SPEC §6). */
-  private byPopulation(params: Params, covered: ReadonlySet<number>): Coverage {
+  /** The people «население» names (МС: young specialists at R). */
+  private populationOf(params: Params, period: Period): readonly number[] {
     const population = params.population ?? 'все';
-    return this.people(this.staff(population), covered, population === 'все');
+    return population === 'МС' ? this.young(period.to) : this.staff(population);
+  }
+
+  /** The population «население» names: all of S counts by ОО-1 (where `headcount`), its parts by roster rows (SPEC §6). */
+  private byPopulation(params: Params, covered: ReadonlySet<number>, period: Period, headcount = true): Coverage {
+    return this.people(this.populationOf(params, period), covered, headcount && (params.population ?? 'все') === 'все');
   }
 
   coverage(spec: MeasureSpec, params: Params, period: Period): Coverage | null {
@@ -192,31 +235,36 @@ export class Engine {
       case 'count_staff_diagnosed': {
         const all = this.data.diagnostics;
         const inPeriod = all.slice(upperBound(all, (d) => d.date, period.from - 1), upperBound(all, (d) => d.date, period.to));
-        const covered = found(this.data.diagnosticPeople(inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level))));
-        return this.people(this.staff('все'), covered, spec.id === 'share_diagnosed');
+        const counted = inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level) && anyOf(params.procedures, d.procedure));
+        return this.byPopulation(params, found(this.data.diagnosticPeople(counted)), period, spec.id === 'share_diagnosed');
       }
       case 'share_iom_developed':
-        return this.people(this.staff('все'), this.withIom(period, (s) => FORM_STATUSES.has(s)), true);
+        return this.byPopulation(params, this.developed(period, params), period);
       case 'share_iom_implemented': {
-        const developed = this.withIom(period, (s) => FORM_STATUSES.has(s));
-        return this.people(this.staff('все').filter((i) => developed.has(i)), this.withIom(period, (s) => s === IMPLEMENTED), false);
+        // Judged only once due by R or final: an IOM still running past R leaves the denominator.
+        const judged = this.withIom(period, (x) => FORM_STATUSES.has(x.statusKey) && ((x.end !== null && x.end <= period.to) || FINAL.has(x.statusKey)));
+        const population = this.populationOf(params, period).filter((i) => judged.has(i));
+        return this.people(population, this.withIom(period, (x) => x.statusKey === IMPLEMENTED), false);
       }
       case 'share_dpp':
-        return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified));
+        return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified), period);
       case 'share_young_supported': {
         const supported = new Set(this.activePairs(period, undefined).map((pair) => pair.mentee));
         if (!params.mentoringOnly) for (const person of this.participants(period, (e) => e.forYoung)) supported.add(person);
         return this.people(this.young(period.to), supported, false);
       }
       case 'share_orgs_with_mentoring': {
-        const mentored = new Set(this.activePairs(period, params.forms).map((pair) => pair.menteeOrg));
+        const pairs = this.activePairs(period, params.forms);
+        const mentored = new Set(pairs.map((pair) => pair.menteeOrg));
+        // «стороны=обе»: a management pair involves both schools' teams (klin 7, seed 000 L491).
+        if (params.bothSides) for (const pair of pairs) mentored.add(this.data.mentors[pair.mentor]!.org);
         return this.schoolCoverage((org) => mentored.has(org));
       }
       case 'share_orgs_management_trained': {
         const topics = params.topics?.map(normalizeName);
         const trained = this.participants(
           period,
-          (e) => e.kind === COURSES && (!topics || topics.some((t) => e.topicText.includes(t))),
+          (e, p) => e.kind === COURSES && p.certified && (!topics || topics.some((t) => e.topicText.includes(t))),
         );
         const schools = new Set(this.staff('УК').filter((i) => trained.has(i)).map(this.personOrg));
         return this.schoolCoverage((org) => schools.has(org));
@@ -229,11 +277,14 @@ export class Engine {
             period,
             (e, p) => anyOf(params.kinds, e.kind) && anyOf(params.eventLevels, e.level) && anyOf(params.roles, p.role),
           ),
+          period,
         );
       case 'share_in_associations': {
-        const members = this.participants(period, (e) => e.kind === ASSOCIATION_MEETING);
-        this.data.staff.forEach((m, i) => m.inAssociation && members.add(i));
-        return this.people(this.staff('все'), members, true);
+        // With уровни only meetings of those levels count: the free-text «Методическое объединение» has no level.
+        const levels = params.associationLevels;
+        const members = this.participants(period, (e) => e.kind === ASSOCIATION_MEETING && anyOf(levels, e.level));
+        if (!levels) this.data.staff.forEach((m, i) => m.inAssociation && members.add(i));
+        return this.byPopulation(params, members, period);
       }
       case 'roadmap_completion': {
         const events = this.eventsIn(period);
@@ -242,6 +293,19 @@ export class Engine {
           unit: 'events',
           population,
           covered: new Set(population.filter((i) => events[i]!.held)),
+          orgOf: (i) => events[i]!.org,
+          headcount: false,
+        };
+      }
+      case 'share_events_by_organizer': {
+        const types = (params.orgTypes ?? [METHODICAL_SERVICE]).map(normalizeName);
+        const events = this.eventsIn(period);
+        const population = events.flatMap((e, i) => (e.held && anyOf(params.kinds, e.kind) && this.inScope(e.org) ? [i] : []));
+        const typeOf = (i: number) => normalizeName(this.data.orgs.get(events[i]!.org)?.type ?? '');
+        return {
+          unit: 'events',
+          population,
+          covered: new Set(population.filter((i) => types.includes(typeOf(i)))),
           orgOf: (i) => events[i]!.org,
           headcount: false,
         };

@@ -14,6 +14,8 @@ const POPULATION_WORDS: Record<Population, string> = {
   все: STAFF,
   педагоги: 'педагогических работников (без руководителей, их заместителей и методической службы)',
   учителя: 'учителей (без методической службы)',
+  управленческие: 'руководителей и их заместителей (без методической службы)',
+  МС: 'молодых специалистов (без методической службы)',
 };
 const BY_HEADCOUNT = 'от их общей численности (по форме ОО-1, где она указана, иначе по списку «Педагоги»)';
 const BY_ROSTER = 'от их числа в списке «Педагоги»';
@@ -25,18 +27,24 @@ const denominatorOf = (params: Params) => (populationOf(params) === 'все' ? B
 function sentence(spec: MeasureSpec, params: Params, period: Period): string {
   const when = describePeriod(period);
   const who = POPULATION_WORDS[populationOf(params)];
-  const levels = filter('с уровнем', params.diagnosticLevels);
+  const levels = `${filter('с уровнем', params.diagnosticLevels)}${filter('процедуры', params.procedures)}`;
   const events = `${filter('вида', params.kinds)}${filter('уровня', params.eventLevels)}${filter('в роли', params.roles)}`;
   const forms = filter('с формой', params.forms);
   switch (spec.id) {
     case 'share_diagnosed':
-      return `Доля ${STAFF}, прошедших диагностику профессиональных дефицитов${levels} ${when}, ${BY_HEADCOUNT}.`;
+      return `Доля ${who}, прошедших диагностику профессиональных дефицитов${levels} ${when}, ${denominatorOf(params)}.`;
     case 'count_staff_diagnosed':
-      return `Число ${STAFF} из списка «Педагоги», прошедших диагностику профессиональных дефицитов${levels} ${when}.`;
+      return `Число ${who} из списка «Педагоги», прошедших диагностику профессиональных дефицитов${levels} ${when}.`;
     case 'share_iom_developed':
-      return `Доля ${STAFF}, у которых есть ИОМ (разработан, реализуется, реализован или не реализован), действующий ${when}, ${BY_HEADCOUNT}.`;
+      return (
+        `Доля ${who}, у которых есть ИОМ (разработан, реализуется, реализован или не реализован), действующий ${when}` +
+        `${params.basedOnDiagnostic ? `, разработанный на основе диагностики (диагностика${filter('—', params.procedures)} не позже начала ИОМ)` : ''}, ${denominatorOf(params)}.`
+      );
     case 'share_iom_implemented':
-      return `Доля ${STAFF} с ИОМ в статусе «Реализован» среди всех, у кого есть ИОМ, действующий ${when}.`;
+      return (
+        `Доля ${who} с ИОМ в статусе «Реализован» среди тех, чей ИОМ, действующий ${when}, уже завершён: срок окончания ` +
+        `не позже ${shownDay(period.to)} или статус «Реализован» / «Не реализован».`
+      );
     case 'share_dpp':
       return (
         `Доля ${who}, успешно прошедших итоговую аттестацию на курсах повышения квалификации по программам из ФР ДПП ` +
@@ -49,16 +57,16 @@ function sentence(spec: MeasureSpec, params: Params, period: Period): string {
       );
     case 'share_young_supported':
       return (
-        `Доля молодых специалистов (моложе 35 лет на ${shownDay(period.to)} и со стажем меньше 3 лет, или отмеченных как молодой ` +
-        `специалист в списке «Педагоги» или в форме наставничества), у которых есть наставник в паре, действующей ${when}` +
+        `Доля молодых специалистов (моложе 35 лет на ${shownDay(period.to)} и со стажем меньше 3 лет; отметка «молодой ` +
+        `специалист» в списке «Педагоги» или в форме наставничества — только если в списке нет даты рождения или начала работы), у которых есть наставник в паре, действующей ${when}` +
         `${params.mentoringOnly ? '' : `, или которые участвовали в мероприятиях для молодых педагогов ${when}`}, ` +
         `от всех молодых специалистов (без методической службы).`
       );
     case 'share_orgs_with_mentoring':
-      return `Доля школ, в которых есть наставляемые в парах наставничества${forms}, действующих ${when}, от всех школ.`;
+      return `Доля школ, в которых есть ${params.bothSides ? 'наставники или наставляемые' : 'наставляемые'} в парах наставничества${forms}, действующих ${when}, от всех школ.`;
     case 'share_orgs_management_trained':
       return (
-        `Доля школ, руководитель или заместитель руководителя которых участвовал в курсах повышения квалификации` +
+        `Доля школ, руководитель или заместитель руководителя которых прошёл итоговую аттестацию на курсах повышения квалификации` +
         `${params.topics?.length ? `, в названии или направлении которых есть ${alternatives(params.topics)}` : ''} ` +
         `(курсы, начавшиеся ${when}), от всех школ.`
       );
@@ -68,8 +76,15 @@ function sentence(spec: MeasureSpec, params: Params, period: Period): string {
       return `Число ${who} из списка «Педагоги», участвовавших в мероприятиях${events} ${when}; ${NOT_HELD}.`;
     case 'share_in_associations':
       return (
-        `Доля ${STAFF}, состоящих в методическом объединении (столбец «Методическое объединение» листа «Педагоги») ` +
-        `или участвовавших в заседаниях методических объединений ${when}, ${BY_HEADCOUNT}.`
+        (params.associationLevels
+          ? `Доля ${who}, участвовавших в заседаниях методических объединений${filter('уровня', params.associationLevels)} ${when}`
+          : `Доля ${who}, состоящих в методическом объединении (столбец «Методическое объединение» листа «Педагоги») ` +
+            `или участвовавших в заседаниях методических объединений ${when}`) + `, ${denominatorOf(params)}.`
+      );
+    case 'share_events_by_organizer':
+      return (
+        `Доля проведённых мероприятий${filter('вида', params.kinds)}, начавшихся ${when}, организатор которых — ОО типа ` +
+        `${alternatives(params.orgTypes ?? ['Методическая служба'])}, от всех проведённых мероприятий.`
       );
     case 'roadmap_completion':
       return `Доля проведённых мероприятий среди всех мероприятий с пунктом дорожной карты, начинающихся ${when}.`;

@@ -73,6 +73,8 @@ function schemaOf(measure: MeasureSpec): z.ZodType<Params, string> {
         const values = parsed[spec.key];
         if (!values) continue;
         if (spec.field === 'mentoringOnly') params[spec.field] = values[0] === 'да';
+        else if (spec.field === 'bothSides') params[spec.field] = values[0] === 'обе';
+        else if (spec.field === 'basedOnDiagnostic') params[spec.field] = values[0] === 'да';
         else params[spec.field] = spec.multiple ? values : values[0];
       }
       return params as Params;

@@ -4,7 +4,7 @@
 import { STAFF_SOURCE_FORM } from '../schema/choices';
 import type { Row, Table } from '../table';
 import type { Workbook } from '../workbook';
-import { normalizeEmail, normalizeName, normalizeTitle } from '../text';
+import { normalizeEmail, normalizeName, normalizePersonName, normalizeTitle } from '../text';
 
 export interface Org {
   readonly code: string;
@@ -21,7 +21,7 @@ export interface Person {
   readonly created: boolean;
 }
 
-export const personKey = (name: string, orgCode: string): string => `${normalizeName(name)}|${normalizeName(orgCode)}`;
+export const personKey = (name: string, orgCode: string): string => `${normalizePersonName(name)}|${normalizeName(orgCode)}`;
 
 export class Directory {
   private orgIndex?: Map<string, Org>;
@@ -85,7 +85,7 @@ export class Directory {
   matchPerson(name: string, org: Org, respondentEmail: string): Person | null {
     if (!this.staffByName) this.buildStaffIndex();
     const byEmail = respondentEmail ? this.staffByEmail!.get(normalizeEmail(respondentEmail)) : undefined;
-    if (byEmail !== undefined && normalizeName(this.staff.text(byEmail, 'name')) === normalizeName(name)) return this.person(byEmail, false);
+    if (byEmail !== undefined && normalizePersonName(this.staff.text(byEmail, 'name')) === normalizePersonName(name)) return this.person(byEmail, false);
     const byName = this.staffByName!.get(personKey(name, org.code));
     return byName === undefined ? null : this.person(byName, false);
   }
