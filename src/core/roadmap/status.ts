@@ -79,16 +79,19 @@ export function roadmapCompletion(items: readonly RoadmapItemState[], from: Day,
   return { population, covered };
 }
 
-/** Items with a deadline before `today` not done by it (a recurring one: this year's deadlines, done this year). */
+/**
+ * Items whose latest passed deadline (before `today`) was not met: not done by today — for a recurring «Срок», not
+ * done in the year of that deadline (a yearly report done last year does not do this year's).
+ */
 export function overdueItems(items: readonly RoadmapItemState[], today: Day): { item: RoadmapItemState; deadline: Day }[] {
   const out: { item: RoadmapItemState; deadline: Day }[] = [];
-  const yearStart = Math.floor(today / 10000) * 10000 + 101;
+  const lastYear = (Math.floor(today / 10000) - 1) * 10000 + 101;
   for (const item of items) {
-    const from = item.rule.kind === 'every' ? yearStart : 0;
-    const passed = deadlinesWithin(item.rule, from, today - 1);
+    const passed = deadlinesWithin(item.rule, item.rule.kind === 'every' ? lastYear : 0, today - 1);
     if (!passed.length) continue;
     const deadline = passed[passed.length - 1]!;
-    if (!item.doneDays.some((d) => d >= from && d <= today)) out.push({ item, deadline });
+    const since = item.rule.kind === 'every' ? Math.floor(deadline / 10000) * 10000 + 101 : 0;
+    if (!item.doneDays.some((d) => d >= since && d <= today)) out.push({ item, deadline });
   }
   return out;
 }
