@@ -10,11 +10,12 @@ import { inTransaction, type IntakeDeps } from './intake/service';
 import { sheetSpec } from './schema/sheets';
 import type { Row } from './table';
 
-export type ReferenceSheet = 'organizations' | 'staff' | 'diagnostics';
+export type ReferenceSheet = 'organizations' | 'staff' | 'diagnostics' | 'roadmap';
 export const REFERENCE_FILES: Record<ReferenceSheet, string> = {
   organizations: 'organizations.csv',
   staff: 'staff.csv',
   diagnostics: 'diagnostics.csv',
+  roadmap: 'roadmap.csv',
 };
 
 /** Источник of a diagnostics.csv row that names none. */

@@ -50,6 +50,9 @@ const NOTICES: Partial<Record<SheetId, string>> = {
   events: fromForm('events'),
   participation: fromForm('participation'),
   mentoring: fromForm('mentoring'),
+  roadmap:
+    `${NOTICE_MARK} Пунктов дорожной карты пока нет. Выберите набор «seversk» или «mo-r503» на панели «Показатели» — пункты ` +
+    'документа загрузятся сами, — или загрузите roadmap.csv через «Маршрут → Импорт ответов из CSV/существующей формы…».',
   indicators: `${NOTICE_MARK} Паспорта показателей ещё не загружены: здесь появятся показатели выбранного набора и их расчёт.`,
   indicatorsByOrg: `${NOTICE_MARK} Показатели по ОО ещё не рассчитаны.`,
   municipalities:

@@ -115,6 +115,7 @@ const HEADERS: Record<NonNullable<UncoveredList['unit']>, string[]> = {
   schools: ['Школа', 'Код ОО', 'ОО', ''],
   events: ['Мероприятие', 'Код ОО организатора', 'Организатор', 'Дата начала'],
   mentors: ['Наставник', 'Код ОО', 'ОО', ''],
+  roadmap: ['Пункт дорожной карты', '', '', 'Срок'],
 };
 
 /** Writes a «кто не охвачен» list on its own sheet (made anew each time), in one call; returns the sheet's name. */

@@ -126,6 +126,21 @@ describe('who gets a letter and what it may show', () => {
     expect(methodist.html).toMatch(/<h2[^>]*>Показатели<\/h2>/);
   });
 
+  test("the methodist's letter lists overdue roadmap items (SPEC §7): past their deadline, not marked done", () => {
+    const { wb } = workbook();
+    const sheet = wb.spreadsheet.getSheetByName('Дорожная карта')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const row = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+    sheet.getRange(2, 1, 2, header.length).setValues([
+      row({ 'Пункт': '2.3.1', 'Мероприятие': 'Реестр программ ДПО', 'Срок': 'Ноябрь 2024 г.' }),
+      row({ 'Пункт': '2.3.2', 'Мероприятие': 'Слёт наставников', 'Срок': 'Ноябрь 2024 г.', 'Отметка о выполнении': 'Выполнено', 'Дата выполнения': new Date(2024, 10, 15) }),
+    ]);
+    const methodist = preview(wb).find((p) => p.to === OWNER)!;
+    expect(methodist.text).toContain('Просроченные пункты дорожной карты');
+    expect(methodist.text).toMatch(/2\.3\.1 +Реестр программ ДПО +30\.11\.2024/);
+    expect(methodist.text).not.toContain('Слёт наставников');
+  });
+
   test('a value that is HTML arrives as text in the HTML letter and as itself in the plain text', () => {
     for (const l of [letter(OWNER), letter('sh1@klin.example')]) {
       expect(l.html).toContain('&lt;img src=x onerror=alert(1)&gt;');

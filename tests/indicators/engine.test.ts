@@ -133,8 +133,12 @@ describe('schools, events and mentors', () => {
     expect(counts(one({ measure: 'share_orgs_management_trained', params: 'тема=качеств' }))).toEqual([1, 2, 50]);
   });
 
-  test('roadmap_completion: held roadmap events of 2024 among all roadmap events of 2024 (cancelled and postponed included)', () => {
-    expect(counts(one({ measure: 'roadmap_completion' }))).toEqual([2, 4, 50]);
+  test('roadmap_completion: items due in 2024 done by their deadline (SPEC §6) — 1.1, 1.3 by their events, 2.1 marked', () => {
+    // Due in 2024: 1.1 1.2 1.3 1.4 2.1 2.2 = 6 (2.3 has no deadline, 3.1 is due in 2023); 1.2's event was cancelled,
+    // 1.4's postponed, 2.2 done after its deadline.
+    expect(counts(one({ measure: 'roadmap_completion' }))).toEqual([3, 6, 50]);
+    // 2023: 3.1 (done on time) and the yearly 2.1, whose 31.12.2023 passed with nothing done in 2023.
+    expect(counts(one({ measure: 'roadmap_completion' }, { year: 2023 }))).toEqual([1, 2, 50]);
   });
 
   test('count_events: held events of 2024 (empty status = Проведено; 31.12 counts, 31.12.2023 and 01.01.2025 do not)', () => {

@@ -133,6 +133,21 @@ export const MENTORING: Rows = [
   end: end ? d(end) : '',
 }));
 
+// «Дорожная карта» 2024: the events above name 1.1 (held 01.05), 1.2 (cancelled), 1.3 (status empty = held 01.09),
+// 1.4 (postponed); 2.1 is marked done 20.12.2024 (yearly), 2.2 done 10.04.2024 after its March deadline; 2.3
+// («Еженедельно») has no deadline to count; 3.1 is due in 2023.
+const item = (no: string, deadline: string, mark = '', doneDate = '') => ({ item: no, action: `Пункт ${no}`, deadline, mark, doneDate: doneDate ? d(doneDate) : '' });
+export const ROADMAP: Rows = [
+  item('1.1', 'Май 2024 г.'),
+  item('1.2', 'Июнь 2024 г.'),
+  item('1.3', 'Сентябрь 2024 г.'),
+  item('1.4', 'Май 2024 г.'),
+  item('2.1', 'ежегодно', 'Выполнено', '2024-12-20'),
+  item('2.2', 'Март 2024 г.', 'Выполнено с нарушением срока', '2024-04-10'),
+  item('2.3', 'Еженедельно'),
+  item('3.1', 'Май 2023 г.', 'Выполнено', '2023-05-10'),
+];
+
 export const REGISTERS = {
   organizations: ORGS,
   staff: STAFF,
@@ -141,4 +156,5 @@ export const REGISTERS = {
   events: EVENTS,
   participation: PARTICIPATION,
   mentoring: MENTORING,
+  roadmap: ROADMAP,
 };

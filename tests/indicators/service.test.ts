@@ -48,7 +48,7 @@ function workbookWith(registers: Partial<Record<SheetId, Rows>> = REGISTERS) {
 describe('loading a preset into «Показатели»', () => {
   test('klin: the 11 rows of seed 000 L483–494 with their plans, each citing its line; the choice is remembered', () => {
     const wb = workbookWith({});
-    expect(loadPreset(wb.deps, 'klin', 'keep')).toEqual({ preset: 'klin', added: 11, replaced: 0, kept: 0, removed: 0 });
+    expect(loadPreset(wb.deps, 'klin', 'keep')).toEqual({ preset: 'klin', added: 11, replaced: 0, kept: 0, removed: 0, roadmapAdded: 0 });
     const rows = wb.rows('indicators');
     expect(rows.map((r) => r['Код'])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8.1', '8.2', '9', '10']);
     for (const r of rows) expect(r['Источник данных']).toMatch(/^Клин, программа 2023–2025 \(seed 000 L4(8[3-9]|9[0-4])(–488)?\)$/);
@@ -123,9 +123,9 @@ describe('recompute', () => {
   test('each output sheet is written in one call; each input sheet is read once', () => {
     const { wb } = computed();
     const counts = wb.runtime.calls.counts;
-    // Whole sheets: the 7 registers and references, «Показатели», «Настройки»; plus the header of «Показатели по ОО».
-    expect(counts['Sheet.getDataRange']).toBe(9);
-    expect(counts['Range.getValues']).toBe(10);
+    // Whole sheets: the 8 registers and references, «Показатели», «Настройки»; plus the header of «Показатели по ОО».
+    expect(counts['Sheet.getDataRange']).toBe(10);
+    expect(counts['Range.getValues']).toBe(11);
     expect(counts['Range.setValues']).toBe(2); // «Показатели» computed columns, «Показатели по ОО»
     expect(counts['Range.setNumberFormats']).toBe(1);
     expect(counts['Range.setNotes']).toBe(1);
@@ -230,14 +230,27 @@ describe('кто не охвачен', () => {
     expect(() => uncoveredList(wb.deps, { year: 2024 }, '99')).toThrow('Показателя с кодом «99» нет на листе «Показатели».');
   });
 
-  test('roadmap events not held', () => {
-    const wb = workbookWith();
+  test('roadmap items due and not done by their deadline', () => {
+    const wb = workbookWith({ ...REGISTERS, roadmap: [] });
     loadPreset(wb.deps, 'mo-r503', 'keep');
-    const list = uncoveredList(wb.deps, { year: 2024 }, '1');
-    expect(list.rows.map((r) => [r.name, r.detail])).toEqual([
-      ['Семинар для молодых', '01.06.2024'],
-      ['Семинар по ФГОС', '01.10.2024'],
-    ]);
+    const names = uncoveredList(wb.deps, { year: 2024 }, '1').rows.map((r) => r.name);
+    // The loaded Р-503 items, none done, in P (нарастающим итогом с 01.09.2022): 62 of 63 — 1.3.3 «Еженедельно»
+    // (seed 003 L106) has no deadline to count.
+    expect(names).toHaveLength(62);
+    expect(names).toContain('Пункт 3.5.13: Педагогический коворкинг для учителей предметников');
+    expect(names.some((n) => n.startsWith('Пункт 1.3.3:'))).toBe(false);
+  });
+
+  test('seversk loads the 9 items of its комплекс мер once; a second load keeps the methodist\'s marks', () => {
+    const wb = workbookWith({ roadmap: [] });
+    expect(loadPreset(wb.deps, 'seversk', 'keep').roadmapAdded).toBe(9);
+    const rows = wb.rows('roadmap');
+    expect(rows.map((r) => r['Пункт'])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    // seed 002 L315–319: item 4, «до 20 марта 2023 года», with the line it starts on.
+    expect(rows[3]).toMatchObject({ 'Срок': 'до 20 марта 2023 года', 'Ответственный': 'МАУ ЗАТО Северск «РЦО»', 'Вид': 'Документ' });
+    expect(rows[3]!['Источник']).toMatch(/seed 002\), строка 315$/);
+    expect(loadPreset(wb.deps, 'seversk', 'replace').roadmapAdded).toBe(0);
+    expect(wb.rows('roadmap')).toHaveLength(9);
   });
 });
 

@@ -256,6 +256,7 @@ describe('Справочники', () => {
       'Организации (organizations.csv)',
       'Педагоги (staff.csv)',
       'Диагностика (diagnostics.csv)',
+      'Дорожная карта (roadmap.csv)',
     ]);
     await chooseReference(page);
     await hold();

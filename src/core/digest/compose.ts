@@ -151,6 +151,23 @@ function cut<T>(rows: readonly T[], limit: number, rest: string): { rows: readon
     : { rows, more: [] };
 }
 
+/** Overdue roadmap items (only when there are some: a workbook without a roadmap says nothing about it). */
+function roadmapBlocks(overdue: readonly { item: string; action: string; deadline: number }[]): Block[] {
+  if (!overdue.length) return [];
+  const shown = cut(overdue, METHODIST_LIST_LIMIT, 'см. лист «Дорожная карта»');
+  return [
+    { kind: 'heading', text: 'Просроченные пункты дорожной карты' },
+    { kind: 'text', text: `Срок прошёл, а пункт не отмечен выполненным: ${overdue.length}. Отметьте выполненные на листе «Дорожная карта».` },
+    {
+      kind: 'table',
+      columns: ['Пункт', 'Мероприятие', 'Срок'],
+      numeric: [false, false, false],
+      rows: shown.rows.map((r) => [r.item, r.action, shownDay(r.deadline)]),
+    },
+    ...shown.more,
+  ];
+}
+
 function overdueBlocks(facts: DigestFacts, limit: number, withOrg: boolean): Block[] {
   if (!facts.overdue.length) return [{ kind: 'heading', text: 'Просроченные ИОМ' }, { kind: 'text', text: 'Просроченных ИОМ нет.' }];
   const shown = cut(facts.overdue, limit, 'см. лист «ИОМ»');
@@ -228,6 +245,7 @@ function documentOf(c: Composer, recipient: DigestRecipient): DigestDocument {
           ...byOrgBlocks(c, facts),
           ...overdueBlocks(facts, METHODIST_LIST_LIMIT, true),
           ...stoppedBlocks(c),
+          ...roadmapBlocks(c.data.overdueRoadmap()),
           ...problems,
           ...link,
         ],

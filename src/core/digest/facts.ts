@@ -3,6 +3,7 @@
 // overdue IOMs, and the teachers without an IOM. The registers are indexed once per run (the indicators' Dataset);
 // each recipient's scope is a filter over that index, so a hundred coordinators cost one read of each sheet.
 import { Dataset } from '../indicators/dataset';
+import { overdueItems } from '../roadmap/status';
 import { Engine } from '../indicators/engine';
 import { MEASURES } from '../indicators/measures';
 import { periodOf, type Day } from '../indicators/period';
@@ -75,6 +76,11 @@ export class DigestData {
       : this.year;
     this.uncoveredStaff = this.staffWithoutIom();
     this.waiting = this.waitingAnswers(workbook);
+  }
+
+  /** «Дорожная карта» items whose deadline passed before the letter's day undone (SPEC §7). */
+  overdueRoadmap(): { item: string; action: string; deadline: Day }[] {
+    return overdueItems(this.dataset.roadmap, this.due).map(({ item, deadline }) => ({ item: item.item, action: item.action, deadline }));
   }
 
   private staffWithoutIom(): number[] {

@@ -8,6 +8,7 @@ import type { Table } from '../table';
 import { normalizeName } from '../text';
 import { parseEventLabel } from '../intake/mappers';
 import type { Workbook } from '../workbook';
+import { readRoadmap, type RoadmapItemState } from '../roadmap/status';
 import { dayNumber, dayOfCell, type Day, type Period } from './period';
 
 export interface OrgInfo {
@@ -50,7 +51,8 @@ export interface EventInfo {
   readonly counts: boolean;
   readonly dpp: boolean;
   readonly forYoung: boolean;
-  readonly roadmap: boolean;
+  /** «Пункт дорожной карты» as typed ('' = none). */
+  readonly roadmapItem: string;
   /** Normalized title and direction, where a «тема» is looked for. */
   readonly topicText: string;
   readonly org: string;
@@ -272,6 +274,8 @@ export class Dataset {
   /** Distinct mentors: their ОО (normalized code). */
   readonly mentors: { readonly name: string; readonly org: string }[] = [];
   readonly events: EventInfo[] = [];
+  /** «Дорожная карта», with the held events that mark its items. */
+  readonly roadmap: RoadmapItemState[];
   readonly pairs: PairInfo[] = [];
   /** Every IOM with a start, in date order, whoever it names (`iomPeople`). */
   readonly ioms: readonly IomInfo[];
@@ -289,6 +293,10 @@ export class Dataset {
     this.readOrganizations(workbook.table('organizations'));
     this.readStaff(workbook.table('staff'));
     this.readEvents(workbook.table('events'));
+    this.roadmap = readRoadmap(
+      workbook.table('roadmap'),
+      this.events.flatMap((e) => (e.held && e.roadmapItem ? [{ item: e.roadmapItem, day: e.start }] : [])),
+    );
     this.participation = new ParticipationRows(this.people, workbook.table('participation'), (title, day) => {
       const found = this.eventIndex.find(title, day);
       return found === undefined ? undefined : this.events[found];
@@ -406,7 +414,7 @@ export class Dataset {
         counts: !NOT_COUNTED.has(status),
         dpp: isYes(dpp(i)),
         forYoung: audience(i).split(/;\s*/).some((a) => normalizeName(a) === FOR_YOUNG),
-        roadmap: roadmap(i) !== '',
+        roadmapItem: roadmap(i),
         topicText: normalizeName(`${title} ${direction(i)}`),
         org: normalizeName(organizer(i)),
       });

@@ -7,8 +7,9 @@ import { normalizeName } from '../text';
 import { upperBound, type Dataset, type EventInfo, type IomInfo, type ParticipationInfo } from './dataset';
 import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
 import type { Day, Period } from './period';
+import { roadmapCompletion } from '../roadmap/status';
 
-export type Unit = 'people' | 'schools' | 'events' | 'mentors';
+export type Unit = 'people' | 'schools' | 'events' | 'mentors' | 'roadmap';
 
 export interface Coverage {
   readonly unit: Unit;
@@ -287,15 +288,9 @@ export class Engine {
         return this.byPopulation(params, members, period);
       }
       case 'roadmap_completion': {
-        const events = this.eventsIn(period);
-        const population = events.flatMap((e, i) => (e.roadmap && this.inScope(e.org) ? [i] : []));
-        return {
-          unit: 'events',
-          population,
-          covered: new Set(population.filter((i) => events[i]!.held)),
-          orgOf: (i) => events[i]!.org,
-          headcount: false,
-        };
+        // The municipality's own plan: not split by ОО (an item has a responsible body, not a school).
+        const { population, covered } = roadmapCompletion(this.data.roadmap, period.from, period.to);
+        return { unit: 'roadmap', population, covered, orgOf: () => '', headcount: false };
       }
       case 'share_events_by_organizer': {
         const types = (params.orgTypes ?? [METHODICAL_SERVICE]).map(normalizeName);

@@ -87,7 +87,10 @@ function sentence(spec: MeasureSpec, params: Params, period: Period): string {
         `${alternatives(params.orgTypes ?? ['Методическая служба'])}, от всех проведённых мероприятий.`
       );
     case 'roadmap_completion':
-      return `Доля проведённых мероприятий среди всех мероприятий с пунктом дорожной карты, начинающихся ${when}.`;
+      return (
+        `Доля пунктов листа «Дорожная карта», выполненных к сроку, среди пунктов со сроком ${when}; пункт выполнен — ` +
+        'отметка «Выполнено» с датой или проведённое мероприятие с этим «Пунктом дорожной карты».'
+      );
     case 'count_events':
       return `Число проведённых мероприятий${filter('вида', params.kinds)}${filter('уровня', params.eventLevels)}, начавшихся ${when}.`;
     case 'count_mentors':

@@ -4,6 +4,7 @@
 import { inTransaction, type IntakeDeps } from '../intake/service';
 import { readSettings, SETTING, settingDefaults } from '../settings';
 import { sheetSpec } from '../schema/sheets';
+import { loadRoadmapDocument } from '../roadmap/load';
 import type { Row, Table } from '../table';
 import { normalizeName } from '../text';
 import type { Workbook } from '../workbook';
@@ -74,6 +75,8 @@ export interface PresetLoad {
   readonly kept: number;
   /** Rows of the previous preset taken off the sheet when switching to another one. */
   readonly removed: number;
+  /** Items of the preset's document added to «Дорожная карта» (0 when it has none or all are there). */
+  readonly roadmapAdded: number;
 }
 
 /** The passport columns of a preset row, by schema key (plans only for the years the sheet has columns for). */
@@ -121,12 +124,14 @@ export function loadPreset(deps: IntakeDeps, id: string, mode: PresetMode): Pres
       } else kept++;
     }
     setPreset(workbook, preset.id);
+    const roadmapAdded = loadRoadmapDocument(workbook.table('roadmap'), preset.id);
+    if (roadmapAdded) pipeline.audit.record(`Загрузка пунктов дорожной карты набора «${preset.id}»: добавлено ${roadmapAdded}`, sheetSpec('roadmap').name, preset.title);
     pipeline.audit.record(
       `Загрузка набора показателей «${preset.id}»: добавлено ${added}, заменено ${replaced}, оставлено ${kept}, убрано ${removed}`,
       sheetSpec('indicators').name,
       preset.title,
     );
-    return { preset: preset.id, added, replaced, kept, removed };
+    return { preset: preset.id, added, replaced, kept, removed, roadmapAdded };
   });
 }
 

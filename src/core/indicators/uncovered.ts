@@ -52,6 +52,10 @@ export function uncoveredOf(context: KpiContext, code: string, org?: string): Un
       }
       case 'schools':
         return { name: where.orgName || where.orgCode, ...where, detail: '' };
+      case 'roadmap': {
+        const entry = dataset.roadmap[item]!;
+        return { name: `Пункт ${entry.item}: ${entry.action}`, ...where, detail: `Срок: ${entry.deadline}` };
+      }
       default: {
         const event = context.engine.eventsIn(row.period)[item]!;
         return { name: event.label, ...where, detail: shownDay(event.start) };

@@ -24,6 +24,7 @@ export const NATURAL_KEYS: Record<KeyedSheetId, (t: Table, i: number) => string>
   events: (t, i) => eventKey(t.text(i, 'title'), t.get(i, 'start')),
   participation: (t, i) => `${eventKey(t.text(i, 'eventTitle'), t.get(i, 'eventStart'))}|${who(t, i, 'person')}`,
   mentoring: (t, i) => `${who(t, i, 'mentor')}|${who(t, i, 'mentee')}|${normalizeName(t.text(i, 'form'))}`,
+  roadmap: (t, i) => normalizeName(t.text(i, 'item')),
 };
 
 /** Which response a row came from: follows the answers, never counts as a change of them. */

@@ -214,5 +214,7 @@ export function describeRow(register: RegisterId, row: Row): string {
       return `${d(row.personName)} (${d(row.personOrgCode)}) — ${d(row.eventLabel)}`;
     case 'mentoring':
       return `${d(row.mentorName)} → ${d(row.menteeName)}, ${d(row.form)}`;
+    case 'roadmap':
+      return `Пункт ${d(row.item)}: ${d(row.action)}`;
   }
 }

@@ -119,3 +119,9 @@ export const YES_NO = ['Да', 'Нет'] as const;
 export const YES_ONLY = ['Да'] as const;
 
 export const QUARANTINE_STATUSES = ['Ожидает', 'Принято', 'Отклонено'] as const;
+
+/** «Дорожная карта» (SPEC §3): what an item is, and how it stands. */
+export const ROADMAP_KINDS = ['Мероприятие', 'Документ', 'Отчёт', 'Другое'] as const;
+export const ROADMAP_MARKS = ['Выполнено', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено'] as const;
+/** The marks that count an item as done (by its deadline or not: roadmap_completion compares the date). */
+export const ROADMAP_DONE_MARKS: readonly string[] = ['Выполнено', 'Выполнено с нарушением срока'];

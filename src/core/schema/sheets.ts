@@ -201,6 +201,25 @@ export const SHEETS = {
       ...intakeTrail,
     ],
   },
+  // The items of the municipality's комплекс мер (SPEC §3); a preset loads its document's, a methodist marks them.
+  roadmap: {
+    id: 'roadmap',
+    name: 'Дорожная карта',
+    role: 'register',
+    columns: [
+      col('item', 'Пункт', 'text', { required: true, width: 70 }),
+      col('action', 'Мероприятие', 'text', { required: true, width: 360 }),
+      col('deadline', 'Срок', 'text', { width: 180 }),
+      col('responsible', 'Ответственный', 'text', { width: 240 }),
+      col('expected', 'Ожидаемый результат', 'text', { width: 240 }),
+      choice('kind', 'Вид', C.ROADMAP_KINDS, { width: 120 }),
+      choice('mark', 'Отметка о выполнении', C.ROADMAP_MARKS, { width: 170 }),
+      col('doneDate', 'Дата выполнения', 'date', { width: 110 }),
+      col('proof', 'Подтверждение', 'url', { width: 200 }),
+      col('comment', 'Комментарий', 'text', { width: 240 }),
+      col('source', 'Источник', 'text', { width: 260 }),
+    ],
+  },
   indicators: {
     id: 'indicators',
     name: 'Показатели',
@@ -376,4 +395,4 @@ export const sheetIdsOf = (kind: WorkbookKind): SheetId[] =>
 /** The municipal workbook's sheets. */
 export const SHEET_IDS = sheetIdsOf('municipal');
 
-export type RegisterId = 'iom' | 'diagnostics' | 'events' | 'participation' | 'mentoring';
+export type RegisterId = 'iom' | 'diagnostics' | 'events' | 'participation' | 'mentoring' | 'roadmap';
