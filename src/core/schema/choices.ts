@@ -119,3 +119,6 @@ export const YES_NO = ['Да', 'Нет'] as const;
 export const YES_ONLY = ['Да'] as const;
 
 export const QUARANTINE_STATUSES = ['Ожидает', 'Принято', 'Отклонено'] as const;
+
+/** «Сравнение» of «Показатели»; «рост» is a plan-less growth target met above the year before (SPEC §6, seed 001 L337). */
+export const COMPARATORS = ['≥', '≤', 'рост'] as const;
