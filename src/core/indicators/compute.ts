@@ -151,7 +151,7 @@ export class KpiContext {
     const byOrg = new Map(
       [...tally.byOrg].filter(([org]) => org).map(([org, counts]) => [org, { ...counts, value: valueOf(spec.kind, counts) }]),
     );
-    return done(tally, valueOf(spec.kind, tally), byOrg, coverage && this.yearBefore(row));
+    return done(tally, valueOf(spec.kind, tally), byOrg, this.yearBefore(row));
   }
 
   /**
