@@ -14,11 +14,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = '@';
+const FACT_FORMAT = (kind: MeasureKind | null) => (kind === 'share' || kind === 'ratio' ? '0.0' : kind === 'count' ? '0' : TEXT);
 const FORMATS: Record<string, (kind: MeasureKind | null) => string> = {
   numerator: () => '0',
   denominator: () => '0',
-  fact: (kind) => (kind === 'share' || kind === 'ratio' ? '0.0' : kind === 'count' ? '0' : TEXT),
+  fact: (kind) => FACT_FORMAT(kind),
+  previousFact: (kind) => FACT_FORMAT(kind),
   deviation: () => '0.0',
+  previousNumerator: () => '0',
+  previousDenominator: () => '0',
+  change: () => '0.0',
   computedAt: () => 'dd.mm.yyyy hh:mm',
 };
 

@@ -60,6 +60,8 @@ export function kpiJson(report: KpiReport) {
       plan: i.plan,
       comparator: i.comparator,
       status: i.status,
+      previous: i.previous,
+      change: i.change,
       explanation: i.explanation,
     })),
     byOrganization: report.byOrganization.map((o) => ({
@@ -95,22 +97,29 @@ export function kpiTable(report: KpiReport): string[] {
 }
 
 /** What a line of the terminal table shows of an indicator (a municipality's, or a region's total). */
-export type TableIndicator = Pick<KpiIndicator, 'code' | 'name' | 'numerator' | 'denominator' | 'value' | 'unit' | 'plan' | 'comparator' | 'status'>;
+export type TableIndicator = Pick<KpiIndicator, 'code' | 'name' | 'numerator' | 'denominator' | 'value' | 'unit' | 'plan' | 'comparator' | 'status'> &
+  Partial<Pick<KpiIndicator, 'previous' | 'change'>>;
 
-/** The header and one aligned line per indicator. */
+/** «↑ +2,5 п. п.», «↓ −3», «→ 0» (the sidebar's shownChange); «—» without a year before. */
+const shownChange = (change: number | null | undefined, unit: string): string =>
+  typeof change !== 'number' ? '—' : `${change > 0 ? '↑ +' : change < 0 ? '↓ −' : '→ '}${number.format(Math.abs(change))}${unit === '%' ? ' п. п.' : ''}`;
+
+/** The header and one aligned line per indicator; «Год назад» and «Динамика» where the indicators carry them. */
 export function indicatorTable(indicators: readonly TableIndicator[]): string[] {
+  const yearBefore = indicators.some((i) => 'previous' in i);
   const rows = indicators.map((i) => [
     i.code,
     cut(i.name, NAME_WIDTH),
     shown(i.numerator),
     shown(i.denominator),
     shown(i.value, i.unit),
-    i.plan === null ? '—' : typeof i.plan === 'number' ? `${i.comparator} ${shown(i.plan, i.unit)}` : i.plan,
+    ...(yearBefore ? [shown(i.previous?.value ?? null, i.unit), shownChange(i.change, i.unit)] : []),
+    i.comparator === 'рост' ? 'рост' : i.plan === null ? '—' : typeof i.plan === 'number' ? `${i.comparator} ${shown(i.plan, i.unit)}` : i.plan,
     i.status,
   ]);
-  const header = ['Код', 'Показатель', 'Числ.', 'Знам.', 'Факт', 'План', 'Статус'];
+  const header = ['Код', 'Показатель', 'Числ.', 'Знам.', 'Факт', ...(yearBefore ? ['Год назад', 'Динамика'] : []), 'План', 'Статус'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const right = new Set([2, 3, 4, 5]);
+  const right = new Set(header.map((_, c) => c).slice(2, -1));
   const line = (cells: string[]) => `  ${cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd();
   return [line(header), ...rows.map(line)];
 }

@@ -139,6 +139,16 @@ function shown(value, unit) {
   return NUMBER_FORMAT.format(value) + (unit === '%' ? ' %' : '');
 }
 
+/**
+ * The change against the year before (SPEC §6 «Динамика»): an arrow and the signed figure, percentage points for a
+ * percentage — «↑ +2,5 п. п.», «↓ −3», «→ 0»; «—» when there is no year before to compare with.
+ */
+function shownChange(change, unit) {
+  if (typeof change !== 'number') return '—';
+  var arrow = change > 0 ? '↑ +' : change < 0 ? '↓ −' : '→ ';
+  return arrow + NUMBER_FORMAT.format(Math.abs(change)) + (unit === '%' ? ' п. п.' : '');
+}
+
 /** `гггг-мм-дд…` (how dates cross google.script.run) as `дд.мм.гггг`. */
 function shownDay(iso) {
   var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');

@@ -50,7 +50,7 @@ test('the regional entry point: the same page with indicators per municipality a
       title: 'Московская область', now: new Date(2025, 9, 1, 9, 0), preset: 'klin', period: { from: '2024-01-01', to: '2024-12-31' }, computedAt: '2025-10-01T08:00:00',
       municipalities: [{ code: 'klin', name: 'Клин' }, { code: 'dmitrov', name: 'Дмитров' }],
       indicators: [{
-        code: '8.1', name: 'Доля педагогов с ИОМ', unit: '%', plan: 60, comparator: '≥', value: 30, numerator: 30, denominator: 100, status: 'Не выполнен',
+        code: '8.1', name: 'Доля педагогов с ИОМ', unit: '%', plan: 60, comparator: '≥', value: 30, previousValue: null, change: null, numerator: 30, denominator: 100, status: 'Не выполнен',
         byUnit: [
           { unit: 'klin', numerator: 20, denominator: 40, value: 50, status: 'Не выполнен' },
           { unit: 'dmitrov', numerator: 10, denominator: 60, value: 100 / 6, status: 'Не выполнен' },

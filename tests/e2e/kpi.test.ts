@@ -35,7 +35,7 @@ describe('marshrut run --preset klin --year 2024', () => {
     expect(kpi.preset).toBe('klin');
     expect(kpi.period).toEqual({ from: '2024-01-01', to: '2024-12-31' });
     for (const i of kpi.indicators) {
-      expect(Object.keys(i)).toEqual(['code', 'name', 'measure', 'parameters', 'numerator', 'denominator', 'value', 'plan', 'comparator', 'status', 'explanation']);
+      expect(Object.keys(i)).toEqual(['code', 'name', 'measure', 'parameters', 'numerator', 'denominator', 'value', 'plan', 'comparator', 'status', 'previous', 'change', 'explanation']);
       expect(typeof i.code).toBe('string');
     }
     for (const o of kpi.byOrganization) {
@@ -54,6 +54,11 @@ describe('marshrut run --preset klin --year 2024', () => {
       else expect(indicator.value).toBe(expected.value);
     });
     expect(kpi.indicators.find((i) => i.code === '3')).toMatchObject({ measure: 'share_dpp', parameters: 'население=учителя' });
+    // The year before (SPEC §6 «Динамика»): 2023 had Кузнецов's IOM (01.02–31.12.2023) only.
+    const iom = kpi.indicators.find((i) => i.code === '8.1')!;
+    expect(iom.previous).toEqual({ period: { from: '2023-01-01', to: '2023-12-31' }, numerator: 1, denominator: 24, value: 100 / 24 });
+    expect(iom.change).toBeCloseTo(12.5 - 100 / 24, 10);
+    expect(kpi.indicators.find((i) => i.code === '4')).toMatchObject({ previous: null, change: null });
     expect(kpi.indicators.find((i) => i.code === '8.1')!.explanation).toMatch(/^Доля педагогических и руководящих работников .* ИОМ .* в 2024 году/);
   });
 
@@ -74,8 +79,14 @@ describe('marshrut run --preset klin --year 2024', () => {
 
   test('prints the table in the terminal', () => {
     expect(result.stdout).toContain('Показатели набора «klin», 01.01.2024–31.12.2024, весь муниципалитет:');
+<<<<<<< HEAD
     expect(result.stdout).toMatch(/Код\s+Показатель\s+Числ\.\s+Знам\.\s+Факт\s+План\s+Статус/);
     expect(result.stdout).toMatch(/8\.1\s+Доля педагогических работников .*\s+1\s+24\s+4,2 %\s+≥ 60 %\s+Не выполнен/);
+=======
+    expect(result.stdout).toMatch(/Код\s+Показатель\s+Числ\.\s+Знам\.\s+Факт\s+Год назад\s+Динамика\s+План\s+Статус/);
+    // 2023: Кузнецов's IOM (01.02–31.12.2023) only, 1 of 24 = 4,2 %; 12,5 − 4,17 = +8,3 percentage points.
+    expect(result.stdout).toMatch(/8\.1\s+Доля педагогических работников .*\s+3\s+24\s+12,5 %\s+4,2 %\s+↑ \+8,3 п\. п\.\s+≥ 60 %\s+Не выполнен/);
+>>>>>>> yearbefore
     expect(result.stdout).toContain(`Записано: ${join(out, 'kpi.json')}`);
   });
 

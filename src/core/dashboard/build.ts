@@ -39,6 +39,8 @@ export function dashboardIndicators(report: KpiReport | null): DashboardIndicato
     plan: i.plan,
     comparator: i.comparator,
     value: i.value,
+    previousValue: i.previous?.value ?? null,
+    change: i.change,
     numerator: i.numerator,
     denominator: i.denominator,
     status: i.status,

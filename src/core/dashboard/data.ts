@@ -5,7 +5,7 @@
 // every page rendering goes through (`page.ts`).
 import * as z from 'zod';
 import { KPI_STATUSES } from '../indicators/status';
-import { EVENT_LEVELS, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
+import { COMPARATORS, EVENT_LEVELS, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
 
 const text = z.string().max(1000);
 const count = z.number().int().nonnegative();
@@ -34,9 +34,12 @@ const indicatorSchema = z.strictObject({
   /** «Ед. изм.» of the passport: «%», «чел.», … */
   unit: text,
   plan: z.union([z.number().finite(), text]).nullable(),
-  comparator: z.enum(['≥', '≤']),
+  comparator: z.enum(COMPARATORS),
   /** A percentage for shares, a count for counts, a typed value («Да») for a manual row; null = no data. */
   value: z.union([z.number().finite(), text]).nullable(),
+  /** The same period one year earlier, and value − it (SPEC §6 «Динамика»); null where unknown (the region's totals). */
+  previousValue: z.union([z.number().finite(), text]).nullable(),
+  change: z.number().finite().nullable(),
   numerator: value,
   denominator: value,
   status,

@@ -68,6 +68,9 @@ export function dashboardOfRegion(report: RegionReport, now: Date, fallbackTitle
       plan: total.plan,
       comparator: total.comparator,
       value: total.value,
+      // The region's report keeps no year before (its sheets have no such columns).
+      previousValue: null,
+      change: null,
       numerator: total.numerator,
       denominator: total.denominator,
       status: total.status,

@@ -9,8 +9,8 @@ import { Engine, valueOf, type Counts, type Coverage } from './engine';
 import { explain } from './explain';
 import type { MeasureSpec, Params } from './measures';
 import { compilePassport, planValue, readPassports, rowLabel, type Passport, type Plan } from './passport';
-import { parsePeriodRule, periodOf, PERIOD_TEXT, type Day, type Period, type PeriodRule } from './period';
-import { statusOf, type KpiStatus } from './status';
+import { parsePeriodRule, periodOf, PERIOD_TEXT, yearBefore, type Day, type Period, type PeriodRule } from './period';
+import { changeOf, statusOf, type KpiStatus } from './status';
 
 export interface KpiRequest {
   /** The plan year and the year of each row's period; default «Отчётный год» (empty: the year of the latest data). */
@@ -31,12 +31,26 @@ export interface IndicatorResult {
   /** A percentage for shares, a count, people per methodist, or what was typed for «manual»; null = no data. */
   readonly value: number | string | null;
   readonly plan: Plan;
+  /**
+   * The same period one year earlier, from the same snapshot and engine; null where the registers keep no history
+   * (a «manual» row, staff_per_methodist: the roster and ОО-1 are as of today).
+   */
+  readonly previous: YearBefore | null;
+  /** value − previous.value: percentage points for shares, units for counts. */
+  readonly change: number | null;
   readonly status: KpiStatus;
   readonly explanation: string;
   /** A mistake in the passport (unknown measure, parameter or period): the row is not computed. */
   readonly problem: string | null;
   /** By normalized ОО code. */
   readonly byOrg: ReadonlyMap<string, Counts & { readonly value: number | null }>;
+}
+
+export interface YearBefore {
+  readonly period: Period;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
 }
 
 /** A row ready to evaluate: its measure, parameters and period resolved; or why it cannot be. */
@@ -100,6 +114,8 @@ export class KpiContext {
         denominator: null,
         value: null,
         plan,
+        previous: null,
+        change: null,
         status: statusOf(null, plan, passport.comparator),
         explanation: `Ошибка в паспорте: ${row.message}`,
         problem: row.message,
@@ -109,7 +125,12 @@ export class KpiContext {
     const { spec, params, period } = row;
     const plan = planValue(passport.plans.get(period.year));
     const explanation = explain(spec, params, period, this.scopeName);
-    const done = (counts: Counts, value: number | string | null, byOrg: IndicatorResult['byOrg']): IndicatorResult => ({
+    const done = (
+      counts: Counts,
+      value: number | string | null,
+      byOrg: IndicatorResult['byOrg'],
+      previous: YearBefore | null = null,
+    ): IndicatorResult => ({
       passport,
       spec,
       period,
@@ -117,7 +138,9 @@ export class KpiContext {
       denominator: counts.denominator,
       value,
       plan,
-      status: statusOf(value, plan, passport.comparator),
+      previous,
+      change: changeOf(value, previous?.value ?? null),
+      status: statusOf(value, plan, passport.comparator, previous?.value ?? null),
       explanation,
       problem: null,
       byOrg,
@@ -128,7 +151,21 @@ export class KpiContext {
     const byOrg = new Map(
       [...tally.byOrg].filter(([org]) => org).map(([org, counts]) => [org, { ...counts, value: valueOf(spec.kind, counts) }]),
     );
-    return done(tally, valueOf(spec.kind, tally), byOrg);
+    return done(tally, valueOf(spec.kind, tally), byOrg, this.yearBefore(row));
+  }
+
+  /**
+   * The row's measure over the same period a year earlier: the same engine over the same indexed snapshot (its
+   * populations, sorted registers and the participations it linked for both years at once are shared), only the
+   * period's ranges move.
+   */
+  private yearBefore(row: ResolvedRow & { ok: true }): YearBefore | null {
+    const period = yearBefore(row.period);
+    const coverage = this.engine.coverage(row.spec, row.params, period);
+    if (!coverage) return null;
+    // tally, not a bare count: the year before follows the same rules (the ОО-1 denominators) as the row.
+    const { numerator, denominator } = this.engine.tally(coverage, row.spec.kind);
+    return { period, numerator, denominator, value: valueOf(row.spec.kind, { numerator, denominator }) };
   }
 }
 

@@ -6,7 +6,7 @@ import { IOM_FORM_STATUSES } from '../schema/choices';
 import { normalizeName } from '../text';
 import { upperBound, type Dataset, type EventInfo, type IomInfo, type ParticipationInfo } from './dataset';
 import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
-import type { Day, Period } from './period';
+import { yearBefore, type Day, type Period } from './period';
 import { roadmapCompletion } from '../roadmap/status';
 
 export type Unit = 'people' | 'schools' | 'events' | 'mentors' | 'roadmap';
@@ -146,7 +146,8 @@ export class Engine {
   /** People with a counted participation (event in P, not planned/postponed/cancelled) that `accept` takes. */
   private participants(period: Period, accept: (event: EventInfo, p: ParticipationInfo) => boolean): Set<number> {
     const out = new Set<number>();
-    this.data.linkParticipations(period);
+    // The period and the one a year earlier (every row's «Динамика») are linked in one scan of «Участие».
+    this.data.linkParticipations({ ...period, from: Math.min(period.from, yearBefore(period).from) });
     for (const event of this.eventsIn(period)) {
       if (!event.counts) continue;
       for (const p of this.data.participationsOf(event)) if (accept(event, p)) out.add(p.person);

@@ -2,13 +2,14 @@
 // header («План 2023», «План 2024», … — a methodist may add a year), the measure, parameters and period are checked
 // here, and a mistake is a Russian message naming the row.
 import type { Cell } from '../ports';
+import type { COMPARATORS } from '../schema/choices';
 import type { Table } from '../table';
 import { isDate, normalizeName } from '../text';
 import { isMeasureId, MEASURE_IDS, MEASURES, type MeasureSpec, type Params } from './measures';
 import { parseParams } from './params';
 import { parsePeriodRule, type PeriodRule } from './period';
 
-export type Comparator = '≥' | '≤';
+export type Comparator = (typeof COMPARATORS)[number];
 export type Plan = number | string | null;
 
 export interface Passport {
@@ -59,6 +60,7 @@ export function readPassports(table: Table): Passport[] {
 
 export function parseComparator(text: string): Comparator {
   const t = normalizeName(text);
+  if (t === 'рост') return 'рост';
   return t === '≤' || t === '<=' || t === 'не более' ? '≤' : '≥';
 }
 

@@ -1,6 +1,7 @@
 // The five indicator sets of the source documents (SPEC §6 «Presets»). «Код» is the row number in the document,
 // and «Источник данных» cites the document and the line (`seed NNN LNNN`, the files in shared/seeds) it comes from.
 import { MEASURES, type MeasureId } from './measures';
+import type { Comparator } from './passport';
 import { PERIOD_TEXT } from './period';
 
 export interface PresetRow {
@@ -12,7 +13,7 @@ export interface PresetRow {
   readonly period: string;
   /** Plan by year; a year without a plan is absent. */
   readonly plans: Readonly<Record<number, number | string>>;
-  readonly comparison: '≥' | '≤';
+  readonly comparison: Comparator;
   readonly source: string;
   readonly frequency: string;
 }
@@ -25,7 +26,7 @@ export interface Preset {
 
 type RowSpec = [code: string, title: string, measure: MeasureId, params: string, plans: Record<number, number | string>, source: string];
 
-function preset(id: string, title: string, document: string, period: string, rows: readonly RowSpec[], comparisons: Record<string, '≤'> = {}): Preset {
+function preset(id: string, title: string, document: string, period: string, rows: readonly RowSpec[], comparisons: Record<string, Exclude<Comparator, '≥'>> = {}): Preset {
   return {
     id,
     title,
@@ -91,7 +92,7 @@ export const PRESETS: readonly Preset[] = [
     ['Я4', 'Доля педагогов, включённых в работу методических объединений', 'share_in_associations', '', {}, 'seed 001 L444; показатель службы по разделу «Система мер» (сеть МО), документ не называет его показателем'],
     ['Я5', 'Доля молодых педагогов, получающих методическое сопровождение и поддержку наставников', 'share_young_supported', '', {}, 'seed 001 L208; показатель службы по разделу «Задачи» (сопровождение молодых), документ не называет его показателем'],
     ['Я6', 'Доля мероприятий, проведённых на базе ММС', 'share_events_by_organizer', 'типы=Методическая служба', {}, 'seed 001 L418'],
-  ]),
+  ], { Я3: 'рост' }),
 ];
 
 export const PRESET_IDS = PRESETS.map((p) => p.id);

@@ -33,6 +33,15 @@ export interface KpiIndicator {
   readonly comparator: Comparator;
   readonly status: KpiStatus;
   readonly deviation: number | null;
+  /** The same period one year earlier (SPEC §6 «Динамика»); null where the registers keep no history. */
+  readonly previous: {
+    readonly period: KpiPeriod;
+    readonly numerator: number | null;
+    readonly denominator: number | null;
+    readonly value: number | string | null;
+  } | null;
+  /** value − previous.value: percentage points for shares, units for counts. */
+  readonly change: number | null;
   readonly explanation: string;
 }
 
@@ -65,7 +74,18 @@ export interface KpiReport {
 }
 
 /** The computed columns of «Показатели», in this order; everything else in the row is the passport. */
-export const RESULT_KEYS = ['numerator', 'denominator', 'fact', 'plan', 'deviation', 'status', 'calcPeriod', 'scope', 'explanation', 'computedAt'] as const;
+export const RESULT_KEYS = [
+  'numerator',
+  'denominator',
+  'fact',
+  'plan',
+  'deviation',
+  'previousFact',
+  'change',
+  'previousNumerator',
+  'previousDenominator',
+  'previousPeriod',
+  'status', 'calcPeriod', 'scope', 'explanation', 'computedAt'] as const;
 const WHOLE_MUNICIPALITY = 'Весь муниципалитет';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -107,6 +127,8 @@ export function buildReport(context: KpiContext, results: readonly IndicatorResu
       comparator: r.passport.comparator,
       status: r.status,
       deviation: deviationOf(r.value, r.plan),
+      previous: r.previous && { ...r.previous, period: kpiPeriod(r.previous.period.from, r.previous.period.to) },
+      change: r.change,
       explanation: r.explanation,
     })),
     byOrganization: [...orgs]
@@ -152,6 +174,11 @@ export function indicatorSheetWrite(table: Table, results: readonly IndicatorRes
       fact: r.spec?.kind === 'manual' ? r.passport.fact : cell(typeof r.value === 'number' ? r.value : null),
       plan: cell(r.plan),
       deviation: cell(deviationOf(r.value, r.plan)),
+      previousFact: cell(r.previous?.value ?? null),
+      change: cell(r.change),
+      previousNumerator: cell(r.previous?.numerator ?? null),
+      previousDenominator: cell(r.previous?.denominator ?? null),
+      previousPeriod: r.previous ? periodRange(r.previous.period.from, r.previous.period.to) : '',
       status: r.status,
       calcPeriod: r.period ? periodRange(r.period.from, r.period.to) : '',
       scope: scopeText,
@@ -229,11 +256,25 @@ export function readKpiReport(workbook: Workbook): KpiReport | null {
         comparator: parseComparator(table.text(p.index, 'comparison')),
         status: status(p.index),
         deviation: numberOrNull(table.get(p.index, 'deviation')),
+        previous: readPrevious(table, p.index),
+        change: numberOrNull(table.get(p.index, 'change')),
         explanation: table.text(p.index, 'explanation'),
       };
     }),
     byOrganization: readByOrganization(workbook.table('indicatorsByOrg')),
     problems: [],
+  };
+}
+
+/** The year before as «Показатели» keeps it: its period, counts and fact; null when no period was written. */
+function readPrevious(table: Table, index: number): KpiIndicator['previous'] {
+  const range = parsePeriodRange(table.text(index, 'previousPeriod'));
+  if (!range) return null;
+  return {
+    period: kpiPeriod(range.from, range.to),
+    numerator: numberOrNull(table.get(index, 'previousNumerator')),
+    denominator: numberOrNull(table.get(index, 'previousDenominator')),
+    value: valueOfCell(table.get(index, 'previousFact')),
   };
 }
 

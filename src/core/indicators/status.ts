@@ -6,8 +6,13 @@ import type { Comparator, Plan } from './passport';
 export const KPI_STATUSES = ['Выполнен', 'Не выполнен', 'Нет данных', 'Нет плана'] as const;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
 
-export function statusOf(value: number | string | null, plan: Plan, comparator: Comparator): KpiStatus {
+/** `previous`: the value of the same period a year earlier, what «рост» compares with (no plan needed). */
+export function statusOf(value: number | string | null, plan: Plan, comparator: Comparator, previous: number | string | null = null): KpiStatus {
   if (value === null) return 'Нет данных';
+  if (comparator === 'рост') {
+    if (typeof value !== 'number' || typeof previous !== 'number') return 'Нет данных';
+    return value > previous ? 'Выполнен' : 'Не выполнен';
+  }
   if (plan === null) return 'Нет плана';
   if (typeof value === 'number' && typeof plan === 'number') {
     return (comparator === '≤' ? value <= plan : value >= plan) ? 'Выполнен' : 'Не выполнен';
@@ -16,6 +21,9 @@ export function statusOf(value: number | string | null, plan: Plan, comparator: 
   return normalizeName(String(value)) === normalizeName(String(plan)) ? 'Выполнен' : 'Не выполнен';
 }
 
+/** Fact − the year before's: percentage points for shares, units for counts; null unless both are numbers. */
+export const changeOf = (value: number | string | null, previous: number | string | null): number | null =>
+  typeof value === 'number' && typeof previous === 'number' ? value - previous : null;
+
 /** Fact − plan, when both are numbers. */
-export const deviationOf = (value: number | string | null, plan: Plan): number | null =>
-  typeof value === 'number' && typeof plan === 'number' ? value - plan : null;
+export const deviationOf: (value: number | string | null, plan: Plan) => number | null = changeOf;

@@ -188,6 +188,8 @@ function regionIndicators(preset: Preset, report: KpiReport): KpiIndicator[] {
         comparator: row.comparison,
         status: 'Нет данных',
         deviation: null,
+        previous: null,
+        change: null,
         explanation: '',
       },
   );

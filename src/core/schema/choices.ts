@@ -125,3 +125,5 @@ export const ROADMAP_KINDS = ['Мероприятие', 'Документ', 'О�
 export const ROADMAP_MARKS = ['Выполнено', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено'] as const;
 /** The marks that count an item as done (by its deadline or not: roadmap_completion compares the date). */
 export const ROADMAP_DONE_MARKS: readonly string[] = ['Выполнено', 'Выполнено с нарушением срока'];
+/** «Сравнение» of «Показатели»; «рост» is a plan-less growth target met above the year before (SPEC §6, seed 001 L337). */
+export const COMPARATORS = ['≥', '≤', 'рост'] as const;
