@@ -116,11 +116,11 @@ test('reference problems are printed with row and column, in intake.json, and an
   expect(result.status).toBe(1);
   expect(result.stdout).toContain('Замечания к staff.csv:');
   expect(result.stdout).toMatch(/файл: Нет обязательных столбцов: «Код ОО»/);
-  expect(result.stdout).toContain('строка 1, столбец «Дата диагностики»: Не удалось распознать дату «31.02.2025»');
+  expect(result.stdout).toContain('строка 2, столбец «Дата диагностики»: Не удалось распознать дату «31.02.2025»');
   expect(result.stderr).toContain('Справочник не загружен: staff.csv');
   const intake = intakeOf(out);
   expect(intake.reference.staff).toMatchObject({ unusable: true, rows: 0 });
-  expect(intake.reference.diagnostics.problems).toContainEqual(expect.objectContaining({ row: 1, column: 'Дата диагностики' }));
+  expect(intake.reference.diagnostics.problems).toContainEqual(expect.objectContaining({ row: 2, column: 'Дата диагностики' }));
   expect(intake.reference.diagnostics).toMatchObject({ added: 1 });
 });
 

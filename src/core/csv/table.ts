@@ -10,7 +10,15 @@ export interface CsvTable {
    * padded with ''); extra non-empty cells beyond the header are kept, extra empty ones are dropped.
    */
   rows: string[][];
+  /**
+   * The line Excel shows for each row of `rows` (the header is line 1; blank lines count, a quoted multi-line cell
+   * is one line): what a message names as «строка N». Absent: rows follow the header without gaps (line = index + 2).
+   */
+  lines?: number[];
 }
+
+/** The line a methodist sees in Excel for the table's `index`-th data row (0-based). */
+export const lineOf = (table: CsvTable, index: number): number => table.lines?.[index] ?? index + 2;
 
 /** The text is not a CSV table we can read. The message is Russian and can be shown to a methodist as is. */
 export class CsvFormatError extends Error {
@@ -78,8 +86,10 @@ export function parseCsvTable(text: string): CsvTable {
   // Excel, Google and hand edits mix CRLF, LF and CR in one file (a CRLF header above LF rows): every line break
   // becomes LF before parsing, so no row is glued to the next. Quoted multi-line answers keep their breaks as LF.
   body = body.replace(/\r\n?/g, '\n');
-  // Leading blank lines are not a header.
-  body = body.replace(/^(?:[ \t]*\n)+/, '');
+  // Leading blank lines are not a header (Excel still shows them: they shift every line's number).
+  const leading = /^(?:[ \t]*\n)+/.exec(body)?.[0] ?? '';
+  const skipped = leading.split('\n').length - 1;
+  body = body.slice(leading.length);
 
   const scan = scanHeader(body);
   let delimiter: ',' | ';' = ',';
@@ -97,11 +107,11 @@ export function parseCsvTable(text: string): CsvTable {
     escapeChar: '"',
     header: false,
     dynamicTyping: false,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false, // blank lines are dropped below, after each row's line is known
   });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) {
-    const row = typeof unclosed.row === 'number' ? ` (строка ${unclosed.row + 1})` : '';
+    const row = typeof unclosed.row === 'number' ? ` (строка ${unclosed.row + 1 + skipped})` : '';
     throw new CsvFormatError(`Файл не похож на CSV: кавычка не закрыта${row}.`);
   }
   const data = result.data;
@@ -114,11 +124,14 @@ export function parseCsvTable(text: string): CsvTable {
 
   const width = headers.length;
   const rows: string[][] = [];
+  const lines: number[] = [];
   for (let r = 1; r < data.length; r++) {
+    if (data[r].every((c) => c.trim() === '')) continue;
+    lines.push(r + 1 + skipped);
     const cells = data[r].slice();
     while (cells.length > width && cells[cells.length - 1].trim() === '') cells.pop();
     while (cells.length < width) cells.push('');
     rows.push(cells);
   }
-  return { headers, rows };
+  return { headers, rows, lines };
 }
