@@ -72,8 +72,9 @@ function looksLikeSomethingElse(scan: HeaderScan): string | null {
 }
 
 /**
- * Parses CSV text into a header and rows. The delimiter is «,» or «;», whichever splits the header line into more
- * fields outside quotes (comma on a tie). Quoted fields may hold delimiters, doubled quotes and line breaks.
+ * Parses CSV text into a header and rows. The delimiter is the one a first line «sep=;» names (Excel writes and hides
+ * that line: the header is still line 1), else «,» or «;», whichever splits the header line into more fields outside
+ * quotes (comma on a tie). Quoted fields may hold delimiters, doubled quotes and line breaks.
  * Throws CsvFormatError for an empty or binary file, or one that plainly is not CSV.
  */
 export function parseCsvTable(text: string): CsvTable {
@@ -86,19 +87,21 @@ export function parseCsvTable(text: string): CsvTable {
   // Excel, Google and hand edits mix CRLF, LF and CR in one file (a CRLF header above LF rows): every line break
   // becomes LF before parsing, so no row is glued to the next. Quoted multi-line answers keep their breaks as LF.
   body = body.replace(/\r\n?/g, '\n');
+  // Excel's «sep=;» line (after a BOM, if any) names the delimiter; it is no header and Excel does not show it.
+  const sep = /^sep=([,;\t|])[ \t]*(?:\n|$)/i.exec(body);
+  if (sep) body = body.slice(sep[0].length);
   // Leading blank lines are not a header (Excel still shows them: they shift every line's number).
   const leading = /^(?:[ \t]*\n)+/.exec(body)?.[0] ?? '';
   const skipped = leading.split('\n').length - 1;
   body = body.slice(leading.length);
 
+  if (!body.trim()) throw new CsvFormatError('Файл не похож на CSV: в нём нет строки заголовков.');
   const scan = scanHeader(body);
-  let delimiter: ',' | ';' = ',';
-  if (scan.commas === 0 && scan.semicolons === 0) {
+  if (!sep && scan.commas === 0 && scan.semicolons === 0) {
     const reason = looksLikeSomethingElse(scan);
     if (reason) throw new CsvFormatError(`Файл не похож на CSV: ${reason}.`);
-  } else if (scan.semicolons > scan.commas) {
-    delimiter = ';';
   }
+  const delimiter = sep ? sep[1] : scan.semicolons > scan.commas ? ';' : ',';
 
   const result = Papa.parse<string[]>(body, {
     delimiter,
