@@ -13,7 +13,7 @@ describe('formRowsToSubmissions', () => {
   it('keys answers by question title, splits checkboxes against the options', () => {
     expect(subs).toHaveLength(3);
     const [a, b, c] = subs;
-    expect(a.row).toBe(1);
+    expect(a.row).toBe(2); // the line Excel shows: the header is line 1
     expect(a.timestamp).toEqual(new Date(2025, 8, 12, 9, 5, 17));
     expect(a.email).toBe('ivanova.ap@klin-edu.ru');
     expect(a.answers['ФИО педагога']).toBe('Иванова Анна Петровна');

@@ -106,7 +106,7 @@ describe('generateMunicipality', () => {
   it('plants one duplicate IOM submission with a later timestamp', () => {
     const subs = submissions('iom');
     const [dupRow] = [...plantedRows('iom.csv', /Повторная/)];
-    const dup = subs[dupRow - 1];
+    const dup = subs[dupRow - 2]; // a line of the file: the header is line 1
     const key = (s: RawSubmission) => `${normalizeName(s.answers['ФИО педагога'] as string)}|${s.answers['Начало реализации ИОМ']}`;
     const earlier = subs.filter((s) => s !== dup && key(s) === key(dup));
     expect(earlier).toHaveLength(1);

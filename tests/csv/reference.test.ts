@@ -58,10 +58,10 @@ describe('readReferenceTable', () => {
     expect(b.roles).toBe('Методист; Эксперт');
     expect(problems).toEqual([
       { row: 0, message: 'Неизвестные столбцы пропущены: «Стаж»' },
-      { row: 1, column: 'Дата рождения', message: expect.stringContaining('«31.02.1985» в столбце «Дата рождения»') },
-      { row: 1, column: 'Роли', message: expect.stringContaining('«Метапредметник» нет в списке') },
-      { row: 2, column: 'Дата начала педагогической деятельности', message: expect.stringContaining('«вчера» в столбце «Дата начала педагогической деятельности»') },
-      { row: 3, message: 'Строка пропущена: не заполнено «ФИО»' },
+      { row: 2, column: 'Дата рождения', message: expect.stringContaining('«31.02.1985» в столбце «Дата рождения»') },
+      { row: 2, column: 'Роли', message: expect.stringContaining('«Метапредметник» нет в списке') },
+      { row: 3, column: 'Дата начала педагогической деятельности', message: expect.stringContaining('«вчера» в столбце «Дата начала педагогической деятельности»') },
+      { row: 4, message: 'Строка пропущена: не заполнено «ФИО»' },
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('readReferenceTable', () => {
     const t = csv(['ФИО,Код ОО,Молодой специалист', 'Иванова Анна,КЛН-01,Нет', 'Петров Пётр,КЛН-01, нет ', 'Сидоров Иван,КЛН-01,Возможно', 'Орлова Ольга,КЛН-01,Да']);
     const { records, problems } = readReferenceTable(t, sheetSpec('staff'));
     expect(records.map((r) => r.youngSpecialist)).toEqual(['', '', '', 'Да']);
-    expect(problems).toEqual([{ row: 3, column: 'Молодой специалист', message: expect.stringContaining('«Возможно» нет в списке (Да)') }]);
+    expect(problems).toEqual([{ row: 4, column: 'Молодой специалист', message: expect.stringContaining('«Возможно» нет в списке (Да)') }]);
   });
 
   it('validates closed choices; a bad required value skips the row', () => {
@@ -86,10 +86,17 @@ describe('readReferenceTable', () => {
     expect(records[0].deficits).toBe('Предметные; Метапредметные, функциональная грамотность');
     expect(records[1]).toMatchObject({ procedure: 'Федеральная', level: 'Высокий', deficits: 'Предметные; Управленческие' });
     expect(records[1].date).toEqual(new Date(2024, 8, 12));
-    expect(problems.map((p) => p.row)).toEqual([1, 1, 2, 2]);
+    expect(problems.map((p) => p.row)).toEqual([2, 2, 3, 3]); // Excel's lines: the header is line 1
     expect(problems[0].message).toMatch(/Email.*не похоже/);
     expect(problems[1].message).toMatch(/«Уровень»: «Средний» нет в списке/);
     expect(problems[3].message).toBe('Строка пропущена: не заполнено «Процедура»');
+  });
+
+  it('names the line Excel shows: the header is line 1, so the first person is on line 2', () => {
+    // Issue 19 p.5: «строка 3» must be the third line in Excel, not the third data row.
+    const t = csv(['ФИО,Код ОО,Дата рождения', 'Иванова Анна,КЛН-01,01.02.1980', 'Петров Пётр,КЛН-01,31.02.1985', '', ',КЛН-02,']);
+    const { problems } = readReferenceTable(t, sheetSpec('staff'));
+    expect(problems.map((p) => p.row)).toEqual([3, 5]);
   });
 
   it('rejects a file without a required column', () => {

@@ -54,7 +54,16 @@ describe('parseCsvTable', () => {
   });
 
   it('reads a header-only file as a table without rows', () => {
-    expect(parseCsvTable('a,b\r\n')).toEqual({ headers: ['a', 'b'], rows: [] });
+    expect(parseCsvTable('a,b\r\n')).toEqual({ headers: ['a', 'b'], rows: [], lines: [] });
+  });
+
+  // Issue 19 p.5: «строка N» is the line Excel shows — the header is line 1, a blank line is a line, a quoted
+  // multi-line answer is one line.
+  it('numbers each row by the line Excel shows it on', () => {
+    const t = parseCsvTable('\r\nФИО,Код ОО\r\nИванов,КЛН-01\r\n\r\n"Петров\nПётр",КЛН-02\r\nСидоров,КЛН-03\r\n');
+    expect(t.rows.map((r) => r[0])).toEqual(['Иванов', 'Петров\nПётр', 'Сидоров']);
+    expect(t.lines).toEqual([3, 5, 6]); // line 1 blank, 2 the header, 4 blank
+    expect(() => parseCsvTable('a,b\n1,2\n"3,4')).toThrow('кавычка не закрыта (строка 3)');
   });
 
   it.each([

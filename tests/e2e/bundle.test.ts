@@ -171,4 +171,15 @@ describe('build/Code.js in the Apps Script sandbox', () => {
     // The dashboard web app runs as its visitor (Session.getActiveUser names them; never the owner's rights).
     expect(manifest.webapp).toEqual({ executeAs: 'USER_ACCESSING', access: 'ANYONE' });
   });
+
+  // Issue 19 p.8: a trigger handler run from the script editor gets no event — Russian, with what to do instead.
+  test('a trigger handler run by hand, without its event, answers in Russian', () => {
+    const local = openBuiltWorkbook();
+    local.menu('menuSetupWorkbook');
+    expect(() => local.sandbox.call('onResponseTrigger')).toThrow(
+      'onResponseTrigger запускает сам Google — при каждом ответе формы. Вручную его запускать не нужно: ответы, которые ждут, «Маршрут» разберёт сам в течение 10 минут.',
+    );
+    expect(() => local.sandbox.call('onSheetEditTrigger')).toThrow(/^onSheetEditTrigger запускает сам Google — при правке листа\. .*«Маршрут → Обновить списки в формах»/);
+    expect(local.sandbox.call('onDrainSoonTrigger')).toMatchObject({ report: expect.any(Object) }); // a drain needs no event
+  });
 });

@@ -72,7 +72,7 @@ describe('marshrut run --data --out', () => {
       received: 3,
       accepted: 2,
       quarantined: 1,
-      reasons: [{ file: 'iom.csv', row: 2, reason: expect.stringMatching(/Организация «Школа № 99».*не найдена/) }],
+      reasons: [{ file: 'iom.csv', row: 3, reason: expect.stringMatching(/Организация «Школа № 99».*не найдена/) }],
       unusedColumns: [],
       notes: [],
     });
@@ -124,7 +124,7 @@ describe('the same folder imported twice into one workbook (in process)', () => 
   const second = importFolder(wb, data);
 
   test('the first import: 2 accepted, the unknown-ОО row quarantined', () => {
-    expect(first.intake.iom).toMatchObject({ received: 3, accepted: 2, quarantined: 1, reasons: [{ row: 2 }] });
+    expect(first.intake.iom).toMatchObject({ received: 3, accepted: 2, quarantined: 1, reasons: [{ row: 3 }] });
     expect(wb.runtime.forms.all()).toHaveLength(4);
   });
 

@@ -47,6 +47,22 @@ test('a Windows-1251 export with «;» and CRLF: every accepted row reaches «И
   ]);
 });
 
+// Issue 19 p.8: Excel's «sep=;» first line names the delimiter and is no header; Excel hides it, so the first
+// answer is still line 2.
+test.each([
+  ['Windows-1251, no BOM', (t: string) => CP1251(t)],
+  ['UTF-8 with a BOM before it', (t: string) => Buffer.from('\ufeff' + t, 'utf8')],
+])('an export with Excel’s «sep=;» first line (%s): the line is honoured, the answers accepted', (_, bytes) => {
+  const text = ['sep=;', IOM_HEADER, iomRow('12.09.2025 9:05:17', 'Ёлкина Анна Сергеевна'), iomRow('12.09.2025 9:06:00', 'Щукин Юрий Эдуардович', 'Школа № 99')].join('\r\n');
+  const data = folder({ 'organizations.csv': CP1251(ORGS_CSV), 'iom.csv': bytes(text) });
+  const wb = openBuiltWorkbook();
+  wb.menu('menuSetupWorkbook');
+  const result = importFolder(wb, data);
+  expect(result.intake.iom).toMatchObject({ received: 2, accepted: 1, quarantined: 1, unusedColumns: [] });
+  expect(result.intake.iom.reasons).toEqual([{ file: 'iom.csv', row: 3, reason: expect.stringMatching(/«Школа № 99».*не найдена/) }]);
+  expect(rowsOf(wb, 'iom').map((r) => r['ФИО педагога'])).toEqual(['Ёлкина Анна Сергеевна']);
+});
+
 test('UTF-16 with BOM and mixed line endings (CRLF header, LF and CR rows): no row lost', () => {
   const text = `${IOM_HEADER}\r\n${iomRow('12.09.2025 9:05:17', 'Иванова Ирина Петровна')}\n${iomRow('12.09.2025 9:06:00', 'Петров Пётр Ильич')}\r${iomRow('12.09.2025 9:07:00', 'Сидорова Анна Олеговна', 'ОО-2')}\n`;
   const data = folder({ 'organizations.csv': ORGS_CSV, 'iom.csv': utf16(text) });
@@ -116,11 +132,11 @@ test('reference problems are printed with row and column, in intake.json, and an
   expect(result.status).toBe(1);
   expect(result.stdout).toContain('Замечания к staff.csv:');
   expect(result.stdout).toMatch(/файл: Нет обязательных столбцов: «Код ОО»/);
-  expect(result.stdout).toContain('строка 1, столбец «Дата диагностики»: Не удалось распознать дату «31.02.2025»');
+  expect(result.stdout).toContain('строка 2, столбец «Дата диагностики»: Не удалось распознать дату «31.02.2025»');
   expect(result.stderr).toContain('Справочник не загружен: staff.csv');
   const intake = intakeOf(out);
   expect(intake.reference.staff).toMatchObject({ unusable: true, rows: 0 });
-  expect(intake.reference.diagnostics.problems).toContainEqual(expect.objectContaining({ row: 1, column: 'Дата диагностики' }));
+  expect(intake.reference.diagnostics.problems).toContainEqual(expect.objectContaining({ row: 2, column: 'Дата диагностики' }));
   expect(intake.reference.diagnostics).toMatchObject({ added: 1 });
 });
 

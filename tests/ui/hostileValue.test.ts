@@ -235,7 +235,7 @@ test('the import result: the file’s sample rows, its unused column and the rea
   await expectShownAsText(opened, page.locator('#sampleTable tbody td', { hasText: HOSTILE }));
   await page.locator('#run').click();
   await page.locator('#step3').waitFor({ state: 'visible' });
-  await expect(page.locator('#reasons li').allInnerTexts()).resolves.toEqual([`Строка 1: Мероприятие «${HOSTILE} (01.01.2020)» не найдено в листе «Мероприятия».`]);
+  await expect(page.locator('#reasons li').allInnerTexts()).resolves.toEqual([`Строка 2: Мероприятие «${HOSTILE} (01.01.2020)» не найдено в листе «Мероприятия».`]);
   await expect(page.locator('#unusedColumns').innerText()).resolves.toBe(`Не использованы столбцы: ${HOSTILE}`);
   await expectShownAsText(opened, page.locator('#reasons li'));
   await saveScreenshot(page, 'hostile-import');

@@ -166,8 +166,8 @@ test('a column chosen by hand feeds its question; the page is busy while it runs
   await expect(page.locator('#result').innerText()).resolves.toBe('Получено 27, принято 2, в карантине 25');
   const items = await page.locator('#reasons li').allInnerTexts();
   expect(items).toHaveLength(20);
-  expect(items[0]).toBe(`Строка 3: Организация «${HOSTILE}» (вопрос «Образовательная организация») не найдена в листе «Организации».`);
-  expect(items[1]).toBe('Строка 4: Организация «Школа № 11» (вопрос «Образовательная организация») не найдена в листе «Организации».');
+  expect(items[0]).toBe(`Строка 4: Организация «${HOSTILE}» (вопрос «Образовательная организация») не найдена в листе «Организации».`);
+  expect(items[1]).toBe('Строка 5: Организация «Школа № 11» (вопрос «Образовательная организация») не найдена в листе «Организации».');
   await expect(page.locator('#moreReasons').innerText()).resolves.toBe('И ещё 5 — см. лист «Карантин».');
   await expect(page.locator('#unusedColumns').innerText()).resolves.toBe('Не использованы столбцы: Комментарий, <b>Баллы</b>');
   await expect(page.locator('b, img').count()).resolves.toBe(0);
@@ -270,7 +270,7 @@ describe('Справочники', () => {
     const items = await page.locator('#refProblems li').allInnerTexts();
     expect(items).toHaveLength(20);
     expect(items[0]).toBe(`Файл: Неизвестные столбцы пропущены: «${HOSTILE}»`);
-    expect(items[1]).toBe('Строка 4: Строка пропущена: не заполнено «ФИО»');
+    expect(items[1]).toBe('Строка 5: Строка пропущена: не заполнено «ФИО»');
     await expect(page.locator('#refMore').innerText()).resolves.toBe('И ещё 3 замечаний.');
     await expect(page.locator('img').count()).resolves.toBe(0);
     await expect(page.locator('#refRun').isEnabled()).resolves.toBe(true);

@@ -4,10 +4,10 @@
 import { EMAIL_TITLE, TIMESTAMP_TITLE, type FormSpec } from '../schema/forms';
 import { parseDateTime, splitCheckboxAnswer } from '../text';
 import type { ColumnMapping } from './formColumns';
-import type { CsvTable } from './table';
+import { lineOf, type CsvTable } from './table';
 
 export interface RawSubmission {
-  /** 1-based data row of the CSV (header excluded). */
+  /** The row's line as Excel shows the file (the header is line 1). */
   row: number;
   /** Parsed «Отметка времени» (`dd.MM.yyyy H:mm:ss`); null if absent or unparseable. */
   timestamp: Date | null;
@@ -86,7 +86,7 @@ export function formRowsToSubmissions(table: CsvTable, form: FormSpec, mapping: 
     }
     const stamp = cell(cells, mapping.timestamp);
     return {
-      row: index + 1,
+      row: lineOf(table, index),
       timestamp: stamp ? parseDateTime(stamp) : null,
       email: cell(cells, mapping.email),
       answers,

@@ -3,13 +3,13 @@
 import type { ColumnSpec, SheetSpec } from '../schema/sheets';
 import { cellSchemas, keptValue, type CellValue } from '../schema/rowSchema';
 import { normalizeTitle } from '../text';
-import type { CsvTable } from './table';
+import { lineOf, type CsvTable } from './table';
 
 export type ReferenceValue = CellValue;
 export type ReferenceRecord = Record<string, ReferenceValue>;
 
 export interface ReferenceProblem {
-  /** 1-based data row; 0 = the file as a whole (columns). */
+  /** The row's line as Excel shows the file (the header is line 1); 0 = the file as a whole (columns). */
   row: number;
   /** The column's header in the file, when the problem is one cell's. */
   column?: string;
@@ -75,7 +75,7 @@ export function readReferenceTable(table: CsvTable, sheet: SheetSpec): Reference
   const schemas = cellSchemas(sheet);
   const records: ReferenceRecord[] = [];
   table.rows.forEach((cells, index) => {
-    const row = index + 1;
+    const row = lineOf(table, index);
     const record: ReferenceRecord = {};
     for (const column of sheet.columns) record[column.key] = '';
     const rowProblems: ReferenceProblem[] = [];

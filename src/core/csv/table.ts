@@ -10,7 +10,15 @@ export interface CsvTable {
    * padded with ''); extra non-empty cells beyond the header are kept, extra empty ones are dropped.
    */
   rows: string[][];
+  /**
+   * The line Excel shows for each row of `rows` (the header is line 1; blank lines count, a quoted multi-line cell
+   * is one line): what a message names as «строка N». Absent: rows follow the header without gaps (line = index + 2).
+   */
+  lines?: number[];
 }
+
+/** The line a methodist sees in Excel for the table's `index`-th data row (0-based). */
+export const lineOf = (table: CsvTable, index: number): number => table.lines?.[index] ?? index + 2;
 
 /** The text is not a CSV table we can read. The message is Russian and can be shown to a methodist as is. */
 export class CsvFormatError extends Error {
@@ -64,8 +72,9 @@ function looksLikeSomethingElse(scan: HeaderScan): string | null {
 }
 
 /**
- * Parses CSV text into a header and rows. The delimiter is «,» or «;», whichever splits the header line into more
- * fields outside quotes (comma on a tie). Quoted fields may hold delimiters, doubled quotes and line breaks.
+ * Parses CSV text into a header and rows. The delimiter is the one a first line «sep=;» names (Excel writes and hides
+ * that line: the header is still line 1), else «,» or «;», whichever splits the header line into more fields outside
+ * quotes (comma on a tie). Quoted fields may hold delimiters, doubled quotes and line breaks.
  * Throws CsvFormatError for an empty or binary file, or one that plainly is not CSV.
  */
 export function parseCsvTable(text: string): CsvTable {
@@ -78,17 +87,21 @@ export function parseCsvTable(text: string): CsvTable {
   // Excel, Google and hand edits mix CRLF, LF and CR in one file (a CRLF header above LF rows): every line break
   // becomes LF before parsing, so no row is glued to the next. Quoted multi-line answers keep their breaks as LF.
   body = body.replace(/\r\n?/g, '\n');
-  // Leading blank lines are not a header.
-  body = body.replace(/^(?:[ \t]*\n)+/, '');
+  // Excel's «sep=;» line (after a BOM, if any) names the delimiter; it is no header and Excel does not show it.
+  const sep = /^sep=([,;\t|])[ \t]*(?:\n|$)/i.exec(body);
+  if (sep) body = body.slice(sep[0].length);
+  // Leading blank lines are not a header (Excel still shows them: they shift every line's number).
+  const leading = /^(?:[ \t]*\n)+/.exec(body)?.[0] ?? '';
+  const skipped = leading.split('\n').length - 1;
+  body = body.slice(leading.length);
 
+  if (!body.trim()) throw new CsvFormatError('Файл не похож на CSV: в нём нет строки заголовков.');
   const scan = scanHeader(body);
-  let delimiter: ',' | ';' = ',';
-  if (scan.commas === 0 && scan.semicolons === 0) {
+  if (!sep && scan.commas === 0 && scan.semicolons === 0) {
     const reason = looksLikeSomethingElse(scan);
     if (reason) throw new CsvFormatError(`Файл не похож на CSV: ${reason}.`);
-  } else if (scan.semicolons > scan.commas) {
-    delimiter = ';';
   }
+  const delimiter = sep ? sep[1] : scan.semicolons > scan.commas ? ';' : ',';
 
   const result = Papa.parse<string[]>(body, {
     delimiter,
@@ -97,11 +110,11 @@ export function parseCsvTable(text: string): CsvTable {
     escapeChar: '"',
     header: false,
     dynamicTyping: false,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false, // blank lines are dropped below, after each row's line is known
   });
   const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) {
-    const row = typeof unclosed.row === 'number' ? ` (строка ${unclosed.row + 1})` : '';
+    const row = typeof unclosed.row === 'number' ? ` (строка ${unclosed.row + 1 + skipped})` : '';
     throw new CsvFormatError(`Файл не похож на CSV: кавычка не закрыта${row}.`);
   }
   const data = result.data;
@@ -114,11 +127,14 @@ export function parseCsvTable(text: string): CsvTable {
 
   const width = headers.length;
   const rows: string[][] = [];
+  const lines: number[] = [];
   for (let r = 1; r < data.length; r++) {
+    if (data[r].every((c) => c.trim() === '')) continue;
+    lines.push(r + 1 + skipped);
     const cells = data[r].slice();
     while (cells.length > width && cells[cells.length - 1].trim() === '') cells.pop();
     while (cells.length < width) cells.push('');
     rows.push(cells);
   }
-  return { headers, rows };
+  return { headers, rows, lines };
 }

@@ -14,10 +14,8 @@ export function valuesToTable(values: unknown[][]): CsvTable {
     if (!isDate(v)) return String(v ?? '');
     return column === 0 ? formatDateTime(v) : formatDay(v);
   };
-  return {
-    headers: header.map((h) => String(h).trim()),
-    rows: rows.filter((r) => r.some((v) => v !== '' && v !== null)).map((r) => r.map(cell)),
-  };
+  const kept = rows.map((r, i) => ({ r, line: i + 2 })).filter(({ r }) => r.some((v) => v !== '' && v !== null));
+  return { headers: header.map((h) => String(h).trim()), rows: kept.map(({ r }) => r.map(cell)), lines: kept.map(({ line }) => line) };
 }
 
 /** Who a row is when it is a response of a form: its sheet row and the response id that stays with it. */
@@ -31,7 +29,7 @@ export interface TableSubmissions {
 }
 
 /**
- * The rows of `table` as submissions of `form`. A file's rows (no `identity`) are numbered from 1 and known by a
+ * The rows of `table` as submissions of `form`. A file's rows (no `identity`) are numbered by their line (header 1) and known by a
  * fingerprint; a response sheet's rows carry their sheet row and response id (`identity`), which an edit keeps.
  */
 export function tableToSubmissions(

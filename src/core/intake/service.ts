@@ -20,7 +20,7 @@ export interface IntakeDeps {
 
 export interface NumberedSubmission {
   readonly submission: Submission;
-  /** 1-based data row in its source (CSV row, response sheet row), for the report. */
+  /** The row's line in its source as the methodist sees it (header = 1: a CSV line in Excel, a sheet row). */
   readonly row: number;
 }
 

@@ -7,13 +7,22 @@ import { DRAIN_DUE_STALE_MS, DRAIN_SOON_HANDLER, DRAIN_SOON_MS, drainWorkbook } 
 import { syncFormChoices } from '../forms';
 import { DRAIN_DUE, markKey, needsMark } from '../responseQueue';
 
+/**
+ * The event Google passes an installable trigger. Run from the script editor (Run ▸ the function) a handler gets
+ * none: said in Russian with what to do instead, not «Cannot read properties of undefined».
+ */
+function triggerEvent<E extends { range?: unknown }>(e: E | undefined, handler: string, when: string, instead: string): E {
+  if (e && e.range) return e;
+  throw new Error(`${handler} запускает сам Google — ${when}. Вручную его запускать не нужно: ${instead}.`);
+}
 
 /**
  * Installable form-submit trigger of the spreadsheet (one for all four forms). A new answer lands below the
  * response sheet's watermark and waits there by itself; an edited one (a row a drain has read) gets a mark. A drain
  * is scheduled if none is. At most 10 service calls, whatever the registers' size.
  */
-export function onResponseTrigger(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onResponseTrigger(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const e = triggerEvent(event, 'onResponseTrigger', 'при каждом ответе формы', 'ответы, которые ждут, «Маршрут» разберёт сам в течение 10 минут');
   const sheetId = e.range.getSheet().getSheetId();
   const row = e.range.getRow();
   const props = PropertiesService.getDocumentProperties();
@@ -32,13 +41,14 @@ export function onDrainTrigger(): DrainRun {
 }
 
 /** The prompt drain a response scheduled: it runs once, so it removes its own trigger first. */
-export function onDrainSoonTrigger(e: { triggerUid?: string }): DrainRun {
-  for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getUniqueId() === e.triggerUid) ScriptApp.deleteTrigger(trigger);
+export function onDrainSoonTrigger(e?: { triggerUid?: string }): DrainRun {
+  for (const trigger of ScriptApp.getProjectTriggers()) if (trigger.getUniqueId() === e?.triggerUid) ScriptApp.deleteTrigger(trigger);
   return drainWorkbook(SpreadsheetApp.getActiveSpreadsheet());
 }
 
 /** Installable on-edit trigger: a changed ОО list or event register refreshes the forms' dropdowns. */
-export function onSheetEditTrigger(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+export function onSheetEditTrigger(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const e = triggerEvent(event, 'onSheetEditTrigger', 'при правке листа', 'чтобы обновить списки в формах, выберите «Маршрут → Обновить списки в формах»');
   const name = e.range.getSheet().getName();
   if (name === SHEETS.organizations.name || name === SHEETS.events.name) syncFormChoices(e.source);
 }

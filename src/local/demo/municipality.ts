@@ -24,7 +24,7 @@ export type MunicipalityFiles = Record<string, string>;
 /** A deliberately wrong, hostile or duplicate row, for tests that check the import outcome. */
 export interface PlantedRow {
   file: string;
-  /** 1-based data row of the file (header excluded). */
+  /** The row's line as Excel shows the file (the header is line 1). */
   row: number;
   /**
    * quarantine: must end in «Карантин»; formula: must be accepted with the answer stored as text; duplicate: must
@@ -534,7 +534,7 @@ function formCsv(form: FormSpec, rows: FormRow[], file: string, planted: Planted
     .map((x) => x.r);
   const header = [TIMESTAMP_TITLE, ...(form.collectsEmail ? [EMAIL_TITLE] : []), ...form.questions.map((q) => q.title)];
   const body = sorted.map((r, i) => {
-    if (r.planted) planted.push({ file, row: i + 1, ...r.planted });
+    if (r.planted) planted.push({ file, row: i + 2, ...r.planted });
     return [fmtStamp(r.stamp), ...(form.collectsEmail ? [r.email] : []), ...form.questions.map((q) => r.answers[q.title] ?? '')];
   });
   return csvText(header, body);
@@ -693,11 +693,11 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
       const bIdx = cols.findIndex((c) => c.key === 'birthDate');
       const at = Math.floor(rows.length / 3);
       rows[at][bIdx] = '31.02.1985';
-      planted.push({ file: 'staff.csv', row: at + 1, kind: 'reference', reason: 'Дата рождения 31.02.1985 не существует' });
+      planted.push({ file: 'staff.csv', row: at + 2, kind: 'reference', reason: 'Дата рождения 31.02.1985 не существует' });
       const rIdx = cols.findIndex((c) => c.key === 'roles');
       const at2 = Math.floor((rows.length * 2) / 3);
       rows[at2][rIdx] = 'Наставник, Куратор практики';
-      planted.push({ file: 'staff.csv', row: at2 + 1, kind: 'reference', reason: 'Роль «Куратор практики» не из списка' });
+      planted.push({ file: 'staff.csv', row: at2 + 2, kind: 'reference', reason: 'Роль «Куратор практики» не из списка' });
     }
     files['staff.csv'] = csvText(
       cols.map((c) => c.header),
@@ -758,9 +758,9 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
       const lIdx = cols.findIndex((c) => c.key === 'level');
       const pIdx = cols.findIndex((c) => c.key === 'procedure');
       rows[5][lIdx] = 'Средний';
-      planted.push({ file: 'diagnostics.csv', row: 6, kind: 'reference', reason: 'Уровень «Средний» не из списка' });
+      planted.push({ file: 'diagnostics.csv', row: 7, kind: 'reference', reason: 'Уровень «Средний» не из списка' });
       rows[9][pIdx] = '';
-      planted.push({ file: 'diagnostics.csv', row: 10, kind: 'reference', reason: 'Не указана процедура (обязательный столбец): строка пропущена' });
+      planted.push({ file: 'diagnostics.csv', row: 11, kind: 'reference', reason: 'Не указана процедура (обязательный столбец): строка пропущена' });
     }
     files['diagnostics.csv'] = csvText(
       cols.map((c) => c.header),
