@@ -4,15 +4,35 @@ import tseslint from 'typescript-eslint';
 
 /** The Apps Script services src/gas adapts (src/core names none of them). */
 export const APPS_SCRIPT_GLOBALS = [
-  'SpreadsheetApp', 'FormApp', 'MailApp', 'GmailApp', 'PropertiesService', 'LockService', 'ScriptApp', 'HtmlService',
-  'CacheService', 'Session', 'Utilities', 'DriveApp', 'Logger', 'Charts', 'UrlFetchApp', 'ContentService',
-  'DocumentApp', 'CardService', 'Browser', 'ScriptProperties',
+  'SpreadsheetApp',
+  'FormApp',
+  'MailApp',
+  'GmailApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'HtmlService',
+  'CacheService',
+  'Session',
+  'Utilities',
+  'DriveApp',
+  'Logger',
+  'Charts',
+  'UrlFetchApp',
+  'ContentService',
+  'DocumentApp',
+  'CardService',
+  'Browser',
+  'ScriptProperties',
 ];
 
 export const coreRules = {
   'no-restricted-globals': [
     'error',
-    ...APPS_SCRIPT_GLOBALS.map((name) => ({ name, message: 'src/core is pure: Apps Script services are reached through src/gas (ports.ts).' })),
+    ...APPS_SCRIPT_GLOBALS.map((name) => ({
+      name,
+      message: 'src/core is pure: Apps Script services are reached through src/gas (ports.ts).',
+    })),
     ...['process', 'Buffer', 'require', 'module', '__dirname', 'setTimeout', 'setInterval'].map((name) => ({
       name,
       message: 'src/core runs in Apps Script: Node globals do not exist there.',

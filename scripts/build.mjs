@@ -31,9 +31,7 @@ const bundle = result.outputFiles[0].text;
 const context = vm.createContext({});
 vm.runInContext(bundle, context);
 const exported = Object.keys(context[NAMESPACE]).filter((k) => typeof context[NAMESPACE][k] === 'function');
-const footer = exported
-  .map((name) => `function ${name}() { return ${NAMESPACE}.${name}.apply(this, arguments); }`)
-  .join('\n');
+const footer = exported.map((name) => `function ${name}() { return ${NAMESPACE}.${name}.apply(this, arguments); }`).join('\n');
 writeFileSync(join(out, 'Code.js'), `${bundle}\n${footer}\n`);
 writeFileSync(join(out, 'exports.json'), JSON.stringify(exported, null, 2));
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
@@ -41,9 +39,7 @@ copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
 // Pages: self-contained HTML, shared CSS/JS inlined at <!-- @include file -->.
 const ui = join(root, 'src/ui');
 for (const file of readdirSync(ui).filter((f) => /^[A-Z].*\.html$/.test(f))) {
-  const html = readFileSync(join(ui, file), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, name) =>
-    readFileSync(join(ui, name), 'utf8'),
-  );
+  const html = readFileSync(join(ui, file), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, name) => readFileSync(join(ui, name), 'utf8'));
   writeFileSync(join(out, file), html);
 }
 

@@ -25,7 +25,11 @@ export function releaseCommands(env, projectFile, deploymentId, description) {
   const p = ['-P', projectFile];
   const push = [...p, 'push', '--force'];
   if (env === 'dev') return [push];
-  return [push, [...p, '--json', 'create-version', description], [...p, 'update-deployment', deploymentId, '-V', '{version}', '-d', description]];
+  return [
+    push,
+    [...p, '--json', 'create-version', description],
+    [...p, 'update-deployment', deploymentId, '-V', '{version}', '-d', description],
+  ];
 }
 
 function main(argv) {

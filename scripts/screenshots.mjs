@@ -42,7 +42,15 @@ run('node bin/marshrut.cjs story --out out/guide');
 
 // The tests' Chromium (tests/support/browser.ts), compiled for this script.
 const helper = join(root, 'out', 'screenshots-browser.mjs');
-await build({ entryPoints: [join(root, 'tests/support/browser.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: helper, logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'tests/support/browser.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: helper,
+  logLevel: 'warning',
+});
 const { launchChromium } = await import(pathToFileURL(helper).href);
 const browser = await launchChromium();
 

@@ -25,7 +25,13 @@ export function accessListChanges(before: readonly string[], after: readonly str
 }
 
 /** Writes the mirror row of «Настройки» and one audit row (old → new). */
-export function recordAccessList(workbook: Workbook, audit: AuditTrail, action: string, before: readonly string[], after: readonly string[]): void {
+export function recordAccessList(
+  workbook: Workbook,
+  audit: AuditTrail,
+  action: string,
+  before: readonly string[],
+  after: readonly string[],
+): void {
   const settings = workbook.table('settings');
   for (let i = 0; i < settings.size; i++) {
     if (settings.text(i, 'key') === SETTING.access) settings.update(i, { value: accessListText(after) });

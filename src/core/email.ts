@@ -9,4 +9,7 @@ export const isEmail = (text: string): boolean => EMAIL.test(text);
 
 /** A list as people type one (commas, semicolons, spaces, new lines): trimmed, lower-cased. */
 export const splitAddresses = (text: string | undefined): string[] =>
-  (text ?? '').split(/[,;\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean);
+  (text ?? '')
+    .split(/[,;\s]+/)
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);

@@ -44,7 +44,8 @@ export function importReference(deps: IntakeDeps, sheet: ReferenceSheet, csvText
     for (const record of records) {
       const source = String(record.source || DEFAULT_SOURCE[sheet] || '');
       const row: Row = DEFAULT_SOURCE[sheet] ? { ...record, source } : record;
-      const merge = (index: number) => (sheet === 'diagnostics' ? acrossSources(register.table, index, source, 'keepFilled') : 'keepFilled');
+      const merge = (index: number) =>
+        sheet === 'diagnostics' ? acrossSources(register.table, index, source, 'keepFilled') : 'keepFilled';
       report[register.upsert(row, '', stamp, {}, merge).action]++;
     }
     if (report.added || report.updated) {
@@ -56,7 +57,8 @@ export function importReference(deps: IntakeDeps, sheet: ReferenceSheet, csvText
     }
     if (sheet === 'organizations' && (report.added || report.updated)) {
       report.released = pipeline.releaseWaiting(
-        (waitsFor) => waitsFor.startsWith(WAITS_FOR_ORG_PREFIX) && pipeline.directory.findOrg(waitsFor.slice(WAITS_FOR_ORG_PREFIX.length)) !== null,
+        (waitsFor) =>
+          waitsFor.startsWith(WAITS_FOR_ORG_PREFIX) && pipeline.directory.findOrg(waitsFor.slice(WAITS_FOR_ORG_PREFIX.length)) !== null,
         'ОО в листе «Организации»',
       );
     }

@@ -72,5 +72,7 @@ export const emptySheetNotice = (id: SheetId): string | null => NOTICES[id] ?? n
 
 /** Whether a data row is the notice: its first cell starts with the mark and every other cell is empty. */
 export function isNoticeRow(row: readonly unknown[]): boolean {
-  return typeof row[0] === 'string' && row[0].startsWith(NOTICE_MARK) && row.slice(1).every((v) => v === '' || v === null || v === undefined);
+  return (
+    typeof row[0] === 'string' && row[0].startsWith(NOTICE_MARK) && row.slice(1).every((v) => v === '' || v === null || v === undefined)
+  );
 }

@@ -94,7 +94,8 @@ export class Table {
 
   /** Sets the given fields of a row; returns the fields whose value actually changed, with old and new values. */
   update(index: number, values: Row): { key: string; before: Cell; after: Cell }[] {
-    if (this.partial && index < this.originalCount) throw new Error(`Лист «${this.spec.name}» прочитан частично: его строки нельзя изменить.`);
+    if (this.partial && index < this.originalCount)
+      throw new Error(`Лист «${this.spec.name}» прочитан частично: его строки нельзя изменить.`);
     const changed: { key: string; before: Cell; after: Cell }[] = [];
     for (const [key, value] of Object.entries(values)) {
       const i = this.columnIndex.get(key);

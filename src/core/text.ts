@@ -38,7 +38,19 @@ function normalizeUncached(value: string): string {
 // Latin letters (lower case, after `normalizeName`) drawn like Cyrillic ones: a keyboard left on the Latin layout
 // for a letter or two, or a PDF's text layer, gives «Ивaнoвa» with Latin «a», «o» that no one can see.
 const HOMOGLYPHS: Record<string, string> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', ë: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  ë: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
 };
 const LATIN_WORD = /[a-zë]+/g;
 const ONLY_HOMOGLYPHS = /^[abcehkmoptxyë]+$/;
@@ -179,7 +191,6 @@ export function plural(n: number, [one, few, many]: readonly [string, string, st
 export function formatDateTime(d: Date): string {
   return `${formatDay(d)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
-
 
 /**
  * Splits a checkbox answer that Google joined with «, ». Option texts may contain «, » themselves, so the known

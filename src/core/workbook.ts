@@ -65,7 +65,9 @@ export class Workbook {
    */
   commit(): string[] {
     const written: string[] = [];
-    const pending = [...this.tables].filter(([, table]) => table.hasChanges()).map(([sheet, table]) => ({ sheet, table, change: table.changes() }));
+    const pending = [...this.tables]
+      .filter(([, table]) => table.hasChanges())
+      .map(([sheet, table]) => ({ sheet, table, change: table.changes() }));
     this.port.checkRoom?.(pending); // before the first cell: a write past the cell limit is refused whole
     for (const { sheet: id, table, change } of pending) {
       this.port.writeTable(id, table.header, change);

@@ -48,7 +48,11 @@ export const cellsSettingText = (h: WorkbookHealth): string =>
  * gives the numbers and the way out; the answers it would have written stay queued.
  */
 export class CellLimitError extends Error {
-  constructor(readonly used: number, readonly needed: number, readonly limit: number = CELL_LIMIT) {
+  constructor(
+    readonly used: number,
+    readonly needed: number,
+    readonly limit: number = CELL_LIMIT,
+  ) {
     super(
       `Запись остановлена: в книге ${formatCount(used)} ячеек, запись добавила бы ещё ${formatCount(needed)}, а Google ` +
         `Таблицы допускают не больше ${formatCount(limit)}. Ничего не записано: ответы форм ждут в очереди, файл можно загрузить снова. Освободите место: ` +

@@ -56,9 +56,13 @@ export function assertAccess(spreadsheet: Spreadsheet): string {
   if (!owner) throw new Error('Нет доступа: книга ещё не настроена. Выполните «Маршрут → Настроить книгу».');
   const list = accessList();
   if (list === null)
-    throw new Error(`Нет доступа: владелец книги (${owner}) ещё не подтвердил список доступа. Попросите его открыть «Маршрут → Настройки…».`);
+    throw new Error(
+      `Нет доступа: владелец книги (${owner}) ещё не подтвердил список доступа. Попросите его открыть «Маршрут → Настройки…».`,
+    );
   if (!list.includes(user))
-    throw new Error(`Нет доступа: ${user} нет в списке доступа этой книги. Попросите владельца книги (${owner}) добавить вас в «Маршрут → Настройки…».`);
+    throw new Error(
+      `Нет доступа: ${user} нет в списке доступа этой книги. Попросите владельца книги (${owner}) добавить вас в «Маршрут → Настройки…».`,
+    );
   return user;
 }
 
@@ -85,7 +89,9 @@ export function withAccess(action: () => void): void {
 /** Once per workbook, by the owner: the list typed in «Настройки» before the add-on protected it becomes the list. */
 export function takeOverAccessList(spreadsheet: Spreadsheet): void {
   if (accessList() !== null) return;
-  changeAccessList(spreadsheet, ACCESS_ACTION.takenOver, (workbook) => splitEmails(readSettings(workbook.table('settings')).get(SETTING.access)));
+  changeAccessList(spreadsheet, ACCESS_ACTION.takenOver, (workbook) =>
+    splitEmails(readSettings(workbook.table('settings')).get(SETTING.access)),
+  );
 }
 
 /** The owner's save from the settings panel; returns the list as stored. */
@@ -160,6 +166,11 @@ function protectMirror(spreadsheet: Spreadsheet, owner: string): void {
   existing.forEach((p) => p.remove());
   const protection = cell.protect().setDescription(MIRROR_PROTECTION);
   protection.addEditor(owner);
-  protection.removeEditors(protection.getEditors().map((u) => u.getEmail()).filter((e) => e.toLowerCase() !== owner));
+  protection.removeEditors(
+    protection
+      .getEditors()
+      .map((u) => u.getEmail())
+      .filter((e) => e.toLowerCase() !== owner),
+  );
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }

@@ -44,7 +44,14 @@ export function archiveAuditLog(spreadsheet: Spreadsheet, actor: string, clock: 
     const settings = workbook.table('settings');
     const links = readSettings(settings).get(SETTING.auditArchive);
     setSetting(settings, SETTING.auditArchive, links ? `${links}\n${archive.getUrl()}` : archive.getUrl());
-    new AuditTrail(workbook, clock, actor).record('Журнал перенесён в архив', name, archive.getUrl(), 'Перенесено записей', '', rows.length);
+    new AuditTrail(workbook, clock, actor).record(
+      'Журнал перенесён в архив',
+      name,
+      archive.getUrl(),
+      'Перенесено записей',
+      '',
+      rows.length,
+    );
     recordWorkbookCells(spreadsheet, workbook, now);
     workbook.flush();
     return { moved: rows.length, url: archive.getUrl() };

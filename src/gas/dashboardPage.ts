@@ -49,7 +49,9 @@ export function webAppVisit(id: string | undefined): WebAppVisit {
   if (!wanted && !container)
     return { refusal: 'В ссылке не указана книга. Откройте дашборд по полной ссылке: её копируют в самой книге, в «Маршрут → Дашборд…».' };
   if (wanted && !DRIVE_ID.test(wanted))
-    return { refusal: 'Ссылка на дашборд повреждена: в ней неверный номер книги. Скопируйте ссылку заново в самой книге, в «Маршрут → Дашборд…».' };
+    return {
+      refusal: 'Ссылка на дашборд повреждена: в ней неверный номер книги. Скопируйте ссылку заново в самой книге, в «Маршрут → Дашборд…».',
+    };
   let spreadsheet: Spreadsheet;
   let access: WebAccess | null;
   if (container && (!wanted || wanted === container.getId())) {
@@ -73,5 +75,7 @@ export function webAppVisit(id: string | undefined): WebAppVisit {
   }
   if (visitor === access.owner || access.list.includes(visitor)) return { spreadsheet, kind: access.kind };
   // The owner's address is not told: a web app is open to any Google account.
-  return { refusal: `Нет доступа: адреса ${visitor} нет в списке доступа этой книги. Дашборд видят только адреса из списка: попросите владельца книги добавить вас.` };
+  return {
+    refusal: `Нет доступа: адреса ${visitor} нет в списке доступа этой книги. Дашборд видят только адреса из списка: попросите владельца книги добавить вас.`,
+  };
 }

@@ -75,7 +75,7 @@ function growTo(sheet: Sheet, rows: number, columns: number): void {
 
 /** One call per run of equal widths. */
 function setWidths(sheet: Sheet, widths: readonly number[]): void {
-  for (let start = 0; start < widths.length; ) {
+  for (let start = 0; start < widths.length;) {
     let end = start;
     while (end + 1 < widths.length && widths[end + 1] === widths[start]) end++;
     sheet.setColumnWidths(start + 1, end - start + 1, widths[start]!);

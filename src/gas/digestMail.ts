@@ -4,7 +4,16 @@
 // Google allows 100 recipients a day on a consumer account, 1,500 on Workspace, counted over 24 hours from the first
 // one (developers.google.com/apps-script/guides/services/quotas); a refused letter throws «Service invoked too many
 // times for one day: email.».
-import { MailQuotaExceeded, MUNICIPAL_DIGESTS, REGIONAL_DIGESTS, resendDigest, sendDigests, type DigestRun, type DigestSource, type MailPort } from '../core/digest/send';
+import {
+  MailQuotaExceeded,
+  MUNICIPAL_DIGESTS,
+  REGIONAL_DIGESTS,
+  resendDigest,
+  sendDigests,
+  type DigestRun,
+  type DigestSource,
+  type MailPort,
+} from '../core/digest/send';
 import { workbookKind } from './regionWorkbook';
 import type { DigestMonth } from '../core/digest/month';
 import { systemClock } from './services';
@@ -41,7 +50,12 @@ export function resendUnknownDigest(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
   const lock = LockService.getUserLock();
   if (!lock.tryLock(10_000)) throw new Error('Сейчас идёт рассылка: отправьте повторно, когда она закончится.');
   try {
-    return resendDigest({ workbook: new SheetsWorkbookPort(spreadsheet), mail: mailAppPort, clock: systemClock, workbookUrl: spreadsheet.getUrl() }, month, recipient, digestSource());
+    return resendDigest(
+      { workbook: new SheetsWorkbookPort(spreadsheet), mail: mailAppPort, clock: systemClock, workbookUrl: spreadsheet.getUrl() },
+      month,
+      recipient,
+      digestSource(),
+    );
   } finally {
     SpreadsheetApp.flush();
     lock.releaseLock();

@@ -37,7 +37,14 @@ export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
     withoutCoordinator: audience.withoutCoordinator,
     problems: audience.problems,
     recipients: audience.recipients.length,
-    month: { name: monthName(month), pending: state.pending !== null, sent: log.sent, failed: log.failed, unknown: log.unknown, unknownRecipients: log.unknownRecipients },
+    month: {
+      name: monthName(month),
+      pending: state.pending !== null,
+      sent: log.sent,
+      failed: log.failed,
+      unknown: log.unknown,
+      unknownRecipients: log.unknownRecipients,
+    },
   };
 }
 
@@ -54,10 +61,13 @@ function shownMonth(state: ScheduleState) {
 export function resendDigestLetter(spreadsheet: Spreadsheet, recipient: string): string {
   const user = assertAccess(spreadsheet);
   const state = scheduleState(user);
-  if (user !== state.by) throw new Error(`Письма рассылки уходят от имени ${state.by || 'владельца книги'}: повторно отправить может только этот аккаунт.`);
+  if (user !== state.by)
+    throw new Error(`Письма рассылки уходят от имени ${state.by || 'владельца книги'}: повторно отправить может только этот аккаунт.`);
   const month = shownMonth(state);
   const to = resendUnknownDigest(spreadsheet, month, recipient);
-  inTransaction(intakeDeps(spreadsheet, user), ({ audit }) => audit.record(DIGEST_ACTION.resend, SHEETS.mailings.name, to, 'Статус', MAIL_STATUS.sending, MAIL_STATUS.resent));
+  inTransaction(intakeDeps(spreadsheet, user), ({ audit }) =>
+    audit.record(DIGEST_ACTION.resend, SHEETS.mailings.name, to, 'Статус', MAIL_STATUS.sending, MAIL_STATUS.resent),
+  );
   return to;
 }
 
@@ -83,7 +93,9 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
   };
   // A regional workbook has the ministry's letter only.
   const values = workbookKind() === 'regional' ? { [SETTING.ministry]: next.ministry.join(', ') } : recipientValues(next);
-  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => recordSettings(workbook, audit, DIGEST_ACTION.recipients, values));
+  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) =>
+    recordSettings(workbook, audit, DIGEST_ACTION.recipients, values),
+  );
 }
 
 /**
@@ -100,7 +112,10 @@ export function switchDigests(spreadsheet: Spreadsheet, on: boolean): string | n
   return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
     audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);
     const noMethodist = on && workbookKind() === 'municipal' && digestAudience(workbook).settings.methodists.length === 0;
-    recordSettings(workbook, audit, action, { [SETTING.digest]: on ? 'Да' : 'Нет', ...(noMethodist ? { [SETTING.methodists]: user } : {}) });
+    recordSettings(workbook, audit, action, {
+      [SETTING.digest]: on ? 'Да' : 'Нет',
+      ...(noMethodist ? { [SETTING.methodists]: user } : {}),
+    });
     return noMethodist ? user : null;
   });
 }

@@ -38,7 +38,11 @@ export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
     (received >= REMEASURE_AFTER || (received > 0 && intakeStopped() !== null)) && recordWorkbookCells(spreadsheet, workbook);
   let run: DrainRun;
   try {
-    run = drain({ workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue }, systemClock, { afterRun, batchSize: Math.max(1, Math.floor(batchSize)) });
+    run = drain(
+      { workbook: new SheetsWorkbookPort(spreadsheet), lock: scriptLock, clock: systemClock, actor: SOURCE_FORM, queue },
+      systemClock,
+      { afterRun, batchSize: Math.max(1, Math.floor(batchSize)) },
+    );
   } catch (error) {
     // The batch was refused before any cell was written and stays queued; people are told where they look.
     if (error instanceof CellLimitError) recordIntakeStopped(spreadsheet, error);
@@ -51,4 +55,3 @@ export function drainWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   }
   return run;
 }
-

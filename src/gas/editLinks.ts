@@ -14,6 +14,7 @@ export function findEditLink(registry: FormRegistry, form: FormId, sentAt: Date,
     .getResponses(new Date(second * 1000))
     .slice(0, MAX_SCANNED)
     .filter((r) => Math.floor(r.getTimestamp().getTime() / 1000) === second);
-  const theirs = sameSecond.length > 1 ? sameSecond.filter((r) => r.getRespondentEmail().toLowerCase() === respondent.toLowerCase()) : sameSecond;
+  const theirs =
+    sameSecond.length > 1 ? sameSecond.filter((r) => r.getRespondentEmail().toLowerCase() === respondent.toLowerCase()) : sameSecond;
   return theirs.length === 1 ? theirs[0]!.getEditResponseUrl() : '';
 }

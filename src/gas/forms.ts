@@ -119,7 +119,9 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
 /** What «Создать формы» tells a methodist about the triggers, in her words. */
 export function triggerOwnerNotes(summary: FormsSummary): string[] {
   if (summary.triggersOwner === currentUserEmail().toLowerCase()) return [];
-  return [`Ответы форм обрабатываются от имени ${summary.triggersOwner}: обработчики подключены из этой учётной записи, второй набор не нужен.`];
+  return [
+    `Ответы форм обрабатываются от имени ${summary.triggersOwner}: обработчики подключены из этой учётной записи, второй набор не нужен.`,
+  ];
 }
 
 function openForm(id: string): Form | null {
@@ -135,7 +137,7 @@ function buildForm(spec: FormSpec, choices: Record<string, string[]>): Form {
   form.setDescription(spec.description).setCollectEmail(spec.collectsEmail).setAllowResponseEdits(true);
   form.setConfirmationMessage('Спасибо! Ответ записан. Изменить его можно по ссылке «Изменить ответ».');
   for (const question of spec.questions) {
-    addItem(form, question, question.choicesFrom ? choices[question.choicesFrom] : question.choices ?? []);
+    addItem(form, question, question.choicesFrom ? choices[question.choicesFrom] : (question.choices ?? []));
   }
   return form;
 }

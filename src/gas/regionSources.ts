@@ -12,7 +12,8 @@ import { SheetsWorkbookPort } from './workbookPort';
 const NO_ACCESS = /do not have permission|don't have permission|нет (?:разрешения|доступа)|недостаточно прав/i;
 const NOT_FOUND = /is missing|not found|не найден|отсутствует|удал[её]н|Unexpected error while getting the method or property openById/i;
 
-const messageOf = (error: unknown) => (error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error));
+const messageOf = (error: unknown) =>
+  error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error);
 
 export function classifyOpenError(message: string): SourceRead & { ok: false } {
   if (NO_ACCESS.test(message)) return { ok: false, code: 'noAccess', message };

@@ -74,10 +74,13 @@ export class SheetsResponseQueue implements ResponseQueuePort {
     }
     // Said before reading: an answer edited from now on in what is read gets a mark (see needsMark).
     const reading = plans.filter((p) => p.fresh);
-    if (reading.length) this.props.setProperties(Object.fromEntries(reading.map((p) => [readUpToKey(p.sheetId), String(p.watermark + p.fresh)])));
+    if (reading.length)
+      this.props.setProperties(Object.fromEntries(reading.map((p) => [readUpToKey(p.sheetId), String(p.watermark + p.fresh)])));
     for (const { form, sheet, sheetId, watermark, fresh, edited, width } of plans) {
       const header = sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
-      const rows = [...readRuns(sheet, edited, width), ...readRows(sheet, watermark + 1, fresh, width)].filter((r) => r.cells.some((c) => c !== ''));
+      const rows = [...readRuns(sheet, edited, width), ...readRows(sheet, watermark + 1, fresh, width)].filter((r) =>
+        r.cells.some((c) => c !== ''),
+      );
       sheets.push({ form, sheetKey: String(sheetId), header: header.map(String), rows });
       watermarks[watermarkKey(sheetId)] = String(watermark + fresh);
     }
@@ -115,7 +118,7 @@ function readRows(sheet: Sheet, from: number, count: number, width: number): Wai
 /** Marked rows, one read per run of adjacent rows. */
 function readRuns(sheet: Sheet, rows: readonly number[], width: number): WaitingRow[] {
   const out: WaitingRow[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
     out.push(...readRows(sheet, rows[i]!, j - i + 1, width));

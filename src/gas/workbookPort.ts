@@ -150,7 +150,11 @@ const OWN_ROLES = new Set(['register', 'log']);
  * Rows to write (by index, in any order, repeats allowed: a row appended and then updated in one batch) as spans:
  * rows `gap` or fewer apart join one span, the rows between rewritten as they are in `rows`.
  */
-export function updateSpans(targets: readonly { readonly index: number }[], rows: readonly (readonly Cell[])[], gap: number): { start: number; rows: (readonly Cell[])[] }[] {
+export function updateSpans(
+  targets: readonly { readonly index: number }[],
+  rows: readonly (readonly Cell[])[],
+  gap: number,
+): { start: number; rows: (readonly Cell[])[] }[] {
   const spans: { start: number; end: number }[] = [];
   for (const index of [...new Set(targets.map((t) => t.index))].sort((a, b) => a - b)) {
     const last = spans[spans.length - 1];

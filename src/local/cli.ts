@@ -66,18 +66,26 @@ const COMMANDS: Record<string, Command> = {
       'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ] [--ministry АДРЕСА]',
       'свести показатели муниципалитетов (папки, записанные «run --out»): DIR/region.xlsx, DIR/region.json и DIR/dashboard.html',
     ],
-    options: { ...OUT, municipal: { type: 'string', multiple: true }, preset: { type: 'string' }, region: { type: 'string' }, ministry: { type: 'string' } },
+    options: {
+      ...OUT,
+      municipal: { type: 'string', multiple: true },
+      preset: { type: 'string' },
+      region: { type: 'string' },
+      ministry: { type: 'string' },
+    },
     listFlag: 'municipal',
     async run(values) {
       const municipal = (values.municipal ?? []) as string[];
       if (!municipal.length) throw new UsageError('Укажите папки муниципалитетов: --municipal DIR1 DIR2 …');
       const preset = typeof values.preset === 'string' ? values.preset.trim() : undefined;
-      if (preset !== undefined && !PRESET_IDS.includes(preset)) throw new UsageError(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
+      if (preset !== undefined && !PRESET_IDS.includes(preset))
+        throw new UsageError(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
       const out = outDir(values);
       const region = typeof values.region === 'string' && values.region.trim() ? values.region.trim() : undefined;
       const ministry = typeof values.ministry === 'string' ? splitAddresses(values.ministry) : undefined;
       const notEmail = ministry?.find((a) => !isEmail(a));
-      if (notEmail !== undefined) throw new UsageError(`--ministry: «${notEmail}» — не e-mail. Укажите адреса через запятую: --ministry a@minobr.ru,b@minobr.ru`);
+      if (notEmail !== undefined)
+        throw new UsageError(`--ministry: «${notEmail}» — не e-mail. Укажите адреса через запятую: --ministry a@minobr.ru,b@minobr.ru`);
       const written = await runRegion({ municipal, out, preset, region, ministry }, say);
       say(`Записано: ${written.xlsx}`);
       say(`Записано: ${written.json}`);
@@ -96,7 +104,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   story: {
-    usage: ['marshrut story [--out DIR]', 'вся история (npm start): три муниципалитета разного размера — приём, показатели, письма, дашборды — и региональная сводка'],
+    usage: [
+      'marshrut story [--out DIR]',
+      'вся история (npm start): три муниципалитета разного размера — приём, показатели, письма, дашборды — и региональная сводка',
+    ],
     options: OUT,
     async run(values) {
       await runStory(outDir(values), {
@@ -127,7 +138,13 @@ function outDir(values: Values): string {
 function setUp(): LocalWorkbook {
   const workbook = openLocalWorkbook();
   workbook.menu('menuSetupWorkbook');
-  say('Книга настроена: ' + workbook.spreadsheet.getSheets().map((s) => s.getName()).join(', '));
+  say(
+    'Книга настроена: ' +
+      workbook.spreadsheet
+        .getSheets()
+        .map((s) => s.getName())
+        .join(', '),
+  );
   return workbook;
 }
 
@@ -146,7 +163,8 @@ function printSummary({ reference, intake }: FolderImport): void {
   for (const report of Object.values(reference)) {
     if (!report.problems.length) continue;
     say(`Замечания к ${report.file}:`);
-    for (const p of report.problems) say(`  ${p.row ? `строка ${p.row}` : 'файл'}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`);
+    for (const p of report.problems)
+      say(`  ${p.row ? `строка ${p.row}` : 'файл'}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`);
   }
   say('Итоги приёма:');
   for (const form of FORM_IDS) {
@@ -180,7 +198,10 @@ async function runImport(data: string, out: string, kpi: KpiOptions, verbose: bo
   const staff = result.reference.staff?.rows ?? 0;
   const perStaff = staff ? Math.round(cells / staff) : null;
   say(`Ячеек в книге: ${formatCount(cells)} из ${formatCount(CELL_LIMIT)}${perStaff ? `, на педагога ${formatCount(perStaff)}` : ''}`);
-  writeFileSync(join(out, 'timings.json'), JSON.stringify({ phases: timings.phases, peakRssMb, cells, staff, cellsPerStaff: perStaff }, null, 2));
+  writeFileSync(
+    join(out, 'timings.json'),
+    JSON.stringify({ phases: timings.phases, peakRssMb, cells, staff, cellsPerStaff: perStaff }, null, 2),
+  );
   say(`Записано: ${join(out, 'timings.json')}`);
   if (verbose) [...timings.lines(), `Пик памяти: ${peakRssMb} МБ`].forEach((line) => say(line));
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
@@ -203,8 +224,16 @@ function parse(args: string[]): { command: Command; values: Values } | 'help' {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new UsageError(`Неизвестная команда «${name}».`);
   try {
-    if (!command.listFlag) return { command, values: parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values };
-    return { command, values: withListFlag(name, command.listFlag, parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true, tokens: true })) };
+    if (!command.listFlag)
+      return { command, values: parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values };
+    return {
+      command,
+      values: withListFlag(
+        name,
+        command.listFlag,
+        parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: true, tokens: true }),
+      ),
+    };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const message = (error as Error).message;
@@ -251,7 +280,8 @@ main(process.argv.slice(2)).then(
     }
     process.stderr.write(`Ошибка: ${error instanceof Error ? error.message : String(error)}\n`);
     // A refusal at the cell limit is a message for the methodist (the numbers, the way out), not a crash.
-    if (!(error instanceof InputError) && !(error instanceof CellLimitError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (!(error instanceof InputError) && !(error instanceof CellLimitError) && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   },
 );

@@ -11,7 +11,13 @@ import type { LocalWorkbook } from './localWorkbook';
 
 interface DigestView {
   readonly owner: string;
-  readonly sections: { readonly digest: { readonly methodists: string[]; readonly ministry: string[]; readonly coordinators: { email: string; on: boolean }[] } };
+  readonly sections: {
+    readonly digest: {
+      readonly methodists: string[];
+      readonly ministry: string[];
+      readonly coordinators: { email: string; on: boolean }[];
+    };
+  };
 }
 
 interface Letter {

@@ -86,7 +86,8 @@ function recognise(data: DataFile): Kind | null {
   }
   for (const form of FORM_IDS) {
     const mapping = mapFormColumns(data.table.headers, FORMS[form]);
-    if (mapping.timestamp !== null && !mapping.missingRequired.length) candidates.push({ kind: { form }, score: Object.keys(mapping.questions).length });
+    if (mapping.timestamp !== null && !mapping.missingRequired.length)
+      candidates.push({ kind: { form }, score: Object.keys(mapping.questions).length });
   }
   candidates.sort((a, b) => b.score - a.score);
   return candidates[0]?.kind ?? null;
@@ -94,12 +95,19 @@ function recognise(data: DataFile): Kind | null {
 
 function expectedFiles(): string {
   const reference = (Object.keys(REFERENCE_FILES) as ReferenceSheet[]).map(
-    (sheet) => `  ${REFERENCE_FILES[sheet]} — ${SHEETS[sheet].columns.filter((c) => c.required).map((c) => `«${c.header}»`).join(', ')} …`,
+    (sheet) =>
+      `  ${REFERENCE_FILES[sheet]} — ${SHEETS[sheet].columns
+        .filter((c) => c.required)
+        .map((c) => `«${c.header}»`)
+        .join(', ')} …`,
   );
   const forms = FORM_IDS.map(
     (form) =>
       `  ${FORM_FILES[form]} (или выгрузка «${FORMS[form].title} (Ответы)…csv») — «Отметка времени», ` +
-      FORMS[form].questions.filter((q) => q.required).map((q) => `«${q.title}»`).join(', ') +
+      FORMS[form].questions
+        .filter((q) => q.required)
+        .map((q) => `«${q.title}»`)
+        .join(', ') +
       ' …',
   );
   return ['Ожидаются CSV-файлы справочников (SPEC §3) и выгрузки Google Форм (SPEC §4):', ...reference, ...forms].join('\n');
@@ -150,7 +158,9 @@ function loadResponses(workbook: LocalWorkbook, form: FormId, raws: RawSubmissio
   if (!target) throw new Error(`Форма «${FORMS[form].title}» не создана`);
   const present = new Map<string, string[]>();
   for (const response of target.getResponses()) {
-    const answers = Object.fromEntries(response.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse() as string | string[]]));
+    const answers = Object.fromEntries(
+      response.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse() as string | string[]]),
+    );
     const key = fingerprint(response.getTimestamp().getTime(), response.getRespondentEmail(), answers);
     present.set(key, [...(present.get(key) ?? []), response.getId()]);
   }
@@ -161,7 +171,14 @@ function loadResponses(workbook: LocalWorkbook, form: FormId, raws: RawSubmissio
     const same = present.get(fingerprint(timestamp.getTime(), raw.email, answers))?.shift();
     const response = same
       ? workbook.runtime.forms.redeliver(same)
-      : workbook.runtime.forms.submit(target, { answers, timestamp, email: raw.email || undefined, imported: true, extra: raw.extra, silent: true });
+      : workbook.runtime.forms.submit(target, {
+          answers,
+          timestamp,
+          email: raw.email || undefined,
+          imported: true,
+          extra: raw.extra,
+          silent: true,
+        });
     rows.set(workbook.runtime.forms.rowOf(response.getId())!, raw.row);
   }
   return rows;
@@ -176,7 +193,9 @@ export function importFolder(
   let names: string[];
   try {
     if (!statSync(dataDir).isDirectory()) throw new InputError(`--data указывает на файл, а нужна папка с CSV: ${dataDir}`);
-    names = readdirSync(dataDir).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
+    names = readdirSync(dataDir)
+      .filter((f) => f.toLowerCase().endsWith('.csv'))
+      .sort();
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`Папка с данными не найдена: ${dataDir}`);
@@ -211,7 +230,9 @@ export function importFolder(
     for (const { data } of recognised.filter((r) => 'reference' in r.kind && r.kind.reference === sheet)) {
       const report = timings.phase('reference', () => workbook.rpc<ReferenceReport>('rpcImportReference', { sheet, csvText: data.text }));
       result.reference[sheet] = { ...report, file: data.file };
-      progress(`${data.file}: строк ${report.rows}, добавлено ${report.added}, обновлено ${report.updated}, без изменений ${report.unchanged}`);
+      progress(
+        `${data.file}: строк ${report.rows}, добавлено ${report.added}, обновлено ${report.updated}, без изменений ${report.unchanged}`,
+      );
     }
   }
 

@@ -21,12 +21,17 @@ export interface KpiOptions {
 export function parseKpiOptions(values: Record<string, unknown>): KpiOptions {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined);
   const [preset, year, from, to, scope] = ['preset', 'year', 'from', 'to', 'scope'].map(text);
-  if (preset !== undefined && !PRESET_IDS.includes(preset)) throw new Error(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
+  if (preset !== undefined && !PRESET_IDS.includes(preset))
+    throw new Error(`Неизвестный набор показателей «${preset}». Доступны: ${PRESET_IDS.join(', ')}.`);
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new Error(`--year: «${year}» — не год (ожидается ГГГГ).`);
   if ((from === undefined) !== (to === undefined)) throw new Error('Укажите обе границы периода: --from и --to.');
   if (year !== undefined && from !== undefined) throw new Error('Укажите либо --year, либо --from и --to.');
-  for (const [flag, value] of [['--from', from], ['--to', to]] as const) {
-    if (value !== undefined && parseDayNumber(value) === null) throw new Error(`${flag}: «${value}» — не дата (дд.мм.гггг или гггг-мм-дд).`);
+  for (const [flag, value] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (value !== undefined && parseDayNumber(value) === null)
+      throw new Error(`${flag}: «${value}» — не дата (дд.мм.гггг или гггг-мм-дд).`);
   }
   if (from !== undefined && parseDayNumber(from)! > parseDayNumber(to!)!) throw new Error('--from позже, чем --to.');
   return { preset, year: year === undefined ? undefined : Number(year), from, to, scope };
@@ -97,12 +102,17 @@ export function kpiTable(report: KpiReport): string[] {
 }
 
 /** What a line of the terminal table shows of an indicator (a municipality's, or a region's total). */
-export type TableIndicator = Pick<KpiIndicator, 'code' | 'name' | 'numerator' | 'denominator' | 'value' | 'unit' | 'plan' | 'comparator' | 'status'> &
+export type TableIndicator = Pick<
+  KpiIndicator,
+  'code' | 'name' | 'numerator' | 'denominator' | 'value' | 'unit' | 'plan' | 'comparator' | 'status'
+> &
   Partial<Pick<KpiIndicator, 'previous' | 'change'>>;
 
 /** «↑ +2,5 п. п.», «↓ −3», «→ 0» (the sidebar's shownChange); «—» without a year before. */
 const shownChange = (change: number | null | undefined, unit: string): string =>
-  typeof change !== 'number' ? '—' : `${change > 0 ? '↑ +' : change < 0 ? '↓ −' : '→ '}${number.format(Math.abs(change))}${unit === '%' ? ' п. п.' : ''}`;
+  typeof change !== 'number'
+    ? '—'
+    : `${change > 0 ? '↑ +' : change < 0 ? '↓ −' : '→ '}${number.format(Math.abs(change))}${unit === '%' ? ' п. п.' : ''}`;
 
 /** The header and one aligned line per indicator; «Год назад» and «Динамика» where the indicators carry them. */
 export function indicatorTable(indicators: readonly TableIndicator[]): string[] {
@@ -114,12 +124,19 @@ export function indicatorTable(indicators: readonly TableIndicator[]): string[] 
     shown(i.denominator),
     shown(i.value, i.unit),
     ...(yearBefore ? [shown(i.previous?.value ?? null, i.unit), shownChange(i.change, i.unit)] : []),
-    i.comparator === 'рост' ? 'рост' : i.plan === null ? '—' : typeof i.plan === 'number' ? `${i.comparator} ${shown(i.plan, i.unit)}` : i.plan,
+    i.comparator === 'рост'
+      ? 'рост'
+      : i.plan === null
+        ? '—'
+        : typeof i.plan === 'number'
+          ? `${i.comparator} ${shown(i.plan, i.unit)}`
+          : i.plan,
     i.status,
   ]);
   const header = ['Код', 'Показатель', 'Числ.', 'Знам.', 'Факт', ...(yearBefore ? ['Год назад', 'Динамика'] : []), 'План', 'Статус'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const right = new Set(header.map((_, c) => c).slice(2, -1));
-  const line = (cells: string[]) => `  ${cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd();
+  const line = (cells: string[]) =>
+    `  ${cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd();
   return [line(header), ...rows.map(line)];
 }

@@ -6,9 +6,9 @@ import { createLocalRuntime, type LocalRuntime } from './runtime';
 import { loadBundle, type Sandbox } from './sandbox';
 
 /** build/ of the repository, from dist/cli.cjs (the CLI) or from src/local (tests running the TS sources). */
-export const BUILD_DIR = [join(__dirname, '..', 'build'), join(__dirname, '..', '..', 'build')].find((dir) =>
-  existsSync(join(dir, 'Code.js')),
-) ?? join(__dirname, '..', 'build');
+export const BUILD_DIR =
+  [join(__dirname, '..', 'build'), join(__dirname, '..', '..', 'build')].find((dir) => existsSync(join(dir, 'Code.js'))) ??
+  join(__dirname, '..', 'build');
 export const LOCAL_METHODIST = 'metodist@klin.example';
 
 export interface LocalWorkbook {

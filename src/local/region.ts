@@ -51,7 +51,8 @@ export interface RegionOutputs {
  * the addresses are saved in «Настройки…» as the owner would, then composed by the bundle's own preview.
  */
 function ministryLetter(region: LocalWorkbook, options: RegionOptions, report: RegionReport): { dir: string | null; line: string } {
-  if (!options.ministry?.length) return { dir: null, line: 'Письмо министерству не записано: укажите адреса министерства — --ministry a@minobr.ru,b@minobr.ru' };
+  if (!options.ministry?.length)
+    return { dir: null, line: 'Письмо министерству не записано: укажите адреса министерства — --ministry a@minobr.ru,b@minobr.ru' };
   region.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: options.ministry, coordinatorsOff: [] });
   const to = report.indicators.find((i) => i.period)?.period?.to;
   const month = to ? reportedMonthOf(to) : { year: new Date().getFullYear(), month: new Date().getMonth() + 1 };
@@ -75,7 +76,10 @@ function refreshAll(region: LocalWorkbook, say: (line: string) => void): RegionR
 /** A value typed into the regional «Настройки», as a methodist would. */
 function typeSetting(region: LocalWorkbook, key: string, value: string): void {
   const sheet = region.spreadsheet.getSheetByName(SHEETS.settings.name)!;
-  const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => String(r[0]));
+  const keys = sheet
+    .getRange(1, 1, sheet.getLastRow(), 1)
+    .getValues()
+    .map((r) => String(r[0]));
   sheet.getRange(keys.indexOf(key) + 1, 2).setValue(value);
 }
 
@@ -110,7 +114,10 @@ export async function runRegion(options: RegionOptions, say: (line: string) => v
  * Each folder once (the same folder given twice is one workbook, as one link pasted twice is); a folder whose
  * workbook.xlsx is missing or broken is left out with the reason, and the others are summed.
  */
-async function readFolders(dirs: readonly string[], say: (line: string) => void): Promise<{ outputs: MunicipalOutput[]; unread: UnreadFolder[] }> {
+async function readFolders(
+  dirs: readonly string[],
+  say: (line: string) => void,
+): Promise<{ outputs: MunicipalOutput[]; unread: UnreadFolder[] }> {
   const outputs: MunicipalOutput[] = [];
   const unread: UnreadFolder[] = [];
   const seen = new Set<string>();

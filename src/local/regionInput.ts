@@ -23,7 +23,8 @@ export interface MunicipalOutput {
 export const WORKBOOK_FILE = 'workbook.xlsx';
 
 /** exceljs keeps a date-time as the wall clock in UTC; the runtime's sheets hold local Dates. */
-const localDate = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+const localDate = (d: Date) =>
+  new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 
 function cellOf(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
@@ -88,7 +89,10 @@ export async function readMunicipalOutput(folder: string): Promise<MunicipalOutp
 }
 
 /** The municipality as a spreadsheet of `runtime` (titled with its name), holding its «Показатели». */
-export function municipalSpreadsheet(runtime: LocalRuntime, output: Pick<MunicipalOutput, 'name' | 'indicators'>): GoogleAppsScript.Spreadsheet.Spreadsheet {
+export function municipalSpreadsheet(
+  runtime: LocalRuntime,
+  output: Pick<MunicipalOutput, 'name' | 'indicators'>,
+): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const spreadsheet = runtime.spreadsheets.create(output.name);
   const values = output.indicators;
   if (!values?.length) return spreadsheet;
@@ -97,6 +101,8 @@ export function municipalSpreadsheet(runtime: LocalRuntime, output: Pick<Municip
   if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   // As the add-on wrote them: a text that a Russian sheet would read as a number or a date keeps its quote prefix.
-  sheet.getRange(1, 1, values.length, width).setValues(values.map((r) => Array.from({ length: width }, (_, c) => toSheetValue(r[c] ?? '', true))));
+  sheet
+    .getRange(1, 1, values.length, width)
+    .setValues(values.map((r) => Array.from({ length: width }, (_, c) => toSheetValue(r[c] ?? '', true))));
   return spreadsheet;
 }

@@ -119,19 +119,34 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const calls = new CallCounter();
   const baseNow = options.now ?? (() => new Date());
   let offset = 0;
-  const ui: UiState = { menus: [], alerts: [], prompts: [], sidebars: [], dialogs: [], toasts: [], alertResponses: [], promptResponses: [] };
+  const ui: UiState = {
+    menus: [],
+    alerts: [],
+    prompts: [],
+    sidebars: [],
+    dialogs: [],
+    toasts: [],
+    alertResponses: [],
+    promptResponses: [],
+  };
   let forms: FormRegistry | null = null;
   let keyboardUser = options.activeUserEmail ?? 'metodist@school.example';
   const now = () => new Date(baseNow().getTime() + offset);
-  const advance = (ms: number) => { offset += ms; };
+  const advance = (ms: number) => {
+    offset += ms;
+  };
   const executions = new Executions({ now, advance }, () => keyboardUser);
   const ctx: Ctx = {
     env: { calls, beforeCall: (member) => executions.beforeCall(member) },
     timeZone: options.timeZone ?? 'Europe/Moscow',
     now,
     advance,
-    get activeUserEmail() { return executions.currentUser() ?? keyboardUser; },
-    set activeUserEmail(email: string) { keyboardUser = email; },
+    get activeUserEmail() {
+      return executions.currentUser() ?? keyboardUser;
+    },
+    set activeUserEmail(email: string) {
+      keyboardUser = email;
+    },
     executions,
     ui,
     nextId: makeId,
@@ -185,8 +200,12 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     globals,
     calls,
     ui: Object.assign(ui, {
-      nextAlertResponse: (...responses: string[]) => { ui.alertResponses.push(...responses); },
-      nextPromptResponse: (text: string, button?: string) => { ui.promptResponses.push({ text, button }); },
+      nextAlertResponse: (...responses: string[]) => {
+        ui.alertResponses.push(...responses);
+      },
+      nextPromptResponse: (text: string, button?: string) => {
+        ui.promptResponses.push({ text, button });
+      },
     }),
     mail: { outbox: mail.outbox, refused: mail.refused, remaining: () => mail.remaining() },
     forms: {
@@ -233,10 +252,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       failures: triggers.failures,
     },
     lock: {
-      get held() { return lockState.held; },
-      get acquisitions() { return lockState.acquisitions; },
-      get releases() { return lockState.releases; },
-      simulateContention(on: boolean) { lockState.contention = on; },
+      get held() {
+        return lockState.held;
+      },
+      get acquisitions() {
+        return lockState.acquisitions;
+      },
+      get releases() {
+        return lockState.releases;
+      },
+      simulateContention(on: boolean) {
+        lockState.contention = on;
+      },
     },
     executions: {
       log: executions.log,
@@ -244,15 +271,27 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       run: (label, fn, user) => executions.run(label, fn, user),
       interleave: (point, other) => executions.interleave(point, other),
       kill: (point) => executions.kill(point),
-      setLatency(latency) { executions.latency = typeof latency === 'number' ? () => latency : latency; },
-      enforceTimeLimit(ms = EXECUTION_TIME_LIMIT_MS) { executions.timeLimitMs = ms; },
+      setLatency(latency) {
+        executions.latency = typeof latency === 'number' ? () => latency : latency;
+      },
+      enforceTimeLimit(ms = EXECUTION_TIME_LIMIT_MS) {
+        executions.timeLimitMs = ms;
+      },
     },
     log: logger.lines,
     now: () => ctx.now(),
-    setActiveUser(email) { keyboardUser = email; },
-    setDispatcher(fn) { triggers.dispatcher = fn; },
-    setRealm(realm) { ctx.env.realm = realm; },
-    setGlobalLookup(fn) { ctx.lookupGlobal = fn; },
+    setActiveUser(email) {
+      keyboardUser = email;
+    },
+    setDispatcher(fn) {
+      triggers.dispatcher = fn;
+    },
+    setRealm(realm) {
+      ctx.env.realm = realm;
+    },
+    setGlobalLookup(fn) {
+      ctx.lookupGlobal = fn;
+    },
     spreadsheets: {
       create: (name) => spreadsheets.create(name).proxy,
       setActive(ss) {

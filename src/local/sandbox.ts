@@ -33,7 +33,11 @@ export function loadBundle(code: string, runtime: LocalRuntime, filename = 'Code
   const get = (name: string): unknown => {
     if (Object.prototype.hasOwnProperty.call(context, name)) return (context as Record<string, unknown>)[name];
     if (lexical.has(name)) {
-      try { return vm.runInContext(`typeof ${name} === 'undefined' ? undefined : ${name}`, context); } catch { return undefined; }
+      try {
+        return vm.runInContext(`typeof ${name} === 'undefined' ? undefined : ${name}`, context);
+      } catch {
+        return undefined;
+      }
     }
     return undefined;
   };

@@ -37,7 +37,8 @@ export class Timings {
 
   private record(name: string, ms: number, before: Record<string, number>): void {
     const calls: Record<string, number> = {};
-    for (const [service, n] of Object.entries(services(this.calls))) if (n - (before[service] ?? 0) > 0) calls[service] = n - (before[service] ?? 0);
+    for (const [service, n] of Object.entries(services(this.calls)))
+      if (n - (before[service] ?? 0) > 0) calls[service] = n - (before[service] ?? 0);
     const same = this.phases.findIndex((p) => p.name === name);
     if (same < 0) this.phases.push({ name, ms: Math.round(ms), calls });
     else {
@@ -53,7 +54,14 @@ export class Timings {
     const total = this.phases.reduce((n, p) => n + p.ms, 0);
     return [
       'Этапы:',
-      ...this.phases.map((p) => `  ${p.name.padEnd(10)} ${String(p.ms).padStart(7)} мс  ${Object.entries(p.calls).map(([s, n]) => `${s} ${n}`).join(', ') || 'без вызовов сервисов'}`),
+      ...this.phases.map(
+        (p) =>
+          `  ${p.name.padEnd(10)} ${String(p.ms).padStart(7)} мс  ${
+            Object.entries(p.calls)
+              .map(([s, n]) => `${s} ${n}`)
+              .join(', ') || 'без вызовов сервисов'
+          }`,
+      ),
       `  ${'всего'.padEnd(10)} ${String(total).padStart(7)} мс`,
     ];
   }

@@ -136,7 +136,8 @@ function writeValidations(ws: ExcelJS.Worksheet, sheet: FakeSheet, names: Map<Fa
     if (!run) return;
     const validation = excelValidation(run.rule as GoogleAppsScript.Spreadsheet.DataValidation, names, lists);
     const range = `${colToLetters(col)}${run.from}:${colToLetters(col)}${run.to}`;
-    if (validation) (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations.add(range, validation);
+    if (validation)
+      (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations.add(range, validation);
     runs.delete(col);
   };
   sheet.rows.forEach((line, r) => {
@@ -154,7 +155,11 @@ function writeValidations(ws: ExcelJS.Worksheet, sheet: FakeSheet, names: Map<Fa
   for (const col of [...runs.keys()]) flush(col);
 }
 
-function excelValidation(dv: GoogleAppsScript.Spreadsheet.DataValidation, names: Map<FakeSheet, string>, lists: ListSheet): Validation | null {
+function excelValidation(
+  dv: GoogleAppsScript.Spreadsheet.DataValidation,
+  names: Map<FakeSheet, string>,
+  lists: ListSheet,
+): Validation | null {
   const d = validationData(dv);
   if (d.criteria === 'VALUE_IN_LIST') {
     const values = (d.values[0] as unknown[]).map(String);

@@ -84,8 +84,14 @@ function busy(promiseFactory, loadingText) {
     promise = Promise.reject(e);
   }
   return promise.then(
-    function (value) { done(); return value; },
-    function (error) { done(); throw error; }
+    function (value) {
+      done();
+      return value;
+    },
+    function (error) {
+      done();
+      throw error;
+    },
   );
 }
 
@@ -101,7 +107,10 @@ function setBusy(on, text) {
   for (var i = 0; i < controls.length; i++) {
     var c = controls[i];
     if (on) {
-      if (!c.disabled) { c.disabled = true; c.setAttribute('data-busy-disabled', '1'); }
+      if (!c.disabled) {
+        c.disabled = true;
+        c.setAttribute('data-busy-disabled', '1');
+      }
     } else if (c.getAttribute('data-busy-disabled')) {
       c.removeAttribute('data-busy-disabled');
       c.disabled = false;
@@ -124,11 +133,14 @@ function isHttpsUrl(value) {
  * access needed). A page calls it once when it opens; a failure to ask is not worth disturbing the methodist.
  */
 function showHealthBanner() {
-  rpc('rpcWorkbookHealth').then(function (health) {
-    if (!health || !health.warn || !health.message) return;
-    var banner = el('div', { id: 'healthBanner', className: 'box warning', role: 'alert', text: health.message });
-    document.body.insertBefore(banner, document.body.firstChild);
-  }, function () {});
+  rpc('rpcWorkbookHealth').then(
+    function (health) {
+      if (!health || !health.warn || !health.message) return;
+      var banner = el('div', { id: 'healthBanner', className: 'box warning', role: 'alert', text: health.message });
+      document.body.insertBefore(banner, document.body.firstChild);
+    },
+    function () {},
+  );
 }
 
 /** A value as people read it: at most one decimal with a decimal comma, «%» for a percentage, «—» for none. */
@@ -171,9 +183,12 @@ function startProgress(progressRpc, text) {
   line.textContent = text;
   show(line, true);
   progressTimer = setInterval(function () {
-    rpc(progressRpc).then(function (p) {
-      if (progressTimer && p) line.textContent = p.message + (p.total > 1 ? ': ' + p.done + ' из ' + p.total : '') + '…';
-    }, function () {});
+    rpc(progressRpc).then(
+      function (p) {
+        if (progressTimer && p) line.textContent = p.message + (p.total > 1 ? ': ' + p.done + ' из ' + p.total : '') + '…';
+      },
+      function () {},
+    );
   }, 1000);
 }
 function stopProgress() {

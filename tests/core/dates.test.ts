@@ -40,7 +40,9 @@ test('a form answer with a loose date goes to quarantine with a reason naming th
   };
   expect(reasons('2024-01-05junk')).toEqual(['Не удалось распознать дату «2024-01-05junk» в вопросе «Дата начала» (нужно дд.мм.гггг).']);
   expect(reasons('15.09.2024 0:75')).toEqual(['Не удалось распознать дату «15.09.2024 0:75» в вопросе «Дата начала» (нужно дд.мм.гггг).']);
-  expect(reasons('15.09.2024 10:30')).toEqual(['В вопросе «Дата начала» дата со временем «15.09.2024 10:30»: нужна только дата (дд.мм.гггг).']);
+  expect(reasons('15.09.2024 10:30')).toEqual([
+    'В вопросе «Дата начала» дата со временем «15.09.2024 10:30»: нужна только дата (дд.мм.гггг).',
+  ]);
   expect(reasons('01.01.1850')).toEqual(['Дата «01.01.1850» в вопросе «Дата начала» вне допустимого диапазона 1900–2100.']);
   expect(reasons('15.09.2024')).toEqual([]);
 });
@@ -50,5 +52,7 @@ test('a reference CSV date cell is read the same way', () => {
   expect(birth.safeParse('01.02.1980').data).toEqual(day(1980, 2, 1));
   const bad = birth.safeParse('01.02.1980 12:00');
   expect(bad.success).toBe(false);
-  expect(bad.error?.issues[0]?.message).toBe('В столбце «Дата рождения» дата со временем «01.02.1980 12:00»: нужна только дата (дд.мм.гггг).');
+  expect(bad.error?.issues[0]?.message).toBe(
+    'В столбце «Дата рождения» дата со временем «01.02.1980 12:00»: нужна только дата (дд.мм.гггг).',
+  );
 });

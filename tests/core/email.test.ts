@@ -32,13 +32,19 @@ test.each([
 test('a staff member’s «Email» holds one address: a list is refused, naming the row, the column and the value', () => {
   const { problems } = staffEmail('a,b@x.ru');
   expect(problems).toEqual([
-    expect.objectContaining({ row: 1, message: expect.stringContaining('«Email»: «a,b@x.ru» не похоже на один адрес электронной почты (здесь нужен один адрес)') }),
+    expect.objectContaining({
+      row: 2,
+      message: expect.stringContaining('«Email»: «a,b@x.ru» не похоже на один адрес электронной почты (здесь нужен один адрес)'),
+    }),
   ]);
 });
 
 test('an ОО’s «Email координатора» holds several, each checked by the same rule', () => {
   const table = (cell: string) =>
-    readReferenceTable(parseCsvTable(['Код ОО,Наименование,Тип ОО,Email координатора', `Ш1,Школа № 1,Школа,"${cell}"`].join('\r\n')), sheetSpec('organizations'));
+    readReferenceTable(
+      parseCsvTable(['Код ОО,Наименование,Тип ОО,Email координатора', `Ш1,Школа № 1,Школа,"${cell}"`].join('\r\n')),
+      sheetSpec('organizations'),
+    );
   expect(table('sh1@klin.example, завуч@школа.рф').problems).toEqual([]);
   expect(table('sh1@klin.example, завуч@школа').problems).toEqual([
     expect.objectContaining({ message: expect.stringContaining('«завуч@школа» не похоже на адрес электронной почты') }),

@@ -49,8 +49,8 @@ const orgs = fc.constantFrom('ОО-1', 'МОУ «Средняя школа № 1
 const day = fc.integer({ min: 1, max: 28 }).map((d) => `${String(d).padStart(2, '0')}.09.2025`);
 const TITLES = ['Семинар «Функциональная грамотность»', 'Форум молодых педагогов'];
 const EVENT_DAYS = ['10.09.2025', '20.09.2025'];
-const pick = <T,>(values: readonly T[]) => fc.constantFrom(...values);
-const maybe = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: '' as const });
+const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: '' as const });
 
 /** A valid answer of each form (free-text questions from `freeText`). */
 const VALID: Record<FormId, fc.Arbitrary<Record<string, string | string[]>>> = {
@@ -111,11 +111,13 @@ const FREE_TEXT: Record<FormId, string[]> = {
 
 const answer = fc.constantFrom(...FORM_IDS).chain((form) =>
   // Four valid answers to one broken on purpose.
-  fc.tuple(VALID[form], fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: BREAK[form] })).map(([valid, broken]) => ({
-    form,
-    answers: { ...valid, ...(broken ?? {}) },
-    broken: Boolean(broken),
-  })),
+  fc
+    .tuple(VALID[form], fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: BREAK[form] }))
+    .map(([valid, broken]) => ({
+      form,
+      answers: { ...valid, ...(broken ?? {}) },
+      broken: Boolean(broken),
+    })),
 );
 
 /** Register rows by natural key, read back from the sheet through the same snapshot the add-on uses. */
@@ -140,12 +142,25 @@ describe('intake properties', () => {
         // The journal first — every event the participations may name, then the generated ones — so no answer waits
         // for an event of the same run (that path has its own tests).
         const journal = TITLES.flatMap((title) =>
-          EVENT_DAYS.map((day) => ({ form: 'events' as const, answers: { 'Название мероприятия': title, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': day }, broken: false })),
+          EVENT_DAYS.map((day) => ({
+            form: 'events' as const,
+            answers: { 'Название мероприятия': title, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': day },
+            broken: false,
+          })),
         );
         const ordered = [...journal, ...answers.filter((a) => a.form === 'events'), ...answers.filter((a) => a.form !== 'events')];
         const items: NumberedSubmission[] = ordered.map((a, i) => ({
           row: i + 1,
-          submission: { form: a.form, answers: a.answers, email: i % 2 ? email : '', timestamp: new Date(2025, 9, 1, 0, 0, i), responseId: '', editUrl: '', source: 'Тест', sourceKey: `t:${i}` },
+          submission: {
+            form: a.form,
+            answers: a.answers,
+            email: i % 2 ? email : '',
+            timestamp: new Date(2025, 9, 1, 0, 0, i),
+            responseId: '',
+            editUrl: '',
+            source: 'Тест',
+            sourceKey: `t:${i}`,
+          },
         }));
         const { report, outcomes } = submit(wb.deps, items);
 
@@ -170,7 +185,9 @@ describe('intake properties', () => {
           for (const key of keys) {
             const given = lastByKey.get(`${register}|${key}`)!;
             for (const title of FREE_TEXT[form]) {
-              const header = SHEETS[register].columns.find((c) => c.header === title || (title === 'Ссылка на ИОМ' && c.key === 'link'))?.header ?? title;
+              const header =
+                SHEETS[register].columns.find((c) => c.header === title || (title === 'Ссылка на ИОМ' && c.key === 'link'))?.header ??
+                title;
               expect([title, stored.get(key)![header]]).toEqual([title, given.answers[title] ?? '']);
             }
           }
@@ -194,7 +211,17 @@ describe('intake properties', () => {
       const items = FORM_IDS.flatMap((form) => tableToSubmissions(form, parseCsvTable(files[`${form}.csv`]), 'Импорт CSV').items);
       return submit(wb.deps, items);
     };
-    const registers = ['organizations', 'staff', 'iom', 'diagnostics', 'events', 'participation', 'mentoring', 'quarantine', 'audit'] as const;
+    const registers = [
+      'organizations',
+      'staff',
+      'iom',
+      'diagnostics',
+      'events',
+      'participation',
+      'mentoring',
+      'quarantine',
+      'audit',
+    ] as const;
     const first = load();
     const snapshot = registers.map((id) => wb.values(id));
     const second = load();

@@ -55,7 +55,10 @@ describe('intake pipeline', () => {
 
   describe('who is who: the collected e-mail is the respondent (point 5 of «Intake you can trust»)', () => {
     const people = (wb: ReturnType<typeof testWorkbook>) =>
-      wb.values('staff').slice(1).map((r) => [r[0], r[7], r[11]] as [string, string, string]);
+      wb
+        .values('staff')
+        .slice(1)
+        .map((r) => [r[0], r[7], r[11]] as [string, string, string]);
 
     it('the e-mail finds the person only when her ФИО agrees (normalized), even in another ОО', () => {
       const wb = testWorkbook();
@@ -74,9 +77,18 @@ describe('intake pipeline', () => {
       const wb = testWorkbook();
       const coordinator = 's1@klin.example'; // «Email координатора» of ОО-1
       const participation = (name: string) =>
-        sub('participation', { Мероприятие: 'Семинар (12.09.2025)', 'ФИО участника': name, 'Образовательная организация': 'ОО-1' }, { email: coordinator });
+        sub(
+          'participation',
+          { Мероприятие: 'Семинар (12.09.2025)', 'ФИО участника': name, 'Образовательная организация': 'ОО-1' },
+          { email: coordinator },
+        );
       submit(wb.deps, [
-        sub('events', { 'Название мероприятия': 'Семинар', 'Вид мероприятия': 'Семинар', Уровень: 'Школьный', 'Дата начала': '12.09.2025' }),
+        sub('events', {
+          'Название мероприятия': 'Семинар',
+          'Вид мероприятия': 'Семинар',
+          Уровень: 'Школьный',
+          'Дата начала': '12.09.2025',
+        }),
         participation('Петров Пётр Ильич'),
         participation('Новикова Дарья Сергеевна'),
         participation('Фомина Ольга Игоревна'),
@@ -164,8 +176,14 @@ describe('intake pipeline', () => {
 
   it.each([
     [{ 'ФИО педагога': '' }, 'Не заполнен обязательный вопрос «ФИО педагога».'],
-    [{ 'Образовательная организация': 'Школа № 99' }, 'Организация «Школа № 99» (вопрос «Образовательная организация») не найдена в листе «Организации».'],
-    [{ 'Начало реализации ИОМ': '31.02.2025' }, 'Не удалось распознать дату «31.02.2025» в вопросе «Начало реализации ИОМ» (нужно дд.мм.гггг).'],
+    [
+      { 'Образовательная организация': 'Школа № 99' },
+      'Организация «Школа № 99» (вопрос «Образовательная организация») не найдена в листе «Организации».',
+    ],
+    [
+      { 'Начало реализации ИОМ': '31.02.2025' },
+      'Не удалось распознать дату «31.02.2025» в вопросе «Начало реализации ИОМ» (нужно дд.мм.гггг).',
+    ],
     [{ 'Окончание реализации ИОМ': '01.01.2025' }, '«Окончание реализации ИОМ» раньше, чем «Начало реализации ИОМ».'],
     [{ Должность: 'Завхоз' }, 'В вопросе «Должность» значение «Завхоз» не из списка вариантов.'],
   ] as [Record<string, string>, string][])('quarantines %o with a Russian reason and every raw answer', (change, reason) => {

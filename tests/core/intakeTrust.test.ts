@@ -45,7 +45,9 @@ describe('an answer longer than a cell holds (point 9)', () => {
     expect(cell.length).toBeLessThanOrEqual(CELL_CHAR_LIMIT);
     const [entry] = listQuarantine(wb.deps);
     expect(entry!.answers['ФИО педагога']).toBe('Петров Пётр Ильич');
-    expect(entry!.answers['Предмет']).toMatch(/^а+… \[обрезано: в ячейку Google Таблиц помещается не больше 50 000 символов; полный ответ — в источнике\]$/);
+    expect(entry!.answers['Предмет']).toMatch(
+      /^а+… \[обрезано: в ячейку Google Таблиц помещается не больше 50 000 символов; полный ответ — в источнике\]$/,
+    );
   });
 
   it('the answers cell is cut only when it must be, longest answer first', () => {
@@ -63,7 +65,11 @@ describe('sources that meet (point 11): loading the same files again changes not
   ].join('\n');
   const iomWithDiagnostic = () =>
     iom(
-      { 'Дата диагностики профессиональных дефицитов': '15.05.2025', 'Процедура диагностики': 'Региональная', 'Уровень по результатам диагностики': 'Базовый' },
+      {
+        'Дата диагностики профессиональных дефицитов': '15.05.2025',
+        'Процедура диагностики': 'Региональная',
+        'Уровень по результатам диагностики': 'Базовый',
+      },
       new Date(2025, 8, 1, 10, 0, 0),
     );
 
@@ -120,7 +126,9 @@ describe('answers waiting for what they named (point 12)', () => {
     expect(report.released).toBe(1);
     expect(listQuarantine(wb.deps).map((e) => e.status)).toEqual(['Принято', 'Ожидает']);
     expect(column(wb.values('iom'), 'Код ОО')).toEqual(['ОО-3']);
-    expect(column(wb.values('audit'), 'Действие')).toContain('Карантин: запись принята (автоматически: появилось ОО в листе «Организации»)');
+    expect(column(wb.values('audit'), 'Действие')).toContain(
+      'Карантин: запись принята (автоматически: появилось ОО в листе «Организации»)',
+    );
     // Loading it again releases nothing and changes nothing.
     const quarantine = wb.values('quarantine');
     expect(importReference(wb.deps, 'organizations', 'Код ОО,Наименование,Тип ОО\nОО-3,МОУ «Гимназия № 2»,Школа\n').released).toBe(0);

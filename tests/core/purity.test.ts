@@ -15,9 +15,21 @@ const purity = (r: Result) => r.messages.filter((m) => PURITY.has(m.ruleId ?? ''
 const SNIPPETS = [
   { code: 'export const a = () => SpreadsheetApp.getActive();\n', file: 'src/core/x.ts', expected: ['no-restricted-globals'] },
   { code: 'export const s = () => Session.getActiveUser();\n', file: 'src/core/a/x.ts', expected: ['no-restricted-globals'] },
-  { code: "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n", file: 'src/core/x.ts', expected: ['no-restricted-imports'] },
-  { code: "import { scriptLock } from '../gas/services';\nexport const l = scriptLock;\n", file: 'src/core/x.ts', expected: ['no-restricted-imports'] },
-  { code: "import { fakes } from '../../local/runtime';\nexport const r = fakes;\n", file: 'src/core/a/x.ts', expected: ['no-restricted-imports'] },
+  {
+    code: "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
+    file: 'src/core/x.ts',
+    expected: ['no-restricted-imports'],
+  },
+  {
+    code: "import { scriptLock } from '../gas/services';\nexport const l = scriptLock;\n",
+    file: 'src/core/x.ts',
+    expected: ['no-restricted-imports'],
+  },
+  {
+    code: "import { fakes } from '../../local/runtime';\nexport const r = fakes;\n",
+    file: 'src/core/a/x.ts',
+    expected: ['no-restricted-imports'],
+  },
   // Allowed: a core import, a service named in a comment, and the adapters using services.
   { code: "import { Workbook } from '../workbook';\nexport const w = Workbook;\n", file: 'src/core/a/x.ts', expected: [] },
   { code: '// SpreadsheetApp.flush() is called by the adapter\nexport const n = 1;\n', file: 'src/core/x.ts', expected: [] },

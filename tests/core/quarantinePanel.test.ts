@@ -9,14 +9,34 @@ import { testWorkbook } from '../support/workbook';
 let row = 0;
 const sub = (form: FormId, answers: Submission['answers']): NumberedSubmission => ({
   row: ++row,
-  submission: { form, answers, email: 'coordinator@klin.example', timestamp: new Date(2025, 8, 12, 10, row), responseId: '', editUrl: '', source: 'Импорт CSV', sourceKey: `t:${row}` },
+  submission: {
+    form,
+    answers,
+    email: 'coordinator@klin.example',
+    timestamp: new Date(2025, 8, 12, 10, row),
+    responseId: '',
+    editUrl: '',
+    source: 'Импорт CSV',
+    sourceKey: `t:${row}`,
+  },
 });
 
 test('mentoring pair, events offered by label, extra columns kept', () => {
   const wb = testWorkbook();
   submit(wb.deps, [
-    sub('events', { 'Название мероприятия': 'Семинар наставников', 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': '12.09.2025' }),
-    sub('events', { 'Название мероприятия': 'Отменённый вебинар', 'Вид мероприятия': 'Вебинар', Уровень: 'Муниципальный', 'Дата начала': '13.09.2025', Статус: 'Отменено' }),
+    sub('events', {
+      'Название мероприятия': 'Семинар наставников',
+      'Вид мероприятия': 'Семинар',
+      Уровень: 'Муниципальный',
+      'Дата начала': '12.09.2025',
+    }),
+    sub('events', {
+      'Название мероприятия': 'Отменённый вебинар',
+      'Вид мероприятия': 'Вебинар',
+      Уровень: 'Муниципальный',
+      'Дата начала': '13.09.2025',
+      Статус: 'Отменено',
+    }),
     sub('mentoring', {
       'ФИО наставника': 'Иванова Ирина Петровна',
       'ОО наставника': 'МОУ «Средняя школа № 1»',
@@ -30,7 +50,11 @@ test('mentoring pair, events offered by label, extra columns kept', () => {
   const { entries, questions } = quarantinePanel(wb.deps);
   expect(entries).toHaveLength(1);
   const [pair] = entries;
-  expect(pair!.respondent).toEqual({ name: 'Иванова Ирина Петровна → Петров Пётр Ильич', org: 'МОУ «Средняя школа № 1»', email: 'coordinator@klin.example' });
+  expect(pair!.respondent).toEqual({
+    name: 'Иванова Ирина Петровна → Петров Пётр Ильич',
+    org: 'МОУ «Средняя школа № 1»',
+    email: 'coordinator@klin.example',
+  });
   expect(Object.keys(pair!.answers).at(-1)).toBe('Комментарий координатора');
   expect(pair!.answers['Комментарий координатора']).toBe('пара из прошлого года');
 

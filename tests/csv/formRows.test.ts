@@ -87,7 +87,14 @@ describe('checkbox split (property)', () => {
 });
 
 describe('orderByTimestamp', () => {
-  const sub = (row: number, t: Date | null): RawSubmission => ({ row, timestamp: t, email: '', answers: {}, extra: {}, sourceKey: `f:${row}` });
+  const sub = (row: number, t: Date | null): RawSubmission => ({
+    row,
+    timestamp: t,
+    email: '',
+    answers: {},
+    extra: {},
+    sourceKey: `f:${row}`,
+  });
 
   it('is a stable sort with null timestamps last', () => {
     const d = (h: number) => new Date(2025, 0, 1, h);

@@ -5,11 +5,7 @@ import { parseCsvTable } from '../../src/core/csv/table';
 import { EMAIL_TITLE, FORMS, TIMESTAMP_TITLE, type FormId } from '../../src/core/schema/forms';
 import { sheetSpec } from '../../src/core/schema/sheets';
 import { formatDay, normalizeName, parseDateTime, parseDay } from '../../src/core/text';
-import {
-  MUNICIPALITY_FILES,
-  generateMunicipality,
-  generateMunicipalityDetailed,
-} from '../../src/local/demo/municipality';
+import { MUNICIPALITY_FILES, generateMunicipality, generateMunicipalityDetailed } from '../../src/local/demo/municipality';
 
 const gen = generateMunicipalityDetailed({ seed: 7 });
 const files = gen.files;

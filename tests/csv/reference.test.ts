@@ -60,13 +60,23 @@ describe('readReferenceTable', () => {
       { row: 0, message: 'Неизвестные столбцы пропущены: «Стаж»' },
       { row: 2, column: 'Дата рождения', message: expect.stringContaining('«31.02.1985» в столбце «Дата рождения»') },
       { row: 2, column: 'Роли', message: expect.stringContaining('«Метапредметник» нет в списке') },
-      { row: 3, column: 'Дата начала педагогической деятельности', message: expect.stringContaining('«вчера» в столбце «Дата начала педагогической деятельности»') },
+      {
+        row: 3,
+        column: 'Дата начала педагогической деятельности',
+        message: expect.stringContaining('«вчера» в столбце «Дата начала педагогической деятельности»'),
+      },
       { row: 4, message: 'Строка пропущена: не заполнено «ФИО»' },
     ]);
   });
 
   it('«Молодой специалист» (Да | пусто): «Нет» is the empty answer, anything else is named', () => {
-    const t = csv(['ФИО,Код ОО,Молодой специалист', 'Иванова Анна,КЛН-01,Нет', 'Петров Пётр,КЛН-01, нет ', 'Сидоров Иван,КЛН-01,Возможно', 'Орлова Ольга,КЛН-01,Да']);
+    const t = csv([
+      'ФИО,Код ОО,Молодой специалист',
+      'Иванова Анна,КЛН-01,Нет',
+      'Петров Пётр,КЛН-01, нет ',
+      'Сидоров Иван,КЛН-01,Возможно',
+      'Орлова Ольга,КЛН-01,Да',
+    ]);
     const { records, problems } = readReferenceTable(t, sheetSpec('staff'));
     expect(records.map((r) => r.youngSpecialist)).toEqual(['', '', '', 'Да']);
     expect(problems).toEqual([{ row: 4, column: 'Молодой специалист', message: expect.stringContaining('«Возможно» нет в списке (Да)') }]);

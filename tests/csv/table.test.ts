@@ -20,7 +20,16 @@ describe('parseCsvTable', () => {
     expect(t.headers[7]).toBe('Документ (удостоверение, сертификат)');
     expect(t.rows).toHaveLength(3);
     expect(t.rows[1][2]).toBe('Курсы «ФГОС; практика» (20.01.2025)');
-    expect(t.rows[2]).toEqual(['26.01.2025 10:00:00', 'x@y.ru', 'Семинар «Современный урок» (24.01.2025)', 'Короткая строка', '', '', '', '']);
+    expect(t.rows[2]).toEqual([
+      '26.01.2025 10:00:00',
+      'x@y.ru',
+      'Семинар «Современный урок» (24.01.2025)',
+      'Короткая строка',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('keeps line breaks and doubled quotes inside quoted fields', () => {

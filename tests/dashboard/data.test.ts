@@ -21,7 +21,13 @@ const STAFF: Rows = [
   { name: 'Петров Пётр', orgCode: 'S2', email: 'petrov@school.example', birthDate: d('1999-05-05') },
 ];
 const iom = (personName: string, personOrgCode: string, start: string, end: string, status: string) => ({
-  personName, personOrgCode, email: `${personName}@mail.example`, start: d(start), end: end ? d(end) : '', status, position: 'Учитель',
+  personName,
+  personOrgCode,
+  email: `${personName}@mail.example`,
+  start: d(start),
+  end: end ? d(end) : '',
+  status,
+  position: 'Учитель',
 });
 const IOMS: Rows = [
   iom('Иванова Ирина', 'S1', '2023-09-01', '2024-05-31', 'Реализован'),
@@ -29,7 +35,14 @@ const IOMS: Rows = [
   iom('Сидорова Анна', 'S2', '2022-01-10', '2022-12-20', 'Не реализован'),
   iom('Без даты', 'S1', '', '', 'Разработан'), // no start: not counted
 ];
-const event = (title: string, start: string, level: string, organizerCode: string, status = '') => ({ title, start: d(start), level, organizerCode, status, kind: 'Семинар' });
+const event = (title: string, start: string, level: string, organizerCode: string, status = '') => ({
+  title,
+  start: d(start),
+  level,
+  organizerCode,
+  status,
+  kind: 'Семинар',
+});
 const EVENTS: Rows = [
   event(HOSTILE, '2024-02-05', 'Муниципальный', 'MS'),
   event('Семинар 2', '2024-02-20', 'Школьный', 'S1', 'Проведено'),
@@ -37,7 +50,12 @@ const EVENTS: Rows = [
   event('Вебинар', '2023-12-01', 'Федеральный', ''),
 ];
 const pair = (mentorName: string, menteeName: string, menteeOrgCode: string, form: string, start: string, end = '') => ({
-  mentorName, menteeName, menteeOrgCode, form, start: d(start), end: end ? d(end) : '',
+  mentorName,
+  menteeName,
+  menteeOrgCode,
+  form,
+  start: d(start),
+  end: end ? d(end) : '',
 });
 const PAIRS: Rows = [
   pair('Иванова Ирина', 'Петров Пётр', 'S2', 'Педагог — молодой специалист', '2023-09-01'),
@@ -45,10 +63,42 @@ const PAIRS: Rows = [
 ];
 const KPI_AT = new Date(2025, 8, 30, 10, 0, 0);
 const INDICATORS: Rows = [
-  { code: '8.1', title: 'Доля педагогов с ИОМ', unit: '%', measure: 'share_iom_developed', period: 'Календарный год', plan2024: 60, comparison: '≥',
-    numerator: 3, denominator: 24, fact: 12.5, plan: 60, deviation: -47.5, status: 'Не выполнен', calcPeriod: '01.01.2024–31.12.2024', scope: 'Весь муниципалитет', computedAt: KPI_AT },
-  { code: '9', title: 'Участники конкурсов', unit: 'чел.', measure: 'count_staff_participated', period: 'Календарный год', plan2024: 1, comparison: '≥',
-    numerator: 2, denominator: '', fact: 2, plan: 1, deviation: 1, status: 'Выполнен', calcPeriod: '01.01.2024–31.12.2024', scope: 'Весь муниципалитет', computedAt: KPI_AT },
+  {
+    code: '8.1',
+    title: 'Доля педагогов с ИОМ',
+    unit: '%',
+    measure: 'share_iom_developed',
+    period: 'Календарный год',
+    plan2024: 60,
+    comparison: '≥',
+    numerator: 3,
+    denominator: 24,
+    fact: 12.5,
+    plan: 60,
+    deviation: -47.5,
+    status: 'Не выполнен',
+    calcPeriod: '01.01.2024–31.12.2024',
+    scope: 'Весь муниципалитет',
+    computedAt: KPI_AT,
+  },
+  {
+    code: '9',
+    title: 'Участники конкурсов',
+    unit: 'чел.',
+    measure: 'count_staff_participated',
+    period: 'Календарный год',
+    plan2024: 1,
+    comparison: '≥',
+    numerator: 2,
+    denominator: '',
+    fact: 2,
+    plan: 1,
+    deviation: 1,
+    status: 'Выполнен',
+    calcPeriod: '01.01.2024–31.12.2024',
+    scope: 'Весь муниципалитет',
+    computedAt: KPI_AT,
+  },
 ];
 const BY_ORG: Rows = [
   { orgCode: 'S1', orgName: 'Школа № 1', indicatorCode: '8.1', numerator: 2, denominator: 3, fact: 200 / 3, computedAt: KPI_AT },
@@ -58,7 +108,16 @@ const BY_ORG: Rows = [
 const SETTINGS: Rows = [{ key: 'Набор показателей', value: 'klin' }];
 
 function municipal(): { data: DashboardData; port: MemoryPort } {
-  const port = new MemoryPort({ organizations: ORGS, staff: STAFF, iom: IOMS, events: EVENTS, mentoring: PAIRS, indicators: INDICATORS, indicatorsByOrg: BY_ORG, settings: SETTINGS });
+  const port = new MemoryPort({
+    organizations: ORGS,
+    staff: STAFF,
+    iom: IOMS,
+    events: EVENTS,
+    mentoring: PAIRS,
+    indicators: INDICATORS,
+    indicatorsByOrg: BY_ORG,
+    settings: SETTINGS,
+  });
   return { data: buildDashboard(new Workbook(port), { now: NOW, fallbackTitle: 'Книга' }), port };
 }
 
@@ -78,7 +137,11 @@ describe('buildDashboard', () => {
       period: { from: '2024-01-01', to: '2024-12-31' },
       unitKind: 'organization',
     });
-    expect(data.units).toEqual([{ code: 'MS', name: 'Методический центр' }, { code: 'S1', name: 'Школа № 1' }, { code: 'S2', name: HOSTILE }]);
+    expect(data.units).toEqual([
+      { code: 'MS', name: 'Методический центр' },
+      { code: 'S1', name: 'Школа № 1' },
+      { code: 'S2', name: HOSTILE },
+    ]);
     // IOMs and pairs span the years they are open (an open one up to now, 2025); events count in their start year.
     expect(data.years).toEqual([2022, 2023, 2024, 2025]);
   });
@@ -110,7 +173,15 @@ describe('buildDashboard', () => {
 
   test('indicators as recomputed, per ОО with a status where a unit can meet the plan (a share, not a count)', () => {
     const [share, count] = data.indicators;
-    expect(share).toMatchObject({ code: '8.1', value: 12.5, plan: 60, comparator: '≥', status: 'Не выполнен', numerator: 3, denominator: 24 });
+    expect(share).toMatchObject({
+      code: '8.1',
+      value: 12.5,
+      plan: 60,
+      comparator: '≥',
+      status: 'Не выполнен',
+      numerator: 3,
+      denominator: 24,
+    });
     expect(share!.byUnit).toEqual([
       { unit: 'S1', numerator: 2, denominator: 3, value: 200 / 3, status: 'Выполнен' },
       { unit: 'S2', numerator: 1, denominator: 20, value: 5, status: 'Не выполнен' },
@@ -120,7 +191,18 @@ describe('buildDashboard', () => {
 
   test('aggregates only: no name, e-mail or birth date of a register row is in it', () => {
     const json = JSON.stringify(data);
-    for (const text of ['Иванова', 'Петров', 'Сидорова', 'Без даты', '@mail.example', '@school.example', '1980', '1999', 'Семинар 2', 'Форум']) {
+    for (const text of [
+      'Иванова',
+      'Петров',
+      'Сидорова',
+      'Без даты',
+      '@mail.example',
+      '@school.example',
+      '1980',
+      '1999',
+      'Семинар 2',
+      'Форум',
+    ]) {
       expect({ text, found: json.includes(text) }).toEqual({ text, found: false });
     }
     expect(dashboardDataSchema.parse(data)).toEqual(data);
@@ -133,15 +215,34 @@ describe('buildDashboard', () => {
   });
 
   test('a register of 200,000 IOMs is counted (its years are not spread as arguments: that overflowed the stack)', () => {
-    const many = Array.from({ length: 200_000 }, (_, i) => ({ personName: `П ${i}`, personOrgCode: 'S1', start: d(i % 2 ? '2023-03-01' : '2024-03-01'), end: '', status: 'Реализуется' }));
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      personName: `П ${i}`,
+      personOrgCode: 'S1',
+      start: d(i % 2 ? '2023-03-01' : '2024-03-01'),
+      end: '',
+      status: 'Реализуется',
+    }));
     const big = buildDashboard(new Workbook(new MemoryPort({ organizations: ORGS, iom: many })), { now: NOW, fallbackTitle: 'Книга' });
     expect(big.years).toEqual([2023, 2024, 2025]);
-    expect(big.ioms).toEqual({ '2023': { S1: { Реализуется: 100_000 } }, '2024': { S1: { Реализуется: 200_000 } }, '2025': { S1: { Реализуется: 200_000 } } });
+    expect(big.ioms).toEqual({
+      '2023': { S1: { Реализуется: 100_000 } },
+      '2024': { S1: { Реализуется: 200_000 } },
+      '2025': { S1: { Реализуется: 200_000 } },
+    });
   });
 
   test('an empty workbook: no indicators, no years, empty counts', () => {
     const empty = buildDashboard(new Workbook(new MemoryPort({})), { now: NOW, fallbackTitle: 'Маршрут — книга' });
-    expect(empty).toMatchObject({ title: 'Маршрут — книга', computedAt: null, period: null, years: [], indicators: [], ioms: {}, events: {}, pairs: {} });
+    expect(empty).toMatchObject({
+      title: 'Маршрут — книга',
+      computedAt: null,
+      period: null,
+      years: [],
+      indicators: [],
+      ioms: {},
+      events: {},
+      pairs: {},
+    });
   });
 });
 
@@ -153,7 +254,9 @@ describe('the «Дашборд» sheet plan', () => {
 
   test('row 1 is the sheet’s header, row 2 says what and when', () => {
     expect(plan.values[0]![0]).toBe('Дашборд');
-    expect(plan.values[1]![0]).toBe('Клин · набор «klin» · показатели за 01.01.2024–31.12.2024, рассчитаны 30 сентября 2025 г., 10:00 · дашборд обновлён 1 октября 2025 г., 12:00');
+    expect(plan.values[1]![0]).toBe(
+      'Клин · набор «klin» · показатели за 01.01.2024–31.12.2024, рассчитаны 30 сентября 2025 г., 10:00 · дашборд обновлён 1 октября 2025 г., 12:00',
+    );
   });
 
   test('four charts over their small tables, in the indicators’ year, for the whole municipality', () => {
@@ -164,11 +267,35 @@ describe('the «Дашборд» sheet plan', () => {
       ['BAR', 'Действующие пары наставничества по формам, 2024 год'],
     ]);
     const [kpi, ioms, events, pairs] = plan.charts.map((c) => cellsOf(c.range));
-    expect(kpi).toEqual([['Показатель', 'План', 'Факт'], ['8.1. Доля педагогов с ИОМ', 60, 12.5], ['9. Участники конкурсов', 1, 2]]);
-    expect(ioms).toEqual([['Статус ИОМ', 'ИОМ'], ['Разработан', 0], ['Реализуется', 1], ['Реализован', 1], ['Не реализован', 0], ['Возвращён на доработку', 0]]);
+    expect(kpi).toEqual([
+      ['Показатель', 'План', 'Факт'],
+      ['8.1. Доля педагогов с ИОМ', 60, 12.5],
+      ['9. Участники конкурсов', 1, 2],
+    ]);
+    expect(ioms).toEqual([
+      ['Статус ИОМ', 'ИОМ'],
+      ['Разработан', 0],
+      ['Реализуется', 1],
+      ['Реализован', 1],
+      ['Не реализован', 0],
+      ['Возвращён на доработку', 0],
+    ]);
     expect(events![0]).toEqual(['Месяц', 'Школьный', 'Муниципальный', 'Региональный', 'Федеральный']);
     expect(events![2]).toEqual(['Февраль', 1, 1, 0, 0]);
-    expect(events!.slice(1).map((r) => r[0])).toEqual(['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь', 'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь']);
+    expect(events!.slice(1).map((r) => r[0])).toEqual([
+      'Январь',
+      'Февраль',
+      'Март',
+      'Апрель',
+      'Май',
+      'Июнь',
+      'Июль',
+      'Август',
+      'Сентябрь',
+      'Октябрь',
+      'Ноябрь',
+      'Декабрь',
+    ]);
     expect(pairs![1]).toEqual(['Педагог — молодой специалист', 1]);
     expect(plan.charts[2]!.options).toMatchObject({ isStacked: true, title: 'Проведённые мероприятия по месяцам и уровням, 2024 год' });
   });
@@ -187,11 +314,32 @@ describe('the «Дашборд» sheet plan', () => {
 
   test('the regional dashboard: the indicator section only, per municipality', () => {
     const regional = regionalDashboard({
-      title: 'Московская область', now: NOW, preset: 'klin', period: { from: '2024-01-01', to: '2024-12-31' }, computedAt: '2025-09-30T10:00:00',
+      title: 'Московская область',
+      now: NOW,
+      preset: 'klin',
+      period: { from: '2024-01-01', to: '2024-12-31' },
+      computedAt: '2025-09-30T10:00:00',
       municipalities: [{ code: 'klin', name: 'Клин' }],
-      indicators: data.indicators.map((i) => ({ ...i, byUnit: [{ unit: 'klin', numerator: i.numerator, denominator: i.denominator, value: typeof i.value === 'number' ? i.value : null, status: i.status }] })),
+      indicators: data.indicators.map((i) => ({
+        ...i,
+        byUnit: [
+          {
+            unit: 'klin',
+            numerator: i.numerator,
+            denominator: i.denominator,
+            value: typeof i.value === 'number' ? i.value : null,
+            status: i.status,
+          },
+        ],
+      })),
     });
-    expect(dashboardDataSchema.parse(regional)).toMatchObject({ unitKind: 'municipality', years: [2024], ioms: null, events: null, pairs: null });
+    expect(dashboardDataSchema.parse(regional)).toMatchObject({
+      unitKind: 'municipality',
+      years: [2024],
+      ioms: null,
+      events: null,
+      pairs: null,
+    });
     expect(dashboardSheetPlan(regional).charts.map((c) => c.title)).toEqual(['Показатели: план и факт']);
   });
 });

@@ -90,7 +90,9 @@ describe('rendering', () => {
         kind: 'table',
         columns: ['Код', 'Показатель', 'Факт'],
         numeric: [false, false, true],
-        rows: [['8.1', 'Доля педагогических работников и управленческих кадров, для которых разработаны ИОМ, в общей численности', '12,5 %']],
+        rows: [
+          ['8.1', 'Доля педагогических работников и управленческих кадров, для которых разработаны ИОМ, в общей численности', '12,5 %'],
+        ],
       },
     ],
     footer: '—',
@@ -126,15 +128,25 @@ describe('a sending run that Google refuses mid-way', () => {
   test('the refused letter is «Отложено…» and goes on the next run; what went is not sent again', () => {
     const wb = testWorkbook(() => new Date(2025, 9, 1, 8, 0));
     const settings = wb.spreadsheet.getSheetByName('Настройки')!;
-    const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Адреса методистов');
+    const row = settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Адреса методистов');
     settings.getRange(row + 1, 2).setValue('metodist@klin.example, second@klin.example');
     const deps = { workbook: wb.deps.workbook, clock: wb.deps.clock, workbookUrl: '', deadline: Number.MAX_SAFE_INTEGER };
 
     const first = letters(['ok', 'quota']);
     const run = sendDigests({ ...deps, mail: first }, month);
     expect(run).toMatchObject({ sent: ['metodist@klin.example'], left: 2, stoppedBy: 'quota', recipients: 3 });
-    const log = () => wb.values('mailings').slice(1).map((r) => `${r[1]} ${r[3]} ${r[4]}`);
-    expect(log()).toEqual(['metodist@klin.example 09.2025 Отправлено', 'second@klin.example 09.2025 Отложено: исчерпан дневной лимит писем']);
+    const log = () =>
+      wb
+        .values('mailings')
+        .slice(1)
+        .map((r) => `${r[1]} ${r[3]} ${r[4]}`);
+    expect(log()).toEqual([
+      'metodist@klin.example 09.2025 Отправлено',
+      'second@klin.example 09.2025 Отложено: исчерпан дневной лимит писем',
+    ]);
 
     const second = letters([]);
     expect(sendDigests({ ...deps, mail: second }, month)).toMatchObject({ before: 1, left: 0, stoppedBy: null });
@@ -145,7 +157,12 @@ describe('a sending run that Google refuses mid-way', () => {
 
   test('no quota left: no letter, no register read', () => {
     const port = new MemoryPort({ settings: [{ key: 'Адреса методистов', value: 'metodist@klin.example' }] });
-    const mail = { remainingDailyQuota: () => 0, send: () => { throw new Error('not expected'); } };
+    const mail = {
+      remainingDailyQuota: () => 0,
+      send: () => {
+        throw new Error('not expected');
+      },
+    };
     const run = sendDigests({ workbook: port, mail, clock: { now: () => new Date() }, workbookUrl: '', deadline: Infinity }, month);
     expect(run).toMatchObject({ sent: [], left: 1, stoppedBy: 'quota' });
     expect(port.reads.sort()).toEqual(['mailings', 'organizations', 'settings']);
@@ -156,13 +173,18 @@ describe('the intake stopped at the cell limit (issue 17)', () => {
   const month = { year: 2025, month: 9 };
   const send = (cells: string) => {
     const sent: Letter[] = [];
-    const port = new MemoryPort({ settings: [{ key: 'Адреса методистов', value: 'metodist@klin.example' }, { key: 'Ячеек в книге', value: cells }] });
+    const port = new MemoryPort({
+      settings: [
+        { key: 'Адреса методистов', value: 'metodist@klin.example' },
+        { key: 'Ячеек в книге', value: cells },
+      ],
+    });
     const mail: MailPort = { remainingDailyQuota: () => 100, send: (letter) => void sent.push(letter) };
     sendDigests({ workbook: port, mail, clock: { now: () => new Date(2025, 9, 1, 8, 0) }, workbookUrl: '', deadline: Infinity }, month);
     return sent;
   };
 
-  test('the owner\'s (methodist\'s) next letter says the intake is stopped and why; it says nothing while it runs', () => {
+  test("the owner's (methodist's) next letter says the intake is stopped and why; it says nothing while it runs", () => {
     const refusal = new CellLimitError(9_990_000, 24_000).message;
     const [letter] = send(`9 990 000 из 10 000 000 (99,9 %), на 01.10.2025 07:00:00. ${INTAKE_STOPPED}${refusal}`);
     expect(letter!.text).toContain(`Приём ответов остановлен\n------------------------\n${refusal}`);

@@ -71,7 +71,9 @@ describe('build/Code.js in the Apps Script sandbox', () => {
 
     const calls = new Set<string>();
     for (const text of Object.values(html)) {
-      for (const m of text.matchAll(/google\.script\.run(?:\s*\.\s*with(?:SuccessHandler|FailureHandler|UserObject)\([^)]*\))*\s*\.\s*(?!with(?:SuccessHandler|FailureHandler|UserObject)\b)([A-Za-z_$][\w$]*)\s*\(/g))
+      for (const m of text.matchAll(
+        /google\.script\.run(?:\s*\.\s*with(?:SuccessHandler|FailureHandler|UserObject)\([^)]*\))*\s*\.\s*(?!with(?:SuccessHandler|FailureHandler|UserObject)\b)([A-Za-z_$][\w$]*)\s*\(/g,
+      ))
         calls.add(m[1]!);
       // The pages call the server through common.js's rpc('name', payload) helper.
       for (const m of text.matchAll(/\brpc\(\s*['"]([A-Za-z_$][\w$]*)['"]/g)) calls.add(m[1]!);
@@ -124,7 +126,11 @@ describe('build/Code.js in the Apps Script sandbox', () => {
   test('the raw bundle text: which of the listed tokens occur, and only in harmless places', () => {
     // Literal scan requested for the bundle: the only hits must be esbuild's CommonJS shim (`function __require()`,
     // `module.exports = factory()` inside papaparse's UMD wrapper where `module` is a parameter) and comments.
-    const hits = (re: RegExp) => code.split('\n').map((l, i) => [i + 1, l] as const).filter(([, l]) => re.test(l));
+    const hits = (re: RegExp) =>
+      code
+        .split('\n')
+        .map((l, i) => [i + 1, l] as const)
+        .filter(([, l]) => re.test(l));
     const requireHits = hits(/require\(/).filter(([, l]) => !/\b__require\(\)|require_[\w]+\(\)/.test(l));
     expect(requireHits).toEqual([]);
     expect(hits(/(?<![\w$.])process\./)).toEqual([]);
@@ -133,7 +139,9 @@ describe('build/Code.js in the Apps Script sandbox', () => {
     expect(hits(/(?<![\w$.])fetch\(/)).toEqual([]);
     expect(hits(/(?<![\w$.])import\(/).filter(([, l]) => !/^\s*(\/\/|\*|\/\*)/.test(l))).toEqual([]);
     expect(hits(/module\.exports/).map(([, l]) => l.trim())).toEqual(
-      hits(/module\.exports/).map(([, l]) => l.trim()).filter((l) => l === 'module.exports = factory();' || l.includes('"module.exports"')),
+      hits(/module\.exports/)
+        .map(([, l]) => l.trim())
+        .filter((l) => l === 'module.exports = factory();' || l.includes('"module.exports"')),
     );
   });
 
@@ -179,7 +187,9 @@ describe('build/Code.js in the Apps Script sandbox', () => {
     expect(() => local.sandbox.call('onResponseTrigger')).toThrow(
       'onResponseTrigger запускает сам Google — при каждом ответе формы. Вручную его запускать не нужно: ответы, которые ждут, «Маршрут» разберёт сам в течение 10 минут.',
     );
-    expect(() => local.sandbox.call('onSheetEditTrigger')).toThrow(/^onSheetEditTrigger запускает сам Google — при правке листа\. .*«Маршрут → Обновить списки в формах»/);
+    expect(() => local.sandbox.call('onSheetEditTrigger')).toThrow(
+      /^onSheetEditTrigger запускает сам Google — при правке листа\. .*«Маршрут → Обновить списки в формах»/,
+    );
     expect(local.sandbox.call('onDrainSoonTrigger')).toMatchObject({ report: expect.any(Object) }); // a drain needs no event
   });
 });

@@ -11,8 +11,10 @@ import { KPI_FILES, writeKpiFolder } from '../support/kpiFixture';
 import { aMinuteLater, CLI, openReferenceWorkbook, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
 
 const LIMIT = 10_000_000;
-const cellsOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => ss.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
-const gridOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => ss.getSheets().map((s) => [s.getName(), s.getMaxRows(), s.getMaxColumns(), s.getLastRow()]);
+const cellsOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+  ss.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+const gridOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+  ss.getSheets().map((s) => [s.getName(), s.getMaxRows(), s.getMaxColumns(), s.getLastRow()]);
 
 /** Fills the workbook with a sheet of its own up to `room` cells short of the limit. */
 function fill(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, room: number): void {
@@ -38,7 +40,9 @@ describe('the cell limit, said before it is hit', () => {
     } catch (error) {
       message = error instanceof Error ? error.message : String(error);
     }
-    expect(message).toMatch(/Запись остановлена: в книге 9\u202f999\u202f000 ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\. Ничего не записано/);
+    expect(message).toMatch(
+      /Запись остановлена: в книге 9\u202f999\u202f000 ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\. Ничего не записано/,
+    );
     expect(message).toContain('Перенести журнал изменений в архив');
     expect(gridOf(wb.spreadsheet)).toEqual(grid);
     expect(rowsOf(wb, 'staff')).toEqual(before);
@@ -55,7 +59,13 @@ describe('the cell limit, said before it is hit', () => {
     for (let i = 0; i < answers; i++) {
       rt.forms.submit(form, {
         timestamp: new Date(2025, 8, 1, 10, i),
-        answers: { 'Название мероприятия': `Семинар ${i}`, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 8, 15), Организатор: 'МУ «Учебно-методический центр»' },
+        answers: {
+          'Название мероприятия': `Семинар ${i}`,
+          'Вид мероприятия': 'Семинар',
+          Уровень: 'Муниципальный',
+          'Дата начала': new Date(2025, 8, 15),
+          Организатор: 'МУ «Учебно-методический центр»',
+        },
       });
     }
     const grid = gridOf(wb.spreadsheet).filter(([name]) => !String(name).startsWith('Ответы'));
@@ -65,7 +75,9 @@ describe('the cell limit, said before it is hit', () => {
     const health = wb.rpc<{ warn: boolean; message: string }>('rpcWorkbookHealth');
     expect(health.warn).toBe(true);
     expect(health.message).toMatch(/^Приём ответов остановлен\. Запись остановлена: в книге [\d\u202f]+ ячеек/);
-    expect(String(rowsOf(wb, 'settings').find((r) => r['Параметр'] === 'Ячеек в книге')?.['Значение'])).toContain('Приём ответов остановлен');
+    expect(String(rowsOf(wb, 'settings').find((r) => r['Параметр'] === 'Ячеек в книге')?.['Значение'])).toContain(
+      'Приём ответов остановлен',
+    );
     // Room given back: the next scheduled drain (every 10 minutes) takes every queued answer in.
     wb.spreadsheet.deleteSheet(wb.spreadsheet.getSheetByName('Заполнитель')!);
     rt.triggers.fireTimeTriggers(new Date(rt.now().getTime() + 11 * 60_000));
@@ -83,7 +95,9 @@ describe('the cell limit, said before it is hit', () => {
     const out = join(dir, 'out');
     const result = spawnSync(process.execPath, [CLI, 'run', '--data', data, '--out', out], { encoding: 'utf8', timeout: 120_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Ошибка: Запись остановлена: в книге [\d\u202f]+ ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\./);
+    expect(result.stderr).toMatch(
+      /^Ошибка: Запись остановлена: в книге [\d\u202f]+ ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\./,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
     expect(existsSync(join(out, 'workbook.xlsx'))).toBe(false);
   }, 150_000);

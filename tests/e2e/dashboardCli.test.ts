@@ -18,7 +18,11 @@ const browser = suiteBrowser();
 const tmp = mkdtempSync(join(tmpdir(), 'marshrut-dashboard-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const out = join(tmp, 'out');
-const result = spawnSync(process.execPath, [CLI, 'run', '--data', writeKpiFolder(join(tmp, 'data')), '--out', out, '--preset', 'klin', '--year', '2024'], { encoding: 'utf8', timeout: 90_000 });
+const result = spawnSync(
+  process.execPath,
+  [CLI, 'run', '--data', writeKpiFolder(join(tmp, 'data')), '--out', out, '--preset', 'klin', '--year', '2024'],
+  { encoding: 'utf8', timeout: 90_000 },
+);
 
 /** The people of the fixture's registers (ФИО of roster, IOM, participation, mentoring). */
 const people = [...new Set(Object.values(KPI_FILES).flatMap((text) => text.match(/[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+/g) ?? []))];
@@ -47,15 +51,34 @@ test('the page opened from the disk shows the charts of the municipality, with n
 test('the regional entry point: the same page with indicators per municipality and no register sections', async () => {
   const html = renderDashboardHtml(
     regionalDashboard({
-      title: 'Московская область', now: new Date(2025, 9, 1, 9, 0), preset: 'klin', period: { from: '2024-01-01', to: '2024-12-31' }, computedAt: '2025-10-01T08:00:00',
-      municipalities: [{ code: 'klin', name: 'Клин' }, { code: 'dmitrov', name: 'Дмитров' }],
-      indicators: [{
-        code: '8.1', name: 'Доля педагогов с ИОМ', unit: '%', plan: 60, comparator: '≥', value: 30, previousValue: null, change: null, numerator: 30, denominator: 100, status: 'Не выполнен',
-        byUnit: [
-          { unit: 'klin', numerator: 20, denominator: 40, value: 50, status: 'Не выполнен' },
-          { unit: 'dmitrov', numerator: 10, denominator: 60, value: 100 / 6, status: 'Не выполнен' },
-        ],
-      }],
+      title: 'Московская область',
+      now: new Date(2025, 9, 1, 9, 0),
+      preset: 'klin',
+      period: { from: '2024-01-01', to: '2024-12-31' },
+      computedAt: '2025-10-01T08:00:00',
+      municipalities: [
+        { code: 'klin', name: 'Клин' },
+        { code: 'dmitrov', name: 'Дмитров' },
+      ],
+      indicators: [
+        {
+          code: '8.1',
+          name: 'Доля педагогов с ИОМ',
+          unit: '%',
+          plan: 60,
+          comparator: '≥',
+          value: 30,
+          previousValue: null,
+          change: null,
+          numerator: 30,
+          denominator: 100,
+          status: 'Не выполнен',
+          byUnit: [
+            { unit: 'klin', numerator: 20, denominator: 40, value: 50, status: 'Не выполнен' },
+            { unit: 'dmitrov', numerator: 10, denominator: 60, value: 100 / 6, status: 'Не выполнен' },
+          ],
+        },
+      ],
     }),
   );
   const { page, errors } = await openHtml(browser(), openBuiltWorkbook(), html, { width: 1280, height: 860 });

@@ -73,13 +73,29 @@ describe('after a recompute of klin for 2024', () => {
       else expect(fact).toBe('');
     });
     // 2024: Иванова (Реализован), Петров (Реализуется), Новиков (Разработан); Кузнецов's IOM ended in 2023.
-    expect(ioms!.values).toEqual([['Статус ИОМ', 'ИОМ'], ['Разработан', 1], ['Реализуется', 1], ['Реализован', 1], ['Не реализован', 0], ['Возвращён на доработку', 0]]);
+    expect(ioms!.values).toEqual([
+      ['Статус ИОМ', 'ИОМ'],
+      ['Разработан', 1],
+      ['Реализуется', 1],
+      ['Реализован', 1],
+      ['Не реализован', 0],
+      ['Возвращён на доработку', 0],
+    ]);
     // Held in 2024: courses in February (regional), the council in March, the contest in April, the school of young
     // teachers in October (municipal); the forum in November is only planned.
     const byMonth = Object.fromEntries(events!.values.slice(1).map((r) => [r[0], r.slice(1)]));
     expect(events!.values[0]).toEqual(['Месяц', 'Школьный', 'Муниципальный', 'Региональный', 'Федеральный']);
-    expect(byMonth).toMatchObject({ Февраль: [0, 0, 1, 0], Март: [0, 1, 0, 0], Апрель: [0, 1, 0, 0], Октябрь: [0, 1, 0, 0], Ноябрь: [0, 0, 0, 0] });
-    expect(pairs!.values.filter((r) => r[1] === 1).map((r) => r[0])).toEqual(['Педагог — молодой специалист', 'Руководитель — руководитель']);
+    expect(byMonth).toMatchObject({
+      Февраль: [0, 0, 1, 0],
+      Март: [0, 1, 0, 0],
+      Апрель: [0, 1, 0, 0],
+      Октябрь: [0, 1, 0, 0],
+      Ноябрь: [0, 0, 0, 0],
+    });
+    expect(pairs!.values.filter((r) => r[1] === 1).map((r) => r[0])).toEqual([
+      'Педагог — молодой специалист',
+      'Руководитель — руководитель',
+    ]);
   });
 
   test('chart types and options: plan vs fact bars, a status pie, stacked month columns, bars by form', () => {

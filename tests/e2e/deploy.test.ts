@@ -35,9 +35,15 @@ test('a release refuses a bundle with no place for the link, and anything but a 
   const attempt = (code: string, url: string) =>
     esm(`import { stampWebAppUrl } from ${JSON.stringify(join(ROOT, 'scripts/deploy.mjs'))};
       try { stampWebAppUrl(${JSON.stringify(code)}, ${JSON.stringify(url)}); console.log('ok'); } catch (e) { console.log(e.message); }`).trim();
-  expect(attempt("const DEPLOYED_WEB_APP = '@@MARSHRUT_WEB_APP_URL@@';", `https://script.google.com/macros/s/${DEPLOYMENT}/exec`)).toBe('ok');
-  expect(attempt('const x = 1;', `https://script.google.com/macros/s/${DEPLOYMENT}/exec`)).toBe('build/Code.js has no @@MARSHRUT_WEB_APP_URL@@');
-  expect(attempt("'@@MARSHRUT_WEB_APP_URL@@'", "https://evil.example/'+alert(1)+'")).toBe("not a web app URL: https://evil.example/'+alert(1)+'");
+  expect(attempt("const DEPLOYED_WEB_APP = '@@MARSHRUT_WEB_APP_URL@@';", `https://script.google.com/macros/s/${DEPLOYMENT}/exec`)).toBe(
+    'ok',
+  );
+  expect(attempt('const x = 1;', `https://script.google.com/macros/s/${DEPLOYMENT}/exec`)).toBe(
+    'build/Code.js has no @@MARSHRUT_WEB_APP_URL@@',
+  );
+  expect(attempt("'@@MARSHRUT_WEB_APP_URL@@'", "https://evil.example/'+alert(1)+'")).toBe(
+    "not a web app URL: https://evil.example/'+alert(1)+'",
+  );
 });
 
 test('the prod release runs push, create-version, update-deployment of that deployment; dev only pushes', () => {

@@ -9,7 +9,16 @@ import type { TriggerData } from '../../src/local/fakes/triggers';
 import { unwrap } from '../../src/local/fakes/strict';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 import { CLI, rowsOf } from '../support/e2eBuild';
-import { COORDINATORS, digestWorkbook, HOSTILE, MINISTRY, OWNER, ROSTER_EMAILS, rosterNames, writeDigestFolder } from '../support/digestFixture';
+import {
+  COORDINATORS,
+  digestWorkbook,
+  HOSTILE,
+  MINISTRY,
+  OWNER,
+  ROSTER_EMAILS,
+  rosterNames,
+  writeDigestFolder,
+} from '../support/digestFixture';
 
 jest.setTimeout(60_000);
 
@@ -34,7 +43,8 @@ function workbook(): { wb: LocalWorkbook; clock: { now: Date } } {
 const preview = (wb: LocalWorkbook, month = '2024-12') => wb.rpc<Preview[]>('rpcDigestPreview', { month });
 const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Whether a letter shows `text` anywhere: in its plain text, or in its HTML as escaped text. */
-const shows = (letter: Preview, text: string) => letter.text.includes(text) || letter.html.includes(escaped(text)) || letter.html.includes(text);
+const shows = (letter: Preview, text: string) =>
+  letter.text.includes(text) || letter.html.includes(escaped(text)) || letter.html.includes(text);
 
 /** Moves the runtime's clock to `at` and lets Google run the time-driven triggers due then. */
 function timePasses(wb: LocalWorkbook, clock: { now: Date }, at: Date): void {
@@ -43,7 +53,11 @@ function timePasses(wb: LocalWorkbook, clock: { now: Date }, at: Date): void {
 }
 
 const sentTo = (wb: LocalWorkbook) => wb.runtime.mail.outbox.filter((m) => m.subject.startsWith('Маршрут:')).map((m) => m.to);
-const handlers = (wb: LocalWorkbook) => wb.runtime.triggers.all().map((t) => t.getHandlerFunction()).filter((h) => h.startsWith('onDigest'));
+const handlers = (wb: LocalWorkbook) =>
+  wb.runtime.triggers
+    .all()
+    .map((t) => t.getHandlerFunction())
+    .filter((h) => h.startsWith('onDigest'));
 const mailings = (wb: LocalWorkbook) => rowsOf(wb, 'mailings').map((r) => `${r['Получатель']} ${r['Период']} ${r['Статус']}`);
 
 /** Someone else's script has already sent to `n` people today (from `at`): the quota's 24 hours start then. */
@@ -58,7 +72,12 @@ test('after a recompute for one ОО, no letter calls that school’s figures th
   const { wb } = workbook();
   wb.rpc('rpcKpiRecompute', { year: 2024, scope: 'Ш1' });
   for (const letter of preview(wb)) {
-    expect({ to: letter.to, says: letter.text.includes('Последний пересчёт показателей — только по ОО «Ш1 — МОУ «Школа № 1»», а не по всему муниципалитету: в этом письме их нет.') }).toEqual({ to: letter.to, says: true });
+    expect({
+      to: letter.to,
+      says: letter.text.includes(
+        'Последний пересчёт показателей — только по ОО «Ш1 — МОУ «Школа № 1»», а не по всему муниципалитету: в этом письме их нет.',
+      ),
+    }).toEqual({ to: letter.to, says: true });
     expect(letter.text).not.toMatch(/Факт|Ваша ОО/);
   }
   const ministry = preview(wb).find((l) => l.to === MINISTRY)!;
@@ -115,7 +134,9 @@ describe('who gets a letter and what it may show', () => {
   test("the methodist's letter: indicators of the last recompute, December and the year to date, quarantine, overdue IOMs, the workbook's link", () => {
     const methodist = letter(OWNER);
     expect(methodist.text).toContain('Набор «klin», период 01.01.2024–31.12.2024, расчёт по муниципалитету');
-    expect(methodist.text).toMatch(/8\.1 {2}Доля педагогических работников .* ИОМ на основе результатов диагностики профессиональных дефицитов\n {4}Факт: 4,2\u00a0% · План: ≥\u00a060\u00a0% · Статус: Не выполнен/); // Новиков alone: 1 of ОО-1 24
+    expect(methodist.text).toMatch(
+      /8\.1 {2}Доля педагогических работников .* ИОМ на основе результатов диагностики профессиональных дефицитов\n {4}Факт: 4,2\u00a0% · План: ≥\u00a060\u00a0% · Статус: Не выполнен/,
+    ); // Новиков alone: 1 of ОО-1 24
     expect(methodist.text).toMatch(/ИОМ разработано +1 +5\n/);
     expect(methodist.text).toMatch(/ИОМ реализовано +1 +1\n/);
     expect(methodist.text).toMatch(/Мероприятий проведено +1 +5\n/);
@@ -132,8 +153,14 @@ describe('who gets a letter and what it may show', () => {
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
     const row = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
     sheet.getRange(2, 1, 2, header.length).setValues([
-      row({ 'Пункт': '2.3.1', 'Мероприятие': 'Реестр программ ДПО', 'Срок': 'Ноябрь 2024 г.' }),
-      row({ 'Пункт': '2.3.2', 'Мероприятие': 'Слёт наставников', 'Срок': 'Ноябрь 2024 г.', 'Отметка о выполнении': 'Выполнено', 'Дата выполнения': new Date(2024, 10, 15) }),
+      row({ Пункт: '2.3.1', Мероприятие: 'Реестр программ ДПО', Срок: 'Ноябрь 2024 г.' }),
+      row({
+        Пункт: '2.3.2',
+        Мероприятие: 'Слёт наставников',
+        Срок: 'Ноябрь 2024 г.',
+        'Отметка о выполнении': 'Выполнено',
+        'Дата выполнения': new Date(2024, 10, 15),
+      }),
     ]);
     const methodist = preview(wb).find((p) => p.to === OWNER)!;
     expect(methodist.text).toContain('Просроченные пункты дорожной карты');
@@ -169,7 +196,10 @@ describe('sending on the 1st of the month', () => {
     // Deleted by hand in the Apps Script editor: the panel tells the owner to turn it on again.
     const scriptApp = wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
     scriptApp.deleteTrigger(wb.runtime.triggers.all().find((t) => t.getHandlerFunction() === 'onDigestTrigger')!);
-    expect(wb.rpc<{ sections: { digest: { by: string; lost: boolean } } }>('rpcSettingsLoad').sections.digest).toMatchObject({ by: OWNER, lost: true });
+    expect(wb.rpc<{ sections: { digest: { by: string; lost: boolean } } }>('rpcSettingsLoad').sections.digest).toMatchObject({
+      by: OWNER,
+      lost: true,
+    });
     wb.rpc('rpcSettingsDigestSchedule', { on: false });
     expect(handlers(wb)).toEqual([]);
     const audit = rowsOf(wb, 'audit').filter((r) => String(r['Действие']).includes('ежемесячная рассылка'));
@@ -281,7 +311,10 @@ describe('sending on the 1st of the month', () => {
     const { wb, clock } = workbook();
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
     const sheet = wb.spreadsheet.getSheetByName('Настройки')!;
-    const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === 'Ежемесячная рассылка');
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Ежемесячная рассылка');
     sheet.getRange(row + 1, 2).setValue('Нет');
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual([]);
@@ -293,7 +326,11 @@ describe('sending on the 1st of the month', () => {
 describe('marshrut run … --out DIR writes the letters of the month after the period to DIR/mail', () => {
   const data = writeDigestFolder(join(tmp, 'cli-data'));
   const out = join(tmp, 'cli-out');
-  const run = () => spawnSync(process.execPath, [CLI, 'run', '--data', data, '--out', out, '--preset', 'klin', '--year', '2024'], { encoding: 'utf8', timeout: 60_000 });
+  const run = () =>
+    spawnSync(process.execPath, [CLI, 'run', '--data', data, '--out', out, '--preset', 'klin', '--year', '2024'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   test('one .html and one .txt per recipient: the owner as methodist (none was set), every coordinator', () => {
     const result = run();

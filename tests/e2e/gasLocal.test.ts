@@ -15,7 +15,10 @@ test('gas-local loads build/Code.js over the fakes: menu, set-up, and one drain 
   requireBuild();
   const runtime = createLocalRuntime({ activeUserEmail: 'metodist@klin.example', htmlFiles: readBuild(BUILD).htmlFiles, now: FIXED_NOW });
   // gas-local contextifies the object it is given and evaluates every .js file under the folder in it.
-  const script = gasLocal.require(BUILD, { ...runtime.globals }, { filter: (f: string) => f.endsWith('/Code.js') }) as Record<string, (...a: unknown[]) => unknown>;
+  const script = gasLocal.require(BUILD, { ...runtime.globals }, { filter: (f: string) => f.endsWith('/Code.js') }) as Record<
+    string,
+    (...a: unknown[]) => unknown
+  >;
   // The fakes make the script's Dates and Arrays in its own realm (instanceof Date holds in the bundle).
   runtime.setRealm(vm.runInContext('({ Array, Date, Object, Error })', script as vm.Context) as Realm);
   const call = (name: string, arg?: unknown) => runtime.executions.run(name, () => script[name]!(arg));
@@ -34,7 +37,13 @@ test('gas-local loads build/Code.js over the fakes: menu, set-up, and one drain 
   call('menuCreateForms');
   const form = runtime.forms.all().find((f) => f.getTitle() === FORMS.events.title)!;
   runtime.forms.submit(form, {
-    answers: { 'Название мероприятия': 'Семинар через gas-local', 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 8, 3), Организатор: 'МОУ «Средняя школа № 1»' } as never,
+    answers: {
+      'Название мероприятия': 'Семинар через gas-local',
+      'Вид мероприятия': 'Семинар',
+      Уровень: 'Муниципальный',
+      'Дата начала': new Date(2025, 8, 3),
+      Организатор: 'МОУ «Средняя школа № 1»',
+    } as never,
     timestamp: new Date(2025, 8, 3, 10),
     email: 'teacher@klin.example',
     imported: true,

@@ -39,9 +39,15 @@ describe('live intake through the built bundle', () => {
 
   test('set-up and the reference through rpcImportReference (SPEC §3 CSV columns)', () => {
     wb.menu('menuSetupWorkbook');
-    const orgs = wb.rpc<{ rows: number; added: number; problems: unknown[] }>('rpcImportReference', { sheet: 'organizations', csvText: ORGS_CSV });
+    const orgs = wb.rpc<{ rows: number; added: number; problems: unknown[] }>('rpcImportReference', {
+      sheet: 'organizations',
+      csvText: ORGS_CSV,
+    });
     expect(orgs).toMatchObject({ rows: 3, added: 3, problems: [] });
-    const staff = wb.rpc<{ rows: number; added: number; problems: unknown[] }>('rpcImportReference', { sheet: 'staff', csvText: STAFF_CSV });
+    const staff = wb.rpc<{ rows: number; added: number; problems: unknown[] }>('rpcImportReference', {
+      sheet: 'staff',
+      csvText: STAFF_CSV,
+    });
     expect(staff).toMatchObject({ rows: 5, added: 5, problems: [] });
     expect(rowsOf(wb, 'organizations').map((r) => r['Тип ОО'])).toEqual(['Школа', 'Детский сад', 'Методическая служба']);
     expect(rowsOf(wb, 'staff').map((r) => r['Источник'])).toEqual(Array(5).fill('Реестр'));
@@ -57,7 +63,14 @@ describe('live intake through the built bundle', () => {
       const required = f.getItems().map((i) => {
         const t = String(i.getType());
         const typed = (i as unknown as Record<string, () => { isRequired(): boolean }>)[
-          { TEXT: 'asTextItem', PARAGRAPH_TEXT: 'asParagraphTextItem', LIST: 'asListItem', MULTIPLE_CHOICE: 'asMultipleChoiceItem', CHECKBOX: 'asCheckboxItem', DATE: 'asDateItem' }[t]!
+          {
+            TEXT: 'asTextItem',
+            PARAGRAPH_TEXT: 'asParagraphTextItem',
+            LIST: 'asListItem',
+            MULTIPLE_CHOICE: 'asMultipleChoiceItem',
+            CHECKBOX: 'asCheckboxItem',
+            DATE: 'asDateItem',
+          }[t]!
         ]!();
         return typed.isRequired();
       });
@@ -67,7 +80,11 @@ describe('live intake through the built bundle', () => {
       const sheet = sheetOf(wb, `Ответы — ${FORMS[id].title}`);
       expect(sheet.isSheetHidden()).toBe(true);
       const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
-      expect(header).toEqual(['Отметка времени', ...(FORMS[id].collectsEmail ? ['Адрес электронной почты'] : []), ...FORMS[id].questions.map((q) => q.title)]);
+      expect(header).toEqual([
+        'Отметка времени',
+        ...(FORMS[id].collectsEmail ? ['Адрес электронной почты'] : []),
+        ...FORMS[id].questions.map((q) => q.title),
+      ]);
     }
     // One form-submit trigger of the spreadsheet serves all four forms; the 10-minute drain is the safety net.
     const triggers = rt.triggers.all().map((t) => [t.getHandlerFunction(), String(t.getEventType()), t.getTriggerSourceId()]);
@@ -93,7 +110,10 @@ describe('live intake through the built bundle', () => {
     for (const f of rt.forms.all()) {
       for (const item of f.getItems()) {
         if (!orgQuestions.includes(item.getTitle())) continue;
-        const values = item.asListItem().getChoices().map((c) => c.getValue());
+        const values = item
+          .asListItem()
+          .getChoices()
+          .map((c) => c.getValue());
         expect([...values].sort()).toEqual([...ORG_NAMES].sort());
         checked++;
       }
@@ -132,8 +152,15 @@ describe('live intake through the built bundle', () => {
       'Целевая аудитория': 'Учителя; Молодые педагоги',
       'Пункт дорожной карты': '-5',
     });
-    const item = form('participation').getItems().find((i) => i.getTitle() === 'Мероприятие')!;
-    expect(item.asListItem().getChoices().map((c) => c.getValue())).toEqual([eventLabel]);
+    const item = form('participation')
+      .getItems()
+      .find((i) => i.getTitle() === 'Мероприятие')!;
+    expect(
+      item
+        .asListItem()
+        .getChoices()
+        .map((c) => c.getValue()),
+    ).toEqual([eventLabel]);
   });
 
   let ivanovaResponseId = '';
@@ -174,7 +201,13 @@ describe('live intake through the built bundle', () => {
     expect((iom[0]!['Начало реализации ИОМ'] as Date).getTime()).toBe(d(2025, 9, 10).getTime());
     const diagnostics = rowsOf(wb, 'diagnostics');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ ФИО: 'Иванова Ирина', 'Код ОО': 'ОО-1', Процедура: 'Муниципальная', Уровень: 'Базовый', Источник: 'Форма ИОМ' });
+    expect(diagnostics[0]).toMatchObject({
+      ФИО: 'Иванова Ирина',
+      'Код ОО': 'ОО-1',
+      Процедура: 'Муниципальная',
+      Уровень: 'Базовый',
+      Источник: 'Форма ИОМ',
+    });
     expect(rowsOf(wb, 'staff')).toHaveLength(5);
   });
 
@@ -196,7 +229,12 @@ describe('live intake through the built bundle', () => {
     aMinuteLater(wb);
     const staff = rowsOf(wb, 'staff');
     expect(staff).toHaveLength(6);
-    expect(staff[5]).toMatchObject({ ФИО: 'Новикова Вера Сергеевна', 'Код ОО': 'ОО-2', Источник: 'Добавлен из формы', Email: 'novikova@klin.example' });
+    expect(staff[5]).toMatchObject({
+      ФИО: 'Новикова Вера Сергеевна',
+      'Код ОО': 'ОО-2',
+      Источник: 'Добавлен из формы',
+      Email: 'novikova@klin.example',
+    });
     const iom = rowsOf(wb, 'iom');
     expect(iom).toHaveLength(2);
     expect(iom[1]).toMatchObject({ Предмет: '=HYPERLINK("http://x","y")', 'Куратор ИОМ': '+7 999', 'Ссылка на ИОМ': '@home' });
@@ -206,7 +244,10 @@ describe('live intake through the built bundle', () => {
   test('no sheet holds a formula, and «-5» is the text «-5»', () => {
     for (const sheet of wb.spreadsheet.getSheets()) {
       const formulas = sheet.getDataRange().getFormulas();
-      expect({ sheet: sheet.getName(), formulas: formulas.flat().filter((f) => f !== '') }).toEqual({ sheet: sheet.getName(), formulas: [] });
+      expect({ sheet: sheet.getName(), formulas: formulas.flat().filter((f) => f !== '') }).toEqual({
+        sheet: sheet.getName(),
+        formulas: [],
+      });
     }
     expect(rowsOf(wb, 'events')[0]!['Пункт дорожной карты']).toBe('-5');
     expect(rowsOf(wb, 'staff')[5]!['Предмет']).toBe('=HYPERLINK("http://x","y")');
@@ -268,7 +309,10 @@ describe('live intake through the built bundle', () => {
     const list = wb.rpc<{ entries: Entry[] }>('rpcQuarantineList').entries;
     const entry = list.find((e) => e.id === quarantineId)!;
     expect(entry.status).toBe('Ожидает');
-    const outcome = wb.rpc<{ status: string }>('rpcQuarantineReprocess', { id: entry.id, answers: { ...entry.answers, Мероприятие: eventLabel } });
+    const outcome = wb.rpc<{ status: string }>('rpcQuarantineReprocess', {
+      id: entry.id,
+      answers: { ...entry.answers, Мероприятие: eventLabel },
+    });
     expect(outcome.status).toBe('accepted');
     expect(quarantineRows().find((r) => r['ID записи'] === quarantineId)!['Статус']).toBe('Принято');
     const participation = rowsOf(wb, 'participation');
@@ -295,7 +339,11 @@ describe('live intake through the built bundle', () => {
     aMinuteLater(wb);
     const pairs = rowsOf(wb, 'mentoring');
     expect(pairs).toHaveLength(1);
-    expect(pairs[0]).toMatchObject({ 'ФИО наставника': 'Иванова Ирина', 'ФИО наставляемого': 'Семёнов Олег', 'Код ОО наставляемого': 'ОО-2' });
+    expect(pairs[0]).toMatchObject({
+      'ФИО наставника': 'Иванова Ирина',
+      'ФИО наставляемого': 'Семёнов Олег',
+      'Код ОО наставляемого': 'ОО-2',
+    });
     expect(rowsOf(wb, 'staff')).toHaveLength(6);
   });
 
@@ -307,14 +355,16 @@ describe('live intake through the built bundle', () => {
     const keep = header.map((h, i) => (drop.includes(String(h)) ? -1 : i)).filter((i) => i >= 0);
     return Object.fromEntries(data.map((r) => [String(r[id]), keep.map((i) => [header[i], r[i]])]));
   };
-  test('the IOM sidebar finds a response\'s edit link on demand and keeps it in the row', () => {
+  test("the IOM sidebar finds a response's edit link on demand and keeps it in the row", () => {
     const sheet = sheetOf(wb, 'ИОМ');
     const links: string[] = [];
     rowsOf(wb, 'iom').forEach((_, i) => {
       wb.spreadsheet.setActiveSelection(sheet.getRange(2 + i, 1));
       links.push(wb.rpc<{ editUrl: string }>('rpcIomCurrent').editUrl);
     });
-    const responses = form('iom').getResponses().map((r) => r.getEditResponseUrl());
+    const responses = form('iom')
+      .getResponses()
+      .map((r) => r.getEditResponseUrl());
     expect([...links].sort()).toEqual([...responses].sort());
     expect(rowsOf(wb, 'iom').map((r) => r['Ссылка для редактирования'])).toEqual(links);
   });
@@ -364,7 +414,12 @@ describe('live intake through the built bundle', () => {
     const rawBefore = responseSheetRows('events');
     rt.forms.submit(form('events'), {
       timestamp: tick(),
-      answers: { 'Название мероприятия': 'Круглый стол наставников', 'Вид мероприятия': 'Круглый стол', Уровень: 'Школьный', 'Дата начала': d(2025, 9, 25) },
+      answers: {
+        'Название мероприятия': 'Круглый стол наставников',
+        'Вид мероприятия': 'Круглый стол',
+        Уровень: 'Школьный',
+        'Дата начала': d(2025, 9, 25),
+      },
     });
     // A methodist's long operation holds the lock when the prompt drain runs: it gives up, the answer waits.
     rt.lock.simulateContention(true);
@@ -385,7 +440,10 @@ describe('live intake through the built bundle', () => {
     try {
       expect(() => wb.rpc('rpcQuarantineList')).toThrow(/^Нет доступа/);
       const settings = sheetOf(wb, 'Настройки');
-      const keys = settings.getDataRange().getValues().map((r) => r[0]);
+      const keys = settings
+        .getDataRange()
+        .getValues()
+        .map((r) => r[0]);
       const row = keys.indexOf('Список доступа') + 1;
       expect(row).toBeGreaterThan(1);
       settings.getRange(row, 2).setValue('coordinator@klin.example, Stranger@X.ru');
@@ -411,13 +469,17 @@ describe('live intake through the built bundle', () => {
     expect(view.status).toBe('Реализуется');
     expect(view.nextStatuses).toEqual(['Реализован', 'Не реализован', 'Возвращён на доработку']);
 
-    const change = (status: string, comment: string) => wb.rpc<View>('rpcIomChangeStatus', { index: view.index, key: view.key, status, comment });
+    const change = (status: string, comment: string) =>
+      wb.rpc<View>('rpcIomChangeStatus', { index: view.index, key: view.key, status, comment });
     expect(() => change('Возвращён на доработку', '  ')).toThrow(/комментарий/i);
     expect(rowsOf(wb, 'iom')[index]!['Статус ИОМ']).toBe('Реализуется');
 
     const returned = change('Возвращён на доработку', 'Добавьте сроки мероприятий');
     expect(returned.status).toBe('Возвращён на доработку');
-    expect(rowsOf(wb, 'iom')[index]).toMatchObject({ 'Статус ИОМ': 'Возвращён на доработку', 'Комментарий методиста': 'Добавьте сроки мероприятий' });
+    expect(rowsOf(wb, 'iom')[index]).toMatchObject({
+      'Статус ИОМ': 'Возвращён на доработку',
+      'Комментарий методиста': 'Добавьте сроки мероприятий',
+    });
 
     expect(() => change('Реализован', 'ok')).toThrow(/Из статуса «Возвращён на доработку» нельзя перейти в «Реализован»/);
 

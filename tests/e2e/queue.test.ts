@@ -23,14 +23,53 @@ function burst(n: number): { form: FormId; answers: Answers; wrong: boolean }[] 
     const org = wrong ? 'Школа № 99' : ORG_NAMES[i % 2]!;
     const person = `Педагог ${i} Тестовый`;
     if (i < events) {
-      out.push({ form: 'events', wrong, answers: { 'Название мероприятия': `Семинар ${i}`, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': day(1 + (i % 28)), Организатор: org } });
+      out.push({
+        form: 'events',
+        wrong,
+        answers: {
+          'Название мероприятия': `Семинар ${i}`,
+          'Вид мероприятия': 'Семинар',
+          Уровень: 'Муниципальный',
+          'Дата начала': day(1 + (i % 28)),
+          Организатор: org,
+        },
+      });
     } else if (i % 3 === 0) {
-      out.push({ form: 'iom', wrong, answers: { 'ФИО педагога': person, 'Образовательная организация': org, Должность: 'Учитель', 'Начало реализации ИОМ': day(10), 'Статус ИОМ': 'Разработан' } });
+      out.push({
+        form: 'iom',
+        wrong,
+        answers: {
+          'ФИО педагога': person,
+          'Образовательная организация': org,
+          Должность: 'Учитель',
+          'Начало реализации ИОМ': day(10),
+          'Статус ИОМ': 'Разработан',
+        },
+      });
     } else if (i % 3 === 1) {
       const event = i % events;
-      out.push({ form: 'participation', wrong, answers: { Мероприятие: `Семинар ${event} (${String(1 + (event % 28)).padStart(2, '0')}.09.2025)`, 'ФИО участника': person, 'Образовательная организация': org } });
+      out.push({
+        form: 'participation',
+        wrong,
+        answers: {
+          Мероприятие: `Семинар ${event} (${String(1 + (event % 28)).padStart(2, '0')}.09.2025)`,
+          'ФИО участника': person,
+          'Образовательная организация': org,
+        },
+      });
     } else {
-      out.push({ form: 'mentoring', wrong, answers: { 'ФИО наставника': 'Иванова Ирина', 'ОО наставника': ORG_NAMES[0]!, 'ФИО наставляемого': person, 'ОО наставляемого': org, 'Форма наставничества': 'Педагог — педагог', 'Дата начала': day(5) } });
+      out.push({
+        form: 'mentoring',
+        wrong,
+        answers: {
+          'ФИО наставника': 'Иванова Ирина',
+          'ОО наставника': ORG_NAMES[0]!,
+          'ФИО наставляемого': person,
+          'ОО наставляемого': org,
+          'Форма наставничества': 'Педагог — педагог',
+          'Дата начала': day(5),
+        },
+      });
     }
   }
   // The events with a wrong organizer are quarantined, and so are the participations that name them.
@@ -71,10 +110,14 @@ function setup(): Setup {
       );
     },
     expected(items) {
-      const out = Object.fromEntries(FORM_IDS.map((f) => [f, { accepted: 0, quarantined: 0 }])) as Record<FormId, { accepted: number; quarantined: number }>;
+      const out = Object.fromEntries(FORM_IDS.map((f) => [f, { accepted: 0, quarantined: 0 }])) as Record<
+        FormId,
+        { accepted: number; quarantined: number }
+      >;
       const wrongEvents = new Set(items.filter((x) => x.form === 'events' && x.wrong).map((x) => `${x.answers['Название мероприятия']}`));
       for (const item of items) {
-        const refused = item.wrong || (item.form === 'participation' && wrongEvents.has(String(item.answers['Мероприятие']).replace(/ \(.*$/, '')));
+        const refused =
+          item.wrong || (item.form === 'participation' && wrongEvents.has(String(item.answers['Мероприятие']).replace(/ \(.*$/, '')));
         out[item.form][refused ? 'quarantined' : 'accepted']++;
       }
       return out;
@@ -183,7 +226,10 @@ test('a drain stops inside the 6-minute limit and the next run resumes: every an
   const { wb, drains, send, expected, minutes } = setup();
   // Small passes, and every service call taking Google-like seconds: a pass is well over a minute of the clock.
   const settings = wb.spreadsheet.getSheetByName('Настройки')!;
-  const keys = settings.getDataRange().getValues().map((r) => r[0]);
+  const keys = settings
+    .getDataRange()
+    .getValues()
+    .map((r) => r[0]);
   settings.getRange(keys.indexOf('Ответов за один проход разбора') + 1, 2).setValue('40');
   const items = burst(200);
   send(items, 0, wb.runtime.now());
@@ -212,7 +258,10 @@ test('an answer edited while a drain is reading its sheet is taken in again: the
   send(items, 0, wb.runtime.now());
   const iomForm = wb.runtime.forms.all().find((f) => f.getTitle() === FORMS.iom.title)!;
   const first = iomForm.getResponses()[0]!;
-  const teacher = first.getItemResponses().find((r) => r.getItem().getTitle() === 'ФИО педагога')!.getResponse();
+  const teacher = first
+    .getItemResponses()
+    .find((r) => r.getItem().getTitle() === 'ФИО педагога')!
+    .getResponse();
   // The drain has read every sheet and is writing its first register when the teacher changes her status.
   const during = wb.runtime.executions.interleave({ into: 'onDrainSoonTrigger', member: 'Range.setValues', atCall: 1 }, () => {
     wb.runtime.forms.editResponse(first.getId(), { 'Статус ИОМ': 'Реализован' }, wb.runtime.now());

@@ -31,11 +31,16 @@ function folder(files: Record<string, string | Buffer>): string {
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 const intakeOf = (out: string) => JSON.parse(readFileSync(join(out, 'intake.json'), 'utf8'));
 
-const IOM_HEADER = 'Отметка времени;Адрес электронной почты;ФИО педагога;Образовательная организация;Должность;Начало реализации ИОМ;Статус ИОМ';
+const IOM_HEADER =
+  'Отметка времени;Адрес электронной почты;ФИО педагога;Образовательная организация;Должность;Начало реализации ИОМ;Статус ИОМ';
 const iomRow = (time: string, name: string, org = 'МОУ «Средняя школа № 1»') => `${time};;${name};${org};Учитель;01.09.2025;Разработан`;
 
 test('a Windows-1251 export with «;» and CRLF: every accepted row reaches «ИОМ» with its Cyrillic intact', () => {
-  const text = [IOM_HEADER, iomRow('12.09.2025 9:05:17', 'Ёлкина Анна Сергеевна'), iomRow('12.09.2025 9:06:00', 'Щукин Юрий Эдуардович')].join('\r\n');
+  const text = [
+    IOM_HEADER,
+    iomRow('12.09.2025 9:05:17', 'Ёлкина Анна Сергеевна'),
+    iomRow('12.09.2025 9:06:00', 'Щукин Юрий Эдуардович'),
+  ].join('\r\n');
   const data = folder({ 'organizations.csv': CP1251(ORGS_CSV), 'iom.csv': CP1251(text) });
   const wb = openBuiltWorkbook();
   wb.menu('menuSetupWorkbook');
@@ -53,7 +58,12 @@ test.each([
   ['Windows-1251, no BOM', (t: string) => CP1251(t)],
   ['UTF-8 with a BOM before it', (t: string) => Buffer.from('\ufeff' + t, 'utf8')],
 ])('an export with Excel’s «sep=;» first line (%s): the line is honoured, the answers accepted', (_, bytes) => {
-  const text = ['sep=;', IOM_HEADER, iomRow('12.09.2025 9:05:17', 'Ёлкина Анна Сергеевна'), iomRow('12.09.2025 9:06:00', 'Щукин Юрий Эдуардович', 'Школа № 99')].join('\r\n');
+  const text = [
+    'sep=;',
+    IOM_HEADER,
+    iomRow('12.09.2025 9:05:17', 'Ёлкина Анна Сергеевна'),
+    iomRow('12.09.2025 9:06:00', 'Щукин Юрий Эдуардович', 'Школа № 99'),
+  ].join('\r\n');
   const data = folder({ 'organizations.csv': CP1251(ORGS_CSV), 'iom.csv': bytes(text) });
   const wb = openBuiltWorkbook();
   wb.menu('menuSetupWorkbook');
@@ -74,7 +84,10 @@ test('UTF-16 with BOM and mixed line endings (CRLF header, LF and CR rows): no r
 
 test('a file of another encoding is refused, naming the file', () => {
   // KOI8-R: not what Excel or Google save.
-  const data = folder({ 'organizations.csv': ORGS_CSV, 'iom.csv': Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x3b, 0xcd, 0xc9, 0xd2, 0x0a]) });
+  const data = folder({
+    'organizations.csv': ORGS_CSV,
+    'iom.csv': Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x3b, 0xcd, 0xc9, 0xd2, 0x0a]),
+  });
   const out = join(tmp, 'out-koi8');
   const result = run('run', '--data', data, '--out', out);
   expect(result.status).toBe(1);
@@ -96,7 +109,9 @@ test("Google's own export name is recognised by its columns; unused and doubled 
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('«Учёт ИОМ»: получено 3, принято 2, в карантине 1');
   expect(result.stdout).toContain('Не использованы столбцы: «Комментарий»');
-  expect(result.stdout).toContain('Столбцы «ФИО педагога» и «ФИО» относятся к одному вопросу «ФИО педагога»: в каждой строке взят первый непустой.');
+  expect(result.stdout).toContain(
+    'Столбцы «ФИО педагога» и «ФИО» относятся к одному вопросу «ФИО педагога»: в каждой строке взят первый непустой.',
+  );
   const intake = intakeOf(out);
   expect(intake.iom.unusedColumns).toEqual(['Комментарий']);
   expect(intake.iom.notes).toHaveLength(1);
@@ -111,7 +126,11 @@ test("Google's own export name is recognised by its columns; unused and doubled 
 });
 
 test('identical wrong answers are two quarantine rows, and counted as two', () => {
-  const text = [IOM_HEADER, iomRow('12.09.2025 9:05:17', 'Ким Виктор', 'Школа № 99'), iomRow('12.09.2025 9:05:17', 'Ким Виктор', 'Школа № 99')].join('\n');
+  const text = [
+    IOM_HEADER,
+    iomRow('12.09.2025 9:05:17', 'Ким Виктор', 'Школа № 99'),
+    iomRow('12.09.2025 9:05:17', 'Ким Виктор', 'Школа № 99'),
+  ].join('\n');
   const data = folder({ 'organizations.csv': ORGS_CSV, 'iom.csv': text });
   const wb = openBuiltWorkbook();
   wb.menu('menuSetupWorkbook');
@@ -125,7 +144,8 @@ test('identical wrong answers are two quarantine rows, and counted as two', () =
 
 test('reference problems are printed with row and column, in intake.json, and an unusable file fails the run', () => {
   const staff = 'ФИО,Должность\nИванова Ирина Петровна,Учитель\n';
-  const diagnostics = 'ФИО,Код ОО,Дата диагностики,Процедура\nИванова Ирина Петровна,ОО-1,31.02.2025,Региональная\nПетров Пётр Ильич,ОО-1,15.09.2025,Региональная\n';
+  const diagnostics =
+    'ФИО,Код ОО,Дата диагностики,Процедура\nИванова Ирина Петровна,ОО-1,31.02.2025,Региональная\nПетров Пётр Ильич,ОО-1,15.09.2025,Региональная\n';
   const data = folder({ 'organizations.csv': ORGS_CSV, 'staff.csv': staff, 'diagnostics.csv': diagnostics });
   const out = join(tmp, 'out-reference');
   const result = run('run', '--data', data, '--out', out);
@@ -141,7 +161,8 @@ test('reference problems are printed with row and column, in intake.json, and an
 });
 
 test('an export whose participations are older than the journal entry of their event: all accepted', () => {
-  const events = 'Отметка времени,Название мероприятия,Вид мероприятия,Уровень,Дата начала\n20.09.2025 10:00:00,Семинар наставников,Семинар,Муниципальный,15.09.2025\n';
+  const events =
+    'Отметка времени,Название мероприятия,Вид мероприятия,Уровень,Дата начала\n20.09.2025 10:00:00,Семинар наставников,Семинар,Муниципальный,15.09.2025\n';
   const participation = [
     'Отметка времени,Адрес электронной почты,Мероприятие,ФИО участника,Образовательная организация',
     '15.09.2025 12:00:00,,Семинар наставников (15.09.2025),Иванова Ирина Петровна,МОУ «Средняя школа № 1»',
@@ -173,7 +194,11 @@ describe('the command line', () => {
 
   test('an unknown command or flag is refused with exit 2 before anything is written', () => {
     const out = join(tmp, 'out-refused');
-    for (const args of [['frobnicate', '--out', out], ['run', '--data', '.', '--outt', out], ['demo', '--out', out, 'extra']]) {
+    for (const args of [
+      ['frobnicate', '--out', out],
+      ['run', '--data', '.', '--outt', out],
+      ['demo', '--out', out, 'extra'],
+    ]) {
       const result = run(...args);
       expect([args, result.status]).toEqual([args, 2]);
       expect(result.stderr).toMatch(/Неизвестн|Лишний аргумент/);
@@ -194,13 +219,22 @@ describe('the command line', () => {
 });
 
 test('timings.json: every phase that ran, with its time and service calls; --verbose prints them', () => {
-  const events = 'Отметка времени,Название мероприятия,Вид мероприятия,Уровень,Дата начала\n20.09.2025 10:00:00,Семинар наставников,Семинар,Муниципальный,15.09.2025\n';
+  const events =
+    'Отметка времени,Название мероприятия,Вид мероприятия,Уровень,Дата начала\n20.09.2025 10:00:00,Семинар наставников,Семинар,Муниципальный,15.09.2025\n';
   const data = folder({ 'organizations.csv': ORGS_CSV, 'staff.csv': STAFF_CSV, 'events.csv': events });
   const out = join(tmp, 'out-timings');
   const result = run('run', '--data', data, '--out', out, '--verbose');
   expect(result.status).toBe(0);
   const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8'));
-  expect(timings.phases.map((p: { name: string }) => p.name)).toEqual(['read', 'reference', 'responses', 'intake', 'recompute', 'digests', 'export']);
+  expect(timings.phases.map((p: { name: string }) => p.name)).toEqual([
+    'read',
+    'reference',
+    'responses',
+    'intake',
+    'recompute',
+    'digests',
+    'export',
+  ]);
   for (const phase of timings.phases) {
     expect(typeof phase.ms).toBe('number');
     expect(phase.ms).toBeGreaterThanOrEqual(0);

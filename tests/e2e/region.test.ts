@@ -21,7 +21,14 @@ describe('«Настроить региональную книгу»', () => {
   const region = openRegionalWorkbook();
 
   test('creates the six sheets of the regional workbook, and no municipal one', () => {
-    expect(region.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Рассылки', 'Настройки']);
+    expect(region.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      'Муниципалитеты',
+      'Сводные показатели',
+      'Дашборд',
+      'Журнал изменений',
+      'Рассылки',
+      'Настройки',
+    ]);
     expect(REGIONAL_NAMES).toEqual(region.spreadsheet.getSheets().map((s) => s.getName()));
     expect(region.runtime.ui.alerts.at(-1)!.title).toBe('Региональная книга настроена');
     const header = sheetOf(region, 'Муниципалитеты').getRange(1, 1, 1, 8).getValues()[0];
@@ -33,14 +40,29 @@ describe('«Настроить региональную книгу»', () => {
   test('«Настройки» holds the region’s defaults: its name, preset klin, the year, the access list, the ministry’s letter', () => {
     const settings = recordsOf(region.spreadsheet, 'settings');
     expect(settings.map((r) => r['Параметр'])).toEqual(regionSettingDefaults().map((s) => s.key));
-    expect(settings.map((r) => r['Параметр'])).toEqual(['Регион', 'Набор показателей', 'Отчётный год', 'Список доступа', 'Адреса министерства', 'Ежемесячная рассылка', 'Ячеек в книге']);
+    expect(settings.map((r) => r['Параметр'])).toEqual([
+      'Регион',
+      'Набор показателей',
+      'Отчётный год',
+      'Список доступа',
+      'Адреса министерства',
+      'Ежемесячная рассылка',
+      'Ячеек в книге',
+    ]);
     expect(settings.find((r) => r['Параметр'] === 'Список доступа')!['Описание']).toMatch(/^Кто, кроме владельца книги, обновляет сводку/);
     expect(settings.find((r) => r['Параметр'] === 'Набор показателей')!['Значение']).toBe('klin');
   });
 
   test('its menu from then on, and on every opening: the summary, the dashboard and the settings — no forms', () => {
     const items = () => region.runtime.ui.menus.flatMap((m) => m.items.flatMap((i) => ('functionName' in i ? [i.functionName] : [])));
-    const expected = ['menuShowRegion', 'menuShowDashboard', 'menuRebuildDashboard', 'menuSetupWorkbook', 'menuArchiveAuditLog', 'menuShowSettings'];
+    const expected = [
+      'menuShowRegion',
+      'menuShowDashboard',
+      'menuRebuildDashboard',
+      'menuSetupWorkbook',
+      'menuArchiveAuditLog',
+      'menuShowSettings',
+    ];
     expect(items()).toEqual(expected);
     region.sandbox.call('onOpen');
     expect(items()).toEqual(expected);
@@ -68,7 +90,9 @@ describe('«Настроить региональную книгу»', () => {
 
 /** A municipality's computed numbers by indicator code, as its own «Показатели» holds them. */
 function numbersOf(spreadsheet: Spreadsheet): Map<string, { numerator: Cell; denominator: Cell }> {
-  return new Map(recordsOf(spreadsheet, 'indicators').map((r) => [String(r['Код']), { numerator: r['Числитель']!, denominator: r['Знаменатель']! }]));
+  return new Map(
+    recordsOf(spreadsheet, 'indicators').map((r) => [String(r['Код']), { numerator: r['Числитель']!, denominator: r['Знаменатель']! }]),
+  );
 }
 
 // Dubna: a larger school and a second methodist, so pooling and averaging the two municipalities differ.
@@ -127,8 +151,12 @@ describe('«Обновить сводку» over eight listed workbooks', () => 
       ['', 'Нет', 'Повтор'],
     ]);
     for (const r of listed) expect((r['Проверена'] as Date).getTime()).toBe(when.getTime());
-    expect(row('Истра')['Почему не прочитана']).toBe('Нет показателей: показатели ещё не рассчитаны (в книге муниципалитета: «Маршрут → Показатели…» → «Пересчитать»).');
-    expect(row('Северск')['Почему не прочитана']).toBe('Другой набор показателей: в книге — набор «seversk», а регион сводит набор «klin».');
+    expect(row('Истра')['Почему не прочитана']).toBe(
+      'Нет показателей: показатели ещё не рассчитаны (в книге муниципалитета: «Маршрут → Показатели…» → «Пересчитать»).',
+    );
+    expect(row('Северск')['Почему не прочитана']).toBe(
+      'Другой набор показателей: в книге — набор «seversk», а регион сводит набор «klin».',
+    );
     expect(listed[4]!['Почему не прочитана']).toBe(
       'Нет доступа: книга не открыта для metodist@klin.example. Попросите её владельца дать этому адресу доступ хотя бы на просмотр.',
     );
@@ -156,7 +184,11 @@ describe('«Обновить сводку» over eight listed workbooks', () => 
     const add = (x: Cell, y: Cell) => (x === '' && y === '' ? '' : Number(x) + Number(y));
     for (const total of totals) {
       const code = String(total['Код']);
-      expect([code, total['Числитель'], total['Знаменатель']]).toEqual([code, add(a.get(code)!.numerator, b.get(code)!.numerator), add(a.get(code)!.denominator, b.get(code)!.denominator)]);
+      expect([code, total['Числитель'], total['Знаменатель']]).toEqual([
+        code,
+        add(a.get(code)!.numerator, b.get(code)!.numerator),
+        add(a.get(code)!.denominator, b.get(code)!.denominator),
+      ]);
     }
     // staff per methodist: Σ staff ÷ Σ methodists, not the mean of the two ratios.
     const ratio = totals.find((r) => r['Код'] === '4')!;
@@ -181,8 +213,20 @@ describe('«Обновить сводку» over eight listed workbooks', () => 
   });
 
   test('the sidebar’s state reads it back: statuses by code, totals, no Date objects', () => {
-    const state = region.rpc<{ report: { municipalities: { status: string }[]; indicators: { code: string }[] }; running: boolean }>('rpcRegionState');
-    expect(state.report.municipalities.map((m) => m.status)).toEqual(['read', 'read', 'noIndicators', 'otherPreset', 'noAccess', 'notFound', 'partialScope', 'badLink', 'duplicate']);
+    const state = region.rpc<{ report: { municipalities: { status: string }[]; indicators: { code: string }[] }; running: boolean }>(
+      'rpcRegionState',
+    );
+    expect(state.report.municipalities.map((m) => m.status)).toEqual([
+      'read',
+      'read',
+      'noIndicators',
+      'otherPreset',
+      'noAccess',
+      'notFound',
+      'partialScope',
+      'badLink',
+      'duplicate',
+    ]);
     expect(state.report.indicators).toHaveLength(11);
     expect(state.running).toBe(false);
     expect(JSON.stringify(state)).not.toMatch(/"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"/);
@@ -197,7 +241,12 @@ describe('«Обновить сводку» over eight listed workbooks', () => 
     // Read again in the second run, Klin and Dubna replace their rows: every municipality once, 11 rows each.
     const counts = new Map<unknown, number>();
     for (const r of rows) counts.set(r['Муниципалитет'], (counts.get(r['Муниципалитет']) ?? 0) + 1);
-    expect([...counts]).toEqual([['Итого по региону', 11], ['Клин', 11], ['Дубна', 11], ['Руза', 11]]);
+    expect([...counts]).toEqual([
+      ['Итого по региону', 11],
+      ['Клин', 11],
+      ['Дубна', 11],
+      ['Руза', 11],
+    ]);
     const ruza = numbersOf(closed);
     const before = numbersOf(klin);
     const after = rows.find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '2')!;

@@ -53,14 +53,47 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   });
 
   test('region.json has the documented shape; each municipality names its folder', () => {
-    expect(Object.keys(region)).toEqual(['region', 'preset', 'year', 'updatedAt', 'municipalities', 'indicators', 'byMunicipality', 'unreadFolders']);
+    expect(Object.keys(region)).toEqual([
+      'region',
+      'preset',
+      'year',
+      'updatedAt',
+      'municipalities',
+      'indicators',
+      'byMunicipality',
+      'unreadFolders',
+    ]);
     expect(region.municipalities.map((m) => [m.name, m.status, m.folder])).toEqual([
       ['Северный район', 'read', north],
       ['Южный район', 'read', south],
       ['empty', 'noIndicators', empty],
     ]);
-    expect(Object.keys(region.municipalities[0]!)).toEqual(['name', 'workbook', 'read', 'checkedAt', 'status', 'reason', 'preset', 'computedAt', 'period', 'folder']);
-    expect(Object.keys(region.indicators[0]!)).toEqual(['code', 'name', 'unit', 'numerator', 'denominator', 'value', 'plan', 'comparator', 'status', 'period', 'explanation', 'computedAt']);
+    expect(Object.keys(region.municipalities[0]!)).toEqual([
+      'name',
+      'workbook',
+      'read',
+      'checkedAt',
+      'status',
+      'reason',
+      'preset',
+      'computedAt',
+      'period',
+      'folder',
+    ]);
+    expect(Object.keys(region.indicators[0]!)).toEqual([
+      'code',
+      'name',
+      'unit',
+      'numerator',
+      'denominator',
+      'value',
+      'plan',
+      'comparator',
+      'status',
+      'period',
+      'explanation',
+      'computedAt',
+    ]);
     expect(region.byMunicipality.map((m) => [m.name, m.folder, m.indicators.length])).toEqual([
       ['Северный район', north, 11],
       ['Южный район', south, 11],
@@ -72,7 +105,11 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
     const b = readJson<Kpi>(join(south, 'kpi.json')).indicators;
     const sum = (x: number | null, y: number | null) => (x === null && y === null ? null : (x ?? 0) + (y ?? 0));
     region.indicators.forEach((total, k) => {
-      expect([total.code, total.numerator, total.denominator]).toEqual([a[k]!.code, sum(a[k]!.numerator, b[k]!.numerator), sum(a[k]!.denominator, b[k]!.denominator)]);
+      expect([total.code, total.numerator, total.denominator]).toEqual([
+        a[k]!.code,
+        sum(a[k]!.numerator, b[k]!.numerator),
+        sum(a[k]!.denominator, b[k]!.denominator),
+      ]);
     });
     const diagnosed = region.indicators.find((i) => i.code === '2')!;
     expect(diagnosed.value).toBe(Math.round((1000 * diagnosed.numerator!) / diagnosed.denominator!) / 10);
@@ -84,7 +121,14 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
   test('region.xlsx holds the regional workbook’s sheets', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'region.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Муниципалитеты', 'Сводные показатели', 'Дашборд', 'Журнал изменений', 'Рассылки', 'Настройки']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Муниципалитеты',
+      'Сводные показатели',
+      'Дашборд',
+      'Журнал изменений',
+      'Рассылки',
+      'Настройки',
+    ]);
     expect(book.getWorksheet('Сводные показатели')!.getCell('A2').value).toBe('Итого по региону');
     // The regional «Дашборд» was rebuilt by the refresh: its chart's place holds the chart's title and table.
     const dashboard = book.getWorksheet('Дашборд')!;
@@ -100,7 +144,9 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
     const data = JSON.parse(payload).data as DashboardData;
     expect(data).toMatchObject({ unitKind: 'municipality', ioms: null, events: null, pairs: null });
     expect(data.units.map((u) => u.name)).toEqual(['Северный район', 'Южный район']);
-    expect(data.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(region.indicators.map((i) => [i.code, i.numerator, i.denominator]));
+    expect(data.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(
+      region.indicators.map((i) => [i.code, i.numerator, i.denominator]),
+    );
     const south = region.byMunicipality[1]!;
     const diagnosed = data.indicators.find((i) => i.code === '2')!;
     expect(diagnosed.byUnit.find((u) => u.unit === south.workbook)).toMatchObject({
@@ -119,7 +165,21 @@ describe('totals the ministry can trust (issue 18 point 4)', () => {
   mkdirSync(broken);
   writeFileSync(join(broken, 'workbook.xlsx'), readFileSync(join(north, 'workbook.xlsx')).subarray(0, 3000));
   const out = join(tmp, 'trust');
-  const result = runCli(['region', '--municipal', north, `${north}/`, copy, broken, west, '--out', out, '--region', 'Северная область', '--ministry', 'minobr@north.example']);
+  const result = runCli([
+    'region',
+    '--municipal',
+    north,
+    `${north}/`,
+    copy,
+    broken,
+    west,
+    '--out',
+    out,
+    '--region',
+    'Северная область',
+    '--ministry',
+    'minobr@north.example',
+  ]);
   const region = readJson<Region>(join(out, 'region.json'));
   const alone = readJson<Kpi>(join(north, 'kpi.json')).indicators;
 
@@ -131,8 +191,12 @@ describe('totals the ministry can trust (issue 18 point 4)', () => {
       [copy, 'copy'],
       [west, 'otherYear'],
     ]);
-    expect(region.municipalities[1]!.reason).toBe('Тот же муниципалитет: «Северный район» с теми же показателями уже в сводке по книге в строке 2 — это её копия. В сводку муниципалитет входит один раз.');
-    expect(region.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(alone.map((i) => [i.code, i.numerator, i.denominator]));
+    expect(region.municipalities[1]!.reason).toBe(
+      'Тот же муниципалитет: «Северный район» с теми же показателями уже в сводке по книге в строке 2 — это её копия. В сводку муниципалитет входит один раз.',
+    );
+    expect(region.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(
+      alone.map((i) => [i.code, i.numerator, i.denominator]),
+    );
   });
 
   test('a broken workbook.xlsx leaves its folder out with a Russian reason; the run goes on', () => {
@@ -144,7 +208,9 @@ describe('totals the ministry can trust (issue 18 point 4)', () => {
 
   test('workbooks of another year are named, not summed: the totals are of one year, with its plans', () => {
     expect(region.year).toBe(2025);
-    expect(region.municipalities[2]!.reason).toMatch(/^Другой год: показатели рассчитаны за 2024 год, а большинство книг — за 2025; сводка — за 2025 год\./);
+    expect(region.municipalities[2]!.reason).toMatch(
+      /^Другой год: показатели рассчитаны за 2024 год, а большинство книг — за 2025; сводка — за 2025 год\./,
+    );
     expect(region.indicators.find((i) => i.code === '2')!.plan).not.toBeNull();
   });
 
@@ -171,7 +237,9 @@ describe('the command line', () => {
   test('no folder with a workbook.xlsx: exit 1, each folder named with why', () => {
     const result = runCli(['region', '--municipal', folder, join(tmp, 'other'), '--out', join(tmp, 'r2')]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`Не вошла в сводку: В папке ${folder} нет workbook.xlsx: укажите папку, в которую писал «marshrut run --out».`);
+    expect(result.stdout).toContain(
+      `Не вошла в сводку: В папке ${folder} нет workbook.xlsx: укажите папку, в которую писал «marshrut run --out».`,
+    );
     expect(result.stdout).toContain(`Не вошла в сводку: В папке ${join(tmp, 'other')} нет workbook.xlsx`);
     expect(result.stderr).toBe('Ошибка: Ни одна из папок не прочитана — сводить нечего. Причины выше.\n');
   });
@@ -184,12 +252,23 @@ describe('the command line', () => {
   });
 
   test('no --municipal, or an unknown preset: usage errors', () => {
-    expect(runCli(['region', '--out', join(tmp, 'r4')])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: Укажите папки муниципалитетов: --municipal DIR1 DIR2 …/) });
-    expect(runCli(['region', '--municipal', folder, '--preset', 'moscow'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: Неизвестный набор показателей «moscow»/) });
+    expect(runCli(['region', '--out', join(tmp, 'r4')])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^Ошибка: Укажите папки муниципалитетов: --municipal DIR1 DIR2 …/),
+    });
+    expect(runCli(['region', '--municipal', folder, '--preset', 'moscow'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^Ошибка: Неизвестный набор показателей «moscow»/),
+    });
   });
 
   test('marshrut help lists the command', () => {
-    expect(runCli(['help']).stdout).toContain('marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ] [--ministry АДРЕСА]');
-    expect(runCli(['region', '--municipal', folder, '--ministry', 'minobr'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Ошибка: --ministry: «minobr» — не e-mail/) });
+    expect(runCli(['help']).stdout).toContain(
+      'marshrut region --municipal DIR1 DIR2 … [--out DIR] [--preset ID] [--region НАЗВАНИЕ] [--ministry АДРЕСА]',
+    );
+    expect(runCli(['region', '--municipal', folder, '--ministry', 'minobr'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^Ошибка: --ministry: «minobr» — не e-mail/),
+    });
   });
 });

@@ -63,7 +63,11 @@ function expectEveryMunicipalityOnce(region: LocalWorkbook, names: readonly stri
   for (const r of rows) perMunicipality.set(r['Муниципалитет'], (perMunicipality.get(r['Муниципалитет']) ?? 0) + 1);
   expect([...perMunicipality]).toEqual([['Итого по региону', 11], ...names.map((n) => [n, 11])]);
   // Σ i for i = 1…60 of Σ 100: 1830 of 6000, 30.5 % — not the mean of 60 percentages counted unevenly.
-  expect(rows.find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '2')).toMatchObject({ Числитель: 1830, Знаменатель: 6000, Значение: 30.5 });
+  expect(rows.find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '2')).toMatchObject({
+    Числитель: 1830,
+    Знаменатель: 6000,
+    Значение: 30.5,
+  });
 }
 
 function expectNoExecutionPastTheLimit(region: LocalWorkbook): void {

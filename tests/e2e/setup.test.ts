@@ -21,7 +21,9 @@ function validationPicture(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
     sheet
       .getRange(row, 1, 1, width)
       .getDataValidations()[0]!
-      .map((dv) => (dv ? { type: String(dv.getCriteriaType()), values: dv.getCriteriaValues(), allowInvalid: dv.getAllowInvalid() } : null));
+      .map((dv) =>
+        dv ? { type: String(dv.getCriteriaType()), values: dv.getCriteriaValues(), allowInvalid: dv.getAllowInvalid() } : null,
+      );
   return { second: at(2), last: at(rows) };
 }
 
@@ -61,8 +63,22 @@ describe('«Настроить книгу» on a new spreadsheet', () => {
 
   test('every sheet of SPEC §2 exists (reference, registers, indicators, dashboard, logs, settings)', () => {
     const names = wb.spreadsheet.getSheets().map((s) => s.getName());
-    for (const name of ['Организации', 'Педагоги', 'ИОМ', 'Диагностика', 'Мероприятия', 'Участие', 'Наставничество', 'Показатели',
-      'Показатели по ОО', 'Дашборд', 'Карантин', 'Журнал изменений', 'Рассылки', 'Настройки'])
+    for (const name of [
+      'Организации',
+      'Педагоги',
+      'ИОМ',
+      'Диагностика',
+      'Мероприятия',
+      'Участие',
+      'Наставничество',
+      'Показатели',
+      'Показатели по ОО',
+      'Дашборд',
+      'Карантин',
+      'Журнал изменений',
+      'Рассылки',
+      'Настройки',
+    ])
       expect(names).toContain(name);
   });
 
@@ -88,14 +104,17 @@ describe('«Настроить книгу» on a new spreadsheet', () => {
     expect(sheet.getRange(2, 1).getDataValidation()).toBeNull(); // ФИО педагога
   });
 
-  test.each(specs.map((s) => [s.name, Boolean(s.computed)] as const))('«%s»: warning-only protection iff computed (%s)', (name, computed) => {
-    const protections = sheetOf(wb, name).getProtections(SHEET_PROTECTION);
-    expect(protections.length).toBe(computed ? 1 : 0);
-    if (computed) {
-      expect(protections[0]!.isWarningOnly()).toBe(true);
-      expect(protections[0]!.getDescription()).toMatch(/Маршрут/);
-    }
-  });
+  test.each(specs.map((s) => [s.name, Boolean(s.computed)] as const))(
+    '«%s»: warning-only protection iff computed (%s)',
+    (name, computed) => {
+      const protections = sheetOf(wb, name).getProtections(SHEET_PROTECTION);
+      expect(protections.length).toBe(computed ? 1 : 0);
+      if (computed) {
+        expect(protections[0]!.isWarningOnly()).toBe(true);
+        expect(protections[0]!.getDescription()).toMatch(/Маршрут/);
+      }
+    },
+  );
 
   test('«Настройки» holds every default key once, with its default value', () => {
     const [, ...rows] = valuesOf(wb, 'Настройки');

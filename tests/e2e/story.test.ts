@@ -33,7 +33,12 @@ test('each municipality is generated under its name and run in its folder; the r
       },
       runRegion: async (municipal, out, region) => {
         regionCall = [municipal, out, region.name];
-        return { xlsx: join(out, 'region.xlsx'), json: join(out, 'region.json'), dashboard: join(out, 'dashboard.html'), mail: join(out, 'mail') };
+        return {
+          xlsx: join(out, 'region.xlsx'),
+          json: join(out, 'region.json'),
+          dashboard: join(out, 'dashboard.html'),
+          mail: join(out, 'mail'),
+        };
       },
     },
     SMALL,
@@ -44,10 +49,16 @@ test('each municipality is generated under its name and run in its folder; the r
     expect(readFileSync(join(tmp, m.slug, 'data', 'organizations.csv'), 'utf8')).toContain(m.name);
   }
   expect(regionCall).toEqual([SMALL.map((m) => join(tmp, m.slug)), join(tmp, 'region'), 'Московская область']);
-  expect(lines.filter((l) => /^\n\[\d\/3\]/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['[1/3] Городской округ А', '[2/3] Муниципальный район Б', '[3/3] Регион']);
+  expect(lines.filter((l) => /^\n\[\d\/3\]/.test(l)).map((l) => l.trim().split(':')[0])).toEqual([
+    '[1/3] Городской округ А',
+    '[2/3] Муниципальный район Б',
+    '[3/3] Регион',
+  ]);
   expect(lines.at(-outputs.length - 1)).toBe('\nГотово. Где что лежит:');
   expect(outputs.map((o) => o.path)).toEqual([
-    ...SMALL.flatMap((m) => ['data', 'workbook.xlsx', 'intake.json', 'kpi.json', 'dashboard.html', 'mail'].map((f) => join(tmp, m.slug, f))),
+    ...SMALL.flatMap((m) =>
+      ['data', 'workbook.xlsx', 'intake.json', 'kpi.json', 'dashboard.html', 'mail'].map((f) => join(tmp, m.slug, f)),
+    ),
     join(tmp, 'region', 'region.xlsx'),
     join(tmp, 'region', 'region.json'),
     join(tmp, 'region', 'dashboard.html'),

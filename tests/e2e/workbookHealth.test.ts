@@ -31,7 +31,9 @@ describe('the first hour: «Настроить книгу» on a new spreadsheet
   test('«Настройки → Ячеек в книге» holds the cells counted against 10 million', () => {
     const cells = cellsOf(wb.spreadsheet);
     expect(cells).toBeLessThan(SHEET_IDS.length * 1000 * 26 * 0.9);
-    expect(setting(wb, 'Ячеек в книге')).toBe(`${String(cells).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} из 10\u202f000\u202f000 (${String(Math.round(cells / 10_000) / 10).replace('.', ',')} %), на 01.10.2025 12:00:00`);
+    expect(setting(wb, 'Ячеек в книге')).toBe(
+      `${String(cells).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')} из 10\u202f000\u202f000 (${String(Math.round(cells / 10_000) / 10).replace('.', ',')} %), на 01.10.2025 12:00:00`,
+    );
     expect(wb.rpc<Health>('rpcWorkbookHealth')).toMatchObject({ cells, limit: 10_000_000, warn: false, message: null });
   });
 
@@ -44,7 +46,13 @@ describe('the first hour: «Настроить книгу» on a new spreadsheet
       expect(a2.getFontColor()).toBe('#80868b');
       // The rest of the row is empty («Дашборд» is one column wide until its first rebuild).
       const sheet = sheetOf(wb, name);
-      if (sheet.getMaxColumns() > 1) expect(sheet.getRange(2, 2, 1, sheet.getMaxColumns() - 1).getValues()[0]!.every((v) => v === '')).toBe(true);
+      if (sheet.getMaxColumns() > 1)
+        expect(
+          sheet
+            .getRange(2, 2, 1, sheet.getMaxColumns() - 1)
+            .getValues()[0]!
+            .every((v) => v === ''),
+        ).toBe(true);
     },
   );
 
@@ -74,7 +82,10 @@ describe('set-up on a spreadsheet a methodist started by hand', () => {
   const wb = openBuiltWorkbook();
   // «Лист1» with a note in it stays; a hand-made «настройки» (Google would refuse a second «Настройки») is taken over.
   wb.spreadsheet.getSheets()[0]!.getRange('A1').setValue('мои заметки');
-  wb.spreadsheet.insertSheet('настройки').getRange('A1:B1').setValues([['Параметр', 'Значение']]);
+  wb.spreadsheet
+    .insertSheet('настройки')
+    .getRange('A1:B1')
+    .setValues([['Параметр', 'Значение']]);
   wb.menu('menuSetupWorkbook');
 
   test('«Лист1» with content is kept; «настройки» becomes «Настройки» with its columns completed', () => {
@@ -109,7 +120,14 @@ describe('the banner past 80 % of 10 million cells, and the audit archive', () =
     const log = sheetOf(wb, 'Журнал изменений');
     log.insertRowsAfter(log.getMaxRows(), rows);
     const values = Array.from({ length: rows }, (_, i) => [
-      new Date(2025, 8, 1, 9, i % 60), 'metodist@klin.example', 'Изменение', 'ИОМ', `Запись ${i + 1}`, 'Статус', HOSTILE[i % HOSTILE.length]!, `'${HOSTILE[(i + 1) % HOSTILE.length]}`,
+      new Date(2025, 8, 1, 9, i % 60),
+      'metodist@klin.example',
+      'Изменение',
+      'ИОМ',
+      `Запись ${i + 1}`,
+      'Статус',
+      HOSTILE[i % HOSTILE.length]!,
+      `'${HOSTILE[(i + 1) % HOSTILE.length]}`,
     ]);
     log.getRange(2, 1, rows, 8).setValues(values.map((r) => r.map((v, j) => (j === 6 ? `'${v}` : v))));
     return plain(log.getRange(1, 1, rows + 1, 8).getValues());
@@ -126,7 +144,13 @@ describe('the banner past 80 % of 10 million cells, and the audit archive', () =
     expect(archive.getSheetByName('Журнал изменений')!.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
     const left = rowsOf(wb, 'audit');
     expect(left).toHaveLength(1);
-    expect(left[0]).toMatchObject({ Действие: 'Журнал перенесён в архив', Лист: 'Журнал изменений', Запись: archive.getUrl(), Поле: 'Перенесено записей', Стало: '3000' });
+    expect(left[0]).toMatchObject({
+      Действие: 'Журнал перенесён в архив',
+      Лист: 'Журнал изменений',
+      Запись: archive.getUrl(),
+      Поле: 'Перенесено записей',
+      Стало: '3000',
+    });
     expect(setting(wb, 'Архив журнала изменений')).toBe(archive.getUrl());
     expect(cellsOf(wb.spreadsheet)).toBe(cellsBefore - 3000 * 8); // the log's grid is back to its 1 000 rows
     expect(wb.runtime.ui.alerts.at(-1)!.message).toContain('Перенесено записей: 3000.');
@@ -192,12 +216,20 @@ describe('a second methodist runs «Создать формы»', () => {
   test('an answer sent while she works is processed by the first methodist’s trigger, as the first methodist', () => {
     const events = rt.forms.all().find((f) => f.getTitle() === FORMS.events.title)!;
     rt.forms.submit(events, {
-      answers: { 'Название мероприятия': 'Семинар', 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 8, 15) },
+      answers: {
+        'Название мероприятия': 'Семинар',
+        'Вид мероприятия': 'Семинар',
+        Уровень: 'Муниципальный',
+        'Дата начала': new Date(2025, 8, 15),
+      },
     });
     expect(rt.executions.log.at(-1)).toMatchObject({ label: 'onResponseTrigger', user: 'first@klin.example', outcome: 'ok' });
     aMinuteLater(wb);
     expect(rowsOf(wb, 'events').map((r) => r['Название мероприятия'])).toEqual(['Семинар']);
-    expect(rt.executions.log.filter((e) => e.label === 'onDrainSoonTrigger').at(-1)).toMatchObject({ user: 'first@klin.example', outcome: 'ok' });
+    expect(rt.executions.log.filter((e) => e.label === 'onDrainSoonTrigger').at(-1)).toMatchObject({
+      user: 'first@klin.example',
+      outcome: 'ok',
+    });
     // The one-shot drain removed its own trigger: only the three standing ones are left.
     expect(rt.triggers.all()).toHaveLength(3);
   });
@@ -206,13 +238,23 @@ describe('a second methodist runs «Создать формы»', () => {
     const events = rt.forms.all().find((f) => f.getTitle() === FORMS.events.title)!;
     rt.forms.submit(events, {
       answers: {
-        'Название мероприятия': '007', 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 8, 16),
-        'Пункт дорожной карты': '1.5', 'Направление, проект': '+7 999', 'Количество участников': '1 000',
+        'Название мероприятия': '007',
+        'Вид мероприятия': 'Семинар',
+        Уровень: 'Муниципальный',
+        'Дата начала': new Date(2025, 8, 16),
+        'Пункт дорожной карты': '1.5',
+        'Направление, проект': '+7 999',
+        'Количество участников': '1 000',
       },
     });
     const [header, ...rows] = valuesOf(wb, `Ответы — ${FORMS.events.title}`);
     const last = Object.fromEntries(header!.map((h, i) => [String(h), rows.at(-1)![i]]));
-    expect(last).toMatchObject({ 'Название мероприятия': '007', 'Пункт дорожной карты': '1.5', 'Направление, проект': '+7 999', 'Количество участников': '1 000' });
+    expect(last).toMatchObject({
+      'Название мероприятия': '007',
+      'Пункт дорожной карты': '1.5',
+      'Направление, проект': '+7 999',
+      'Количество участников': '1 000',
+    });
     expect(Object.prototype.toString.call(last['Отметка времени'])).toBe('[object Date]');
   });
 

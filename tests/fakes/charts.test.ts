@@ -13,15 +13,26 @@ function setup() {
 test('a built chart records its type, range, options, headers and position; its id comes with the insert', () => {
   const { sheet, charts } = setup();
   const range = sheet.getRange('H5:J9');
-  const chart = sheet.newChart().setChartType(charts.ChartType.COLUMN).addRange(range).setNumHeaders(1)
-    .setOption('title', 'Мероприятия').setOption('isStacked', true).setPosition(5, 1, 10, 4).build();
+  const chart = sheet
+    .newChart()
+    .setChartType(charts.ChartType.COLUMN)
+    .addRange(range)
+    .setNumHeaders(1)
+    .setOption('title', 'Мероприятия')
+    .setOption('isStacked', true)
+    .setPosition(5, 1, 10, 4)
+    .build();
   expect(chart.getChartId()).toBeNull(); // «null if the chart is not in a spreadsheet»
   sheet.insertChart(chart);
   const [inserted] = sheet.getCharts();
   expect(typeof inserted!.getChartId()).toBe('number');
   expect(inserted!.getRanges().map((r) => r.getA1Notation())).toEqual(['H5:J9']);
   expect(inserted!.getNumHeaders()).toBe(1);
-  expect([inserted!.getOptions().get('title'), inserted!.getOptions().get('isStacked'), inserted!.getOptions().get('legend')]).toEqual(['Мероприятия', true, null]);
+  expect([inserted!.getOptions().get('title'), inserted!.getOptions().get('isStacked'), inserted!.getOptions().get('legend')]).toEqual([
+    'Мероприятия',
+    true,
+    null,
+  ]);
   const info = inserted!.getContainerInfo();
   expect([info.getAnchorRow(), info.getAnchorColumn(), info.getOffsetX(), info.getOffsetY()]).toEqual([5, 1, 10, 4]);
   expect(String(inserted!.modify().getChartType())).toBe('COLUMN');
@@ -30,7 +41,11 @@ test('a built chart records its type, range, options, headers and position; its 
 test('no type: build() refuses; an anchor outside the grid: insertChart refuses', () => {
   const { sheet, charts } = setup();
   expect(() => sheet.newChart().addRange(sheet.getRange('A1:B2')).build()).toThrow('Chart type must be set.');
-  const far = sheet.newChart().setChartType(charts.ChartType.BAR).setPosition(1, sheet.getMaxColumns() + 1, 0, 0).build();
+  const far = sheet
+    .newChart()
+    .setChartType(charts.ChartType.BAR)
+    .setPosition(1, sheet.getMaxColumns() + 1, 0, 0)
+    .build();
   expect(() => sheet.insertChart(far)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
   expect(sheet.getCharts()).toHaveLength(0);
 });

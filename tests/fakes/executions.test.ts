@@ -33,7 +33,14 @@ function setup() {
   const ss = rt.spreadsheets.create('Книга');
   rt.spreadsheets.setActive(ss);
   const sb = loadBundle(SCRIPT, rt);
-  return { rt, sb, ss, tick: (ms: number) => { now += ms; } };
+  return {
+    rt,
+    sb,
+    ss,
+    tick: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('executions and the script lock', () => {
@@ -72,7 +79,12 @@ describe('executions and the script lock', () => {
     expect(during.host!.label).toBe('batch');
     expect(seen).toEqual([false, 'false,false', LOCK_TIMEOUT, 5000]);
     expect(rt.executions.log.map((e) => [e.label, e.outcome])).toEqual([
-      ['batch', 'ok'], ['tryLock', 'ok'], ['hasLock', 'ok'], ['clockMs', 'ok'], ['waitLock', 'error'], ['clockMs', 'ok'],
+      ['batch', 'ok'],
+      ['tryLock', 'ok'],
+      ['hasLock', 'ok'],
+      ['clockMs', 'ok'],
+      ['waitLock', 'error'],
+      ['clockMs', 'ok'],
     ]);
     expect(sb.call('tryLock')).toBe(true); // A ended: free again
   });
@@ -82,7 +94,11 @@ describe('executions and the script lock', () => {
     const during = rt.executions.interleave({ into: 'batch', atCall: 4 }, () => sb.call('waitLock', 1000));
     sb.call('batch', 3);
     expect(during.error?.message).toBe(LOCK_TIMEOUT);
-    expect(ss.getSheets()[0]!.getRange(1, 1, 3, 2).getValues()).toEqual([['строка 1', 'конец'], ['строка 2', ''], ['строка 3', '']]);
+    expect(ss.getSheets()[0]!.getRange(1, 1, 3, 2).getValues()).toEqual([
+      ['строка 1', 'конец'],
+      ['строка 2', ''],
+      ['строка 3', ''],
+    ]);
   });
 
   test('at A’s Nth service call, B runs before that call; an interleaving that never fires stays armed', () => {
@@ -90,7 +106,9 @@ describe('executions and the script lock', () => {
     let rowsWhenB = -1;
     // batch(n) calls getScriptLock, waitLock, then getActive, getSheets, getRange, setValue per row and per «конец»,
     // then releaseLock: batch(1) makes 11 calls, and in batch(5) the 12th is the third row's getSheets.
-    rt.executions.interleave({ into: 'batch', atCall: 12 }, () => { rowsWhenB = ss.getSheets()[0]!.getLastRow(); });
+    rt.executions.interleave({ into: 'batch', atCall: 12 }, () => {
+      rowsWhenB = ss.getSheets()[0]!.getLastRow();
+    });
     sb.call('batch', 1);
     expect(rowsWhenB).toBe(-1);
     sb.call('batch', 5);

@@ -25,7 +25,12 @@ describe('10 million cells per spreadsheet', () => {
     expect(() => ss.insertSheet('Ещё один')).toThrow(TOO_MANY_CELLS);
     sheet.getRange(1000, 1).setValue('последняя строка');
     expect(() => sheet.appendRow(['строка за пределами сетки'])).toThrow(TOO_MANY_CELLS);
-    expect(ss.getSheets().map((s) => s.getMaxRows() * s.getMaxColumns()).reduce((a, b) => a + b)).toBe(10_000_000);
+    expect(
+      ss
+        .getSheets()
+        .map((s) => s.getMaxRows() * s.getMaxColumns())
+        .reduce((a, b) => a + b),
+    ).toBe(10_000_000);
     last.deleteRows(2, 1);
     last.insertRowsAfter(999, 1); // room again after a delete
   });

@@ -13,7 +13,9 @@ test('a spreadsheet opens by its id for any user until its sharing is restricted
   const ss = rt.spreadsheets.create('Клин');
   expect(app.openById(ss.getId()).getName()).toBe('Клин');
   rt.spreadsheets.restrictTo(ss, ['Owner@Klin.example']);
-  expect(() => rt.executions.run('read', () => app.openById(ss.getId()))).toThrow('You do not have permission to access the requested document.');
+  expect(() => rt.executions.run('read', () => app.openById(ss.getId()))).toThrow(
+    'You do not have permission to access the requested document.',
+  );
   expect(rt.executions.run('read', () => app.openById(ss.getId()).getName(), 'owner@klin.example')).toBe('Клин');
   rt.spreadsheets.restrictTo(ss, ['owner@klin.example', 'region@mo.example']);
   expect(rt.executions.run('read', () => app.openById(ss.getId()).getName())).toBe('Клин');
@@ -23,8 +25,12 @@ test('a deleted spreadsheet and an unknown id fail as in Google', () => {
   const { rt, app } = runtime();
   const ss = rt.spreadsheets.create('Руза');
   rt.spreadsheets.remove(ss);
-  expect(() => app.openById(ss.getId())).toThrow(`Document ${ss.getId()} is missing (perhaps it was deleted, or you don't have read access?)`);
-  expect(() => app.openById('1NoSuchSpreadsheet000')).toThrow('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+  expect(() => app.openById(ss.getId())).toThrow(
+    `Document ${ss.getId()} is missing (perhaps it was deleted, or you don't have read access?)`,
+  );
+  expect(() => app.openById('1NoSuchSpreadsheet000')).toThrow(
+    'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+  );
 });
 
 test('document properties are those of the active spreadsheet', () => {

@@ -27,7 +27,8 @@ describe('sandbox', () => {
     expect(rt.ui.menus[0]).toEqual({ title: 'X', addon: false, items: [{ caption: 'a', functionName: 'b' }] });
     expect(sb.call('probe')).toBe('undefined,undefined,undefined,undefined,undefined');
     expect(sb.globalNames().sort()).toEqual(
-      ['HIDDEN_CONST', 'VERSION', 'catches', 'dates', 'logIt', 'onOpen', 'probe', 'writeDate'].sort());
+      ['HIDDEN_CONST', 'VERSION', 'catches', 'dates', 'logIt', 'onOpen', 'probe', 'writeDate'].sort(),
+    );
     expect(sb.has('onOpen')).toBe(true);
     expect(sb.has('SpreadsheetApp')).toBe(false);
     expect(sb.has('nope')).toBe(false);
@@ -50,7 +51,10 @@ describe('sandbox', () => {
 
   test("the script's clock is the runtime's: new Date() and Date.now() follow the `now` option", () => {
     const rt = createLocalRuntime({ now: () => new Date(2025, 0, 15, 9, 30) });
-    const sb = loadBundle('function clock() { return [new Date().getFullYear(), Date.now(), new Date(2020, 1, 2).getMonth(), new Date() instanceof Date]; }', rt);
+    const sb = loadBundle(
+      'function clock() { return [new Date().getFullYear(), Date.now(), new Date(2020, 1, 2).getMonth(), new Date() instanceof Date]; }',
+      rt,
+    );
     expect(sb.call('clock')).toEqual([2025, new Date(2025, 0, 15, 9, 30).getTime(), 1, true]);
   });
 });

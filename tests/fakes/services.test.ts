@@ -22,7 +22,9 @@ describe('services', () => {
     const rt = createLocalRuntime({ mailDailyQuota: 5 });
     const MailApp = rt.globals.MailApp as GoogleAppsScript.Mail.MailApp;
     expect(() => MailApp.sendEmail('a@x.ru, нет адреса', 'S', 'B')).toThrow('Invalid email: нет адреса');
-    expect(() => MailApp.sendEmail('a@x.ru', 'S', 'B', { htmlBody: 'x'.repeat(200 * 1024 + 1) })).toThrow('Limit Exceeded: Email Body Size.');
+    expect(() => MailApp.sendEmail('a@x.ru', 'S', 'B', { htmlBody: 'x'.repeat(200 * 1024 + 1) })).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
     expect(rt.mail.outbox).toHaveLength(0);
     expect(rt.mail.remaining()).toBe(5);
   });
@@ -48,8 +50,7 @@ describe('services', () => {
     expect(rt.lock.acquisitions).toBe(1);
     rt.lock.simulateContention(true);
     expect(LockService.getScriptLock().tryLock(10)).toBe(false);
-    expect(() => LockService.getScriptLock().waitLock(10)).toThrow(
-      'Lock timeout: another process was holding the lock for too long.');
+    expect(() => LockService.getScriptLock().waitLock(10)).toThrow('Lock timeout: another process was holding the lock for too long.');
   });
 
   test('cache expiry follows the runtime clock (Utilities.sleep)', () => {

@@ -12,9 +12,11 @@ describe('Range values', () => {
   test('setValues with a wrong shape throws Google messages', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
     expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1, 2, 3]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.');
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
   });
 
   test('formulas, quote prefix, numbers, dates, nulls', () => {
@@ -70,7 +72,8 @@ describe('Range values', () => {
     const { sheet, rt } = setup();
     rt.calls.reset();
     expect(() => (sheet as unknown as { autoResizeColumns(): void }).autoResizeColumns()).toThrow(
-      'Sheet.autoResizeColumns не реализован в локальной среде Маршрута');
+      'Sheet.autoResizeColumns не реализован в локальной среде Маршрута',
+    );
     sheet.getRange('A1').getValue();
     expect(rt.calls.counts['Sheet.getRange']).toBe(1);
     expect(rt.calls.total('SpreadsheetApp')).toBe(3);

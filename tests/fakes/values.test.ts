@@ -74,11 +74,20 @@ describe('a typed string in a ru_RU spreadsheet', () => {
     expect(cell('12,5 %')).toMatchObject({ value: 0.125, format: '0.00%', shown: '12,50%' });
   });
 
-  test.each([['TRUE', true], ['истина', true], ['ЛОЖЬ', false], ['false', false]])('«%s» becomes a boolean', (input, expected) => {
+  test.each([
+    ['TRUE', true],
+    ['истина', true],
+    ['ЛОЖЬ', false],
+    ['false', false],
+  ])('«%s» becomes a boolean', (input, expected) => {
     expect(cell(input).value).toBe(expected);
   });
 
-  test.each([['100 ₽', 100], ['1 500,50 руб.', 1500.5], ['$5', 5]])('a currency «%s» becomes a number', (input, expected) => {
+  test.each([
+    ['100 ₽', 100],
+    ['1 500,50 руб.', 1500.5],
+    ['$5', 5],
+  ])('a currency «%s» becomes a number', (input, expected) => {
     expect(cell(input).value).toBe(expected);
   });
 

@@ -10,7 +10,10 @@ test('XLSX export round-trip', async () => {
   const app = rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   const ss = rt.spreadsheets.create('Книга');
   const sheet = ss.getSheets()[0]!.setName('Журнал');
-  sheet.getRange('A1:C1').setValues([['Дата', 'Кол-во', 'Итого']]).setFontWeight('bold');
+  sheet
+    .getRange('A1:C1')
+    .setValues([['Дата', 'Кол-во', 'Итого']])
+    .setFontWeight('bold');
   sheet.getRange('A2:C2').setValues([[new Date(2025, 0, 5), 3, '=B2*2']]);
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 140);

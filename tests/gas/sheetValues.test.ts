@@ -38,9 +38,12 @@ describe('text through SheetsWorkbookPort', () => {
   const { header, rows } = new SheetsWorkbookPort(wb.spreadsheet).readTable('participation');
   const column = (title: string) => rows.map((r) => r[header.indexOf(title)]);
 
-  test.each(['Мероприятие', 'Документ (удостоверение, сертификат)', 'Email'])('every hostile text in «%s» reads back identical', (title) => {
-    expect(column(title)).toEqual(ALL);
-  });
+  test.each(['Мероприятие', 'Документ (удостоверение, сертификат)', 'Email'])(
+    'every hostile text in «%s» reads back identical',
+    (title) => {
+      expect(column(title)).toEqual(ALL);
+    },
+  );
 
   test('no formula was written anywhere', () => {
     expect(wb.formulas()).toEqual([]);
@@ -68,7 +71,10 @@ describe('each class of the quote-prefix rule is needed', () => {
 
   test.each(CLASSES)('without «%s», text of that class is lost', (dropped) => {
     const texts = HOSTILE[dropped];
-    const back = roundTrip(CLASSES.filter((c) => c !== dropped), texts);
+    const back = roundTrip(
+      CLASSES.filter((c) => c !== dropped),
+      texts,
+    );
     expect(back[0]).not.toEqual(texts[0]);
   });
 });

@@ -11,7 +11,13 @@ function seedEvents(wb: ReturnType<typeof testWorkbook>, n: number): void {
   const sheet = wb.spreadsheet.getSheetByName(SHEETS.events.name)!;
   const width = SHEETS.events.columns.length;
   sheet.insertRowsAfter(sheet.getMaxRows(), n);
-  sheet.getRange(2, 1, n, width).setValues(Array.from({ length: n }, (_, i) => SHEETS.events.columns.map((c) => (c.key === 'title' ? `Семинар ${i}` : c.key === 'status' ? 'Проведено' : ''))));
+  sheet
+    .getRange(2, 1, n, width)
+    .setValues(
+      Array.from({ length: n }, (_, i) =>
+        SHEETS.events.columns.map((c) => (c.key === 'title' ? `Семинар ${i}` : c.key === 'status' ? 'Проведено' : '')),
+      ),
+    );
 }
 
 test('spans: rows close enough share one write, far apart ones do not', () => {
@@ -20,7 +26,10 @@ test('spans: rows close enough share one write, far apart ones do not', () => {
     { start: 3, rows: [[3], [4], [5]] },
     { start: 60, rows: [[60]] },
   ]);
-  expect(updateSpans([{ index: 3 }, { index: 5 }], rows, 0)).toEqual([{ start: 3, rows: [[3]] }, { start: 5, rows: [[5]] }]);
+  expect(updateSpans([{ index: 3 }, { index: 5 }], rows, 0)).toEqual([
+    { start: 3, rows: [[3]] },
+    { start: 5, rows: [[5]] },
+  ]);
 });
 
 test('1,000 scattered updates of a register (and appends after them) are one write, and every row reads back right', () => {
@@ -33,7 +42,10 @@ test('1,000 scattered updates of a register (and appends after them) are one wri
   wb.runtime.calls.reset();
   workbook.flush();
   expect(setValuesCalls(wb)).toBe(1);
-  const status = wb.values('events').slice(1).map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'status')]);
+  const status = wb
+    .values('events')
+    .slice(1)
+    .map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'status')]);
   expect(status.filter((s) => s === 'Перенесено')).toHaveLength(1_000);
   expect(status[1]).toBe('Проведено');
   expect(status.at(-1)).toBe('Проведено');
@@ -63,7 +75,10 @@ test('a row appended and then updated in the same batch is written once, with it
   events.update(added, { status: 'Проведено' });
   events.update(0, { status: 'Отменено' });
   workbook.flush();
-  const status = wb.values('events').slice(1).map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'status')]);
+  const status = wb
+    .values('events')
+    .slice(1)
+    .map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'status')]);
   expect(status).toEqual(['Отменено', 'Проведено', 'Проведено', 'Проведено']);
 });
 
@@ -75,7 +90,8 @@ describe('look-ups read their key columns only (point 4)', () => {
     wb.runtime.calls.bySheet = true;
     run();
     wb.runtime.calls.bySheet = false;
-    for (const [k, n] of Object.entries(wb.runtime.calls.perSheet)) if (k.startsWith('Range.getValues@')) shapes.push(`${k.slice(16)} ×${n}`);
+    for (const [k, n] of Object.entries(wb.runtime.calls.perSheet))
+      if (k.startsWith('Range.getValues@')) shapes.push(`${k.slice(16)} ×${n}`);
     return shapes;
   };
 
@@ -107,7 +123,9 @@ describe('look-ups read their key columns only (point 4)', () => {
     const wb = testWorkbook();
     const before = wb.values('staff');
     const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
-    workbook.lookup('staff', ['name', 'orgCode', 'email']).append({ name: 'Новая Нина', orgCode: 'ОО-1', roles: 'Эксперт', source: 'Добавлен из формы' });
+    workbook
+      .lookup('staff', ['name', 'orgCode', 'email'])
+      .append({ name: 'Новая Нина', orgCode: 'ОО-1', roles: 'Эксперт', source: 'Добавлен из формы' });
     workbook.flush();
     const after = wb.values('staff');
     expect(after.slice(0, before.length)).toEqual(before);

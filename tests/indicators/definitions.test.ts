@@ -53,7 +53,11 @@ describe('point 7: roles', () => {
     const webinar = held('Вебинар по ФОП', 'Вебинар', 'Муниципальный', '2024-03-03');
     const r = row('saratov', 'С2', {
       events: [webinar],
-      participation: [took('c1', eventOf('Семинар молодых педагогов'), 'Выступающий'), took('b1', webinar, 'Слушатель'), took('b2', webinar, 'Слушатель')],
+      participation: [
+        took('c1', eventOf('Семинар молодых педагогов'), 'Выступающий'),
+        took('b1', webinar, 'Слушатель'),
+        took('b2', webinar, 'Слушатель'),
+      ],
     });
     expect(counts(r)).toEqual([3, 17, (100 * 3) / 17]); // a2, b1, b2 of S by ОО-1 (17)
   });
@@ -86,7 +90,11 @@ describe('point 9: associations by level, management pairs, completed courses', 
   });
 
   test('yartsevo Я4 asks no level: the roster text counts (a1, c1) with the meetings (c1, b2)', () => {
-    expect(counts(row('yartsevo', 'Я4', { events: [rmo], participation: [took('b2', rmo, 'Слушатель')] }))).toEqual([3, 17, (100 * 3) / 17]);
+    expect(counts(row('yartsevo', 'Я4', { events: [rmo], participation: [took('b2', rmo, 'Слушатель')] }))).toEqual([
+      3,
+      17,
+      (100 * 3) / 17,
+    ]);
   });
 
   test('klin 7: a school counts from either side of a «Руководитель — руководитель» pair (seed 000 L491)', () => {
@@ -109,7 +117,8 @@ test('point 11: yartsevo Я6 — share of held events run by the methodical serv
 
 test('point 11: yartsevo rows the document does not state as indicators say so, and Я1 cites the line it rests on', () => {
   const rows = presetOf('yartsevo').rows;
-  for (const code of ['Я1', 'Я2', 'Я4', 'Я5']) expect(rows.find((r) => r.code === code)!.source).toMatch(/документ не называет его показателем/);
+  for (const code of ['Я1', 'Я2', 'Я4', 'Я5'])
+    expect(rows.find((r) => r.code === code)!.source).toMatch(/документ не называет его показателем/);
   // seed 001 L289: «разработка муниципальных методических мероприятий…»; L295 is about media libraries.
   expect(rows.find((r) => r.code === 'Я1')!.source).toMatch(/seed 001 L289;/);
   expect(rows.find((r) => r.code === 'Я6')!.source).not.toMatch(/не называет/);

@@ -5,7 +5,16 @@ import { KpiContext, type IndicatorResult, type KpiRequest } from '../../src/cor
 import { d, memoryWorkbook, type Rows, type SheetData } from '../support/memoryWorkbook';
 import { REGISTERS } from './fixture';
 
-type Passport = { measure: string; params?: string; period?: string; plan2024?: Cell; plan2023?: Cell; comparison?: string; fact?: Cell; code?: string };
+type Passport = {
+  measure: string;
+  params?: string;
+  period?: string;
+  plan2024?: Cell;
+  plan2023?: Cell;
+  comparison?: string;
+  fact?: Cell;
+  code?: string;
+};
 
 function run(rows: Passport[], request: KpiRequest = { year: 2024 }, extra: Partial<Record<string, SheetData>> = {}): IndicatorResult[] {
   const indicators: Rows = rows.map((r, i) => ({ code: r.code ?? String(i + 1), title: `Показатель ${i + 1}`, ...r }));
@@ -75,14 +84,22 @@ describe('staff measures over S (the methodical service left out), ОО-1 where 
     expect(one({ measure: 'count_staff_participated', params: 'виды=Консультация' }).value).toBe(1);
     expect(one({ measure: 'count_staff_participated', params: 'роли=Победитель конкурса|Призёр конкурса' }).value).toBe(1);
     expect(one({ measure: 'count_staff_participated', params: 'уровни=Школьный' }).value).toBe(2);
-    expect(counts(one({ measure: 'share_staff_participated', params: 'виды=Конкурс профессионального мастерства; население=учителя' }))).toEqual([2, 4, 50]);
+    expect(
+      counts(one({ measure: 'share_staff_participated', params: 'виды=Конкурс профессионального мастерства; население=учителя' })),
+    ).toEqual([2, 4, 50]);
   });
 });
 
 describe('register rows spelled otherwise than «Педагоги» and «Мероприятия»', () => {
   test('case, spaces and «ё» aside, a row still finds its person; a participation finds its event by title or by label', () => {
     const iom = { personName: '  A2 ', personOrgCode: 's1', start: d('2024-03-01'), status: 'Разработан' };
-    const byTitle = { personName: 'B2', personOrgCode: 'S2', eventTitle: 'УЧИТЕЛЬ  ГОДА', eventStart: d('2024-04-01'), role: 'Участник конкурса' };
+    const byTitle = {
+      personName: 'B2',
+      personOrgCode: 'S2',
+      eventTitle: 'УЧИТЕЛЬ  ГОДА',
+      eventStart: d('2024-04-01'),
+      role: 'Участник конкурса',
+    };
     const byLabel = { personName: 'b4', personOrgCode: 'S2', eventLabel: 'Учитель года (01.04.2024)', role: 'Участник конкурса' };
     const registers = { iom: [...REGISTERS.iom, iom], participation: [...REGISTERS.participation, byTitle, byLabel] };
     const [developed, contest] = run(
@@ -95,9 +112,28 @@ describe('register rows spelled otherwise than «Педагоги» and «Мер
   });
 
   test('«Да» typed by hand («ДА», « да ») counts as «Да»: a ДПП course and a certified participation', () => {
-    const course = { title: 'Курсы ДПП 2', kind: 'Курсы повышения квалификации', level: 'Региональный', start: d('2024-05-10'), status: 'Проведено', organizerCode: 'MS', dpp: 'ДА' };
-    const certified = { personName: 'b1', personOrgCode: 'S2', eventTitle: 'Курсы ДПП 2', eventStart: d('2024-05-10'), role: 'Слушатель', certified: ' да ' };
-    const result = run([{ measure: 'share_dpp' }], { year: 2024 }, { events: [...REGISTERS.events, course], participation: [...REGISTERS.participation, certified] });
+    const course = {
+      title: 'Курсы ДПП 2',
+      kind: 'Курсы повышения квалификации',
+      level: 'Региональный',
+      start: d('2024-05-10'),
+      status: 'Проведено',
+      organizerCode: 'MS',
+      dpp: 'ДА',
+    };
+    const certified = {
+      personName: 'b1',
+      personOrgCode: 'S2',
+      eventTitle: 'Курсы ДПП 2',
+      eventStart: d('2024-05-10'),
+      role: 'Слушатель',
+      certified: ' да ',
+    };
+    const result = run(
+      [{ measure: 'share_dpp' }],
+      { year: 2024 },
+      { events: [...REGISTERS.events, course], participation: [...REGISTERS.participation, certified] },
+    );
     expect(counts(result[0]!)).toEqual([4, 17, (100 * 4) / 17]); // a1, b4, a3 + b1
   });
 });
@@ -261,7 +297,12 @@ describe('scope and the breakdown by ОО', () => {
 
   test('one ОО: its people, its schools, the events it organized; no methodist there = no data', () => {
     const [iom, events, mentoring, perMethodist] = run(
-      [{ measure: 'share_iom_developed' }, { measure: 'count_events' }, { measure: 'share_orgs_with_mentoring' }, { measure: 'staff_per_methodist' }],
+      [
+        { measure: 'share_iom_developed' },
+        { measure: 'count_events' },
+        { measure: 'share_orgs_with_mentoring' },
+        { measure: 'staff_per_methodist' },
+      ],
       { year: 2024, scope: 's2' },
     );
     expect(counts(iom!)).toEqual([2, 5, 40]);
@@ -278,14 +319,26 @@ describe('scope and the breakdown by ОО', () => {
 
 describe('passport mistakes are Russian messages naming the row, and the row is not computed', () => {
   test.each([
-    ['count_events', 'вид=Семинар', /Строка 2 листа «Показатели» \(код «1»\): параметр «вид» не подходит для расчёта count_events \(допустимы: виды, уровни\)/],
+    [
+      'count_events',
+      'вид=Семинар',
+      /Строка 2 листа «Показатели» \(код «1»\): параметр «вид» не подходит для расчёта count_events \(допустимы: виды, уровни\)/,
+    ],
     ['count_events', 'виды=Лекция', /значения «Лекция» нет у параметра «виды» \(допустимо: Семинар \| Вебинар/],
     ['share_dpp', 'население=все|учителя', /у параметра «население» может быть только одно значение/],
     ['share_dpp', 'население', /«население» — ожидается запись вида ключ=значение/],
     ['share_diagnosed', 'уровни=Высокий; уровни=Базовый', /параметр «уровни» указан дважды/],
-    ['share_iom_developed', 'тема=x', /параметр «тема» не подходит для расчёта share_iom_developed \(допустимы: на_основе_диагностики, процедуры, население\)/],
+    [
+      'share_iom_developed',
+      'тема=x',
+      /параметр «тема» не подходит для расчёта share_iom_developed \(допустимы: на_основе_диагностики, процедуры, население\)/,
+    ],
     ['manual', 'население=все', /у него нет параметров/],
-    ['share_dpp', 'население=директора', /значения «директора» нет у параметра «население» \(допустимо: все \| педагоги \| учителя \| управленческие \| МС\)/],
+    [
+      'share_dpp',
+      'население=директора',
+      /значения «директора» нет у параметра «население» \(допустимо: все \| педагоги \| учителя \| управленческие \| МС\)/,
+    ],
     ['share_of_everything', '', /расчёт «share_of_everything» неизвестен \(допустимо: share_diagnosed/],
   ])('%s with «%s»', (measure, params, message) => {
     const r = one({ measure, params });

@@ -73,7 +73,15 @@ export const IOMS: Rows = [
   status,
 }));
 
-const event = (title: string, kind: string, level: string, start: string, status: string, organizerCode: string, extra: Record<string, string> = {}) => ({
+const event = (
+  title: string,
+  kind: string,
+  level: string,
+  start: string,
+  status: string,
+  organizerCode: string,
+  extra: Record<string, string> = {},
+) => ({
   title,
   kind,
   level,
@@ -83,11 +91,20 @@ const event = (title: string, kind: string, level: string, start: string, status
   ...extra,
 });
 export const EVENTS: Rows = [
-  event('Курсы ДПП по управлению', 'Курсы повышения квалификации', 'Региональный', '2024-02-10', 'Проведено', 'MS', { dpp: 'Да', direction: 'Управление качеством образования' }),
+  event('Курсы ДПП по управлению', 'Курсы повышения квалификации', 'Региональный', '2024-02-10', 'Проведено', 'MS', {
+    dpp: 'Да',
+    direction: 'Управление качеством образования',
+  }),
   event('Курсы по ИКТ', 'Курсы повышения квалификации', 'Региональный', '2024-03-10', 'Проведено', 'MS', { dpp: 'Нет' }),
   event('Учитель года', 'Конкурс профессионального мастерства', 'Муниципальный', '2024-04-01', 'Проведено', 'MS'),
-  event('Семинар молодых педагогов', 'Семинар', 'Муниципальный', '2024-05-01', 'Проведено', 'S1', { audience: 'Молодые педагоги', roadmapItem: '1.1' }),
-  event('Семинар для молодых', 'Семинар', 'Муниципальный', '2024-06-01', 'Отменено', 'S1', { audience: 'Молодые педагоги', roadmapItem: '1.2' }),
+  event('Семинар молодых педагогов', 'Семинар', 'Муниципальный', '2024-05-01', 'Проведено', 'S1', {
+    audience: 'Молодые педагоги',
+    roadmapItem: '1.1',
+  }),
+  event('Семинар для молодых', 'Семинар', 'Муниципальный', '2024-06-01', 'Отменено', 'S1', {
+    audience: 'Молодые педагоги',
+    roadmapItem: '1.2',
+  }),
   event('Заседание РМО учителей', 'Заседание методического объединения', 'Школьный', '2024-09-01', '', 'S2', { roadmapItem: '1.3' }),
   event('Форум педагогов', 'Форум', 'Муниципальный', '2024-11-01', 'Запланировано', 'MS'),
   event('Семинар по ФГОС', 'Семинар', 'Школьный', '2024-10-01', 'Перенесено', 'S2', { roadmapItem: '1.4' }),
@@ -115,7 +132,14 @@ export const PARTICIPATION: Rows = [
   ['m1', 'Учитель года', 'Эксперт', ''],
   ['b5', 'Курсы по ИКТ', 'Слушатель', ''],
   ['b3', 'Консультация по аттестации', 'Слушатель', ''],
-].map(([name, title, role, certified]) => ({ ...who('person', name!), eventTitle: title, eventStart: eventStart(title!), eventLabel: title, role, certified }));
+].map(([name, title, role, certified]) => ({
+  ...who('person', name!),
+  eventTitle: title,
+  eventStart: eventStart(title!),
+  eventLabel: title,
+  role,
+  certified,
+}));
 
 export const MENTORING: Rows = [
   ['a1', 'a2', 'Педагог — молодой специалист', '', '2023-09-01', '2023-12-31'],
@@ -136,7 +160,13 @@ export const MENTORING: Rows = [
 // «Дорожная карта» 2024: the events above name 1.1 (held 01.05), 1.2 (cancelled), 1.3 (status empty = held 01.09),
 // 1.4 (postponed); 2.1 is marked done 20.12.2024 (yearly), 2.2 done 10.04.2024 after its March deadline; 2.3
 // («Еженедельно») has no deadline to count; 3.1 is due in 2023.
-const item = (no: string, deadline: string, mark = '', doneDate = '') => ({ item: no, action: `Пункт ${no}`, deadline, mark, doneDate: doneDate ? d(doneDate) : '' });
+const item = (no: string, deadline: string, mark = '', doneDate = '') => ({
+  item: no,
+  action: `Пункт ${no}`,
+  deadline,
+  mark,
+  doneDate: doneDate ? d(doneDate) : '',
+});
 export const ROADMAP: Rows = [
   item('1.1', 'Май 2024 г.'),
   item('1.2', 'Июнь 2024 г.'),

@@ -54,7 +54,10 @@ test('seversk 1 and 2: «в ЦНППМ» — regional or federal procedures only
   // b5 was diagnosed at school in 2024 and has an IOM after it: neither counts for Северск.
   const extra = {
     diagnostics: [...DIAGNOSTICS, diagnostic('b5', '2024-02-01', 'Школьная', 'Базовый')],
-    iom: [...REGISTERS.iom, { personName: 'b5', personOrgCode: 'S2', position: 'Руководитель', start: d('2024-03-01'), end: '', status: 'Разработан' }],
+    iom: [
+      ...REGISTERS.iom,
+      { personName: 'b5', personOrgCode: 'S2', position: 'Руководитель', start: d('2024-03-01'), end: '', status: 'Разработан' },
+    ],
   };
   expect(counts(preset('seversk', '1', extra))).toEqual([3, 17]);
   expect(counts(preset('seversk', '2', extra))).toEqual([3, 17]);

@@ -56,7 +56,9 @@ describe('loading a preset into «Показатели»', () => {
     expect([row4['План 2023'], row4['План 2024'], row4['План 2025'], row4['Сравнение']]).toEqual(['', 70, 70, '≤']);
     expect(rows.find((r) => r['Код'] === '3')).toMatchObject({ Расчёт: 'share_dpp', Параметры: 'население=учителя', 'План 2024': 30 });
     expect(wb.rows('settings').find((r) => r['Параметр'] === 'Набор показателей')!['Значение']).toBe('klin');
-    expect(wb.rows('audit').at(-1)!['Действие']).toBe('Загрузка набора показателей «klin»: добавлено 11, заменено 0, оставлено 0, убрано 0');
+    expect(wb.rows('audit').at(-1)!['Действие']).toBe(
+      'Загрузка набора показателей «klin»: добавлено 11, заменено 0, оставлено 0, убрано 0',
+    );
   });
 
   test('a row the methodist edited stays, unless she chooses to replace; her own rows stay either way', () => {
@@ -64,7 +66,9 @@ describe('loading a preset into «Показатели»', () => {
     loadPreset(wb.deps, 'klin', 'keep');
     const plan2024 = wb.column('indicators', 'План 2024');
     wb.sheet('indicators').getRange(3, plan2024).setValue(75); // row «2»
-    wb.sheet('indicators').getRange(13, 1, 1, 4).setValues([['11', 'Свой показатель', '%', 'count_events']]);
+    wb.sheet('indicators')
+      .getRange(13, 1, 1, 4)
+      .setValues([['11', 'Свой показатель', '%', 'count_events']]);
     expect(loadPreset(wb.deps, 'klin', 'keep')).toMatchObject({ added: 0, kept: 11, replaced: 0 });
     expect(wb.sheet('indicators').getRange(3, plan2024).getValue()).toBe(75);
     expect(loadPreset(wb.deps, 'klin', 'replace')).toMatchObject({ added: 0, kept: 10, replaced: 1 });
@@ -75,7 +79,9 @@ describe('loading a preset into «Показатели»', () => {
   test('switching to another preset takes the previous preset rows off and keeps the methodist rows', () => {
     const wb = workbookWith({});
     loadPreset(wb.deps, 'klin', 'keep');
-    wb.sheet('indicators').getRange(13, 1, 1, 4).setValues([['11', 'Свой показатель', 'ед.', 'count_events']]);
+    wb.sheet('indicators')
+      .getRange(13, 1, 1, 4)
+      .setValues([['11', 'Свой показатель', 'ед.', 'count_events']]);
     expect(loadPreset(wb.deps, 'seversk', 'keep')).toMatchObject({ added: 5, removed: 11 });
     const rows = wb.rows('indicators');
     // «Код» is a text column («8.1», «С1»): the methodist's typed 11, written back by the add-on, is the text «11».
@@ -85,7 +91,9 @@ describe('loading a preset into «Показатели»', () => {
   });
 
   test('an unknown preset is refused in Russian', () => {
-    expect(() => loadPreset(workbookWith({}).deps, 'moscow', 'keep')).toThrow('Набора показателей «moscow» нет. Доступны: klin, seversk, mo-r503, saratov, yartsevo.');
+    expect(() => loadPreset(workbookWith({}).deps, 'moscow', 'keep')).toThrow(
+      'Набора показателей «moscow» нет. Доступны: klin, seversk, mo-r503, saratov, yartsevo.',
+    );
   });
 });
 
@@ -109,7 +117,14 @@ describe('recompute', () => {
     const byCode = (code: string) => rows.find((r) => r['Код'] === code)!;
     // 8.1 «на основе результатов диагностики» (seed 000 L492): of the 5 IOMs of 2024, b1, c1 and b4 follow a diagnostic;
     // a1's diagnostic (01.03.2024) came after its IOM (01.11.2023), a3 has none.
-    expect(byCode('8.1')).toMatchObject({ Числитель: 3, Знаменатель: 17, План: 60, Статус: 'Не выполнен', 'Период расчёта': '01.01.2024–31.12.2024', Охват: 'Весь муниципалитет' });
+    expect(byCode('8.1')).toMatchObject({
+      Числитель: 3,
+      Знаменатель: 17,
+      План: 60,
+      Статус: 'Не выполнен',
+      'Период расчёта': '01.01.2024–31.12.2024',
+      Охват: 'Весь муниципалитет',
+    });
     expect(byCode('8.1')['Факт']).toBeCloseTo((100 * 3) / 17, 10);
     expect(byCode('8.1')['Отклонение']).toBeCloseTo((100 * 3) / 17 - 60, 10);
     expect(byCode('1')).toMatchObject({ Факт: 'Да', План: 'Да', Статус: 'Выполнен', Числитель: '' });
@@ -142,7 +157,9 @@ describe('recompute', () => {
     );
     expect(notes.every(Boolean)).toBe(true);
     recomputeKpi(wb.deps, { year: 2024 });
-    const rules = unwrap<FakeSheet>(wb.sheet('indicators')).conditionalRules.map((r) => unwrap<{ data: { values: unknown[]; background?: string } }>(r).data);
+    const rules = unwrap<FakeSheet>(wb.sheet('indicators')).conditionalRules.map(
+      (r) => unwrap<{ data: { values: unknown[]; background?: string } }>(r).data,
+    );
     expect(rules.map((r) => [r.values[0], r.background])).toEqual([
       ['Выполнен', '#e6f4ea'],
       ['Не выполнен', '#fce8e6'],
@@ -154,7 +171,11 @@ describe('recompute', () => {
   test('«Показатели по ОО»: indicator × ОО; a recompute for one ОО replaces the rows (no stale rows left)', () => {
     const { wb } = computed();
     const byOrg = wb.rows('indicatorsByOrg');
-    expect(byOrg.find((r) => r['Код ОО'] === 'S2' && r['Код показателя'] === '8.1')).toMatchObject({ Числитель: 2, Знаменатель: 5, Факт: 40 });
+    expect(byOrg.find((r) => r['Код ОО'] === 'S2' && r['Код показателя'] === '8.1')).toMatchObject({
+      Числитель: 2,
+      Знаменатель: 5,
+      Факт: 40,
+    });
     expect(new Set(byOrg.map((r) => r['Код ОО']))).toEqual(new Set(['S1', 'S2', 'D1']));
     recomputeKpi(wb.deps, { year: 2024, scope: 'S2' });
     expect(new Set(wb.rows('indicatorsByOrg').map((r) => r['Код ОО']))).toEqual(new Set(['S2']));
@@ -178,7 +199,13 @@ describe('recompute', () => {
         row: 1,
         submission: {
           form: 'iom',
-          answers: { 'ФИО педагога': 'Новая Нина Петровна', 'Образовательная организация': 'S2', Должность: 'Учитель', 'Начало реализации ИОМ': '01.03.2024', 'Статус ИОМ': 'Разработан' },
+          answers: {
+            'ФИО педагога': 'Новая Нина Петровна',
+            'Образовательная организация': 'S2',
+            Должность: 'Учитель',
+            'Начало реализации ИОМ': '01.03.2024',
+            'Статус ИОМ': 'Разработан',
+          },
           email: '',
           timestamp: new Date(2024, 2, 1, 10),
           responseId: '',
@@ -189,7 +216,9 @@ describe('recompute', () => {
       },
     ]);
     expect(wb.rows('staff')).toEqual([expect.objectContaining({ ФИО: 'Новая Нина Петровна', Источник: 'Добавлен из формы' })]);
-    wb.sheet('indicators').getRange(2, 1, 1, 4).setValues([['1', 'ИОМ', '%', 'share_iom_developed']]);
+    wb.sheet('indicators')
+      .getRange(2, 1, 1, 4)
+      .setValues([['1', 'ИОМ', '%', 'share_iom_developed']]);
     const report = recomputeKpi(wb.deps, { year: 2024 });
     // S2 has no ОО-1 figure: its roster row counts; S1's ОО-1 (10) counts although nobody of S1 is listed.
     expect(report.indicators[0]).toMatchObject({ numerator: 1, denominator: 11 });
@@ -226,7 +255,10 @@ describe('кто не охвачен', () => {
     loadPreset(wb.deps, 'klin', 'keep');
     // klin 7 counts both sides of a management pair (стороны=обе): S1 has the mentee a4, S2 the mentor b5 — none left.
     expect(uncoveredList(wb.deps, { year: 2024 }, '7').rows).toEqual([]);
-    expect(uncoveredList(wb.deps, { year: 2024 }, '9')).toMatchObject({ rows: [], note: 'Список «кто не охвачен» составляется только для показателей-долей.' });
+    expect(uncoveredList(wb.deps, { year: 2024 }, '9')).toMatchObject({
+      rows: [],
+      note: 'Список «кто не охвачен» составляется только для показателей-долей.',
+    });
     expect(() => uncoveredList(wb.deps, { year: 2024 }, '99')).toThrow('Показателя с кодом «99» нет на листе «Показатели».');
   });
 
@@ -241,13 +273,13 @@ describe('кто не охвачен', () => {
     expect(names.some((n) => n.startsWith('Пункт 1.3.3:'))).toBe(false);
   });
 
-  test('seversk loads the 9 items of its комплекс мер once; a second load keeps the methodist\'s marks', () => {
+  test("seversk loads the 9 items of its комплекс мер once; a second load keeps the methodist's marks", () => {
     const wb = workbookWith({ roadmap: [] });
     expect(loadPreset(wb.deps, 'seversk', 'keep').roadmapAdded).toBe(9);
     const rows = wb.rows('roadmap');
     expect(rows.map((r) => r['Пункт'])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     // seed 002 L315–319: item 4, «до 20 марта 2023 года», with the line it starts on.
-    expect(rows[3]).toMatchObject({ 'Срок': 'до 20 марта 2023 года', 'Ответственный': 'МАУ ЗАТО Северск «РЦО»', 'Вид': 'Документ' });
+    expect(rows[3]).toMatchObject({ Срок: 'до 20 марта 2023 года', Ответственный: 'МАУ ЗАТО Северск «РЦО»', Вид: 'Документ' });
     expect(rows[3]!['Источник']).toMatch(/seed 002\), строка 315$/);
     expect(loadPreset(wb.deps, 'seversk', 'replace').roadmapAdded).toBe(0);
     expect(wb.rows('roadmap')).toHaveLength(9);

@@ -6,12 +6,16 @@ import { memoryWorkbook, type Rows } from '../support/memoryWorkbook';
 import { REGISTERS } from './fixture';
 
 function evaluate(rows: Rows, request: KpiRequest = { year: 2024 }): IndicatorResult[] {
-  const workbook = memoryWorkbook({ ...REGISTERS, indicators: rows.map((r, i) => ({ code: String(i + 1), title: `Показатель ${i + 1}`, ...r })) });
+  const workbook = memoryWorkbook({
+    ...REGISTERS,
+    indicators: rows.map((r, i) => ({ code: String(i + 1), title: `Показатель ${i + 1}`, ...r })),
+  });
   const context = new KpiContext(workbook, request, new Date(2025, 0, 15));
   return context.passports().map((p) => context.evaluate(p));
 }
 const one = (row: Rows[number], request?: KpiRequest) => evaluate([row], request)[0]!;
-const before = (r: IndicatorResult) => r.previous && [r.previous.period.from, r.previous.period.to, r.previous.numerator, r.previous.denominator, r.previous.value];
+const before = (r: IndicatorResult) =>
+  r.previous && [r.previous.period.from, r.previous.period.to, r.previous.numerator, r.previous.denominator, r.previous.value];
 
 describe('the same period one year earlier', () => {
   test('share_diagnosed: 2024 a1, b1, c1 = 3 of 17; 2023 only a2 (31.12.2023) = 1 of 17; change +200/17 п. п.', () => {

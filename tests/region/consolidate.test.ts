@@ -8,7 +8,14 @@ import { REGION_TOTAL, regionTotals, type SummaryRow } from '../../src/core/regi
 const klin = presetOf('klin');
 const YEAR_2024 = { from: '2024-01-01', to: '2024-12-31' };
 
-function row(workbookId: string, code: string, numerator: number | null, denominator: number | null, value: number | string | null, status: KpiStatus = 'Не выполнен'): SummaryRow {
+function row(
+  workbookId: string,
+  code: string,
+  numerator: number | null,
+  denominator: number | null,
+  value: number | string | null,
+  status: KpiStatus = 'Не выполнен',
+): SummaryRow {
   return {
     municipality: workbookId,
     workbookId,
@@ -81,7 +88,12 @@ test('a count is the sum, with no denominator', () => {
 
 test('a typed indicator says in how many municipalities it is met, of those that typed a value', () => {
   expect(total('1')).toMatchObject({ numerator: null, denominator: null, value: '1 из 2', plan: 'Да', status: 'Не выполнен' });
-  const allMet = regionTotals(klin, 2024, [row('A', '1', null, null, 'Да', 'Выполнен'), row('C', '1', null, null, null, 'Нет данных')], 'x');
+  const allMet = regionTotals(
+    klin,
+    2024,
+    [row('A', '1', null, null, 'Да', 'Выполнен'), row('C', '1', null, null, null, 'Нет данных')],
+    'x',
+  );
   expect(allMet[0]).toMatchObject({ value: '1 из 1', status: 'Выполнен' });
 });
 

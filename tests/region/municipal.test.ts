@@ -12,7 +12,10 @@ const HEADER = SHEETS.indicators.columns.map((c) => c.header);
 const COMPUTED = new Date(2025, 0, 10, 9, 30, 0);
 
 /** «Показатели» as a recompute leaves it: the preset's passports and their computed cells. */
-function indicatorsSheet(presetId: string, options: { computed?: boolean; scope?: string; year?: number; edit?: (row: Record<string, Cell>) => void } = {}): TableData {
+function indicatorsSheet(
+  presetId: string,
+  options: { computed?: boolean; scope?: string; year?: number; edit?: (row: Record<string, Cell>) => void } = {},
+): TableData {
   const year = options.year ?? 2025;
   const rows = presetOf(presetId).rows.map((p, i) => {
     const row: Record<string, Cell> = {
@@ -54,12 +57,18 @@ describe('a workbook the region can sum', () => {
     expect(outcome.preset).toBe('klin');
     expect(outcome.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(outcome.computedAt).toBe('2025-01-10T09:30:00');
-    expect(outcome.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(presetOf('klin').rows.map((r, i) => [r.code, i + 1, 10]));
+    expect(outcome.indicators.map((i) => [i.code, i.numerator, i.denominator])).toEqual(
+      presetOf('klin').rows.map((r, i) => [r.code, i + 1, 10]),
+    );
   });
 
   test('rows a methodist added of her own are not summed, and do not make it «another preset»', () => {
     const own = indicatorsSheet('klin');
-    const extra = HEADER.map((h) => ({ Код: 'М1', Показатель: 'Своё', Расчёт: 'count_events', 'Период расчёта': '01.01.2025–31.12.2025', Рассчитано: COMPUTED })[h] ?? '');
+    const extra = HEADER.map(
+      (h) =>
+        ({ Код: 'М1', Показатель: 'Своё', Расчёт: 'count_events', 'Период расчёта': '01.01.2025–31.12.2025', Рассчитано: COMPUTED })[h] ??
+        '',
+    );
     const outcome2 = municipalOutcome(opened({ header: HEADER, rows: [...own.rows, extra] }), expectKlin);
     expect(outcome2.reason).toBeNull();
     expect(outcome2.indicators.map((i) => i.code)).not.toContain('М1');
@@ -81,23 +90,37 @@ describe('a workbook left out, with its reason', () => {
 
   test('loaded but never recomputed', () => {
     const outcome = municipalOutcome(opened(indicatorsSheet('klin', { computed: false })), expectKlin);
-    expect(outcome.reason).toBe('Нет показателей: показатели ещё не рассчитаны (в книге муниципалитета: «Маршрут → Показатели…» → «Пересчитать»).');
+    expect(outcome.reason).toBe(
+      'Нет показателей: показатели ещё не рассчитаны (в книге муниципалитета: «Маршрут → Показатели…» → «Пересчитать»).',
+    );
     expect(outcome.preset).toBe('klin');
   });
 
   test('another preset: named when it is one of the five', () => {
-    expect(reasonOf(opened(indicatorsSheet('seversk')))).toBe('Другой набор показателей: в книге — набор «seversk», а регион сводит набор «klin».');
+    expect(reasonOf(opened(indicatorsSheet('seversk')))).toBe(
+      'Другой набор показателей: в книге — набор «seversk», а регион сводит набор «klin».',
+    );
   });
 
   test('the region’s preset edited so that a row counts something else: its codes are named', () => {
-    const edited = indicatorsSheet('klin', { edit: (r) => { if (r['Код'] === '8.2') r['Параметры'] = 'население=учителя'; } });
+    const edited = indicatorsSheet('klin', {
+      edit: (r) => {
+        if (r['Код'] === '8.2') r['Параметры'] = 'население=учителя';
+      },
+    });
     const outcome = municipalOutcome(opened(edited), expectKlin);
     expect(outcome.preset).toBe('свой');
-    expect(outcome.reason).toBe('Другой набор показателей: регион сводит набор «klin», а в книге нет его показателей «8.2» или они считаются иначе (расчёт, параметры).');
+    expect(outcome.reason).toBe(
+      'Другой набор показателей: регион сводит набор «klin», а в книге нет его показателей «8.2» или они считаются иначе (расчёт, параметры).',
+    );
   });
 
   test('the same preset with other spaces or letter case in «Параметры» is the same preset', () => {
-    const spaced = indicatorsSheet('klin', { edit: (r) => { if (r['Код'] === '3') r['Параметры'] = 'Население = Учителя'; } });
+    const spaced = indicatorsSheet('klin', {
+      edit: (r) => {
+        if (r['Код'] === '3') r['Параметры'] = 'Население = Учителя';
+      },
+    });
     expect(reasonOf(opened(spaced))).toBeNull();
   });
 
@@ -117,7 +140,9 @@ describe('a workbook left out, with its reason', () => {
     expect(reasonOf({ ok: false, code: 'noAccess', message: '' })).toBe(
       'Нет доступа: книга не открыта для region@mo.example. Попросите её владельца дать этому адресу доступ хотя бы на просмотр.',
     );
-    expect(reasonOf({ ok: false, code: 'notFound', message: '' })).toMatch(/^Книга не найдена: её удалили, ссылка неверна или у вас нет к ней доступа/);
+    expect(reasonOf({ ok: false, code: 'notFound', message: '' })).toMatch(
+      /^Книга не найдена: её удалили, ссылка неверна или у вас нет к ней доступа/,
+    );
     expect(reasonOf({ ok: false, code: 'failed', message: 'Service Spreadsheets timed out while accessing document with id 1x.' })).toBe(
       'Не удалось прочитать: Service Spreadsheets timed out while accessing document with id 1x. Обновите сводку ещё раз позже.',
     );
@@ -157,10 +182,14 @@ describe('a workbook as a methodist pastes it', () => {
     expect(workbookIdOf(text)).toBe(id);
   });
 
-  test.each(['', 'моя таблица', 'https://example.com/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUq/edit', 'https://docs.google.com/spreadsheets/', 'ⓘ Вставьте ссылки', 'short'])(
-    'not a workbook: «%s»',
-    (text) => {
-      expect(workbookIdOf(text)).toBeNull();
-    },
-  );
+  test.each([
+    '',
+    'моя таблица',
+    'https://example.com/d/1BxiMVs0XRA5nFMdKvBdBZjgmUUq/edit',
+    'https://docs.google.com/spreadsheets/',
+    'ⓘ Вставьте ссылки',
+    'short',
+  ])('not a workbook: «%s»', (text) => {
+    expect(workbookIdOf(text)).toBeNull();
+  });
 });

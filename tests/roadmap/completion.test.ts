@@ -35,6 +35,9 @@ describe('roadmap_completion', () => {
   it('overdue on 10.06.2024: the deadlines passed and not done (1.2 was done late: not overdue any more)', () => {
     expect(overdueItems(items, 20240610).map((o) => [o.item.item, o.deadline])).toEqual([['3.3', 20240531]]);
     // The yearly 2.2 («ежегодно») was done in 2023: on 01.01.2025 its 31.12.2024 has passed with nothing done in 2024.
-    expect(overdueItems(items, 20250101).map((o) => [o.item.item, o.deadline])).toEqual([['2.2', 20241231], ['3.3', 20240531]]);
+    expect(overdueItems(items, 20250101).map((o) => [o.item.item, o.deadline])).toEqual([
+      ['2.2', 20241231],
+      ['3.3', 20240531],
+    ]);
   });
 });

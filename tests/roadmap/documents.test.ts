@@ -4,12 +4,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROADMAP_DOCUMENTS } from '../../src/core/roadmap/documents';
 
-const SEEDS = join(__dirname, '../../../../shared/seeds');
+/** The source documents, kept with the tests (a clean clone has no shared/seeds). */
+const SEEDS = join(__dirname, '../fixtures/seeds');
 const seedLines = (n: string) => {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(`${n}_`))!;
   return readFileSync(join(SEEDS, file), 'utf8').split('\n');
 };
-const squash = (s: string) => s.replace(/<\/?p>/g, '').replace(/\s+/g, ' ').trim();
+const squash = (s: string) =>
+  s
+    .replace(/<\/?p>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const lineOf = (source: string) => Number(/строка (\d+)/.exec(source)![1]);
 
 describe('roadmap documents', () => {
@@ -41,11 +46,19 @@ describe('roadmap documents', () => {
     }
     const sample = Object.fromEntries(items.map((i) => [i.item, i]));
     // seed 003 L84: 1.1 … «Корректировка Положения функционирования РС НМС…» — «Май 2023 г.»
-    expect(sample['1.1.1']).toMatchObject({ action: 'Корректировка Положения функционирования РС НМС, положений субъектов РС НМС, ключевых проектов', deadline: 'Май 2023 г.' });
+    expect(sample['1.1.1']).toMatchObject({
+      action: 'Корректировка Положения функционирования РС НМС, положений субъектов РС НМС, ключевых проектов',
+      deadline: 'Май 2023 г.',
+    });
     // seed 003 L94: «Стратегическое планирование реализации ключевых проектов» — «Август 2023 г., август 2024 г.»
-    expect(sample['1.1.5']).toMatchObject({ deadline: 'Август 2023 г., август 2024 г.', expected: 'Дорожная карта реализации ключевых проектов РС НМС' });
+    expect(sample['1.1.5']).toMatchObject({
+      deadline: 'Август 2023 г., август 2024 г.',
+      expected: 'Дорожная карта реализации ключевых проектов РС НМС',
+    });
     // seed 003 L120/L123: the action goes on over the page break («…«Школа профессионального» / «мастерства»»).
-    expect(sample['2.2.2']!.action).toBe('Разработка и реализация онлайн проекта по сопровождению реализации ИОМ педагогических работников «Школа профессионального мастерства»');
+    expect(sample['2.2.2']!.action).toBe(
+      'Разработка и реализация онлайн проекта по сопровождению реализации ИОМ педагогических работников «Школа профессионального мастерства»',
+    );
     // seed 003 L111: the row has no number and is shifted left; it is still 1.4.2 with its own executor and result.
     expect(sample['1.4.2']).toMatchObject({ action: 'Организация деятельности методического актива', deadline: 'В течение 2023-2024 гг.' });
     expect(sample['1.4.2']!.expected).toMatch(/^Приказ о распределении членов методического актива/);

@@ -48,14 +48,14 @@ export const valuesOf = (wb: LocalWorkbook, name: string): unknown[][] => withou
 /** Values of a schema sheet as objects keyed by header (data rows only). */
 export function rowsOf(wb: LocalWorkbook, id: SheetId): Record<string, unknown>[] {
   const [header = [], ...rows] = valuesOf(wb, SHEETS[id].name);
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  return rows.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }
 
 /** A comparable, JSON-able picture of values (Dates as ISO strings). */
 export const plain = (values: unknown[][]): unknown[][] =>
-  values.map((r) => r.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `D:${(v as Date).toISOString()}` : v)));
+  values.map((r) =>
+    r.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? `D:${(v as Date).toISOString()}` : v)),
+  );
 
 /** Register values without the trail column «Обновлено» (its timestamp differs run to run). */
 export function registerPicture(wb: LocalWorkbook, id: SheetId, ignore: string[] = ['Обновлено']): unknown[][] {

@@ -45,7 +45,8 @@ export function addMunicipality(region: LocalWorkbook, name: string, setup: Muni
     region.rpc('rpcImportReference', { sheet: 'staff', csvText: setup.staff ?? REGION_STAFF_CSV });
     const preset = setup.preset === undefined ? 'klin' : setup.preset;
     if (preset !== null) region.rpc('rpcKpiLoadPreset', { preset, mode: 'keep' });
-    if (preset !== null && setup.recompute !== false) region.rpc('rpcKpiRecompute', { year: REGION_YEAR, ...(setup.scope ? { scope: setup.scope } : {}) });
+    if (preset !== null && setup.recompute !== false)
+      region.rpc('rpcKpiRecompute', { year: REGION_YEAR, ...(setup.scope ? { scope: setup.scope } : {}) });
   } finally {
     rt.spreadsheets.setActive(region.spreadsheet);
   }

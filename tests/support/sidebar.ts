@@ -88,7 +88,12 @@ export async function openBundlePage(
 }
 
 /** Opens given HTML (a page the bundle produced) with google.script.run bridged to `workbook`'s bundle. */
-export async function openHtml(browser: Browser, workbook: LocalWorkbook, html: string, viewport = { width: 300, height: 800 }): Promise<BundlePage> {
+export async function openHtml(
+  browser: Browser,
+  workbook: LocalWorkbook,
+  html: string,
+  viewport = { width: 300, height: 800 },
+): Promise<BundlePage> {
   const page = await browser.newPage({ viewport });
   const dialogs: string[] = [];
   const errors: string[] = [];
@@ -108,7 +113,12 @@ export async function openHtml(browser: Browser, workbook: LocalWorkbook, html: 
       const result = workbook.sandbox.call(name, ...(JSON.parse(argsJson) as unknown[]));
       return { ok: result === undefined || carriesDate(result) ? null : JSON.parse(JSON.stringify(result)) };
     } catch (error) {
-      return { error: error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error) };
+      return {
+        error:
+          error instanceof Error || (error && typeof error === 'object' && 'message' in error)
+            ? String((error as Error).message)
+            : String(error),
+      };
     }
   });
   await page.addInitScript(shim);

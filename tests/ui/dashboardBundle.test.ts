@@ -47,7 +47,8 @@ function rosterTexts(): string[] {
   const texts = new Set<string>();
   for (const file of ['staff.csv', 'iom.csv', 'participation.csv', 'mentoring.csv', 'diagnostics.csv']) {
     for (const line of KPI_FILES[file]!.split('\r\n').slice(1)) {
-      for (const cell of line.split(',')) if (/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+/.test(cell) || cell.includes('@')) texts.add(cell.split(' ')[0]!);
+      for (const cell of line.split(','))
+        if (/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+/.test(cell) || cell.includes('@')) texts.add(cell.split(' ')[0]!);
     }
   }
   for (const r of ROSTER_EXTRA) texts.add(r[0]!.split(' ')[0]!).add(r[7]!);
@@ -64,9 +65,10 @@ function municipality(): LocalWorkbook {
 }
 
 const bars = (page: Page, chart: string) =>
-  page.$$eval(`#${chart} .bar-row`, (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-label'), Number(r.getAttribute('data-value'))])));
-const monthTotals = (page: Page) =>
-  page.$$eval('#eventsChart g.month', (gs) => gs.map((g) => Number(g.getAttribute('data-total'))));
+  page.$$eval(`#${chart} .bar-row`, (rows) =>
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-label'), Number(r.getAttribute('data-value'))])),
+  );
+const monthTotals = (page: Page) => page.$$eval('#eventsChart g.month', (gs) => gs.map((g) => Number(g.getAttribute('data-total'))));
 
 function expectNoRoster(html: string): void {
   const found = rosterTexts().filter((t) => html.includes(t));
@@ -133,7 +135,10 @@ describe('the dialog «Маршрут → Дашборд…»', () => {
   test('readable on a phone: one column, nothing wider than the screen', async () => {
     const { page, errors } = await openBundlePage(browser(), wb, 'menuShowDashboard', PHONE);
     await page.locator('#dashboard').waitFor();
-    const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, screen: window.innerWidth })')) as { page: number; screen: number };
+    const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, screen: window.innerWidth })')) as {
+      page: number;
+      screen: number;
+    };
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
     const [iom, pairs] = await Promise.all([page.locator('#iomPanel').boundingBox(), page.locator('#pairsPanel').boundingBox()]);
     expect(pairs!.y).toBeGreaterThan(iom!.y + iom!.height - 1); // stacked, not side by side
@@ -178,7 +183,9 @@ describe('the web app (doGet)', () => {
   test('a visitor on the access list sees the same page, sized for a phone', async () => {
     const output = visit('Ministry@edu.example');
     expect(output.getTitle()).toBe('Маршрут — дашборд: Маршрут — муниципальная книга');
-    expect((output as unknown as { metaTags: unknown[] }).metaTags).toEqual([{ name: 'viewport', content: 'width=device-width, initial-scale=1' }]);
+    expect((output as unknown as { metaTags: unknown[] }).metaTags).toEqual([
+      { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+    ]);
     const html = output.getContent();
     expectNoRoster(html);
     const { page, errors } = await openHtml(browser(), wb, html, PHONE);
@@ -193,7 +200,8 @@ describe('the web app (doGet)', () => {
 
   test('a visitor off the list gets a clear refusal page with no data in it', async () => {
     const html = visit('stranger@x.ru').getContent();
-    for (const text of ['Школа № 1', 'Клин', 'Учебно-методический', 'klin', OWNER, ...rosterTexts()]) expect({ text, found: html.includes(text) }).toEqual({ text, found: false });
+    for (const text of ['Школа № 1', 'Клин', 'Учебно-методический', 'klin', OWNER, ...rosterTexts()])
+      expect({ text, found: html.includes(text) }).toEqual({ text, found: false });
     const { page, errors } = await openHtml(browser(), wb, html, PHONE);
     await expect(page.locator('#refusal').innerText()).resolves.toBe(
       'Нет доступа: адреса stranger@x.ru нет в списке доступа этой книги. Дашборд видят только адреса из списка: попросите владельца книги добавить вас.',
@@ -326,14 +334,18 @@ describe('the add-on’s one web app: the workbook the link’s ?id= names', () 
     await page.click('#shareCopy');
     await expect(page.locator('#shareNote').innerText()).resolves.toBe('Ссылка скопирована: вставьте её в письмо.');
     // The copy selected the whole link (what Ctrl+C takes when the browser refuses the copy).
-    const selected = "(() => { const i = document.getElementById('shareLink'); return i.value.slice(i.selectionStart, i.selectionEnd); })()";
+    const selected =
+      "(() => { const i = document.getElementById('shareLink'); return i.value.slice(i.selectionStart, i.selectionEnd); })()";
     await expect(page.evaluate(selected)).resolves.toBe(link);
     await saveScreenshot(page, 'dashboard-share-link');
     // The link opens the same workbook's dashboard in the web app, for its owner.
-    expect(visit(OWNER, Object.fromEntries(new URL(link).searchParams)).getTitle()).toBe('Маршрут — дашборд: Маршрут — муниципальная книга');
+    expect(visit(OWNER, Object.fromEntries(new URL(link).searchParams)).getTitle()).toBe(
+      'Маршрут — дашборд: Маршрут — муниципальная книга',
+    );
     expect({ errors, dialogs }).toEqual({ errors: [], dialogs: [] });
     await page.close();
   });
 });
 
-const SpreadsheetAppOf = (runtime: LocalWorkbook['runtime']) => runtime.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+const SpreadsheetAppOf = (runtime: LocalWorkbook['runtime']) =>
+  runtime.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;

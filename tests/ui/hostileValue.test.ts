@@ -37,23 +37,41 @@ function municipality(): LocalWorkbook {
   wb.menu('menuCreateForms');
 
   // Her IOM, accepted: she picks her school in the dropdown; it ended on 20 September and is still «Реализуется».
-  submit(wb, 'iom', {
-    'ФИО педагога': HOSTILE,
-    'Образовательная организация': HOSTILE,
-    Должность: 'Учитель',
-    'Начало реализации ИОМ': new Date(2025, 8, 1),
-    'Окончание реализации ИОМ': new Date(2025, 8, 20),
-    'Куратор ИОМ': FORMULA,
-    'Статус ИОМ': 'Реализуется',
-  }, 'teacher@klin.example');
+  submit(
+    wb,
+    'iom',
+    {
+      'ФИО педагога': HOSTILE,
+      'Образовательная организация': HOSTILE,
+      Должность: 'Учитель',
+      'Начало реализации ИОМ': new Date(2025, 8, 1),
+      'Окончание реализации ИОМ': new Date(2025, 8, 20),
+      'Куратор ИОМ': FORMULA,
+      'Статус ИОМ': 'Реализуется',
+    },
+    'teacher@klin.example',
+  );
   // An event with the value as its title, organised by that school.
-  submit(wb, 'events', { 'Название мероприятия': HOSTILE, 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 8, 10), Организатор: HOSTILE });
+  submit(wb, 'events', {
+    'Название мероприятия': HOSTILE,
+    'Вид мероприятия': 'Семинар',
+    Уровень: 'Муниципальный',
+    'Дата начала': new Date(2025, 8, 10),
+    Организатор: HOSTILE,
+  });
   aMinuteLater(wb);
   // She marks her participation in it (the form offers the event now); before the answer is processed, the
   // methodist corrects the event's date in «Мероприятия» — the answer names an event that is no longer there.
-  submit(wb, 'participation', { Мероприятие: `${HOSTILE} (10.09.2025)`, 'ФИО участника': HOSTILE, 'Образовательная организация': HOSTILE }, 'teacher@klin.example');
+  submit(
+    wb,
+    'participation',
+    { Мероприятие: `${HOSTILE} (10.09.2025)`, 'ФИО участника': HOSTILE, 'Образовательная организация': HOSTILE },
+    'teacher@klin.example',
+  );
   const events = sheetOf(wb, 'Мероприятия');
-  events.getRange(2, events.getRange(1, 1, 1, events.getLastColumn()).getValues()[0]!.indexOf('Дата начала') + 1).setValue(new Date(2025, 8, 11));
+  events
+    .getRange(2, events.getRange(1, 1, 1, events.getLastColumn()).getValues()[0]!.indexOf('Дата начала') + 1)
+    .setValue(new Date(2025, 8, 11));
   aMinuteLater(wb);
 
   wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
@@ -117,7 +135,9 @@ test('the registers hold the value as text, never as a formula', () => {
   }
   expect(formulas).toEqual([]);
   // Each register holds it where it was typed, as the very text.
-  expect(texts).toEqual(expect.arrayContaining([`Организации!${HOSTILE}`, `Педагоги!${HOSTILE}`, `ИОМ!${HOSTILE}`, `ИОМ!${FORMULA}`, `Мероприятия!${HOSTILE}`]));
+  expect(texts).toEqual(
+    expect.arrayContaining([`Организации!${HOSTILE}`, `Педагоги!${HOSTILE}`, `ИОМ!${HOSTILE}`, `ИОМ!${FORMULA}`, `Мероприятия!${HOSTILE}`]),
+  );
   expect(rowsOf(wb, 'organizations').find((r) => r['Код ОО'] === 'Х')!['Наименование']).toBe(HOSTILE);
   expect(rowsOf(wb, 'staff').find((r) => r['Код ОО'] === 'Х')).toMatchObject({ ФИО: HOSTILE, Источник: 'Добавлен из формы' });
   expect(rowsOf(wb, 'iom')[0]).toMatchObject({ 'ФИО педагога': HOSTILE, ОО: HOSTILE, 'Куратор ИОМ': FORMULA });
@@ -132,7 +152,9 @@ test('«Карантин»: who sent the quarantined answer, and why, as text', 
   await card.waitFor();
   await expect(card.locator('.who').innerText()).resolves.toBe(HOSTILE);
   await expect(card.locator('.who-org').innerText()).resolves.toBe(`${HOSTILE} · teacher@klin.example`);
-  await expect(card.locator('.reason').innerText()).resolves.toBe(`Мероприятие «${HOSTILE} (10.09.2025)» не найдено в листе «Мероприятия».`);
+  await expect(card.locator('.reason').innerText()).resolves.toBe(
+    `Мероприятие «${HOSTILE} (10.09.2025)» не найдено в листе «Мероприятия».`,
+  );
   await expectShownAsText(opened, card.locator('.reason'));
   await card.click();
   await expect(page.locator('[data-question="ФИО участника"]').inputValue()).resolves.toBe(HOSTILE);
@@ -228,14 +250,19 @@ test('the monthly letters (the methodist’s, her school coordinator’s) as a m
 test('the import result: the file’s sample rows, its unused column and the reasons, as text', async () => {
   const opened = await openBundlePage(browser(), wb, 'menuShowImport');
   const { page } = opened;
-  const csv = [`Отметка времени,Мероприятие,ФИО участника,Образовательная организация,${HOSTILE}`, `01.10.2025 9:00:00,${HOSTILE} (01.01.2020),${HOSTILE},${HOSTILE},${HOSTILE}`].join('\n');
+  const csv = [
+    `Отметка времени,Мероприятие,ФИО участника,Образовательная организация,${HOSTILE}`,
+    `01.10.2025 9:00:00,${HOSTILE} (01.01.2020),${HOSTILE},${HOSTILE},${HOSTILE}`,
+  ].join('\n');
   await page.locator('#form').selectOption('participation');
   await page.locator('#file').setInputFiles({ name: 'участие.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.locator('#step2').waitFor({ state: 'visible' });
   await expectShownAsText(opened, page.locator('#sampleTable tbody td', { hasText: HOSTILE }));
   await page.locator('#run').click();
   await page.locator('#step3').waitFor({ state: 'visible' });
-  await expect(page.locator('#reasons li').allInnerTexts()).resolves.toEqual([`Строка 2: Мероприятие «${HOSTILE} (01.01.2020)» не найдено в листе «Мероприятия».`]);
+  await expect(page.locator('#reasons li').allInnerTexts()).resolves.toEqual([
+    `Строка 2: Мероприятие «${HOSTILE} (01.01.2020)» не найдено в листе «Мероприятия».`,
+  ]);
   await expect(page.locator('#unusedColumns').innerText()).resolves.toBe(`Не использованы столбцы: ${HOSTILE}`);
   await expectShownAsText(opened, page.locator('#reasons li'));
   await saveScreenshot(page, 'hostile-import');

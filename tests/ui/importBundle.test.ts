@@ -103,7 +103,9 @@ test('two columns for one question: the non-empty one wins and the page says so'
   ].join('\n');
   await chooseFormFile(page, 'events', 'journal.csv', Buffer.from(csv, 'utf8'));
   await page.locator('#step2').waitFor({ state: 'visible' });
-  await expect(page.locator('#mappingTable tr', { hasText: 'Название мероприятия' }).locator('.alternates').innerText()).resolves.toBe('Если пусто — из «Название»');
+  await expect(page.locator('#mappingTable tr', { hasText: 'Название мероприятия' }).locator('.alternates').innerText()).resolves.toBe(
+    'Если пусто — из «Название»',
+  );
   await page.locator('#run').click();
   await page.locator('#step3').waitFor({ state: 'visible' });
   await expect(page.locator('#result').innerText()).resolves.toBe('Получено 2, принято 2, в карантине 0');
@@ -118,12 +120,26 @@ test('two columns for one question: the non-empty one wins and the page says so'
 // An old IOM journal: two good answers, then 25 from ОО the workbook does not know (the first named like markup),
 // with a column the add-on cannot guess (the curator's), and two it does not use.
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const IOM_HEADERS = ['Отметка времени', 'ФИО', 'Образовательная организация', 'Должность', 'Статус ИОМ', 'Дата начала', 'Куратор (наставник)', 'Комментарий', '<b>Баллы</b>'];
+const IOM_HEADERS = [
+  'Отметка времени',
+  'ФИО',
+  'Образовательная организация',
+  'Должность',
+  'Статус ИОМ',
+  'Дата начала',
+  'Куратор (наставник)',
+  'Комментарий',
+  '<b>Баллы</b>',
+];
 const IOM_CSV = [
   IOM_HEADERS.join(','),
   '12.09.2025 10:15:00,Петров Пётр Ильич,МОУ «Средняя школа № 1»,Учитель,Разработан,15.09.2025,Смирнова О. В.,—,5',
   '12.09.2025 10:16:00,Иванова Ирина,МОУ «Средняя школа № 1»,Учитель,Реализуется,16.09.2025,Смирнова О. В.,—,4',
-  ...Array.from({ length: 25 }, (_, i) => `13.09.2025 9:${String(i).padStart(2, '0')}:00,Педагог ${i},${i === 0 ? HOSTILE : `Школа № ${i + 10}`},Учитель,Разработан,15.09.2025,,,`),
+  ...Array.from(
+    { length: 25 },
+    (_, i) =>
+      `13.09.2025 9:${String(i).padStart(2, '0')}:00,Педагог ${i},${i === 0 ? HOSTILE : `Школа № ${i + 10}`},Учитель,Разработан,15.09.2025,,,`,
+  ),
 ].join('\n');
 
 async function chooseIomFile(page: Page): Promise<void> {
@@ -196,7 +212,9 @@ test('moving a column to another question releases it there; the required questi
   await page.locator('#step3').waitFor({ state: 'visible' });
   await expect(page.locator('#result').innerText()).resolves.toBe('Получено 27, принято 0, в карантине 27');
   // The server got the column as the end date: the quarantined answer carries it there.
-  const petrov = rowsOf(wb, 'quarantine').map((r) => JSON.parse(String(r['Ответы'])) as Record<string, string>).find((a) => a['ФИО педагога'] === 'Петров Пётр Ильич')!;
+  const petrov = rowsOf(wb, 'quarantine')
+    .map((r) => JSON.parse(String(r['Ответы'])) as Record<string, string>)
+    .find((a) => a['ФИО педагога'] === 'Петров Пётр Ильич')!;
   expect(petrov).toMatchObject({ 'Окончание реализации ИОМ': '15.09.2025' });
   expect(petrov['Начало реализации ИОМ'] ?? '').toBe('');
   expect(errors).toEqual([]);
@@ -213,10 +231,13 @@ test('a sheet of this workbook as the source: a missing one is named, then, once
   await expect(page.locator('#step2').isVisible()).resolves.toBe(false);
 
   // The methodist copies an old form's answers into the sheet and tries again.
-  wb.spreadsheet.insertSheet('Ответы 2024').getRange(1, 1, 2, 5).setValues([
-    ['Отметка времени', 'Название мероприятия', 'Вид мероприятия', 'Уровень', 'Дата начала'],
-    [new Date(2024, 8, 12, 10, 15), 'Августовское совещание', 'Конференция', 'Муниципальный', new Date(2024, 7, 28)],
-  ]);
+  wb.spreadsheet
+    .insertSheet('Ответы 2024')
+    .getRange(1, 1, 2, 5)
+    .setValues([
+      ['Отметка времени', 'Название мероприятия', 'Вид мероприятия', 'Уровень', 'Дата начала'],
+      [new Date(2024, 8, 12, 10, 15), 'Августовское совещание', 'Конференция', 'Муниципальный', new Date(2024, 7, 28)],
+    ]);
   await page.getByRole('button', { name: 'Показать столбцы листа' }).click();
   await page.locator('#step2').waitFor({ state: 'visible' });
   await expect(page.locator('#message').isVisible()).resolves.toBe(false);
@@ -308,4 +329,3 @@ describe('Справочники', () => {
     await page.close();
   });
 });
-

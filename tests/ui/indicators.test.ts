@@ -51,15 +51,26 @@ test('load klin, recompute, read the table, open a row: how it is computed and w
   const cells = async (code: string) => (await row(page, code).locator('td').allInnerTexts()).map((t) => t.trim());
   // «Динамика» (SPEC §6): in 2023 Кузнецов's IOM (01.02–31.12.2023) came before his diagnostic: 0 of 24; +4,2 п. п.
   // The roster and ОО-1 keep no history (row 4) and a typed row has none (row 1): «—».
-  expect(await cells('8.1')).toEqual(['8.1', expect.stringMatching(/^Доля педагогических работников/), '4,2 %', '↑ +4,2 п. п.', '≥ 60 %', 'Не выполнен']);
+  expect(await cells('8.1')).toEqual([
+    '8.1',
+    expect.stringMatching(/^Доля педагогических работников/),
+    '4,2 %',
+    '↑ +4,2 п. п.',
+    '≥ 60 %',
+    'Не выполнен',
+  ]);
   await expect(row(page, '8.1').locator('td.change').getAttribute('title')).resolves.toBe('Год назад (01.01.2023–31.12.2023): 0 %');
   expect(await cells('4')).toEqual(['4', expect.any(String), '24', '—', '≤ 70', 'Выполнен']);
   expect(await cells('1')).toEqual(['1', expect.any(String), '—', '—', 'Да', 'Нет данных']);
   await expect(row(page, '3').locator('.badge').getAttribute('class')).resolves.toBe('badge done');
-  await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор «klin», период 01\.01\.2024–31\.12\.2024, весь муниципалитет\./);
+  await expect(page.locator('#caption').innerText()).resolves.toMatch(
+    /Набор «klin», период 01\.01\.2024–31\.12\.2024, весь муниципалитет\./,
+  );
 
   await row(page, '8.1').click();
-  await expect(page.locator('#explanation').innerText()).resolves.toMatch(/у которых есть ИОМ .* действующий в 2024 году, разработанный на основе диагностики .*, от их общей численности/);
+  await expect(page.locator('#explanation').innerText()).resolves.toMatch(
+    /у которых есть ИОМ .* действующий в 2024 году, разработанный на основе диагностики .*, от их общей численности/,
+  );
   await expect(page.locator('#detailsFields').innerText()).resolves.toMatch(/Числитель\s+1\s+Знаменатель\s+24/);
   await page.locator('#showUncovered').click();
   await page.locator('#uncoveredList li').first().waitFor();
@@ -91,7 +102,16 @@ test('load klin, recompute, read the table, open a row: how it is computed and w
     ['Кузнецов Андрей Сергеевич', 'Ш2', 'МОУ «Школа № 2»', 'Учитель'],
     ['Соколова Мария Игоревна', 'Ш2', 'МОУ «Школа № 2»', 'Учитель'],
   ]);
-  expect(calls).toEqual(expect.arrayContaining(['rpcKpiState', 'rpcKpiLoadPreset', 'rpcKpiRecompute', 'rpcKpiProgress', 'rpcKpiUncovered', 'rpcKpiExportUncovered']));
+  expect(calls).toEqual(
+    expect.arrayContaining([
+      'rpcKpiState',
+      'rpcKpiLoadPreset',
+      'rpcKpiRecompute',
+      'rpcKpiProgress',
+      'rpcKpiUncovered',
+      'rpcKpiExportUncovered',
+    ]),
+  );
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -59,11 +59,25 @@ test('the selected IOM: description, status, the fields a methodist needs as tex
   await expect(page.locator('#title').innerText()).resolves.toBe('Петров Пётр Ильич (ОО-1), ИОМ с 15.09.2025');
   await expect(page.locator('#status').innerText()).resolves.toBe('Разработан');
   const fields = await page.locator('#fields').innerText();
-  for (const text of ['Петров Пётр Ильич', 'МОУ «Средняя школа № 1»', '15.09.2025', '31.05.2026', '<b>Иванова Ирина</b>', 'Методические; Цифровые (ИКТ)', 'Стажировка; Наставничество'])
+  for (const text of [
+    'Петров Пётр Ильич',
+    'МОУ «Средняя школа № 1»',
+    '15.09.2025',
+    '31.05.2026',
+    '<b>Иванова Ирина</b>',
+    'Методические; Цифровые (ИКТ)',
+    'Стажировка; Наставничество',
+  ])
     expect({ text, shown: fields.includes(text) }).toEqual({ text, shown: true });
   // The register's other columns (who sent it, the position, the response id…) are not the panel's business.
   await expect(page.locator('#fields dt').allInnerTexts()).resolves.toEqual([
-    'ФИО педагога', 'ОО', 'Начало реализации ИОМ', 'Окончание реализации ИОМ', 'Куратор ИОМ', 'Выявленные профессиональные дефициты', 'Мероприятия ИОМ',
+    'ФИО педагога',
+    'ОО',
+    'Начало реализации ИОМ',
+    'Окончание реализации ИОМ',
+    'Куратор ИОМ',
+    'Выявленные профессиональные дефициты',
+    'Мероприятия ИОМ',
   ]);
   expect(fields).not.toContain('petrov@klin.example');
   await expect(page.locator('#fields b').count()).resolves.toBe(0);
@@ -71,7 +85,11 @@ test('the selected IOM: description, status, the fields a methodist needs as tex
   await expect(link.getAttribute('href')).resolves.toBe(response.getEditResponseUrl());
   await expect(link.getAttribute('target')).resolves.toBe('_blank');
   await expect(link.getAttribute('rel')).resolves.toBe('noopener');
-  await expect(page.locator('#nextStatus option').allInnerTexts()).resolves.toEqual(['Реализуется', 'Не реализован', 'Возвращён на доработку']);
+  await expect(page.locator('#nextStatus option').allInnerTexts()).resolves.toEqual([
+    'Реализуется',
+    'Не реализован',
+    'Возвращён на доработку',
+  ]);
   await saveScreenshot(page, 'iom-fields');
   // The link found on the first opening is kept in the row.
   expect(rowsOf(wb, 'iom')[0]!['Ссылка для редактирования']).toBe(response.getEditResponseUrl());

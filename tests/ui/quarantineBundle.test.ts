@@ -18,7 +18,12 @@ function workbookWithForms(): LocalWorkbook {
 }
 
 /** A row of an old export, submitted as recorded (no form-side checks), so that intake quarantines it. */
-function submitOld(wb: LocalWorkbook, form: FormId, answers: Record<string, string | string[]>, timestamp = new Date(2025, 8, 12, 10, 15)): void {
+function submitOld(
+  wb: LocalWorkbook,
+  form: FormId,
+  answers: Record<string, string | string[]>,
+  timestamp = new Date(2025, 8, 12, 10, 15),
+): void {
   const target = wb.runtime.forms.all().find((f) => f.getTitle() === FORMS[form].title)!;
   wb.runtime.forms.submit(target, { imported: true, answers, timestamp, email: 'coordinator@klin.example' });
   aMinuteLater(wb); // the queue's prompt drain
@@ -47,7 +52,9 @@ function workbookWithThree(): LocalWorkbook {
   submitOld(wb, 'iom', IOM_WITHOUT_START, new Date(2025, 8, 12, 10, 15));
   submitOld(wb, 'events', EVENT_ENDS_EARLY, new Date(2025, 8, 13, 9, 0));
   submitOld(wb, 'mentoring', { 'ФИО наставника': 'Иванова Ирина', 'ОО наставника': 'МОУ «Средняя школа № 1»' }, new Date(2025, 8, 1, 8, 0));
-  const mentoring = wb.rpc<{ entries: { id: string; form: string }[] }>('rpcQuarantineList').entries.find((e) => e.form === 'Наставничество')!;
+  const mentoring = wb
+    .rpc<{ entries: { id: string; form: string }[] }>('rpcQuarantineList')
+    .entries.find((e) => e.form === 'Наставничество')!;
   wb.rpc('rpcQuarantineDismiss', { id: mentoring.id, comment: 'Дубликат' });
   return wb;
 }
@@ -152,7 +159,12 @@ test('an IOM answer with an unknown ОО and a non-date is fixed with the dropdo
 
 test('an unparseable date left alone is sent back unchanged, so the answer stays quarantined as it was', async () => {
   const wb = workbookWithForms();
-  submitOld(wb, 'events', { 'Название мероприятия': 'Вебинар', 'Вид мероприятия': 'Вебинар', Уровень: 'Муниципальный', 'Дата начала': 'вчера' });
+  submitOld(wb, 'events', {
+    'Название мероприятия': 'Вебинар',
+    'Вид мероприятия': 'Вебинар',
+    Уровень: 'Муниципальный',
+    'Дата начала': 'вчера',
+  });
   const { page } = await openBundlePage(browser(), wb, 'menuShowQuarantine');
   await page.locator('.quarantine-row', { hasText: 'Вебинар' }).click();
   await page.locator('#save').click();
@@ -171,7 +183,12 @@ test('waiting answers are listed with form, time and reason; processed ones only
   const iom = page.locator('.quarantine-row', { hasText: 'Учёт ИОМ' });
   await expect(iom.innerText()).resolves.toContain('12.09.2025 10:15:00');
   await expect(iom.locator('.reason').innerText()).resolves.toContain('Начало реализации ИОМ');
-  await expect(page.locator('#formFilter option').allInnerTexts()).resolves.toEqual(['Все формы', 'Журнал мероприятий (1)', 'Наставничество (0)', 'Учёт ИОМ (1)']);
+  await expect(page.locator('#formFilter option').allInnerTexts()).resolves.toEqual([
+    'Все формы',
+    'Журнал мероприятий (1)',
+    'Наставничество (0)',
+    'Учёт ИОМ (1)',
+  ]);
 
   await page.locator('#showProcessed').check();
   await expect(rows.count()).resolves.toBe(3);
@@ -189,7 +206,13 @@ test('markup in an answer and in its reason is shown as text; a long answer gets
   const wb = workbookWithForms();
   const hostile = '<img src=x onerror=alert(1)>';
   const long = 'Очень длинное описание направления, которое не помещается в одну строку поля ввода и требует многострочного поля';
-  submitOld(wb, 'events', { ...EVENT_ENDS_EARLY, 'Дата окончания': '', 'Название мероприятия': hostile, Организатор: '<b>ОО</b>', 'Направление, проект': long });
+  submitOld(wb, 'events', {
+    ...EVENT_ENDS_EARLY,
+    'Дата окончания': '',
+    'Название мероприятия': hostile,
+    Организатор: '<b>ОО</b>',
+    'Направление, проект': long,
+  });
   const reason = 'Организация «<b>ОО</b>» (вопрос «Организатор») не найдена в листе «Организации».';
   expect(rowsOf(wb, 'quarantine')[0]!['Причина']).toBe(reason);
 
@@ -293,7 +316,17 @@ test('«Отклонить» asks for a comment first, then marks the answer «�
 test('«Обработать все» after the missing ОО was typed into «Организации»: the counts, then «Карантин пуст»', async () => {
   const wb = workbookWithForms();
   for (const [i, name] of ['Петров Пётр Ильич', 'Иванова Ирина'].entries())
-    submitOld(wb, 'iom', { ...IOM_WITHOUT_START, 'ФИО педагога': name, 'Образовательная организация': 'МОУ «Школа № 7»', 'Начало реализации ИОМ': '01.09.2025' }, new Date(2025, 8, 12, 10, i));
+    submitOld(
+      wb,
+      'iom',
+      {
+        ...IOM_WITHOUT_START,
+        'ФИО педагога': name,
+        'Образовательная организация': 'МОУ «Школа № 7»',
+        'Начало реализации ИОМ': '01.09.2025',
+      },
+      new Date(2025, 8, 12, 10, i),
+    );
   const { page, calls, errors } = await openBundlePage(browser(), wb, 'menuShowQuarantine');
   await page.locator('.quarantine-row').nth(1).waitFor();
   // Meanwhile the methodist types the school into «Организации» by hand (no answer is re-processed by that).

@@ -22,14 +22,18 @@ test('links added in the panel, the refresh with progress, each workbook’s sta
   const { page, errors, dialogs, hold, release } = await openBundlePage(browser(), region, 'menuShowRegion', { width: 300, height: 900 });
   await page.locator('#listCaption', { hasText: 'Список пуст' }).waitFor();
 
-  await page.getByLabel('Ссылки на таблицы муниципалитетов или их ID, по одной в строке').fill(
-    [workbookUrl(klin.getId()), `${workbookUrl(dubna.getId())}#gid=0`, ruza.getId(), 'моя таблица'].join('\n'),
-  );
+  await page
+    .getByLabel('Ссылки на таблицы муниципалитетов или их ID, по одной в строке')
+    .fill([workbookUrl(klin.getId()), `${workbookUrl(dubna.getId())}#gid=0`, ruza.getId(), 'моя таблица'].join('\n'));
   await page.getByRole('button', { name: 'Добавить' }).click();
   await page.locator('#message', { hasText: 'Добавлено книг: 3.' }).waitFor();
   await expect(page.locator('#message').innerText()).resolves.toContain('«моя таблица» — не ссылка на Google Таблицу и не её ID.');
   await expect(page.locator('#links').inputValue()).resolves.toBe('моя таблица');
-  await expect(page.locator('#municipalities tbody .badge').allInnerTexts()).resolves.toEqual(['Ещё не проверена', 'Ещё не проверена', 'Ещё не проверена']);
+  await expect(page.locator('#municipalities tbody .badge').allInnerTexts()).resolves.toEqual([
+    'Ещё не проверена',
+    'Ещё не проверена',
+    'Ещё не проверена',
+  ]);
 
   await hold();
   await page.getByRole('button', { name: 'Обновить сводку' }).click();
@@ -46,9 +50,13 @@ test('links added in the panel, the refresh with progress, each workbook’s sta
   await expect(page.locator('#municipalities tbody tr').nth(0).innerText()).resolves.toMatch(/^Клин\s/);
   const totals = await page.locator('#totals tbody tr').allInnerTexts();
   expect(totals).toHaveLength(11);
-  const diagnosed = recordsOf(region.spreadsheet, 'regionIndicators').find((r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '4')!;
+  const diagnosed = recordsOf(region.spreadsheet, 'regionIndicators').find(
+    (r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '4',
+  )!;
   expect(totals[3]).toContain(String(diagnosed['Значение']).replace('.', ','));
-  await expect(page.locator('#caption').innerText()).resolves.toMatch(/Набор показателей региона «klin», год 2025\. Сводка обновлена \d\d\.\d\d\.\d{4} \d\d:\d\d\./);
+  await expect(page.locator('#caption').innerText()).resolves.toMatch(
+    /Набор показателей региона «klin», год 2025\. Сводка обновлена \d\d\.\d\d\.\d{4} \d\d:\d\d\./,
+  );
   await saveScreenshot(page, 'region');
 
   expect(recordsOf(region.spreadsheet, 'municipalities').map((r) => r['Прочитана'])).toEqual(['Да', 'Да', 'Нет']);
@@ -84,7 +92,9 @@ test('«Настройки…» of the regional workbook: the access list with i
     'Кто, кроме владельца, может обновлять сводку, добавлять муниципалитеты и открывать дашборд (и его веб-приложение).',
   );
   await page.locator('#digestSection').waitFor();
-  await expect(page.locator('#digestSection .regional-only').innerText()).resolves.toContain('Письмо министерству уходит 1-го числа каждого месяца');
+  await expect(page.locator('#digestSection .regional-only').innerText()).resolves.toContain(
+    'Письмо министерству уходит 1-го числа каждого месяца',
+  );
   await expect(page.locator('#digestMethodists').isVisible()).resolves.toBe(false);
   await expect(page.locator('#digestCoordinators').isVisible()).resolves.toBe(false);
 

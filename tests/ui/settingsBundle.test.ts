@@ -25,8 +25,7 @@ function accessCell(wb: LocalWorkbook): GoogleAppsScript.Spreadsheet.Range {
   return sheetOf(wb, 'Настройки').getRange(row + 1, values[0]!.indexOf('Значение') + 1);
 }
 
-const accessAudit = (wb: LocalWorkbook) =>
-  rowsOf(wb, 'audit').filter((r) => r['Запись'] === 'Список доступа');
+const accessAudit = (wb: LocalWorkbook) => rowsOf(wb, 'audit').filter((r) => r['Запись'] === 'Список доступа');
 
 test('the owner changes the list in the panel: stored, mirrored in a protected cell, audited', async () => {
   const wb = ownedWorkbook();
@@ -41,14 +40,22 @@ test('the owner changes the list in the panel: stored, mirrored in a protected c
 
   const cell = accessCell(wb);
   expect(cell.getValue()).toBe(`${COORDINATOR}, zavuch@klin.example`);
-  const [protection] = cell.getSheet().getProtections(RANGE).filter((p) => p.getRange().getA1Notation() === cell.getA1Notation());
+  const [protection] = cell
+    .getSheet()
+    .getProtections(RANGE)
+    .filter((p) => p.getRange().getA1Notation() === cell.getA1Notation());
   expect(protection).toBeDefined();
   expect(protection!.isWarningOnly()).toBe(false);
   expect(protection!.canDomainEdit()).toBe(false);
   expect(protection!.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
   const audit = accessAudit(wb);
   expect(audit).toHaveLength(1);
-  expect(audit[0]).toMatchObject({ Кто: OWNER, Действие: 'Изменён список доступа', Было: '', Стало: `${COORDINATOR}, zavuch@klin.example` });
+  expect(audit[0]).toMatchObject({
+    Кто: OWNER,
+    Действие: 'Изменён список доступа',
+    Было: '',
+    Стало: `${COORDINATOR}, zavuch@klin.example`,
+  });
 
   // A wrong address is refused with the reason; nothing changes.
   await page.locator('#accessEmails').fill(`${COORDINATOR}\nне адрес`);
@@ -92,12 +99,23 @@ test('a user off the list is refused by the panels and by every menu action that
   const alerts = wb.runtime.ui.alerts;
   const sidebars = wb.runtime.ui.sidebars.length;
   const auditRows = rowsOf(wb, 'audit').length;
-  for (const item of ['menuShowSettings', 'menuShowQuarantine', 'menuShowIom', 'menuShowImport', 'menuCreateForms', 'menuSyncFormChoices', 'menuRebuildRegisters', 'menuSetupWorkbook']) {
+  for (const item of [
+    'menuShowSettings',
+    'menuShowQuarantine',
+    'menuShowIom',
+    'menuShowImport',
+    'menuCreateForms',
+    'menuSyncFormChoices',
+    'menuRebuildRegisters',
+    'menuSetupWorkbook',
+  ]) {
     const before = alerts.length;
     wb.menu(item);
     expect({ item, alert: alerts.slice(before).map((a) => `${a.title}: ${a.message}`) }).toEqual({
       item,
-      alert: [`Маршрут: Нет доступа: stranger@x.ru нет в списке доступа этой книги. Попросите владельца книги (${OWNER}) добавить вас в «Маршрут → Настройки…».`],
+      alert: [
+        `Маршрут: Нет доступа: stranger@x.ru нет в списке доступа этой книги. Попросите владельца книги (${OWNER}) добавить вас в «Маршрут → Настройки…».`,
+      ],
     });
   }
   expect(wb.runtime.ui.sidebars.length).toBe(sidebars);

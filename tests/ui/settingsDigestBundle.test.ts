@@ -18,7 +18,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const EDITOR = 'zavuch@klin.example';
 const clock = () => ({ now: new Date(2025, 0, 15, 10, 0) });
 const digestHandlers = (wb: ReturnType<typeof digestWorkbook>) =>
-  wb.runtime.triggers.all().map((t) => t.getHandlerFunction()).filter((h) => h.startsWith('onDigest'));
+  wb.runtime.triggers
+    .all()
+    .map((t) => t.getHandlerFunction())
+    .filter((h) => h.startsWith('onDigest'));
 const setting = (wb: ReturnType<typeof digestWorkbook>, key: string) => valuesOf(wb, 'Настройки').find((r) => r[0] === key)?.[1];
 const preview = (wb: ReturnType<typeof digestWorkbook>) => wb.rpc<{ to: string; html: string }[]>('rpcDigestPreview', { month: '2024-12' });
 
@@ -52,7 +55,9 @@ test('the owner turns the letters on, switches a coordinator off, adds a ministr
   await expect(page.locator('#message').innerText()).resolves.toBe(
     'Получатели рассылки сохранены: Адреса министерства, Координаторы без рассылки.',
   );
-  await expect(page.locator('#digestCoordinators label.coordinator.off').allInnerTexts()).resolves.toEqual(['Ш2 · МОУ «Школа № 2»\nsh2@klin.example']);
+  await expect(page.locator('#digestCoordinators label.coordinator.off').allInnerTexts()).resolves.toEqual([
+    'Ш2 · МОУ «Школа № 2»\nsh2@klin.example',
+  ]);
   await saveScreenshot(page, 'settings-digest');
   expect(setting(wb, 'Координаторы без рассылки')).toBe('sh2@klin.example');
   expect(setting(wb, 'Адреса министерства')).toBe(`${MINISTRY}, analitik@mo.example`);
@@ -118,7 +123,10 @@ test('an editor on the access list sees the section read-only; the server refuse
   wb.rpc('rpcSettingsDigestSchedule', { on: true });
   // A school named like HTML (typed into «Организации» by hand) is shown as text.
   const orgs = wb.spreadsheet.getSheetByName('Организации')!;
-  const row = orgs.getDataRange().getValues().findIndex((r) => r[0] === 'Ш2');
+  const row = orgs
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[0] === 'Ш2');
   orgs.getRange(row + 1, 2).setValue(HOSTILE);
   wb.runtime.setActiveUser(EDITOR);
   const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
@@ -173,7 +181,10 @@ test('someone off the access list is refused the panel, the preview and every ch
 test('a letter opened as a mail client shows it: the HTML name is text, nothing runs or loads', async () => {
   const wb = digestWorkbook(tmp, clock());
   const letters = preview(wb);
-  for (const [to, shot] of [[OWNER, 'digest-methodist'], ['sh1@klin.example', 'digest-coordinator']] as const) {
+  for (const [to, shot] of [
+    [OWNER, 'digest-methodist'],
+    ['sh1@klin.example', 'digest-coordinator'],
+  ] as const) {
     const { page, dialogs, errors } = await openHtml(browser(), wb, letters.find((l) => l.to === to)!.html, { width: 760, height: 900 });
     await expect(page.getByText(HOSTILE, { exact: true }).count()).resolves.toBe(1);
     await expect(page.locator('img').count()).resolves.toBe(0);

@@ -163,7 +163,9 @@ export function mapFormColumns(headers: string[], form: FormSpec, manual?: Recor
   for (let col = 0; col < headers.length; col++) {
     if (taken.has(col) || headers[col].trim() === '') continue;
     const fits = [...targets].filter(([key, target]) =>
-      (['exact', 'normalized', 'synonym'] as const).some((pass) => titlesOf(key, target, pass).some((t) => normalizeTitle(headers[col]) === normalizeTitle(t))),
+      (['exact', 'normalized', 'synonym'] as const).some((pass) =>
+        titlesOf(key, target, pass).some((t) => normalizeTitle(headers[col]) === normalizeTitle(t)),
+      ),
     );
     const [only] = fits;
     if (fits.length !== 1 || only[1].kind !== 'question' || !assigned.has(only[0])) continue;

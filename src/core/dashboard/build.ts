@@ -17,7 +17,8 @@ export const localDateTime = (d: Date) =>
 const yearOf = (day: Day) => Math.floor(day / 10000);
 
 /** The kinds of measure whose per-unit value compares with the plan (a share or a ratio does; a count is the territory's). */
-const comparablePerUnit = (measure: string) => isMeasureId(measure) && (MEASURES[measure].kind === 'share' || MEASURES[measure].kind === 'ratio');
+const comparablePerUnit = (measure: string) =>
+  isMeasureId(measure) && (MEASURES[measure].kind === 'share' || MEASURES[measure].kind === 'ratio');
 
 /** The indicators of a report, each with its value and status per unit. */
 export function dashboardIndicators(report: KpiReport | null): DashboardIndicator[] {
@@ -110,7 +111,13 @@ interface CountedRow<L extends string> {
 }
 
 /** Reads a dated register once: each row's start, end, unit and label (rows without a start or a known label are skipped). */
-function datedRows<L extends string>(workbook: Workbook, id: 'iom' | 'events' | 'mentoring', unitKey: string, labelKey: string, labels: readonly L[]) {
+function datedRows<L extends string>(
+  workbook: Workbook,
+  id: 'iom' | 'events' | 'mentoring',
+  unitKey: string,
+  labelKey: string,
+  labels: readonly L[],
+) {
   const table = workbook.table(id);
   const start = table.cells('start');
   const end = table.cells('end');

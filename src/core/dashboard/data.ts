@@ -57,7 +57,10 @@ export const dashboardDataSchema = z.strictObject({
   /** When the dashboard was built, local time: yyyy-mm-ddThh:mm:ss. */
   builtAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/),
   /** When the indicators were last recomputed (same format); null before the first recompute. */
-  computedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/).nullable(),
+  computedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+    .nullable(),
   /** «Набор показателей». */
   preset: text,
   /** The indicators' period; null before the first recompute. */

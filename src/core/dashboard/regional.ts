@@ -58,7 +58,15 @@ export function dashboardOfRegion(report: RegionReport, now: Date, fallbackTitle
     title: report.region || fallbackTitle,
     now,
     preset: report.preset,
-    period: periods.length ? { from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().slice(-1)[0]! } : null,
+    period: periods.length
+      ? {
+          from: periods.map((p) => p.from).sort()[0]!,
+          to: periods
+            .map((p) => p.to)
+            .sort()
+            .slice(-1)[0]!,
+        }
+      : null,
     computedAt: report.updatedAt,
     municipalities: report.byMunicipality.map((m) => ({ code: m.workbook, name: m.name || m.workbook })),
     indicators: report.indicators.map((total) => ({

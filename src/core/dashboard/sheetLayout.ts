@@ -54,7 +54,14 @@ export const LEVEL_COLORS = ['#81c995', '#1a73e8', '#f9ab00', '#d93025'];
 
 const cut = (text: string) => (text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text);
 const shownIso = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
-const localDate = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), Number(iso.slice(11, 13)), Number(iso.slice(14, 16)));
+const localDate = (iso: string) =>
+  new Date(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)) - 1,
+    Number(iso.slice(8, 10)),
+    Number(iso.slice(11, 13)),
+    Number(iso.slice(14, 16)),
+  );
 /** «1 октября 2025 г., 12:00». */
 export const spokenDateTime = (iso: string) => format(localDate(iso), "d MMMM yyyy 'г.', HH:mm", { locale: ru });
 export const monthName = (month: number) => {
@@ -76,7 +83,8 @@ interface Section {
 export function dashboardCaption(data: DashboardData): string {
   const parts = [data.title];
   if (data.preset) parts.push(`набор «${data.preset}»`);
-  if (data.period && data.computedAt) parts.push(`показатели за ${shownIso(data.period.from)}–${shownIso(data.period.to)}, рассчитаны ${spokenDateTime(data.computedAt)}`);
+  if (data.period && data.computedAt)
+    parts.push(`показатели за ${shownIso(data.period.from)}–${shownIso(data.period.to)}, рассчитаны ${spokenDateTime(data.computedAt)}`);
   else parts.push('показатели ещё не рассчитаны («Маршрут → Показатели…»)');
   parts.push(`дашборд обновлён ${spokenDateTime(data.builtAt)}`);
   return parts.join(' · ');
@@ -171,7 +179,8 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
     });
     row = top + Math.max(CHART_ROWS, section.rows.length + 1) + 1;
   }
-  if (!sections.length) put(FIRST_SECTION_ROW, 1, 'Данных для дашборда пока нет: загрузите ответы форм и пересчитайте показатели («Маршрут → Показатели…»).');
+  if (!sections.length)
+    put(FIRST_SECTION_ROW, 1, 'Данных для дашборда пока нет: загрузите ответы форм и пересчитайте показатели («Маршрут → Показатели…»).');
   return {
     values,
     fontWeights: weights,

@@ -63,13 +63,21 @@ interface Composer {
 
 /** The owner (a methodist) learns from the letter too that answers wait, why, and what to do. */
 const stoppedBlocks = (c: Composer): Block[] =>
-  c.intakeStopped ? [{ kind: 'heading', text: 'Приём ответов остановлен' }, { kind: 'text', text: c.intakeStopped, tone: 'bad' }] : [];
+  c.intakeStopped
+    ? [
+        { kind: 'heading', text: 'Приём ответов остановлен' },
+        { kind: 'text', text: c.intakeStopped, tone: 'bad' },
+      ]
+    : [];
 
 function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolean): Block[] {
   const { report } = c;
   if (!report || !report.indicators.length) {
     const hint = forMinistry ? '' : ' Методист пересчитывает их в «Маршрут → Показатели…».';
-    return [{ kind: 'heading', text: 'Показатели' }, { kind: 'text', text: `Показатели ещё не рассчитаны.${hint}`, tone: 'muted' }];
+    return [
+      { kind: 'heading', text: 'Показатели' },
+      { kind: 'text', text: `Показатели ещё не рассчитаны.${hint}`, tone: 'muted' },
+    ];
   }
   if (report.scope) {
     // A school's figures must not be read as the municipality's: a letter's indicators come from a municipality-wide
@@ -78,7 +86,11 @@ function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolea
     const hint = forMinistry ? '' : ' Пересчитайте их по всему муниципалитету: «Маршрут → Показатели…», «Охват» — весь муниципалитет.';
     return [
       { kind: 'heading', text: 'Показатели' },
-      { kind: 'text', text: `Последний пересчёт показателей — только по ОО «${org}», а не по всему муниципалитету: в этом письме их нет.${hint}`, tone: 'muted' },
+      {
+        kind: 'text',
+        text: `Последний пересчёт показателей — только по ОО «${org}», а не по всему муниципалитету: в этом письме их нет.${hint}`,
+        tone: 'muted',
+      },
     ];
   }
   const [day = '', time = ''] = report.computedAt.split('T');
@@ -112,7 +124,14 @@ function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolea
       numeric: [false, false, true, true, true, false],
       rows: report.indicators.map((i) => {
         const value = i.measure === 'manual' ? null : valueOf(i.code);
-        return [i.code, i.name, shownValue(value, i.unit), shownValue(i.value, i.unit), shownPlan(i), statusCell(statusOf(value, i.plan, i.comparator))];
+        return [
+          i.code,
+          i.name,
+          shownValue(value, i.unit),
+          shownValue(i.value, i.unit),
+          shownPlan(i),
+          statusCell(statusOf(value, i.plan, i.comparator)),
+        ];
       }),
     },
   ];
@@ -157,7 +176,10 @@ function roadmapBlocks(overdue: readonly { item: string; action: string; deadlin
   const shown = cut(overdue, METHODIST_LIST_LIMIT, 'см. лист «Дорожная карта»');
   return [
     { kind: 'heading', text: 'Просроченные пункты дорожной карты' },
-    { kind: 'text', text: `Срок прошёл, а пункт не отмечен выполненным: ${overdue.length}. Отметьте выполненные на листе «Дорожная карта».` },
+    {
+      kind: 'text',
+      text: `Срок прошёл, а пункт не отмечен выполненным: ${overdue.length}. Отметьте выполненные на листе «Дорожная карта».`,
+    },
     {
       kind: 'table',
       columns: ['Пункт', 'Мероприятие', 'Срок'],
@@ -169,7 +191,11 @@ function roadmapBlocks(overdue: readonly { item: string; action: string; deadlin
 }
 
 function overdueBlocks(facts: DigestFacts, limit: number, withOrg: boolean): Block[] {
-  if (!facts.overdue.length) return [{ kind: 'heading', text: 'Просроченные ИОМ' }, { kind: 'text', text: 'Просроченных ИОМ нет.' }];
+  if (!facts.overdue.length)
+    return [
+      { kind: 'heading', text: 'Просроченные ИОМ' },
+      { kind: 'text', text: 'Просроченных ИОМ нет.' },
+    ];
   const shown = cut(facts.overdue, limit, 'см. лист «ИОМ»');
   return [
     { kind: 'heading', text: 'Просроченные ИОМ' },
@@ -211,19 +237,22 @@ function byOrgBlocks(c: Composer, facts: DigestFacts): Block[] {
   if (!orgs.size) return [];
   return [
     { kind: 'heading', text: 'По ОО' },
-    { kind: 'text', text: `Без ИОМ — педагоги без ИОМ за период ${periodText(c)}; просрочено — ИОМ, у которых ${OVERDUE_NOTE}.`, tone: 'muted' },
+    {
+      kind: 'text',
+      text: `Без ИОМ — педагоги без ИОМ за период ${periodText(c)}; просрочено — ИОМ, у которых ${OVERDUE_NOTE}.`,
+      tone: 'muted',
+    },
     {
       kind: 'table',
       columns: ['ОО', 'Наименование', 'Без ИОМ', 'Просрочено ИОМ'],
       numeric: [false, false, true, true],
-      rows: [...orgs]
-        .sort(([a], [b]) => compareCodes(a, b))
-        .map(([code, o]) => [code, o.name, String(o.withoutIom), String(o.overdue)]),
+      rows: [...orgs].sort(([a], [b]) => compareCodes(a, b)).map(([code, o]) => [code, o.name, String(o.withoutIom), String(o.overdue)]),
     },
   ];
 }
 
-export const FOOTER = 'Письмо отправлено «Маршрутом» автоматически, 1-го числа каждого месяца. Получателей настраивает владелец книги в «Маршрут → Настройки…».';
+export const FOOTER =
+  'Письмо отправлено «Маршрутом» автоматически, 1-го числа каждого месяца. Получателей настраивает владелец книги в «Маршрут → Настройки…».';
 
 function documentOf(c: Composer, recipient: DigestRecipient): DigestDocument {
   const title = `Сводка «Маршрута» за ${monthName(c.month)}`;
@@ -234,7 +263,10 @@ function documentOf(c: Composer, recipient: DigestRecipient): DigestDocument {
     case 'methodist': {
       const facts = c.data.facts(null);
       const problems: Block[] = c.audience.problems.length
-        ? [{ kind: 'heading', text: 'Замечания к рассылке' }, { kind: 'list', items: c.audience.problems }]
+        ? [
+            { kind: 'heading', text: 'Замечания к рассылке' },
+            { kind: 'list', items: c.audience.problems },
+          ]
         : [];
       return {
         title,

@@ -58,7 +58,9 @@ function htmlBlock(block: Block): string {
         : `<p style="margin:12px 0">${escapeHtml(`${block.label}: ${block.url}`)}</p>`;
     case 'table': {
       const align = (c: number) => (block.numeric[c] ? 'text-align:right;white-space:nowrap' : 'text-align:left');
-      const head = block.columns.map((h, c) => `<th style="${CELL};${align(c)};color:#5f6368;font-size:12px">${escapeHtml(h)}</th>`).join('');
+      const head = block.columns
+        .map((h, c) => `<th style="${CELL};${align(c)};color:#5f6368;font-size:12px">${escapeHtml(h)}</th>`)
+        .join('');
       const rows = block.rows
         .map((row) => {
           const cells = row.map((raw, c) => {
@@ -101,11 +103,17 @@ function textTable(block: Extract<Block, { kind: 'table' }>): string[] {
     const lead = Math.max(1, block.numeric.indexOf(true));
     return body.flatMap((r) => [
       r.slice(0, lead).join('  '),
-      `    ${r.slice(lead).map((cell, c) => `${block.columns[lead + c]}: ${cell}`).join(' · ')}`,
+      `    ${r
+        .slice(lead)
+        .map((cell, c) => `${block.columns[lead + c]}: ${cell}`)
+        .join(' · ')}`,
     ]);
   }
   const line = (r: readonly string[]) =>
-    r.map((cell, c) => (block.numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+    r
+      .map((cell, c) => (block.numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return rows.map(line);
 }
 

@@ -50,8 +50,7 @@ const FORM_STATUSES = new Set(IOM_FORM_STATUSES.map(normalizeName));
 const IMPLEMENTED = normalizeName('Реализован');
 const FINAL = new Set(['Реализован', 'Не реализован'].map(normalizeName));
 
-const byOrgAndName = (a: PersonRow, b: PersonRow) =>
-  compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
+const byOrgAndName = (a: PersonRow, b: PersonRow) => compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
 
 export class DigestData {
   readonly dataset: Dataset;
@@ -148,7 +147,10 @@ export class DigestData {
         .filter((x) => x.end !== null && x.end < this.due && !FINAL.has(x.statusKey))
         .map((x) => ({ ...this.person(x.person), end: x.end!, status: x.status }))
         .sort((a, b) => byOrgAndName(a, b) || a.end - b.end),
-      withoutIom: this.uncoveredStaff.filter((i) => within(dataset.staff[i]!.org)).map((i) => this.person(i)).sort(byOrgAndName),
+      withoutIom: this.uncoveredStaff
+        .filter((i) => within(dataset.staff[i]!.org))
+        .map((i) => this.person(i))
+        .sort(byOrgAndName),
     };
   }
 }

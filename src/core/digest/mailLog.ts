@@ -91,7 +91,11 @@ export class MailingLog {
     if (index < 0) return null;
     const row: Row = { ...this.table.row(index), at };
     this.inFlight = { index, row };
-    return { recipient: this.table.text(index, 'recipient'), kind: this.table.text(index, 'kind'), subject: this.table.text(index, 'subject') };
+    return {
+      recipient: this.table.text(index, 'recipient'),
+      kind: this.table.text(index, 'kind'),
+      subject: this.table.text(index, 'subject'),
+    };
   }
 
   /** What became of the letter in flight, written at once: the first service call after MailApp's. */
@@ -110,7 +114,12 @@ function unknownRow(table: Table, month: DigestMonth, recipient: string): number
   const period = logPeriod(month);
   const wanted = recipient.trim().toLowerCase();
   for (let i = table.size - 1; i >= 0; i--) {
-    if (table.text(i, 'period') === period && table.text(i, 'status') === MAIL_STATUS.sending && table.text(i, 'recipient').toLowerCase() === wanted) return i;
+    if (
+      table.text(i, 'period') === period &&
+      table.text(i, 'status') === MAIL_STATUS.sending &&
+      table.text(i, 'recipient').toLowerCase() === wanted
+    )
+      return i;
   }
   return -1;
 }

@@ -49,7 +49,12 @@ function standings(report: RegionReport, total: RegionIndicator): Standing[] {
   return report.byMunicipality.flatMap((m) => {
     const own = m.indicators.find((i) => i.code === total.code);
     if (!own) return [];
-    const gap = comparable && typeof own.value === 'number' ? (total.comparator === '≤' ? own.value - (total.plan as number) : (total.plan as number) - own.value) : null;
+    const gap =
+      comparable && typeof own.value === 'number'
+        ? total.comparator === '≤'
+          ? own.value - (total.plan as number)
+          : (total.plan as number) - own.value
+        : null;
     return [{ name: m.name || m.workbook, status: own.status, gap }];
   });
 }
@@ -67,10 +72,17 @@ function comparisonBlocks(report: RegionReport): Block[] {
       .sort((a, b) => b.gap! - a.gap! || a.name.localeCompare(b.name, 'ru'))
       .slice(0, BEHIND_LIMIT)
       .map((s) => `${s.name} (на ${gapText(total, s.gap!)} ${total.comparator === '≤' ? 'выше' : 'ниже'} плана)`);
-    const met = meeting.length ? `выполняют ${meeting.length} из ${all.length}: ${meeting.join(', ')}` : `не выполняет ни один из ${all.length}`;
+    const met = meeting.length
+      ? `выполняют ${meeting.length} из ${all.length}: ${meeting.join(', ')}`
+      : `не выполняет ни один из ${all.length}`;
     return [`${total.code}. ${met}${behind.length ? `; дальше всех от плана — ${behind.join(', ')}` : ''}.`];
   });
-  return lines.length ? [{ kind: 'heading', text: 'Муниципалитеты по показателям' }, { kind: 'list', items: lines }] : [];
+  return lines.length
+    ? [
+        { kind: 'heading', text: 'Муниципалитеты по показателям' },
+        { kind: 'list', items: lines },
+      ]
+    : [];
 }
 
 function leftOutBlocks(report: RegionReport): Block[] {
@@ -78,13 +90,20 @@ function leftOutBlocks(report: RegionReport): Block[] {
   if (!out.length) return [];
   return [
     { kind: 'heading', text: 'Не вошли в сводку' },
-    { kind: 'list', items: out.map((m) => `${m.name || m.workbook}: ${m.status === 'pending' ? 'ещё не проверена в последнем обновлении сводки.' : m.reason}`) },
+    {
+      kind: 'list',
+      items: out.map(
+        (m) => `${m.name || m.workbook}: ${m.status === 'pending' ? 'ещё не проверена в последнем обновлении сводки.' : m.reason}`,
+      ),
+    },
   ];
 }
 
 function regionalDocument(report: RegionReport, month: DigestMonth, workbookUrl: string): DigestDocument {
   const read = report.municipalities.filter((m) => m.status === 'read').length;
-  const updated = report.updatedAt ? `сводка обновлена ${report.updatedAt.slice(8, 10)}.${report.updatedAt.slice(5, 7)}.${report.updatedAt.slice(0, 4)}` : 'сводка ещё не обновлялась';
+  const updated = report.updatedAt
+    ? `сводка обновлена ${report.updatedAt.slice(8, 10)}.${report.updatedAt.slice(5, 7)}.${report.updatedAt.slice(0, 4)}`
+    : 'сводка ещё не обновлялась';
   const indicators: Block[] = report.indicators.length
     ? [
         {

@@ -12,7 +12,12 @@ import { composeRegionalDigests, regionalAudience } from './regional';
 /** Whose letters a workbook sends: a municipal workbook its methodists', coordinators' and ministry's, a regional one the ministry's. */
 export interface DigestSource {
   audience(workbook: Workbook): DigestAudience;
-  compose(workbook: Workbook, month: DigestMonth, url: string, wanted: (r: DigestRecipient) => boolean): { digests: Digest[]; audience: DigestAudience };
+  compose(
+    workbook: Workbook,
+    month: DigestMonth,
+    url: string,
+    wanted: (r: DigestRecipient) => boolean,
+  ): { digests: Digest[]; audience: DigestAudience };
 }
 
 export const MUNICIPAL_DIGESTS: DigestSource = { audience: digestAudience, compose: composeDigests };
@@ -101,7 +106,12 @@ export function sendDigests(deps: DigestRunDeps, month: DigestMonth, source: Dig
  */
 const QUOTA_GONE = 'Дневной лимит писем Google исчерпан: отправьте повторно завтра.';
 
-export function resendDigest(deps: Omit<DigestRunDeps, 'deadline'>, month: DigestMonth, recipient: string, source: DigestSource = MUNICIPAL_DIGESTS): string {
+export function resendDigest(
+  deps: Omit<DigestRunDeps, 'deadline'>,
+  month: DigestMonth,
+  recipient: string,
+  source: DigestSource = MUNICIPAL_DIGESTS,
+): string {
   if (deps.mail.remainingDailyQuota() <= 0) throw new Error(QUOTA_GONE);
   const log = new MailingLog(deps.workbook, month);
   const letter = log.resume(recipient, deps.clock.now());

@@ -68,7 +68,11 @@ export class KpiContext {
   private readonly fallback: PeriodRule;
   private readonly explicit: PeriodRule | null;
 
-  constructor(readonly workbook: Workbook, request: KpiRequest, now: Date) {
+  constructor(
+    readonly workbook: Workbook,
+    request: KpiRequest,
+    now: Date,
+  ) {
     this.dataset = new Dataset(workbook);
     const settings = readSettings(workbook.table('settings'));
     this.year = request.year ?? reportingYear(settings.get(SETTING.year), this.dataset, now);
@@ -77,7 +81,8 @@ export class KpiContext {
     const setting = parsePeriodRule(settings.get(SETTING.period) || PERIOD_TEXT.calendar);
     if (!setting.ok) this.problems.push(`«Настройки» → «${SETTING.period}»: ${setting.message}; считается календарный год.`);
     this.fallback = setting.ok ? setting.rule : { kind: 'calendar' };
-    this.explicit = request.from !== undefined && request.to !== undefined ? { kind: 'explicit', from: request.from, to: request.to } : null;
+    this.explicit =
+      request.from !== undefined && request.to !== undefined ? { kind: 'explicit', from: request.from, to: request.to } : null;
   }
 
   get scopeName(): string | undefined {
@@ -98,7 +103,9 @@ export class KpiContext {
 
   /** The people, schools, events or mentors a row counts; null for «manual» and staff_per_methodist. */
   coverage(row: ResolvedRow & { ok: true }): Coverage | null {
-    return row.spec.kind === 'manual' || row.spec.id === 'staff_per_methodist' ? null : this.engine.coverage(row.spec, row.params, row.period);
+    return row.spec.kind === 'manual' || row.spec.id === 'staff_per_methodist'
+      ? null
+      : this.engine.coverage(row.spec, row.params, row.period);
   }
 
   evaluate(passport: Passport): IndicatorResult {

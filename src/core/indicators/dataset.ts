@@ -413,7 +413,9 @@ export class Dataset {
         held: status === STATUS_DEFAULT,
         counts: !NOT_COUNTED.has(status),
         dpp: isYes(dpp(i)),
-        forYoung: audience(i).split(/;\s*/).some((a) => normalizeName(a) === FOR_YOUNG),
+        forYoung: audience(i)
+          .split(/;\s*/)
+          .some((a) => normalizeName(a) === FOR_YOUNG),
         roadmapItem: roadmap(i),
         topicText: normalizeName(`${title} ${direction(i)}`),
         org: normalizeName(organizer(i)),
@@ -429,7 +431,14 @@ export class Dataset {
   private readMentoring(t: Table): void {
     const mentees = new PersonColumn(this.people, t, 'mentee');
     const [startOf, endOf] = [t.cells('start'), t.cells('end')];
-    const [mentorName, mentorCode, menteeCode, menteeYoung, form] = texts(t, 'mentorName', 'mentorOrgCode', 'menteeOrgCode', 'menteeYoung', 'form');
+    const [mentorName, mentorCode, menteeCode, menteeYoung, form] = texts(
+      t,
+      'mentorName',
+      'mentorOrgCode',
+      'menteeOrgCode',
+      'menteeYoung',
+      'form',
+    );
     const mentors = new Map<string, number>();
     for (let i = 0; i < t.size; i++) {
       const start = dayOfCell(startOf(i));

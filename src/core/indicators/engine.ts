@@ -139,7 +139,10 @@ export class Engine {
   eventsIn(period: Period): EventInfo[] {
     return this.cached(`events:${period.from}:${period.to}`, () => {
       const events = this.data.events;
-      return events.slice(upperBound(events, (e) => e.start, period.from - 1), upperBound(events, (e) => e.start, period.to));
+      return events.slice(
+        upperBound(events, (e) => e.start, period.from - 1),
+        upperBound(events, (e) => e.start, period.to),
+      );
     });
   }
 
@@ -157,7 +160,10 @@ export class Engine {
 
   /** IOMs in P (start ≤ P.to and (no end or end ≥ P.from)) that `accept` takes. */
   private iomsIn(period: Period, accept: (iom: IomInfo) => boolean): IomInfo[] {
-    const ioms = this.data.ioms.slice(0, upperBound(this.data.ioms, (x) => x.start, period.to));
+    const ioms = this.data.ioms.slice(
+      0,
+      upperBound(this.data.ioms, (x) => x.start, period.to),
+    );
     return ioms.filter((x) => (x.end === null || x.end >= period.from) && accept(x));
   }
 
@@ -199,7 +205,10 @@ export class Engine {
   private activePairs(period: Period, forms: readonly string[] | undefined) {
     const pairs = this.data.pairs;
     return pairs
-      .slice(0, upperBound(pairs, (x) => x.start, period.to))
+      .slice(
+        0,
+        upperBound(pairs, (x) => x.start, period.to),
+      )
       .filter((pair) => (pair.end === null || pair.end >= period.from) && anyOf(forms, pair.form));
   }
 
@@ -236,7 +245,10 @@ export class Engine {
       case 'share_diagnosed':
       case 'count_staff_diagnosed': {
         const all = this.data.diagnostics;
-        const inPeriod = all.slice(upperBound(all, (d) => d.date, period.from - 1), upperBound(all, (d) => d.date, period.to));
+        const inPeriod = all.slice(
+          upperBound(all, (d) => d.date, period.from - 1),
+          upperBound(all, (d) => d.date, period.to),
+        );
         const counted = inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level) && anyOf(params.procedures, d.procedure));
         return this.byPopulation(params, found(this.data.diagnosticPeople(counted)), period, spec.id === 'share_diagnosed');
       }
@@ -244,12 +256,23 @@ export class Engine {
         return this.byPopulation(params, this.developed(period, params), period);
       case 'share_iom_implemented': {
         // Judged only once due by R or final: an IOM still running past R leaves the denominator.
-        const judged = this.withIom(period, (x) => FORM_STATUSES.has(x.statusKey) && ((x.end !== null && x.end <= period.to) || FINAL.has(x.statusKey)));
+        const judged = this.withIom(
+          period,
+          (x) => FORM_STATUSES.has(x.statusKey) && ((x.end !== null && x.end <= period.to) || FINAL.has(x.statusKey)),
+        );
         const population = this.populationOf(params, period).filter((i) => judged.has(i));
-        return this.people(population, this.withIom(period, (x) => x.statusKey === IMPLEMENTED), false);
+        return this.people(
+          population,
+          this.withIom(period, (x) => x.statusKey === IMPLEMENTED),
+          false,
+        );
       }
       case 'share_dpp':
-        return this.byPopulation(params, this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified), period);
+        return this.byPopulation(
+          params,
+          this.participants(period, (e, p) => e.kind === COURSES && e.dpp && p.certified),
+          period,
+        );
       case 'share_young_supported': {
         const supported = new Set(this.activePairs(period, undefined).map((pair) => pair.mentee));
         if (!params.mentoringOnly) for (const person of this.participants(period, (e) => e.forYoung)) supported.add(person);
@@ -268,7 +291,11 @@ export class Engine {
           period,
           (e, p) => e.kind === COURSES && p.certified && (!topics || topics.some((t) => e.topicText.includes(t))),
         );
-        const schools = new Set(this.staff('УК').filter((i) => trained.has(i)).map(this.personOrg));
+        const schools = new Set(
+          this.staff('УК')
+            .filter((i) => trained.has(i))
+            .map(this.personOrg),
+        );
         return this.schoolCoverage((org) => schools.has(org));
       }
       case 'share_staff_participated':

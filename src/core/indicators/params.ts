@@ -13,10 +13,20 @@ const keyOf = (text: string) => normalizeName(text).replace(/\s+/g, '_');
 /** `ключ=а|б; ключ2=в` → key → values, or an issue for a piece that is not `ключ=значение`. */
 const pairs = z.string().transform((text, ctx) => {
   const out: Record<string, string[] | undefined> = {};
-  for (const piece of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const piece of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = piece.indexOf('=');
     const key = eq > 0 ? keyOf(piece.slice(0, eq)) : '';
-    const values = eq > 0 ? piece.slice(eq + 1).split('|').map((s) => s.trim()).filter(Boolean) : [];
+    const values =
+      eq > 0
+        ? piece
+            .slice(eq + 1)
+            .split('|')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const problem = !key
       ? `${q(piece)} — ожидается запись вида ключ=значение`
       : !values.length

@@ -70,7 +70,10 @@ export function planValue(cell: Cell | undefined): Plan {
   if (typeof cell === 'number') return cell;
   const text = String(cell).trim();
   if (!text) return null;
-  const compact = text.replace(/^[≥≤<>=]+/, '').replace(/[%\s\u00a0]/g, '').replace(',', '.');
+  const compact = text
+    .replace(/^[≥≤<>=]+/, '')
+    .replace(/[%\s\u00a0]/g, '')
+    .replace(',', '.');
   return /^[-+]?\d+(\.\d+)?$/.test(compact) ? Number(compact) : text;
 }
 

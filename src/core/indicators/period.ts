@@ -86,7 +86,12 @@ export function periodOf(rule: PeriodRule, year: number): PeriodResult {
  * The same period one year earlier (SPEC §6 «Динамика»): both bounds a year back. Days are yyyymmdd numbers, so
  * 29.02 becomes 20230229 — still between 28.02 and 01.03 for every range comparison.
  */
-export const yearBefore = (period: Period): Period => ({ ...period, from: period.from - 10000, to: period.to - 10000, year: period.year - 1 });
+export const yearBefore = (period: Period): Period => ({
+  ...period,
+  from: period.from - 10000,
+  to: period.to - 10000,
+  year: period.year - 1,
+});
 
 /** «в 2024 году», «в 2024/2025 учебном году», «с 01.09.2022 по 31.12.2024» — inside a «Как считается» sentence. */
 export function describePeriod(period: Period): string {

@@ -85,7 +85,12 @@ export const RESULT_KEYS = [
   'previousNumerator',
   'previousDenominator',
   'previousPeriod',
-  'status', 'calcPeriod', 'scope', 'explanation', 'computedAt'] as const;
+  'status',
+  'calcPeriod',
+  'scope',
+  'explanation',
+  'computedAt',
+] as const;
 const WHOLE_MUNICIPALITY = 'Весь муниципалитет';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -125,7 +125,12 @@ export function loadPreset(deps: IntakeDeps, id: string, mode: PresetMode): Pres
     }
     setPreset(workbook, preset.id);
     const roadmapAdded = loadRoadmapDocument(workbook.table('roadmap'), preset.id);
-    if (roadmapAdded) pipeline.audit.record(`Загрузка пунктов дорожной карты набора «${preset.id}»: добавлено ${roadmapAdded}`, sheetSpec('roadmap').name, preset.title);
+    if (roadmapAdded)
+      pipeline.audit.record(
+        `Загрузка пунктов дорожной карты набора «${preset.id}»: добавлено ${roadmapAdded}`,
+        sheetSpec('roadmap').name,
+        preset.title,
+      );
     pipeline.audit.record(
       `Загрузка набора показателей «${preset.id}»: добавлено ${added}, заменено ${replaced}, оставлено ${kept}, убрано ${removed}`,
       sheetSpec('indicators').name,

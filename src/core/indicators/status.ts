@@ -7,7 +7,12 @@ export const KPI_STATUSES = ['Выполнен', 'Не выполнен', 'Не�
 export type KpiStatus = (typeof KPI_STATUSES)[number];
 
 /** `previous`: the value of the same period a year earlier, what «рост» compares with (no plan needed). */
-export function statusOf(value: number | string | null, plan: Plan, comparator: Comparator, previous: number | string | null = null): KpiStatus {
+export function statusOf(
+  value: number | string | null,
+  plan: Plan,
+  comparator: Comparator,
+  previous: number | string | null = null,
+): KpiStatus {
   if (value === null) return 'Нет данных';
   if (comparator === 'рост') {
     if (typeof value !== 'number' || typeof previous !== 'number') return 'Нет данных';

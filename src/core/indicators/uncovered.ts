@@ -70,15 +70,12 @@ export function uncoveredOf(context: KpiContext, code: string, org?: string): Un
     counts.set(itemOrg, (counts.get(itemOrg) ?? 0) + 1);
     if (only === null || itemOrg === only) rows.push(describe(item));
   }
-  const byName = (a: UncoveredRow, b: UncoveredRow) =>
-    compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
+  const byName = (a: UncoveredRow, b: UncoveredRow) => compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
   return {
     code: passport.code,
     title: passport.title,
     unit: coverage.unit,
-    byOrg: [...counts]
-      .map(([o, count]) => ({ code: dataset.orgCode(o), name: dataset.orgName(o), count }))
-      .sort(byCode),
+    byOrg: [...counts].map(([o, count]) => ({ code: dataset.orgCode(o), name: dataset.orgName(o), count })).sort(byCode),
     rows: rows.sort(byName),
     note: coverage.headcount ? HEADCOUNT_NOTE : '',
   };

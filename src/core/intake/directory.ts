@@ -85,7 +85,8 @@ export class Directory {
   matchPerson(name: string, org: Org, respondentEmail: string): Person | null {
     if (!this.staffByName) this.buildStaffIndex();
     const byEmail = respondentEmail ? this.staffByEmail!.get(normalizeEmail(respondentEmail)) : undefined;
-    if (byEmail !== undefined && normalizePersonName(this.staff.text(byEmail, 'name')) === normalizePersonName(name)) return this.person(byEmail, false);
+    if (byEmail !== undefined && normalizePersonName(this.staff.text(byEmail, 'name')) === normalizePersonName(name))
+      return this.person(byEmail, false);
     const byName = this.staffByName!.get(personKey(name, org.code));
     return byName === undefined ? null : this.person(byName, false);
   }

@@ -8,8 +8,7 @@ import { personKey } from './directory';
 import type { Workbook } from '../workbook';
 
 /** A day as a compact key part (yyyymmdd); keys are compared, never shown. */
-const day = (v: Cell): string =>
-  isDate(v) ? String(v.getFullYear() * 10000 + (v.getMonth() + 1) * 100 + v.getDate()) : String(v).trim();
+const day = (v: Cell): string => (isDate(v) ? String(v.getFullYear() * 10000 + (v.getMonth() + 1) * 100 + v.getDate()) : String(v).trim());
 const who = (t: Table, i: number, prefix: string) => personKey(t.text(i, `${prefix}Name`), t.text(i, `${prefix}OrgCode`));
 export const eventKey = (title: string, start: Cell): string => `${normalizeName(title)}|${day(start)}`;
 
@@ -58,7 +57,10 @@ export class KeyedRegister {
   private byResponse?: Map<string, number>;
   readonly table: Table;
 
-  constructor(workbook: Workbook, readonly id: KeyedSheetId) {
+  constructor(
+    workbook: Workbook,
+    readonly id: KeyedSheetId,
+  ) {
     this.table = workbook.table(id);
   }
 

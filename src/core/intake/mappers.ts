@@ -14,7 +14,10 @@ import { eventKey } from './keyedRegister';
  * an ОО's name): when it is accepted later, the quarantined answer is re-processed by itself (SPEC §5).
  */
 export class Rejection extends Error {
-  constructor(message: string, readonly waitsFor = '') {
+  constructor(
+    message: string,
+    readonly waitsFor = '',
+  ) {
     super(message);
   }
 }
@@ -43,8 +46,7 @@ const text = (a: Answer | undefined): string => (typeof a === 'string' ? a : '')
 const multi = (a: Answer | undefined): string => (Array.isArray(a) ? a.join(MULTI_SEPARATOR) : text(a));
 const date = (a: Answer | undefined): Date | '' => (isDate(a) ? a : '');
 
-export const eventLabel = (title: string, start: Date | string): string =>
-  `${title} (${isDate(start) ? formatDay(start) : start})`;
+export const eventLabel = (title: string, start: Date | string): string => `${title} (${isDate(start) ? formatDay(start) : start})`;
 
 /** The event a dropdown label `Название (дд.мм.гггг)` names, or null when the label is not one. */
 export function parseEventLabel(label: string): { title: string; start: Date } | null {
@@ -139,7 +141,10 @@ function participation(a: Answers, ctx: MapContext): Mapped {
   const event = ctx.findEvent(label);
   if (!event) {
     const parsed = parseEventLabel(label);
-    throw new Rejection(`Мероприятие «${label}» не найдено в листе «Мероприятия».`, parsed ? waitsForEvent(eventKey(parsed.title, parsed.start)) : '');
+    throw new Rejection(
+      `Мероприятие «${label}» не найдено в листе «Мероприятия».`,
+      parsed ? waitsForEvent(eventKey(parsed.title, parsed.start)) : '',
+    );
   }
   const school = org(ctx, a.orgName, 'Образовательная организация');
   const person = ctx.directory.matchOrAddPerson(text(a.personName), school, ctx.respondent);

@@ -112,7 +112,8 @@ export class IntakePipeline {
         const accepted = rawAnswers(submission);
         if (quarantineId) this.quarantine.resolve(quarantineId, accepted);
         else this.quarantine.resolveSource(submission.sourceKey, accepted);
-        if (mapped.register === 'events' && outcome.action === 'added') this.releaseWaiting(waitsForEvent(outcome.key), outcome.description);
+        if (mapped.register === 'events' && outcome.action === 'added')
+          this.releaseWaiting(waitsForEvent(outcome.key), outcome.description);
         return outcome;
       }
       rejection = new Rejection(validated.reasons.join(' '));
@@ -187,7 +188,8 @@ export class IntakePipeline {
     const sheet = SHEETS[register].name;
     // «Кто» of a form's answer is who filled it in, when the form collected her e-mail.
     const who = submission.email || undefined;
-    if (result.action === 'added') this.audit.record(`Добавлена запись (${submission.source})`, sheet, description, '', undefined, undefined, who);
+    if (result.action === 'added')
+      this.audit.record(`Добавлена запись (${submission.source})`, sheet, description, '', undefined, undefined, who);
     for (const change of result.changes) {
       const header = SHEETS[register].columns.find((c) => c.key === change.key)?.header ?? change.key;
       this.audit.record(`Обновлена запись (${submission.source})`, sheet, description, header, change.before, change.after, who);

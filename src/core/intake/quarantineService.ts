@@ -8,7 +8,6 @@ import type { Outcome } from './pipeline';
 import { QUARANTINE_WAITING, type QuarantineEntry } from './quarantine';
 import { inTransaction, type IntakeDeps } from './service';
 
-
 export function formIdByTitle(title: string): FormId | null {
   return FORM_IDS.find((id) => FORMS[id].title === title) ?? null;
 }

@@ -114,7 +114,10 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
       const batch = deps.queue.take(batchSize);
       const items = batch.sheets.flatMap((sheet) => waitingSubmissions(sheet, 'Форма'));
       if (!items.length) break;
-      const ordered = [...orderByTime(items.filter((i) => i.submission.form === 'events')), ...orderByTime(items.filter((i) => i.submission.form !== 'events'))];
+      const ordered = [
+        ...orderByTime(items.filter((i) => i.submission.form === 'events')),
+        ...orderByTime(items.filter((i) => i.submission.form !== 'events')),
+      ];
       let eventsChanged = false;
       for (const { submission, row } of ordered) {
         const outcome = pipeline.process(submission);

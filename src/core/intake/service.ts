@@ -82,7 +82,8 @@ export function rebuild(deps: IntakeDeps, items: readonly NumberedSubmission[], 
     const links = new Map<string, string>();
     const panel = new Map<RegisterId, Map<string, Row>>();
     const lastSent = new Map<string, number>();
-    for (const { submission } of items) lastSent.set(submission.responseId, Math.max(lastSent.get(submission.responseId) ?? 0, submission.timestamp.getTime()));
+    for (const { submission } of items)
+      lastSent.set(submission.responseId, Math.max(lastSent.get(submission.responseId) ?? 0, submission.timestamp.getTime()));
     for (const id of FORM_REGISTERS) {
       const table = pipeline.workbook.table(id);
       const kept = new Map<string, Row>();
@@ -100,7 +101,9 @@ export function rebuild(deps: IntakeDeps, items: readonly NumberedSubmission[], 
     const fixes = pipeline.quarantine.acceptedFixes();
     pipeline.quarantine.dropWaitingOfResponses();
     pipeline.audit.record('Пересборка реестров из ответов форм', '', `${items.length} ответов`);
-    const replayed = items.map((item) => withFix({ ...item, submission: { ...item.submission, editUrl: links.get(item.submission.responseId) ?? '' } }, fixes));
+    const replayed = items.map((item) =>
+      withFix({ ...item, submission: { ...item.submission, editUrl: links.get(item.submission.responseId) ?? '' } }, fixes),
+    );
     const run = processAll(pipeline, orderByTime(replayed), progress);
     for (const [id, kept] of panel) restorePanelValues(pipeline.workbook.table(id), kept);
     return run;

@@ -80,7 +80,8 @@ export function changeIomStatus(deps: IntakeDeps, change: StatusChange): IomView
 export function rememberEditLink(deps: IntakeDeps, index: number, key: string, url: string): IomView {
   return inTransaction(deps, (pipeline) => {
     const table = pipeline.workbook.table('iom');
-    if (index >= table.size || NATURAL_KEYS.iom(table, index) !== key) throw new Error('Строка ИОМ изменилась, пока была открыта панель. Выделите её снова.');
+    if (index >= table.size || NATURAL_KEYS.iom(table, index) !== key)
+      throw new Error('Строка ИОМ изменилась, пока была открыта панель. Выделите её снова.');
     table.update(index, { editUrl: url });
     return viewOf(table, index);
   });

@@ -12,7 +12,10 @@ import { normalizeName } from '../text';
 import { yearOf } from './municipal';
 
 /** One row of «Сводные показатели»: a municipality's indicator as it computed it, or (workbookId '') the region's total. */
-export type SummaryRow = Pick<KpiIndicator, 'code' | 'name' | 'unit' | 'numerator' | 'denominator' | 'value' | 'plan' | 'comparator' | 'status' | 'period' | 'explanation'> & {
+export type SummaryRow = Pick<
+  KpiIndicator,
+  'code' | 'name' | 'unit' | 'numerator' | 'denominator' | 'value' | 'plan' | 'comparator' | 'status' | 'period' | 'explanation'
+> & {
   readonly municipality: string;
   /** The municipal workbook the row comes from; '' on the region's totals. */
   readonly workbookId: string;
@@ -39,11 +42,27 @@ export function regionTotals(preset: Preset, year: number | null, rows: readonly
 function total(row: PresetRow, rows: readonly SummaryRow[], year: number | null, computedAt: string): SummaryRow {
   const kind = MEASURES[row.measure].kind;
   const plan: Plan = year === null ? null : (row.plans[year] ?? null);
-  const base = { municipality: REGION_TOTAL, workbookId: '', code: row.code, name: row.title, unit: row.unit, plan, comparator: row.comparison, period: span(rows), computedAt };
+  const base = {
+    municipality: REGION_TOTAL,
+    workbookId: '',
+    code: row.code,
+    name: row.title,
+    unit: row.unit,
+    plan,
+    comparator: row.comparison,
+    period: span(rows),
+    computedAt,
+  };
   if (kind === 'manual') {
     const answered = rows.filter((r) => r.value !== null);
     const met = answered.filter((r) => r.status === 'Выполнен').length;
-    const status: KpiStatus = !answered.length ? 'Нет данных' : plan === null ? 'Нет плана' : met === answered.length ? 'Выполнен' : 'Не выполнен';
+    const status: KpiStatus = !answered.length
+      ? 'Нет данных'
+      : plan === null
+        ? 'Нет плана'
+        : met === answered.length
+          ? 'Выполнен'
+          : 'Не выполнен';
     return {
       ...base,
       numerator: null,
@@ -79,7 +98,13 @@ const municipalitiesWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'м�
 function span(rows: readonly SummaryRow[]): KpiPeriod | null {
   const periods = rows.flatMap((r) => (r.period ? [r.period] : []));
   if (!periods.length) return null;
-  return { from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().slice(-1)[0]! };
+  return {
+    from: periods.map((p) => p.from).sort()[0]!,
+    to: periods
+      .map((p) => p.to)
+      .sort()
+      .slice(-1)[0]!,
+  };
 }
 
 function latestYear(rows: readonly SummaryRow[]): number | null {

@@ -96,24 +96,41 @@ export function municipalOutcome(read: SourceRead, expect: RegionExpectation): M
   const workbook = new Workbook(indicatorsOnly(read.indicators));
   const passports = readPassports(workbook.table('indicators'));
   if (!passports.length) {
-    return failure(reason('noIndicators', 'набор показателей не загружен (в книге муниципалитета: «Маршрут → Показатели…» → «Загрузить набор на лист»).'), read.title);
+    return failure(
+      reason(
+        'noIndicators',
+        'набор показателей не загружен (в книге муниципалитета: «Маршрут → Показатели…» → «Загрузить набор на лист»).',
+      ),
+      read.title,
+    );
   }
   const preset = presetOfPassports(passports);
   const report = readKpiReport(workbook);
   if (!report) {
-    return failure(reason('noIndicators', 'показатели ещё не рассчитаны (в книге муниципалитета: «Маршрут → Показатели…» → «Пересчитать»).'), read.title, { preset });
+    return failure(
+      reason('noIndicators', 'показатели ещё не рассчитаны (в книге муниципалитета: «Маршрут → Показатели…» → «Пересчитать»).'),
+      read.title,
+      { preset },
+    );
   }
   const known = { preset, computedAt: report.computedAt, period: report.period };
   const mismatch = presetMismatch(expect.preset, passports, preset);
   if (mismatch) return failure(reason('otherPreset', mismatch), read.title, known);
   if (report.scope) {
     const org = report.scope.name ? `${report.scope.code} — ${report.scope.name}` : report.scope.code;
-    return failure(reason('partialScope', `последний пересчёт — только по ОО «${org}». Пересчитайте показатели для всего муниципалитета.`), read.title, known);
+    return failure(
+      reason('partialScope', `последний пересчёт — только по ОО «${org}». Пересчитайте показатели для всего муниципалитета.`),
+      read.title,
+      known,
+    );
   }
   const year = yearOf(report.period);
   if (expect.year !== null && year !== expect.year) {
     return failure(
-      reason('otherYear', `показатели рассчитаны за ${year ?? 'неизвестный'} год, а сводка — за ${expect.year}. Пересчитайте их за ${expect.year} год.`),
+      reason(
+        'otherYear',
+        `показатели рассчитаны за ${year ?? 'неизвестный'} год, а сводка — за ${expect.year}. Пересчитайте их за ${expect.year} год.`,
+      ),
       read.title,
       known,
     );
@@ -123,7 +140,10 @@ export function municipalOutcome(read: SourceRead, expect: RegionExpectation): M
 
 function readFailure(read: SourceRead & { ok: false }, reader: string): string {
   if (read.code === 'noAccess') {
-    return reason('noAccess', `книга не открыта для ${reader || 'вас'}. Попросите её владельца дать этому адресу доступ хотя бы на просмотр.`);
+    return reason(
+      'noAccess',
+      `книга не открыта для ${reader || 'вас'}. Попросите её владельца дать этому адресу доступ хотя бы на просмотр.`,
+    );
   }
   if (read.code === 'notFound') {
     // Google says the same for a deleted file, a wrong ID and a file one may not see.
@@ -135,7 +155,8 @@ function readFailure(read: SourceRead & { ok: false }, reader: string): string {
 export const badLinkReason = (text: string): string =>
   reason('badLink', `«${text.length > 80 ? `${text.slice(0, 79)}…` : text}» — не ссылка на Google Таблицу и не её ID.`);
 
-export const duplicateReason = (row: number): string => reason('duplicate', `эта книга уже указана в строке ${row}; в сводку она входит один раз.`);
+export const duplicateReason = (row: number): string =>
+  reason('duplicate', `эта книга уже указана в строке ${row}; в сводку она входит один раз.`);
 
 export const yearOf = (period: KpiPeriod | null): number | null => (period?.to ? Number(period.to.slice(0, 4)) : null);
 
@@ -161,7 +182,10 @@ function presetMismatch(preset: Preset, passports: readonly Passport[], found: s
   if (!missing.length) return null;
   const regional = `регион сводит набор «${preset.id}»`;
   if (found !== 'свой') return `в книге — набор «${found}», а ${regional}.`;
-  const codes = missing.slice(0, 3).map((row) => `«${row.code}»`).join(', ');
+  const codes = missing
+    .slice(0, 3)
+    .map((row) => `«${row.code}»`)
+    .join(', ');
   return `${regional}, а в книге нет его показателей ${codes}${missing.length > 3 ? ' и других' : ''} или они считаются иначе (расчёт, параметры).`;
 }
 

@@ -185,7 +185,11 @@ export function readRegionReport(workbook: Workbook): RegionReport {
     preset: settings.preset,
     // With no «Год» set, the year the refresh summed (one year only: see units.ts).
     year: settings.year ?? totals.map((r) => yearOf(r.period)).find((y) => y !== null) ?? null,
-    updatedAt: totals.map((r) => r.computedAt ?? '').sort().slice(-1)[0] || null,
+    updatedAt:
+      totals
+        .map((r) => r.computedAt ?? '')
+        .sort()
+        .slice(-1)[0] || null,
     municipalities: municipalEntries(list).map((entry) => municipalityOf(list, entry)),
     indicators: totals.map(indicatorOf),
     byMunicipality: [...byMunicipality.values()],

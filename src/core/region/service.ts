@@ -10,7 +10,14 @@ import { isoDateTime } from '../indicators/report';
 import { inTransaction, transaction, type IntakeDeps } from '../intake/service';
 import { SHEETS } from '../schema/sheets';
 import { regionTotals, type SummaryRow } from './consolidate';
-import { badLinkReason, duplicateReason, municipalOutcome, type MunicipalOutcome, type RegionExpectation, type RegionSourcePort } from './municipal';
+import {
+  badLinkReason,
+  duplicateReason,
+  municipalOutcome,
+  type MunicipalOutcome,
+  type RegionExpectation,
+  type RegionSourcePort,
+} from './municipal';
 import { entryUpdate, municipalEntries, municipalSummary, readSummary, summarySheetRow, type MunicipalEntry } from './report';
 import { readRegionSettings, type RegionSettings } from './settings';
 import { rollUp } from './units';

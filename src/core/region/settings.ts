@@ -36,7 +36,8 @@ export function regionSettingDefaults(): SettingDefault[] {
     {
       key: SETTING.ministry,
       value: '',
-      description: 'E-mail сотрудников министерства через запятую: ежемесячное письмо с показателями региона и муниципалитетов (только сводные данные).',
+      description:
+        'E-mail сотрудников министерства через запятую: ежемесячное письмо с показателями региона и муниципалитетов (только сводные данные).',
     },
     shared(SETTING.digest),
     shared(SETTING.cells),

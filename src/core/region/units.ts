@@ -33,7 +33,8 @@ function commonYear(read: readonly ReadWorkbook[]): number | null {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
 }
 
-const figures = (rows: readonly SummaryRow[]) => JSON.stringify(rows.map((r) => [normalizeName(r.code), r.numerator, r.denominator, r.value]));
+const figures = (rows: readonly SummaryRow[]) =>
+  JSON.stringify(rows.map((r) => [normalizeName(r.code), r.numerator, r.denominator, r.value]));
 const line = (entry: MunicipalEntry) => entry.index + 2;
 
 export function rollUp(read: readonly ReadWorkbook[], settingsYear: number | null): RollUp {

@@ -1,12 +1,6 @@
 // Choice lists of SPEC §3–§5. Each list is written once and drives sheet dropdowns, form choices and validation.
 
-export const ORG_TYPES = [
-  'Школа',
-  'Детский сад',
-  'Организация дополнительного образования',
-  'Методическая служба',
-  'Другое',
-] as const;
+export const ORG_TYPES = ['Школа', 'Детский сад', 'Организация дополнительного образования', 'Методическая служба', 'Другое'] as const;
 
 export const ORG_STATUSES = ['ШНОР', 'Флагманская школа', 'Стажировочная площадка', 'РИП', 'Точка роста'] as const;
 

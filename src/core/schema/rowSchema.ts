@@ -58,7 +58,10 @@ function convert(column: ColumnSpec, raw: string): Converted {
     case 'multi': {
       const choices = column.choices ?? [];
       const parts = text.includes(';')
-        ? text.split(';').map((s) => s.trim()).filter(Boolean)
+        ? text
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean)
         : splitCheckboxAnswer(text, choices);
       const good: string[] = [];
       const bad: string[] = [];
@@ -71,14 +74,15 @@ function convert(column: ColumnSpec, raw: string): Converted {
       // Keep the spec's option order, so equal sets are equal strings.
       good.sort((a, b) => choices.indexOf(a) - choices.indexOf(b));
       const value = good.join(MULTI_SEPARATOR);
-      return bad.length
-        ? { value, problem: `${name}: ${bad.map(q).join(', ')} нет в списке (${choices.join('; ')})` }
-        : { value };
+      return bad.length ? { value, problem: `${name}: ${bad.map(q).join(', ')} нет в списке (${choices.join('; ')})` } : { value };
     }
     case 'email': {
       return isEmail(text)
         ? { value: text }
-        : { value: text, problem: `${name}: ${q(text)} не похоже на один адрес электронной почты${/[,;\s]/.test(text) ? ' (здесь нужен один адрес)' : ''}` };
+        : {
+            value: text,
+            problem: `${name}: ${q(text)} не похоже на один адрес электронной почты${/[,;\s]/.test(text) ? ' (здесь нужен один адрес)' : ''}`,
+          };
     }
     case 'emails': {
       const addresses = splitAddresses(text);
@@ -91,7 +95,6 @@ function convert(column: ColumnSpec, raw: string): Converted {
       return { value: text };
   }
 }
-
 
 /** What of a rejected cell can still be kept (see cellSchema), or ''. */
 export const keptValue = (issues: readonly z.core.$ZodIssue[]): CellValue =>

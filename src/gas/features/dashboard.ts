@@ -12,7 +12,9 @@ const titleOf = (name: string) => `Маршрут — дашборд: ${name}`;
 export function menuShowDashboard(): void {
   withAccess(() => {
     const data = dashboardOf(active());
-    const html = dashboardHtml({ data, link: webAppLink(active()) }, titleOf(data.title)).setWidth(DIALOG.width).setHeight(DIALOG.height);
+    const html = dashboardHtml({ data, link: webAppLink(active()) }, titleOf(data.title))
+      .setWidth(DIALOG.width)
+      .setHeight(DIALOG.height);
     SpreadsheetApp.getUi().showModalDialog(html, `Дашборд: ${data.title}`);
   });
 }

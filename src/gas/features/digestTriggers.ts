@@ -23,11 +23,13 @@ export function rpcDigestPreview(payload: unknown) {
   assertAccess(spreadsheet);
   const month = parseMonthKey(payloadOf(previewPayload, payload).month);
   if (!month) throw new Error('Месяц сводки указывается как ГГГГ-ММ, например 2025-01.');
-  return digestSource().compose(snapshotOf(spreadsheet), month, spreadsheet.getUrl(), () => true).digests.map((d) => ({
-    to: d.recipient.email,
-    role: d.recipient.role,
-    subject: d.subject,
-    html: d.html,
-    text: d.text,
-  }));
+  return digestSource()
+    .compose(snapshotOf(spreadsheet), month, spreadsheet.getUrl(), () => true)
+    .digests.map((d) => ({
+      to: d.recipient.email,
+      role: d.recipient.role,
+      subject: d.subject,
+      html: d.html,
+      text: d.text,
+    }));
 }

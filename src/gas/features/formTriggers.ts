@@ -22,13 +22,19 @@ function triggerEvent<E extends { range?: unknown }>(e: E | undefined, handler: 
  * is scheduled if none is. At most 10 service calls, whatever the registers' size.
  */
 export function onResponseTrigger(event: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  const e = triggerEvent(event, 'onResponseTrigger', 'при каждом ответе формы', 'ответы, которые ждут, «Маршрут» разберёт сам в течение 10 минут');
+  const e = triggerEvent(
+    event,
+    'onResponseTrigger',
+    'при каждом ответе формы',
+    'ответы, которые ждут, «Маршрут» разберёт сам в течение 10 минут',
+  );
   const sheetId = e.range.getSheet().getSheetId();
   const row = e.range.getRow();
   const props = PropertiesService.getDocumentProperties();
   const stored = props.getProperties();
   const updates: Record<string, string> = {};
-  if (needsMark(stored, sheetId, row)) updates[markKey(sheetId, row, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`)] = '';
+  if (needsMark(stored, sheetId, row))
+    updates[markKey(sheetId, row, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`)] = '';
   const schedule = Date.now() - Number(stored[DRAIN_DUE] ?? 0) >= DRAIN_DUE_STALE_MS;
   if (schedule) updates[DRAIN_DUE] = String(Date.now());
   if (Object.keys(updates).length) props.setProperties(updates);
@@ -48,7 +54,12 @@ export function onDrainSoonTrigger(e?: { triggerUid?: string }): DrainRun {
 
 /** Installable on-edit trigger: a changed ОО list or event register refreshes the forms' dropdowns. */
 export function onSheetEditTrigger(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const e = triggerEvent(event, 'onSheetEditTrigger', 'при правке листа', 'чтобы обновить списки в формах, выберите «Маршрут → Обновить списки в формах»');
+  const e = triggerEvent(
+    event,
+    'onSheetEditTrigger',
+    'при правке листа',
+    'чтобы обновить списки в формах, выберите «Маршрут → Обновить списки в формах»',
+  );
   const name = e.range.getSheet().getName();
   if (name === SHEETS.organizations.name || name === SHEETS.events.name) syncFormChoices(e.source);
 }

@@ -24,11 +24,14 @@ export function menuShowIndicators(): void {
 
 const kpiDeps = (): KpiDeps => ({ ...methodistDeps(), output: new SheetsKpiOutput(active()) });
 
-const day = z.string().max(20).transform((text, ctx) => {
-  const parsed = parseDayNumber(text);
-  if (parsed === null) ctx.addIssue({ code: 'custom', message: `«${text}» — не дата (дд.мм.гггг)` });
-  return parsed ?? 0;
-});
+const day = z
+  .string()
+  .max(20)
+  .transform((text, ctx) => {
+    const parsed = parseDayNumber(text);
+    if (parsed === null) ctx.addIssue({ code: 'custom', message: `«${text}» — не дата (дд.мм.гггг)` });
+    return parsed ?? 0;
+  });
 
 /** Year, or an explicit period, and the scope, as the sidebar and the CLI send them. */
 const kpiRequestSchema = z
@@ -55,7 +58,10 @@ export function rpcKpiState() {
   const workbook = snapshotOf(active());
   const settings = readSettings(workbook.table('settings'));
   const organizations = workbook.table('organizations');
-  const orgs = Array.from({ length: organizations.size }, (_, i) => ({ code: organizations.text(i, 'code'), name: organizations.text(i, 'name') }));
+  const orgs = Array.from({ length: organizations.size }, (_, i) => ({
+    code: organizations.text(i, 'code'),
+    name: organizations.text(i, 'name'),
+  }));
   return {
     presets: PRESETS.map((p) => ({ id: p.id, title: p.title })),
     preset: settings.get(SETTING.preset) ?? '',

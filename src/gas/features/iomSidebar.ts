@@ -19,8 +19,7 @@ export function rpcIomCurrent() {
   const spreadsheet = active();
   assertAccess(spreadsheet);
   const range = spreadsheet.getActiveRange();
-  if (!range || range.getSheet().getName() !== SHEETS.iom.name)
-    throw new Error('Откройте лист «ИОМ» и выделите строку с ИОМ.');
+  if (!range || range.getSheet().getName() !== SHEETS.iom.name) throw new Error('Откройте лист «ИОМ» и выделите строку с ИОМ.');
   return iomView(withEditLink(spreadsheet, readIom(methodistDeps(), range.getRow() - 2)));
 }
 
@@ -46,7 +45,8 @@ export function rpcIomChangeStatus(payload: unknown) {
 
 function iomView(view: IomView) {
   const row: Record<string, string> = {};
-  for (const column of SHEETS.iom.columns) row[column.header] = isDate(view.row[column.key]) ? formatDay(view.row[column.key] as Date) : String(view.row[column.key] ?? '');
+  for (const column of SHEETS.iom.columns)
+    row[column.header] = isDate(view.row[column.key]) ? formatDay(view.row[column.key] as Date) : String(view.row[column.key] ?? '');
   return {
     index: view.index,
     key: view.key,

@@ -21,7 +21,9 @@ export function menuShowRegion(): void {
 
 function assertRegional(): void {
   if (!active().getSheetByName(SHEETS.municipalities.name)) {
-    throw new Error('Это не региональная книга. Создайте новую таблицу и выполните в ней «Маршрут → Региональная сводка → Настроить региональную книгу».');
+    throw new Error(
+      'Это не региональная книга. Создайте новую таблицу и выполните в ней «Маршрут → Региональная сводка → Настроить региональную книгу».',
+    );
   }
 }
 

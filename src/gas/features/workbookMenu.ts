@@ -102,7 +102,11 @@ function setUp(kind: WorkbookKind): void {
 export function menuCreateForms(): void {
   // A menu opened before the workbook became regional still offers it: the regional workbook takes no answers.
   if (workbookKind() === 'regional') {
-    SpreadsheetApp.getUi().alert('Маршрут', 'Это региональная книга: формы создаются в книгах муниципалитетов.', SpreadsheetApp.getUi().ButtonSet.OK);
+    SpreadsheetApp.getUi().alert(
+      'Маршрут',
+      'Это региональная книга: формы создаются в книгах муниципалитетов.',
+      SpreadsheetApp.getUi().ButtonSet.OK,
+    );
     return;
   }
   withAccess(createAllForms);
@@ -146,7 +150,9 @@ function rebuildRegisters(): void {
     if (!sheet) throw new Error(`Лист ответов «${sheetName}» не найден. Проверьте «Настройки».`);
     const [header = [], ...rows] = sheet.getDataRange().getValues() as Cell[][];
     const waiting = rows.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
-    items.push(...waitingSubmissions({ form, sheetKey: String(sheet.getSheetId()), header: header.map(String), rows: waiting }, 'Пересборка'));
+    items.push(
+      ...waitingSubmissions({ form, sheetKey: String(sheet.getSheetId()), header: header.map(String), rows: waiting }, 'Пересборка'),
+    );
   }
   const run = rebuild(methodistDeps(), items);
   // Every response has been replayed: nothing waits in the queue any more.
@@ -156,7 +162,6 @@ function rebuildRegisters(): void {
 
 function reportLines(report: IntakeRun['report']): string[] {
   return FORM_IDS.filter((id) => report[id].received).map(
-    (id) =>
-      `«${FORMS[id].title}»: получено ${report[id].received}, принято ${report[id].accepted}, в карантине ${report[id].quarantined}`,
+    (id) => `«${FORMS[id].title}»: получено ${report[id].received}, принято ${report[id].accepted}, в карантине ${report[id].quarantined}`,
   );
 }

@@ -17,7 +17,11 @@ export function benchDigests(sizes: readonly number[]): string {
     sheet.getRange(2, column, orgs, 1).setValues(Array.from({ length: orgs }, (_, i) => [`oo${i + 1}@bench.example`]));
     workbook.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
     workbook.rpc('rpcKpiRecompute', { year: 2024 });
-    workbook.rpc('rpcSettingsSaveDigest', { methodists: ['metodist@bench.example'], ministry: ['minobr@bench.example'], coordinatorsOff: [] });
+    workbook.rpc('rpcSettingsSaveDigest', {
+      methodists: ['metodist@bench.example'],
+      ministry: ['minobr@bench.example'],
+      coordinatorsOff: [],
+    });
     const calls = workbook.runtime.calls;
 
     calls.reset();

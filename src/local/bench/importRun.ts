@@ -22,7 +22,10 @@ export function benchImport(staffSizes: readonly number[]): string {
       const municipality = generateMunicipality({ staff, organizations: Math.max(12, Math.round(staff / 75)), seed: 7 });
       writeMunicipality(join(dir, 'data'), municipality);
       const started = process.hrtime.bigint();
-      const run = spawnSync(process.execPath, [CLI, 'run', '--data', join(dir, 'data'), '--out', join(dir, 'out')], { encoding: 'utf8', env: { ...process.env, TZ: 'Europe/Moscow' } });
+      const run = spawnSync(process.execPath, [CLI, 'run', '--data', join(dir, 'data'), '--out', join(dir, 'out')], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Europe/Moscow' },
+      });
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
       if (run.status !== 0) throw new Error(`marshrut run: ${run.stderr}`);
       const timings = JSON.parse(readFileSync(join(dir, 'out', 'timings.json'), 'utf8')) as Timings;
@@ -30,7 +33,9 @@ export function benchImport(staffSizes: readonly number[]): string {
       const answers = Object.values(intake).reduce((n, t) => n + (t.received ?? 0), 0);
       const ms = (name: string) => timings.phases.find((p) => p.name === name)?.ms ?? 0;
       const rate = Math.round(answers / (ms('intake') / 1000));
-      const growth = previous ? `, ответов ×${(answers / previous.answers).toFixed(1)} → время приёма ×${(ms('intake') / previous.ms).toFixed(1)}` : '';
+      const growth = previous
+        ? `, ответов ×${(answers / previous.answers).toFixed(1)} → время приёма ×${(ms('intake') / previous.ms).toFixed(1)}`
+        : '';
       lines.push(
         `  ${String(staff).padStart(6)} педагогов, ${answers} ответов: приём ${ms('intake')} мс (${rate} ответов/с${growth}); ` +
           `справочники ${ms('reference')}, ответы в формы ${ms('responses')}, показатели ${ms('recompute')}, XLSX ${ms('export')}; ` +
@@ -41,5 +46,8 @@ export function benchImport(staffSizes: readonly number[]): string {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return ['marshrut run целиком на сгенерированном муниципалитете (цель: ≥ 5 000 ответов/с, ≤ 60 с и ≤ 2 ГБ при ~16 тыс. педагогов)', ...lines].join('\n');
+  return [
+    'marshrut run целиком на сгенерированном муниципалитете (цель: ≥ 5 000 ответов/с, ≤ 60 с и ≤ 2 ГБ при ~16 тыс. педагогов)',
+    ...lines,
+  ].join('\n');
 }

@@ -17,7 +17,8 @@ const PER_STAFF = { orgs: 1 / 90, ioms: 0.6, diagnostics: 0.3, events: 0.05, par
 export function generate(workbook: LocalWorkbook, staff: number): Record<string, number> {
   const random = mulberry32(staff);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const day = (fromYear: number, years: number) => new Date(fromYear + Math.floor(random() * years), Math.floor(random() * 12), 1 + Math.floor(random() * 28));
+  const day = (fromYear: number, years: number) =>
+    new Date(fromYear + Math.floor(random() * years), Math.floor(random() * 12), 1 + Math.floor(random() * 28));
   const counts = {
     orgs: Math.max(4, Math.round(staff * PER_STAFF.orgs)),
     staff,
@@ -50,8 +51,18 @@ export function generate(workbook: LocalWorkbook, staff: number): Record<string,
     const i = Math.floor(random() * staff);
     return { [`${prefix}Name`]: `Педагог ${i}`, [`${prefix}OrgCode`]: orgCode(i % counts.orgs) };
   };
-  seed(workbook, 'iom', counts.ioms, () => ({ ...someone('person'), position: 'Учитель', start: day(2023, 3), status: pick(C.IOM_STATUSES) }));
-  seed(workbook, 'diagnostics', counts.diagnostics, () => ({ ...someone('person'), date: day(2023, 3), procedure: 'Региональная', level: pick(C.DIAGNOSTIC_LEVELS) }));
+  seed(workbook, 'iom', counts.ioms, () => ({
+    ...someone('person'),
+    position: 'Учитель',
+    start: day(2023, 3),
+    status: pick(C.IOM_STATUSES),
+  }));
+  seed(workbook, 'diagnostics', counts.diagnostics, () => ({
+    ...someone('person'),
+    date: day(2023, 3),
+    procedure: 'Региональная',
+    level: pick(C.DIAGNOSTIC_LEVELS),
+  }));
   const events = Array.from({ length: counts.events }, (_, i) => ({
     title: `Мероприятие ${i}`,
     kind: pick(C.EVENT_KINDS),
@@ -67,7 +78,14 @@ export function generate(workbook: LocalWorkbook, staff: number): Record<string,
   seed(workbook, 'events', counts.events, (i) => events[i]!);
   seed(workbook, 'participation', counts.participations, () => {
     const event = pick(events);
-    return { ...someone('person'), eventTitle: event.title, eventStart: event.start, eventLabel: event.title, role: pick(C.PARTICIPANT_ROLES), certified: pick(C.YES_NO) };
+    return {
+      ...someone('person'),
+      eventTitle: event.title,
+      eventStart: event.start,
+      eventLabel: event.title,
+      role: pick(C.PARTICIPANT_ROLES),
+      certified: pick(C.YES_NO),
+    };
   });
   seed(workbook, 'mentoring', counts.pairs, () => ({
     ...someone('mentor'),
@@ -137,7 +155,9 @@ export function benchIndicators(sizes: readonly number[], runs = Number(process.
           ms.toFixed(0).padStart(6),
           `${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}`.padStart(11),
           (ms / (staff / 1000)).toFixed(1).padStart(8),
-          median(times.map(() => coreMs(workbook))).toFixed(0).padStart(5),
+          median(times.map(() => coreMs(workbook)))
+            .toFixed(0)
+            .padStart(5),
           first.heapMb.toFixed(0).padStart(7),
           (process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7),
           String(c['Sheet.getDataRange'] ?? 0).padStart(6),

@@ -23,7 +23,9 @@ function modelIndicators(): Cell[][] {
 function regionOf(count: number, indicators: Cell[][]): LocalWorkbook {
   const region = openLocalWorkbook();
   region.menu('menuSetupRegionalWorkbook');
-  const links = Array.from({ length: count }, (_, i) => workbookUrl(municipalSpreadsheet(region.runtime, { name: `Муниципалитет ${i + 1}`, indicators }).getId()));
+  const links = Array.from({ length: count }, (_, i) =>
+    workbookUrl(municipalSpreadsheet(region.runtime, { name: `Муниципалитет ${i + 1}`, indicators }).getId()),
+  );
   region.rpc('rpcRegionAdd', { lines: links });
   return region;
 }
@@ -66,6 +68,12 @@ export function benchRegion(counts: readonly number[]): string {
       ].join(''),
     );
   }
-  lines.push(`  * with ${Object.entries(LATENCY_MS).map(([m, l]) => `${m} ${l} ms`).join(', ')}, other calls ${OTHER_CALL_MS} ms and the 6-minute limit: executions needed, minutes spent executing (a continuation starts 7 min after the one before)`);
+  lines.push(
+    `  * with ${Object.entries(LATENCY_MS)
+      .map(([m, l]) => `${m} ${l} ms`)
+      .join(
+        ', ',
+      )}, other calls ${OTHER_CALL_MS} ms and the 6-minute limit: executions needed, minutes spent executing (a continuation starts 7 min after the one before)`,
+  );
   return lines.join('\n');
 }

@@ -11,13 +11,35 @@ function prepare(n: number): LocalWorkbook {
   const workbook = openLocalWorkbook();
   workbook.menu('menuSetupWorkbook');
   seed(workbook, 'organizations', 12, (i) => ({ code: `ОО-${i + 1}`, name: `Школа № ${i + 1}`, type: 'Школа' }));
-  seed(workbook, 'staff', n, (i) => ({ name: `Педагог ${i} Тестович`, orgCode: `ОО-${(i % 12) + 1}`, position: 'Учитель', source: 'Реестр' }));
-  const person = (i: number) => ({ personName: `Педагог ${i} Тестович`, personOrgCode: `ОО-${(i % 12) + 1}`, personOrgName: `Школа № ${(i % 12) + 1}` });
+  seed(workbook, 'staff', n, (i) => ({
+    name: `Педагог ${i} Тестович`,
+    orgCode: `ОО-${(i % 12) + 1}`,
+    position: 'Учитель',
+    source: 'Реестр',
+  }));
+  const person = (i: number) => ({
+    personName: `Педагог ${i} Тестович`,
+    personOrgCode: `ОО-${(i % 12) + 1}`,
+    personOrgName: `Школа № ${(i % 12) + 1}`,
+  });
   seed(workbook, 'iom', n, (i) => ({ ...person(i), position: 'Учитель', start: day(i), status: 'Разработан' }));
   seed(workbook, 'diagnostics', n, (i) => ({ ...person(i), date: day(i), procedure: 'Региональная' }));
-  seed(workbook, 'events', n, (i) => ({ title: `Семинар ${i}`, kind: 'Семинар', level: 'Муниципальный', start: day(i), status: 'Проведено' }));
+  seed(workbook, 'events', n, (i) => ({
+    title: `Семинар ${i}`,
+    kind: 'Семинар',
+    level: 'Муниципальный',
+    start: day(i),
+    status: 'Проведено',
+  }));
   seed(workbook, 'participation', n, (i) => ({ ...person(i), eventTitle: `Семинар ${i}`, eventStart: day(i), eventLabel: `Семинар ${i}` }));
-  seed(workbook, 'mentoring', n, (i) => ({ mentorName: `Педагог ${i} Тестович`, mentorOrgCode: 'ОО-1', menteeName: `Педагог ${i + 1} Тестович`, menteeOrgCode: 'ОО-2', form: 'Педагог — педагог', start: day(i) }));
+  seed(workbook, 'mentoring', n, (i) => ({
+    mentorName: `Педагог ${i} Тестович`,
+    mentorOrgCode: 'ОО-1',
+    menteeName: `Педагог ${i + 1} Тестович`,
+    menteeOrgCode: 'ОО-2',
+    form: 'Педагог — педагог',
+    start: day(i),
+  }));
   // The log is only appended to (read by its header), so its size never matters; at 100,000 rows it would also push
   // the workbook past Google's 10 million cells once the forms' response sheets are added.
   seed(workbook, 'audit', Math.min(n, 10_000), (i) => ({ at: day(i), who: 'bench', action: 'seed', key: String(i) }));
@@ -36,8 +58,17 @@ const SUBMISSIONS: Record<FormId, Record<string, string | string[] | Date>> = {
     'Начало реализации ИОМ': new Date(2025, 8, 15),
     'Статус ИОМ': 'Разработан',
   },
-  events: { 'Название мероприятия': 'Семинар наставников', 'Вид мероприятия': 'Семинар', Уровень: 'Муниципальный', 'Дата начала': new Date(2025, 9, 1) },
-  participation: { Мероприятие: 'Семинар наставников (01.10.2025)', 'ФИО участника': 'Педагог 7 Тестович', 'Образовательная организация': 'Школа № 8' },
+  events: {
+    'Название мероприятия': 'Семинар наставников',
+    'Вид мероприятия': 'Семинар',
+    Уровень: 'Муниципальный',
+    'Дата начала': new Date(2025, 9, 1),
+  },
+  participation: {
+    Мероприятие: 'Семинар наставников (01.10.2025)',
+    'ФИО участника': 'Педагог 7 Тестович',
+    'Образовательная организация': 'Школа № 8',
+  },
   mentoring: {
     'ФИО наставника': 'Педагог 1 Тестович',
     'ОО наставника': 'Школа № 2',
@@ -96,7 +127,11 @@ export function benchDrain(registerRows: number, batches: readonly number[]): st
     const events = workbook.runtime.forms.all().find((f) => f.getTitle() === FORMS.events.title)!;
     workbook.runtime.forms.submit(events, { answers: SUBMISSIONS.events, silent: true });
     for (let i = 1; i < size; i++) {
-      const answers = { ...SUBMISSIONS.participation, 'ФИО участника': `Педагог ${i} Тестович`, 'Образовательная организация': `Школа № ${(i % 12) + 1}` };
+      const answers = {
+        ...SUBMISSIONS.participation,
+        'ФИО участника': `Педагог ${i} Тестович`,
+        'Образовательная организация': `Школа № ${(i % 12) + 1}`,
+      };
       workbook.runtime.forms.submit(participation, { answers, imported: true, silent: true });
     }
     workbook.runtime.calls.bySheet = true;
@@ -111,9 +146,14 @@ export function benchDrain(registerRows: number, batches: readonly number[]): st
     const writes = sheets('setValues');
     const run = result as { batches: number; report: Record<string, { received: number }> };
     const received = Object.values(run.report).reduce((n, t) => n + t.received, 0);
-    lines.push(`  ${String(size).padStart(6)} ответов (${received} принято в разбор, пакетов ${run.batches}): ${ms.toFixed(0)} мс, вызовов ${workbook.runtime.calls.total()}`);
+    lines.push(
+      `  ${String(size).padStart(6)} ответов (${received} принято в разбор, пакетов ${run.batches}): ${ms.toFixed(0)} мс, вызовов ${workbook.runtime.calls.total()}`,
+    );
     lines.push(`         чтений ${reads.length}: ${reads.join(', ')}`);
     lines.push(`         записей ${writes.length}: ${writes.join(', ')}`);
   }
-  return [`Разбор очереди на реестрах по ${registerRows} строк: пакет ответов — одно чтение каждого нужного листа, одна запись на изменённый лист`, ...lines].join('\n');
+  return [
+    `Разбор очереди на реестрах по ${registerRows} строк: пакет ответов — одно чтение каждого нужного листа, одна запись на изменённый лист`,
+    ...lines,
+  ].join('\n');
 }

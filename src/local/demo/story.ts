@@ -35,7 +35,11 @@ export interface StoryDeps {
   /** `marshrut run --data DIR --out DIR`. */
   runMunicipality(data: string, out: string): Promise<void>;
   /** `marshrut region --municipal DIR… --out DIR`: the files it wrote. */
-  runRegion(municipal: readonly string[], out: string, region: typeof STORY_REGION): Promise<{ xlsx: string; json: string; dashboard: string; mail: string | null }>;
+  runRegion(
+    municipal: readonly string[],
+    out: string,
+    region: typeof STORY_REGION,
+  ): Promise<{ xlsx: string; json: string; dashboard: string; mail: string | null }>;
 }
 
 export async function runStory(out: string, deps: StoryDeps, municipalities = STORY_MUNICIPALITIES): Promise<StoryOutput[]> {
@@ -45,7 +49,10 @@ export async function runStory(out: string, deps: StoryDeps, municipalities = ST
   for (const [i, m] of municipalities.entries()) {
     const dir = join(out, m.slug);
     deps.say(`\n[${i + 1}/${steps}] ${m.name}: ${m.organizations} ОО, ~${m.staff} педагогов — генерирую ответы форм, приём и показатели…`);
-    writeMunicipality(join(dir, 'data'), generateMunicipality({ seed: m.seed, organizations: m.organizations, staff: m.staff, municipality: m.name }));
+    writeMunicipality(
+      join(dir, 'data'),
+      generateMunicipality({ seed: m.seed, organizations: m.organizations, staff: m.staff, municipality: m.name }),
+    );
     await deps.runMunicipality(join(dir, 'data'), dir);
     dirs.push(dir);
     outputs.push(

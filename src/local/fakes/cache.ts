@@ -18,12 +18,17 @@ function checkKey(key: string): string {
 class FakeCache implements Pick<Cache, 'get' | 'put' | 'remove' | 'getAll' | 'putAll' | 'removeAll'> {
   private readonly store = new Map<string, { value: string; expires: number }>();
   constructor(private readonly ctx: Ctx) {}
-  private nowMs(): number { return this.ctx.now().getTime(); }
+  private nowMs(): number {
+    return this.ctx.now().getTime();
+  }
   get(key: string): string | null {
     const k = checkKey(key);
     const e = this.store.get(k);
     if (!e) return null;
-    if (e.expires <= this.nowMs()) { this.store.delete(k); return null; }
+    if (e.expires <= this.nowMs()) {
+      this.store.delete(k);
+      return null;
+    }
     return e.value;
   }
   put(key: string, value: string, expirationInSeconds?: number): void {
@@ -33,17 +38,25 @@ class FakeCache implements Pick<Cache, 'get' | 'put' | 'remove' | 'getAll' | 'pu
     const ttl = Math.min(MAX_TTL_S, expirationInSeconds ?? DEFAULT_TTL_S);
     this.store.set(k, { value: v, expires: this.nowMs() + ttl * 1000 });
   }
-  remove(key: string): void { this.store.delete(checkKey(key)); }
+  remove(key: string): void {
+    this.store.delete(checkKey(key));
+  }
   getAll(keys: string[]): { [key: string]: string } {
     const out: Record<string, string> = {};
-    for (const k of keys) { const v = this.get(k); if (v !== null) out[k] = v; }
+    for (const k of keys) {
+      const v = this.get(k);
+      if (v !== null) out[k] = v;
+    }
     return out;
   }
   putAll(values: { [key: string]: string }, expirationInSeconds?: number): void {
     Object.keys(values).forEach(checkKey);
     for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
   }
-  removeAll(keys: string[]): void { keys.forEach(checkKey); for (const k of keys) this.store.delete(k); }
+  removeAll(keys: string[]): void {
+    keys.forEach(checkKey);
+    for (const k of keys) this.store.delete(k);
+  }
 }
 
 class FakeCacheService implements Pick<GoogleAppsScript.Cache.CacheService, 'getScriptCache' | 'getUserCache' | 'getDocumentCache'> {
@@ -54,12 +67,21 @@ class FakeCacheService implements Pick<GoogleAppsScript.Cache.CacheService, 'get
     this.script = this.make();
     this.document = this.make();
   }
-  private make(): Cache { return strictFake<Cache>(new FakeCache(this.ctx), 'Cache', 'CacheService', this.ctx.env); }
-  getScriptCache(): Cache { return this.script; }
-  getDocumentCache(): Cache | null { return this.document; }
+  private make(): Cache {
+    return strictFake<Cache>(new FakeCache(this.ctx), 'Cache', 'CacheService', this.ctx.env);
+  }
+  getScriptCache(): Cache {
+    return this.script;
+  }
+  getDocumentCache(): Cache | null {
+    return this.document;
+  }
   getUserCache(): Cache {
     let c = this.users.get(this.ctx.activeUserEmail);
-    if (!c) { c = this.make(); this.users.set(this.ctx.activeUserEmail, c); }
+    if (!c) {
+      c = this.make();
+      this.users.set(this.ctx.activeUserEmail, c);
+    }
     return c;
   }
 }

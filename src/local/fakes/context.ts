@@ -2,10 +2,29 @@ import type { Executions } from './executions';
 import { FakeEnv } from './strict';
 
 /** One recorded UI interaction (alerts, prompts). */
-export interface AlertRecord { title?: string; message: string; buttons?: string; response: string }
-export interface MenuRecord { title: string; addon: boolean; items: Array<{ caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord }> }
-export interface HtmlRecord { title: string; html: string; width?: number; height?: number }
-export interface ToastRecord { message: string; title?: string; timeoutSeconds?: number; spreadsheetId: string }
+export interface AlertRecord {
+  title?: string;
+  message: string;
+  buttons?: string;
+  response: string;
+}
+export interface MenuRecord {
+  title: string;
+  addon: boolean;
+  items: Array<{ caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord }>;
+}
+export interface HtmlRecord {
+  title: string;
+  html: string;
+  width?: number;
+  height?: number;
+}
+export interface ToastRecord {
+  message: string;
+  title?: string;
+  timeoutSeconds?: number;
+  spreadsheetId: string;
+}
 
 export interface UiState {
   menus: MenuRecord[];

@@ -128,7 +128,10 @@ export class Executions {
       return result;
     } catch (error) {
       record.outcome = frame.killed ? 'killed' : 'error';
-      record.error = error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error);
+      record.error =
+        error instanceof Error || (error && typeof error === 'object' && 'message' in error)
+          ? String((error as Error).message)
+          : String(error);
       throw error;
     } finally {
       this.stack.pop();
@@ -158,7 +161,8 @@ export class Executions {
     record.calls += 1;
     frame.byMember.set(member, (frame.byMember.get(member) ?? 0) + 1);
     const reached = (p: ExecutionPoint) =>
-      p.atCall !== undefined && (p.member === undefined ? record.calls === p.atCall : p.member === member && frame.byMember.get(member) === p.atCall);
+      p.atCall !== undefined &&
+      (p.member === undefined ? record.calls === p.atCall : p.member === member && frame.byMember.get(member) === p.atCall);
     const overTime = this.timeLimitMs !== null && this.clock.now().getTime() - frame.startedMs > this.timeLimitMs;
     if (frame.killed || (frame.kill && reached(frame.kill)) || overTime) {
       frame.killed = true;

@@ -9,8 +9,26 @@ import { formatDate } from './utilities';
 
 type F = typeof GoogleAppsScript.Forms;
 export const DestinationType = makeEnum<F['DestinationType']>(['SPREADSHEET']);
-export const ItemType = makeEnum<F['ItemType']>(['CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID',
-  'IMAGE', 'LIST', 'MULTIPLE_CHOICE', 'PAGE_BREAK', 'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO', 'FILE_UPLOAD', 'RATING']);
+export const ItemType = makeEnum<F['ItemType']>([
+  'CHECKBOX',
+  'CHECKBOX_GRID',
+  'DATE',
+  'DATETIME',
+  'DURATION',
+  'GRID',
+  'IMAGE',
+  'LIST',
+  'MULTIPLE_CHOICE',
+  'PAGE_BREAK',
+  'PARAGRAPH_TEXT',
+  'SCALE',
+  'SECTION_HEADER',
+  'TEXT',
+  'TIME',
+  'VIDEO',
+  'FILE_UPLOAD',
+  'RATING',
+]);
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -21,8 +39,12 @@ export type Answer = string | string[] | Date;
 
 export const INVALID_RESPONSE = 'Invalid response submitted to item.';
 const TYPED_CLASS: Record<Kind, string> = {
-  TEXT: 'TextItem', PARAGRAPH_TEXT: 'ParagraphTextItem', LIST: 'ListItem', MULTIPLE_CHOICE: 'MultipleChoiceItem',
-  CHECKBOX: 'CheckboxItem', DATE: 'DateItem',
+  TEXT: 'TextItem',
+  PARAGRAPH_TEXT: 'ParagraphTextItem',
+  LIST: 'ListItem',
+  MULTIPLE_CHOICE: 'MultipleChoiceItem',
+  CHECKBOX: 'CheckboxItem',
+  DATE: 'DateItem',
 };
 
 // ---- Items ---------------------------------------------------------------------------------
@@ -37,37 +59,84 @@ export class FakeItem {
   required = false;
   choices: string[] = [];
   private readonly proxies = new Map<string, unknown>();
-  constructor(private readonly ctx: Ctx, readonly form: FakeForm, readonly kind: Kind) {}
+  constructor(
+    private readonly ctx: Ctx,
+    readonly form: FakeForm,
+    readonly kind: Kind,
+  ) {}
 
   view<T>(className: string): T {
     let p = this.proxies.get(className);
-    if (!p) { p = strictFake<T>(this, className, 'FormApp', this.ctx.env); this.proxies.set(className, p); }
+    if (!p) {
+      p = strictFake<T>(this, className, 'FormApp', this.ctx.env);
+      this.proxies.set(className, p);
+    }
     return p as T;
   }
-  get item(): Item { return this.view<Item>('Item'); }
-  private self(): any { return this.view(TYPED_CLASS[this.kind]); }
+  get item(): Item {
+    return this.view<Item>('Item');
+  }
+  private self(): any {
+    return this.view(TYPED_CLASS[this.kind]);
+  }
   private as(kind: Kind): any {
     if (this.kind !== kind) throw new Error(`Item can't be cast to ${TYPED_CLASS[kind]}.`);
     return this.view(TYPED_CLASS[kind]);
   }
 
-  getId(): number { return this.id; }
-  getTitle(): string { return this.title; }
-  setTitle(title: string): any { this.title = title; this.form.onItemChanged(this); return this.self(); }
-  getHelpText(): string { return this.helpText; }
-  setHelpText(text: string): any { this.helpText = text; return this.self(); }
-  getType(): GoogleAppsScript.Forms.ItemType { return this.kind as unknown as GoogleAppsScript.Forms.ItemType; }
-  getIndex(): number { return this.form.items.indexOf(this); }
-  duplicate(): any { throw new Error('Item.duplicate не реализован в локальной среде Маршрута'); }
-  asTextItem(): GoogleAppsScript.Forms.TextItem { return this.as('TEXT'); }
-  asParagraphTextItem(): GoogleAppsScript.Forms.ParagraphTextItem { return this.as('PARAGRAPH_TEXT'); }
-  asListItem(): GoogleAppsScript.Forms.ListItem { return this.as('LIST'); }
-  asMultipleChoiceItem(): GoogleAppsScript.Forms.MultipleChoiceItem { return this.as('MULTIPLE_CHOICE'); }
-  asCheckboxItem(): GoogleAppsScript.Forms.CheckboxItem { return this.as('CHECKBOX'); }
-  asDateItem(): GoogleAppsScript.Forms.DateItem { return this.as('DATE'); }
+  getId(): number {
+    return this.id;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(title: string): any {
+    this.title = title;
+    this.form.onItemChanged(this);
+    return this.self();
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+  setHelpText(text: string): any {
+    this.helpText = text;
+    return this.self();
+  }
+  getType(): GoogleAppsScript.Forms.ItemType {
+    return this.kind as unknown as GoogleAppsScript.Forms.ItemType;
+  }
+  getIndex(): number {
+    return this.form.items.indexOf(this);
+  }
+  duplicate(): any {
+    throw new Error('Item.duplicate не реализован в локальной среде Маршрута');
+  }
+  asTextItem(): GoogleAppsScript.Forms.TextItem {
+    return this.as('TEXT');
+  }
+  asParagraphTextItem(): GoogleAppsScript.Forms.ParagraphTextItem {
+    return this.as('PARAGRAPH_TEXT');
+  }
+  asListItem(): GoogleAppsScript.Forms.ListItem {
+    return this.as('LIST');
+  }
+  asMultipleChoiceItem(): GoogleAppsScript.Forms.MultipleChoiceItem {
+    return this.as('MULTIPLE_CHOICE');
+  }
+  asCheckboxItem(): GoogleAppsScript.Forms.CheckboxItem {
+    return this.as('CHECKBOX');
+  }
+  asDateItem(): GoogleAppsScript.Forms.DateItem {
+    return this.as('DATE');
+  }
 
-  setRequired(enabled: boolean): any { this.required = enabled; return this.self(); }
-  isRequired(): boolean { return this.required; }
+  setRequired(enabled: boolean): any {
+    this.required = enabled;
+    return this.self();
+  }
+  isRequired(): boolean {
+    return this.required;
+  }
   setChoiceValues(values: string[]): any {
     this.assertChoice();
     if (!Array.isArray(values) || values.length === 0) throw new Error('Invalid argument: values');
@@ -83,7 +152,10 @@ export class FakeItem {
     this.assertChoice();
     return strictFake<GoogleAppsScript.Forms.Choice>({ getValue: () => String(value) }, 'Choice', 'FormApp', this.ctx.env);
   }
-  getChoices(): GoogleAppsScript.Forms.Choice[] { this.assertChoice(); return this.choices.map((c) => this.createChoice(c)); }
+  getChoices(): GoogleAppsScript.Forms.Choice[] {
+    this.assertChoice();
+    return this.choices.map((c) => this.createChoice(c));
+  }
   private assertChoice(): void {
     if (!['LIST', 'MULTIPLE_CHOICE', 'CHECKBOX'].includes(this.kind)) throw new Error(`${TYPED_CLASS[this.kind]} has no choices.`);
   }
@@ -101,7 +173,8 @@ export class FakeItem {
       }
       case 'LIST':
       case 'MULTIPLE_CHOICE':
-        if (!this.choices.includes(String(value))) throw new Error(`${INVALID_RESPONSE} Недопустимый вариант для «${this.title}»: ${String(value)}`);
+        if (!this.choices.includes(String(value)))
+          throw new Error(`${INVALID_RESPONSE} Недопустимый вариант для «${this.title}»: ${String(value)}`);
         answer = String(value);
         break;
       case 'DATE':
@@ -125,8 +198,13 @@ export class FakeItem {
 }
 
 class FakeItemResponse implements Pick<ItemResponse, 'getItem' | 'getResponse' | 'getScore' | 'getFeedback'> {
-  constructor(readonly item: FakeItem, readonly answer: Answer) {}
-  getItem(): Item { return this.item.item; }
+  constructor(
+    readonly item: FakeItem,
+    readonly answer: Answer,
+  ) {}
+  getItem(): Item {
+    return this.item.item;
+  }
   getResponse(): any {
     const a = this.answer;
     if (Array.isArray(a)) return [...a];
@@ -134,8 +212,12 @@ class FakeItemResponse implements Pick<ItemResponse, 'getItem' | 'getResponse' |
     if (isDate(a)) return `${a.getFullYear()}-${String(a.getMonth() + 1).padStart(2, '0')}-${String(a.getDate()).padStart(2, '0')}`;
     return a;
   }
-  getScore(): any { return null; }
-  getFeedback(): any { return null; }
+  getScore(): any {
+    return null;
+  }
+  getFeedback(): any {
+    return null;
+  }
 }
 
 function makeItemResponse(ctx: Ctx, item: FakeItem, answer: Answer): ItemResponse {
@@ -144,8 +226,18 @@ function makeItemResponse(ctx: Ctx, item: FakeItem, answer: Answer): ItemRespons
 
 // ---- Responses -----------------------------------------------------------------------------
 
-type ResponseApi = Pick<FormResponse, 'getId' | 'getTimestamp' | 'getRespondentEmail' | 'getItemResponses' |
-  'getResponseForItem' | 'withItemResponse' | 'getEditResponseUrl' | 'toPrefilledUrl' | 'submit'>;
+type ResponseApi = Pick<
+  FormResponse,
+  | 'getId'
+  | 'getTimestamp'
+  | 'getRespondentEmail'
+  | 'getItemResponses'
+  | 'getResponseForItem'
+  | 'withItemResponse'
+  | 'getEditResponseUrl'
+  | 'toPrefilledUrl'
+  | 'submit'
+>;
 
 export class FakeFormResponse implements ResponseApi {
   proxy!: FormResponse;
@@ -157,12 +249,19 @@ export class FakeFormResponse implements ResponseApi {
   /** Cells of columns a person added to the response sheet, by header (an old form's export carries them). */
   extra: Record<string, string> = {};
   answers = new Map<number, FakeItemResponse>();
-  constructor(private readonly ctx: Ctx, readonly form: FakeForm) {}
+  constructor(
+    private readonly ctx: Ctx,
+    readonly form: FakeForm,
+  ) {}
   getId(): string {
     return this.id as string; // null before submit, like Google
   }
-  getTimestamp(): GoogleAppsScript.Base.Date { return (this.timestamp ? new Date(this.timestamp.getTime()) : null) as Date; }
-  getRespondentEmail(): string { return this.email; }
+  getTimestamp(): GoogleAppsScript.Base.Date {
+    return (this.timestamp ? new Date(this.timestamp.getTime()) : null) as Date;
+  }
+  getRespondentEmail(): string {
+    return this.email;
+  }
   getItemResponses(): ItemResponse[] {
     return this.form.items.filter((i) => this.answers.has(i.id)).map((i) => this.wrapIr(this.answers.get(i.id)!));
   }
@@ -203,12 +302,41 @@ interface Destination {
   lastRow?: number;
 }
 
-type FormApi = Pick<Form, 'getId' | 'getTitle' | 'setTitle' | 'setDescription' | 'getDescription' | 'setCollectEmail' |
-  'collectsEmail' | 'setAllowResponseEdits' | 'canEditResponse' | 'setConfirmationMessage' | 'getConfirmationMessage' |
-  'getPublishedUrl' | 'getEditUrl' | 'addTextItem' | 'addParagraphTextItem' | 'addListItem' | 'addMultipleChoiceItem' |
-  'addCheckboxItem' | 'addDateItem' | 'getItems' | 'getItemById' | 'deleteItem' | 'setDestination' | 'getDestinationId' |
-  'getDestinationType' | 'removeDestination' | 'createResponse' | 'getResponses' | 'getResponse' | 'deleteAllResponses' |
-  'setAcceptingResponses' | 'isAcceptingResponses'>;
+type FormApi = Pick<
+  Form,
+  | 'getId'
+  | 'getTitle'
+  | 'setTitle'
+  | 'setDescription'
+  | 'getDescription'
+  | 'setCollectEmail'
+  | 'collectsEmail'
+  | 'setAllowResponseEdits'
+  | 'canEditResponse'
+  | 'setConfirmationMessage'
+  | 'getConfirmationMessage'
+  | 'getPublishedUrl'
+  | 'getEditUrl'
+  | 'addTextItem'
+  | 'addParagraphTextItem'
+  | 'addListItem'
+  | 'addMultipleChoiceItem'
+  | 'addCheckboxItem'
+  | 'addDateItem'
+  | 'getItems'
+  | 'getItemById'
+  | 'deleteItem'
+  | 'setDestination'
+  | 'getDestinationId'
+  | 'getDestinationType'
+  | 'removeDestination'
+  | 'createResponse'
+  | 'getResponses'
+  | 'getResponse'
+  | 'deleteAllResponses'
+  | 'setAcceptingResponses'
+  | 'isAcceptingResponses'
+>;
 
 let responseSeq = 0;
 
@@ -224,26 +352,69 @@ export class FakeForm implements FormApi {
   responses: FakeFormResponse[] = [];
   destination: Destination | null = null;
 
-  constructor(private readonly ctx: Ctx, readonly id: string, title: string, private readonly deps: FormDeps) {
+  constructor(
+    private readonly ctx: Ctx,
+    readonly id: string,
+    title: string,
+    private readonly deps: FormDeps,
+  ) {
     this.title = title;
   }
 
-  publishedUrl(): string { return `https://docs.google.com/forms/d/e/${this.id}/viewform`; }
-  getId(): string { return this.id; }
-  getTitle(): string { return this.title; }
-  setTitle(title: string): Form { this.title = title; return this.proxy; }
-  setDescription(description: string): Form { this.description = description; return this.proxy; }
-  getDescription(): string { return this.description; }
-  setCollectEmail(collect: boolean): Form { this.collectEmail = collect; return this.proxy; }
-  collectsEmail(): boolean { return this.collectEmail; }
-  setAllowResponseEdits(enabled: boolean): Form { this.allowEdits = enabled; return this.proxy; }
-  canEditResponse(): boolean { return this.allowEdits; }
-  setAcceptingResponses(enabled: boolean): Form { this.accepting = enabled; return this.proxy; }
-  isAcceptingResponses(): boolean { return this.accepting; }
-  setConfirmationMessage(message: string): Form { this.confirmation = message; return this.proxy; }
-  getConfirmationMessage(): string { return this.confirmation; }
-  getPublishedUrl(): string { return this.publishedUrl(); }
-  getEditUrl(): string { return `https://docs.google.com/forms/d/${this.id}/edit`; }
+  publishedUrl(): string {
+    return `https://docs.google.com/forms/d/e/${this.id}/viewform`;
+  }
+  getId(): string {
+    return this.id;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(title: string): Form {
+    this.title = title;
+    return this.proxy;
+  }
+  setDescription(description: string): Form {
+    this.description = description;
+    return this.proxy;
+  }
+  getDescription(): string {
+    return this.description;
+  }
+  setCollectEmail(collect: boolean): Form {
+    this.collectEmail = collect;
+    return this.proxy;
+  }
+  collectsEmail(): boolean {
+    return this.collectEmail;
+  }
+  setAllowResponseEdits(enabled: boolean): Form {
+    this.allowEdits = enabled;
+    return this.proxy;
+  }
+  canEditResponse(): boolean {
+    return this.allowEdits;
+  }
+  setAcceptingResponses(enabled: boolean): Form {
+    this.accepting = enabled;
+    return this.proxy;
+  }
+  isAcceptingResponses(): boolean {
+    return this.accepting;
+  }
+  setConfirmationMessage(message: string): Form {
+    this.confirmation = message;
+    return this.proxy;
+  }
+  getConfirmationMessage(): string {
+    return this.confirmation;
+  }
+  getPublishedUrl(): string {
+    return this.publishedUrl();
+  }
+  getEditUrl(): string {
+    return `https://docs.google.com/forms/d/${this.id}/edit`;
+  }
 
   private add(kind: Kind): any {
     const it = new FakeItem(this.ctx, this, kind);
@@ -251,16 +422,30 @@ export class FakeForm implements FormApi {
     this.onItemChanged(it);
     return it.view(TYPED_CLASS[kind]);
   }
-  addTextItem(): GoogleAppsScript.Forms.TextItem { return this.add('TEXT'); }
-  addParagraphTextItem(): GoogleAppsScript.Forms.ParagraphTextItem { return this.add('PARAGRAPH_TEXT'); }
-  addListItem(): GoogleAppsScript.Forms.ListItem { return this.add('LIST'); }
-  addMultipleChoiceItem(): GoogleAppsScript.Forms.MultipleChoiceItem { return this.add('MULTIPLE_CHOICE'); }
-  addCheckboxItem(): GoogleAppsScript.Forms.CheckboxItem { return this.add('CHECKBOX'); }
-  addDateItem(): GoogleAppsScript.Forms.DateItem { return this.add('DATE'); }
+  addTextItem(): GoogleAppsScript.Forms.TextItem {
+    return this.add('TEXT');
+  }
+  addParagraphTextItem(): GoogleAppsScript.Forms.ParagraphTextItem {
+    return this.add('PARAGRAPH_TEXT');
+  }
+  addListItem(): GoogleAppsScript.Forms.ListItem {
+    return this.add('LIST');
+  }
+  addMultipleChoiceItem(): GoogleAppsScript.Forms.MultipleChoiceItem {
+    return this.add('MULTIPLE_CHOICE');
+  }
+  addCheckboxItem(): GoogleAppsScript.Forms.CheckboxItem {
+    return this.add('CHECKBOX');
+  }
+  addDateItem(): GoogleAppsScript.Forms.DateItem {
+    return this.add('DATE');
+  }
   getItems(itemType?: GoogleAppsScript.Forms.ItemType): Item[] {
     return this.items.filter((i) => itemType === undefined || i.kind === String(itemType)).map((i) => i.item);
   }
-  getItemById(id: number): Item { return (this.items.find((i) => i.id === id)?.item ?? null) as Item; }
+  getItemById(id: number): Item {
+    return (this.items.find((i) => i.id === id)?.item ?? null) as Item;
+  }
   deleteItem(x: any): void {
     const idx = typeof x === 'number' ? x : this.items.findIndex((i) => i.id === (x as Item).getId());
     if (idx < 0 || idx >= this.items.length) throw new Error('Invalid argument: item');
@@ -277,7 +462,9 @@ export class FakeForm implements FormApi {
     const sheet = ss.addSheet(`Ответы на форму (${n})`, 0);
     this.destination = { spreadsheetId: id, sheet, columns: new Map(), extraColumns: new Map(), rows: new Map() };
     const header = ['Отметка времени', ...(this.collectEmail ? ['Адрес электронной почты'] : [])];
-    header.forEach((h, i) => { sheet.ensureCell(1, i + 1).v = h; });
+    header.forEach((h, i) => {
+      sheet.ensureCell(1, i + 1).v = h;
+    });
     for (const it of this.items) this.onItemChanged(it);
     sheet.frozenRows = 1;
     for (const r of this.responses) this.writeRow(r);
@@ -291,7 +478,10 @@ export class FakeForm implements FormApi {
     if (!this.destination) throw new Error('This form does not currently have a response destination.');
     return 'SPREADSHEET' as unknown as GoogleAppsScript.Forms.DestinationType;
   }
-  removeDestination(): Form { this.destination = null; return this.proxy; }
+  removeDestination(): Form {
+    this.destination = null;
+    return this.proxy;
+  }
   destinationSheetId(): { spreadsheetId: string; sheetId: number } | null {
     return this.destination ? { spreadsheetId: this.destination.spreadsheetId, sheetId: this.destination.sheet.sheetId } : null;
   }
@@ -406,7 +596,11 @@ export interface FormDeps {
 export class FormRegistry {
   readonly all: FakeForm[] = [];
   private readonly responses = new Map<string, FakeFormResponse>();
-  constructor(private readonly ctx: Ctx, private readonly spreadsheets: SpreadsheetRegistry, private readonly triggers: TriggerRegistry) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly spreadsheets: SpreadsheetRegistry,
+    private readonly triggers: TriggerRegistry,
+  ) {}
   create(title: string): FakeForm {
     const f = new FakeForm(this.ctx, this.ctx.nextId('1FAIpQL'), title, {
       spreadsheets: this.spreadsheets,
@@ -418,7 +612,9 @@ export class FormRegistry {
     this.all.push(f);
     return f;
   }
-  byId(id: string): FakeForm | undefined { return this.all.find((f) => f.id === id); }
+  byId(id: string): FakeForm | undefined {
+    return this.all.find((f) => f.id === id);
+  }
   formUrlForSheet(sheetId: number, spreadsheetId: string): string | null {
     const f = this.all.find((x) => {
       const d = x.destinationSheetId();
@@ -445,7 +641,9 @@ export class FormRegistry {
     const display = range.getDisplayValues()[0]!;
     display[0] = formatDate(r.timestamp!, d.sheet.timeZone(), 'dd.MM.yyyy H:mm:ss');
     const namedValues: Record<string, string[]> = {};
-    headers.forEach((h, i) => { namedValues[h] = [display[i] ?? '']; });
+    headers.forEach((h, i) => {
+      namedValues[h] = [display[i] ?? ''];
+    });
     for (const t of ssTriggers) {
       this.triggers.dispatch(t, { range, source: d.sheet.parent.proxy, values: [...display], namedValues });
     }
@@ -458,7 +656,9 @@ class FakeFormApp implements FormAppApi {
   DestinationType = DestinationType;
   ItemType = ItemType;
   constructor(private readonly reg: FormRegistry) {}
-  create(title: string): Form { return this.reg.create(title).proxy; }
+  create(title: string): Form {
+    return this.reg.create(title).proxy;
+  }
   openById(id: string): Form {
     const f = this.reg.byId(id);
     if (!f) throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
@@ -469,7 +669,9 @@ class FakeFormApp implements FormAppApi {
     if (!f) throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
     return f.proxy;
   }
-  getActiveForm(): Form { return null as unknown as Form; }
+  getActiveForm(): Form {
+    return null as unknown as Form;
+  }
 }
 
 export function createFormApp(ctx: Ctx, reg: FormRegistry): GoogleAppsScript.Forms.FormApp {

@@ -20,7 +20,10 @@ export interface LockState {
  */
 export class LockTable {
   private readonly owners = new Map<string, number>();
-  constructor(private readonly ctx: Ctx, readonly script: LockState) {
+  constructor(
+    private readonly ctx: Ctx,
+    readonly script: LockState,
+  ) {
     ctx.executions.onEnd((id) => {
       for (const [key, owner] of this.owners) if (owner === id) this.release(key);
     });
@@ -56,7 +59,11 @@ export class LockTable {
 const SCRIPT = 'script';
 
 class FakeLock implements Pick<Lock, 'waitLock' | 'tryLock' | 'releaseLock' | 'hasLock'> {
-  constructor(private readonly table: LockTable, private readonly key: string, private readonly ctx: Ctx) {}
+  constructor(
+    private readonly table: LockTable,
+    private readonly key: string,
+    private readonly ctx: Ctx,
+  ) {}
   tryLock(timeoutInMillis: number): boolean {
     return this.table.tryAcquire(this.key, timeoutInMillis);
   }
@@ -72,16 +79,26 @@ class FakeLock implements Pick<Lock, 'waitLock' | 'tryLock' | 'releaseLock' | 'h
 }
 
 class FakeLockService implements Pick<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getDocumentLock' | 'getUserLock'> {
-  constructor(private readonly ctx: Ctx, private readonly table: LockTable, private readonly documentId: () => string | null) {}
-  private make(key: string): Lock { return strictFake<Lock>(new FakeLock(this.table, key, this.ctx), 'Lock', 'LockService', this.ctx.env); }
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly table: LockTable,
+    private readonly documentId: () => string | null,
+  ) {}
+  private make(key: string): Lock {
+    return strictFake<Lock>(new FakeLock(this.table, key, this.ctx), 'Lock', 'LockService', this.ctx.env);
+  }
   // Each call returns a new Lock object over the one shared lock (like Google).
-  getScriptLock(): Lock { return this.make(SCRIPT); }
+  getScriptLock(): Lock {
+    return this.make(SCRIPT);
+  }
   /** null outside a bound document, as in Google. */
   getDocumentLock(): Lock {
     const id = this.documentId();
     return (id ? this.make(`document:${id}`) : null) as Lock;
   }
-  getUserLock(): Lock { return this.make(`user:${this.ctx.activeUserEmail}`); }
+  getUserLock(): Lock {
+    return this.make(`user:${this.ctx.activeUserEmail}`);
+  }
 }
 
 export function createLockService(ctx: Ctx, state: LockState, documentId: () => string | null): GoogleAppsScript.Lock.LockService {

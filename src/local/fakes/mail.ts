@@ -2,8 +2,15 @@ import { Ctx } from './context';
 import { strictFake } from './strict';
 
 export interface SentMail {
-  to: string; subject: string; body: string; htmlBody?: string; name?: string; replyTo?: string;
-  cc?: string; bcc?: string; at: Date;
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  cc?: string;
+  bcc?: string;
+  at: Date;
 }
 export const MAIL_QUOTA_ERROR = 'Service invoked too many times for one day: email.';
 /** Consumer accounts: 200 KB per message body (Workspace: 400 KB) — developers.google.com/apps-script/guides/services/quotas. */
@@ -21,7 +28,10 @@ export class MailState {
   readonly refused = new Set<string>();
   private used = 0;
   private windowStart: number | null = null;
-  constructor(private readonly ctx: Ctx, readonly dailyQuota: number) {}
+  constructor(
+    private readonly ctx: Ctx,
+    readonly dailyQuota: number,
+  ) {}
   /**
    * «Quotas are per user and reset 24 hours after the first request» (developers.google.com/apps-script/guides/
    * services/quotas): not at midnight — a day's letters are counted from the first one.
@@ -32,7 +42,10 @@ export class MailState {
       this.used = 0;
     }
   }
-  remaining(): number { this.roll(); return Math.max(0, this.dailyQuota - this.used); }
+  remaining(): number {
+    this.roll();
+    return Math.max(0, this.dailyQuota - this.used);
+  }
   consume(recipients: number): void {
     this.roll();
     if (this.used + recipients > this.dailyQuota) throw new Error(MAIL_QUOTA_ERROR);
@@ -43,18 +56,37 @@ export class MailState {
 
 /** Every address of to/cc/bcc; one that is not an e-mail is refused as Google does («Invalid email: …»). */
 function recipientsOf(...lists: (string | undefined)[]): string[] {
-  const addresses = lists.flatMap((l) => (l ? l.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  const addresses = lists.flatMap((l) =>
+    l
+      ? l
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
   const invalid = addresses.find((a) => !EMAIL.test(a));
   if (invalid !== undefined) throw new Error(`Invalid email: ${invalid}`);
   return addresses;
 }
 
 class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
-  constructor(private readonly ctx: Ctx, private readonly state: MailState) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly state: MailState,
+  ) {}
   sendEmail(a: any, b?: any, c?: any, d?: any): void {
     let m: Omit<SentMail, 'at'>;
     if (typeof a === 'object' && a !== null) {
-      m = { to: a.to, subject: a.subject, body: a.body ?? '', htmlBody: a.htmlBody, name: a.name, replyTo: a.replyTo, cc: a.cc, bcc: a.bcc };
+      m = {
+        to: a.to,
+        subject: a.subject,
+        body: a.body ?? '',
+        htmlBody: a.htmlBody,
+        name: a.name,
+        replyTo: a.replyTo,
+        cc: a.cc,
+        bcc: a.bcc,
+      };
     } else {
       const o = (d ?? {}) as Record<string, string | undefined>;
       m = { to: a, subject: b, body: c ?? '', htmlBody: o.htmlBody, name: o.name, replyTo: o.replyTo, cc: o.cc, bcc: o.bcc };
@@ -68,7 +100,9 @@ class FakeMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | '
     this.state.consume(recipients.length);
     this.state.outbox.push({ ...m, to: String(m.to), subject: String(m.subject), body: String(m.body), at: this.ctx.now() });
   }
-  getRemainingDailyQuota(): number { return this.state.remaining(); }
+  getRemainingDailyQuota(): number {
+    return this.state.remaining();
+  }
 }
 
 export function createMailApp(ctx: Ctx, state: MailState): GoogleAppsScript.Mail.MailApp {

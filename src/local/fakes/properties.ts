@@ -11,13 +11,17 @@ export const VALUE_TOO_LARGE = 'Argument too large: value';
 export const STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-type PropsApi = Pick<Properties, 'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' |
-  'deleteProperty' | 'deleteAllProperties'>;
+type PropsApi = Pick<
+  Properties,
+  'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'
+>;
 
 export class FakeProperties implements PropsApi {
   proxy!: Properties;
   readonly store = new Map<string, string>();
-  getProperty(key: string): string | null { return this.store.get(String(key)) ?? null; }
+  getProperty(key: string): string | null {
+    return this.store.get(String(key)) ?? null;
+  }
   setProperty(key: string, value: string): Properties {
     return this.setProperties({ [String(key)]: String(value) });
   }
@@ -34,10 +38,20 @@ export class FakeProperties implements PropsApi {
     for (const [k, v] of next) this.store.set(k, v);
     return this.proxy;
   }
-  getProperties(): { [key: string]: string } { return Object.fromEntries(this.store); }
-  getKeys(): string[] { return [...this.store.keys()]; }
-  deleteProperty(key: string): Properties { this.store.delete(key); return this.proxy; }
-  deleteAllProperties(): Properties { this.store.clear(); return this.proxy; }
+  getProperties(): { [key: string]: string } {
+    return Object.fromEntries(this.store);
+  }
+  getKeys(): string[] {
+    return [...this.store.keys()];
+  }
+  deleteProperty(key: string): Properties {
+    this.store.delete(key);
+    return this.proxy;
+  }
+  deleteAllProperties(): Properties {
+    this.store.clear();
+    return this.proxy;
+  }
 }
 
 function makeProps(ctx: Ctx): FakeProperties {
@@ -46,31 +60,48 @@ function makeProps(ctx: Ctx): FakeProperties {
   return p;
 }
 
-class FakePropertiesService implements Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'> {
+class FakePropertiesService implements Pick<
+  GoogleAppsScript.Properties.PropertiesService,
+  'getScriptProperties' | 'getUserProperties' | 'getDocumentProperties'
+> {
   readonly script: FakeProperties;
   /** Per document: «specific to the current document» (developers.google.com/apps-script/guides/properties). */
   readonly documents = new Map<string, FakeProperties>();
   readonly users = new Map<string, FakeProperties>();
-  constructor(private readonly ctx: Ctx, private readonly documentId: () => string | null) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly documentId: () => string | null,
+  ) {
     this.script = makeProps(ctx);
   }
-  getScriptProperties(): Properties { return this.script.proxy; }
+  getScriptProperties(): Properties {
+    return this.script.proxy;
+  }
   getDocumentProperties(): Properties {
     const id = this.documentId() ?? '';
     let p = this.documents.get(id);
-    if (!p) { p = makeProps(this.ctx); this.documents.set(id, p); }
+    if (!p) {
+      p = makeProps(this.ctx);
+      this.documents.set(id, p);
+    }
     return p.proxy;
   }
   /** User properties are per active user. */
   getUserProperties(): Properties {
     const email = this.ctx.activeUserEmail;
     let p = this.users.get(email);
-    if (!p) { p = makeProps(this.ctx); this.users.set(email, p); }
+    if (!p) {
+      p = makeProps(this.ctx);
+      this.users.set(email, p);
+    }
     return p.proxy;
   }
 }
 
-export function createPropertiesService(ctx: Ctx, documentId: () => string | null = () => null): { fake: GoogleAppsScript.Properties.PropertiesService; impl: FakePropertiesService } {
+export function createPropertiesService(
+  ctx: Ctx,
+  documentId: () => string | null = () => null,
+): { fake: GoogleAppsScript.Properties.PropertiesService; impl: FakePropertiesService } {
   const impl = new FakePropertiesService(ctx, documentId);
   return { fake: strictFake(impl, 'PropertiesService', 'PropertiesService', ctx.env), impl };
 }

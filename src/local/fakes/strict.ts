@@ -19,8 +19,18 @@ export interface FakeEnv {
 
 /** Properties that tooling (jest, util.inspect, await) probes; answering `undefined` keeps them quiet. */
 const PROBES = new Set([
-  'then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', 'constructor', 'inspect',
-  'toString', 'valueOf', 'length', 'prototype', '_isMockFunction',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  'constructor',
+  'inspect',
+  'toString',
+  'valueOf',
+  'length',
+  'prototype',
+  '_isMockFunction',
 ]);
 
 export function notImplemented(className: string, method: string): Error {

@@ -6,7 +6,15 @@ type Sc = typeof GoogleAppsScript.Script;
 export const AuthMode = makeEnum<Sc['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export const EventType = makeEnum<Sc['EventType']>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
 export const TriggerSource = makeEnum<Sc['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
-export const WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+export const WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+]);
 
 export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const MAX_TRIGGERS = 20;
@@ -39,13 +47,26 @@ export interface TriggerData {
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-class FakeTrigger implements Pick<Trigger, 'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'> {
+class FakeTrigger implements Pick<
+  Trigger,
+  'getHandlerFunction' | 'getEventType' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'
+> {
   constructor(readonly data: TriggerData) {}
-  getHandlerFunction(): string { return this.data.handler; }
-  getEventType(): GoogleAppsScript.Script.EventType { return this.data.eventType as unknown as GoogleAppsScript.Script.EventType; }
-  getTriggerSource(): GoogleAppsScript.Script.TriggerSource { return this.data.source as unknown as GoogleAppsScript.Script.TriggerSource; }
-  getTriggerSourceId(): string { return this.data.sourceId as string; }
-  getUniqueId(): string { return this.data.uid; }
+  getHandlerFunction(): string {
+    return this.data.handler;
+  }
+  getEventType(): GoogleAppsScript.Script.EventType {
+    return this.data.eventType as unknown as GoogleAppsScript.Script.EventType;
+  }
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
+    return this.data.source as unknown as GoogleAppsScript.Script.TriggerSource;
+  }
+  getTriggerSourceId(): string {
+    return this.data.sourceId as string;
+  }
+  getUniqueId(): string {
+    return this.data.uid;
+  }
 }
 
 export type Dispatcher = (handlerName: string, event: unknown) => unknown;
@@ -112,13 +133,11 @@ export class TriggerRegistry {
         const onDay = s.kind === 'monthDay' ? p.day === s.day : p.weekDay === s.weekDay;
         due = onDay && p.hour >= (t.hour ?? 0) && s.ran !== today;
         if (due) s.ran = today;
-      }
-      else if (s.kind === 'at') due = Math.abs(s.at.getTime() - at.getTime()) < 60_000;
+      } else if (s.kind === 'at') due = Math.abs(s.at.getTime() - at.getTime()) < 60_000;
       else if (s.kind === 'once') {
         due = !s.fired && s.at.getTime() <= at.getTime();
         if (due) s.fired = true;
-      }
-      else {
+      } else {
         // A periodic trigger runs once its period has passed since it was created or last ran.
         const period = s.n * { everyDays: 86_400_000, everyHours: 3_600_000, everyMinutes: 60_000 }[s.kind];
         due = at.getTime() - (s.last ?? t.createdAt).getTime() >= period;
@@ -126,23 +145,52 @@ export class TriggerRegistry {
       }
       if (!due) continue;
       this.dispatch(t, {
-        year: p.year, month: p.month, 'day-of-month': p.day, 'day-of-week': p.dow, 'week-of-year': p.week,
-        hour: p.hour, minute: p.minute, second: p.second, timezone: tz,
+        year: p.year,
+        month: p.month,
+        'day-of-month': p.day,
+        'day-of-week': p.dow,
+        'week-of-year': p.week,
+        hour: p.hour,
+        minute: p.minute,
+        second: p.second,
+        timezone: tz,
       });
     }
   }
 }
 
 function zonedParts(d: Date, tz: string) {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', weekday: 'long' });
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+    weekday: 'long',
+  });
   const o: Record<string, string> = {};
   for (const p of f.formatToParts(d)) o[p.type] = p.value;
-  const year = Number(o.year), month = Number(o.month), day = Number(o.day);
+  const year = Number(o.year),
+    month = Number(o.month),
+    day = Number(o.day);
   const weekDay = (o.weekday ?? '').toUpperCase();
   const dowIdx = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'].indexOf(weekDay);
   const start = Date.UTC(year, 0, 1);
   const week = Math.ceil(((Date.UTC(year, month - 1, day) - start) / 86400000 + 1) / 7);
-  return { year, month, day, hour: Number(o.hour) % 24, minute: Number(o.minute), second: Number(o.second), weekDay, dow: dowIdx === 0 ? 7 : dowIdx, week };
+  return {
+    year,
+    month,
+    day,
+    hour: Number(o.hour) % 24,
+    minute: Number(o.minute),
+    second: Number(o.second),
+    weekDay,
+    dow: dowIdx === 0 ? 7 : dowIdx,
+    week,
+  };
 }
 
 function sourceIdOf(x: unknown): string {
@@ -156,7 +204,11 @@ function sourceIdOf(x: unknown): string {
 class FakeTriggerBuilder {
   proxy!: any;
   private d: Partial<TriggerData> = {};
-  constructor(private readonly ctx: Ctx, private readonly reg: TriggerRegistry, handler: string) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly reg: TriggerRegistry,
+    handler: string,
+  ) {
     this.d.handler = handler;
   }
   /** Re-wraps under the sub-builder's class name so unimplemented-method errors name it. */
@@ -164,29 +216,79 @@ class FakeTriggerBuilder {
     this.proxy = strictFake(this, className, 'ScriptApp', this.ctx.env);
     return this.proxy;
   }
-  forForm(form: unknown): any { this.d.source = 'FORMS'; this.d.sourceId = sourceIdOf(form); return this.sub('FormTriggerBuilder'); }
-  forSpreadsheet(ss: unknown): any { this.d.source = 'SPREADSHEETS'; this.d.sourceId = sourceIdOf(ss); return this.sub('SpreadsheetTriggerBuilder'); }
-  timeBased(): any { this.d.source = 'CLOCK'; this.d.sourceId = null; this.d.eventType = 'CLOCK'; return this.sub('ClockTriggerBuilder'); }
-  onFormSubmit(): any { this.d.eventType = 'ON_FORM_SUBMIT'; return this.proxy; }
-  onOpen(): any { this.d.eventType = 'ON_OPEN'; return this.proxy; }
-  onEdit(): any { this.d.eventType = 'ON_EDIT'; return this.proxy; }
-  onChange(): any { this.d.eventType = 'ON_CHANGE'; return this.proxy; }
+  forForm(form: unknown): any {
+    this.d.source = 'FORMS';
+    this.d.sourceId = sourceIdOf(form);
+    return this.sub('FormTriggerBuilder');
+  }
+  forSpreadsheet(ss: unknown): any {
+    this.d.source = 'SPREADSHEETS';
+    this.d.sourceId = sourceIdOf(ss);
+    return this.sub('SpreadsheetTriggerBuilder');
+  }
+  timeBased(): any {
+    this.d.source = 'CLOCK';
+    this.d.sourceId = null;
+    this.d.eventType = 'CLOCK';
+    return this.sub('ClockTriggerBuilder');
+  }
+  onFormSubmit(): any {
+    this.d.eventType = 'ON_FORM_SUBMIT';
+    return this.proxy;
+  }
+  onOpen(): any {
+    this.d.eventType = 'ON_OPEN';
+    return this.proxy;
+  }
+  onEdit(): any {
+    this.d.eventType = 'ON_EDIT';
+    return this.proxy;
+  }
+  onChange(): any {
+    this.d.eventType = 'ON_CHANGE';
+    return this.proxy;
+  }
   onMonthDay(day: number): any {
     if (day < 1 || day > 31) throw new Error('Invalid argument: day');
-    this.d.schedule = { kind: 'monthDay', day }; return this.proxy;
+    this.d.schedule = { kind: 'monthDay', day };
+    return this.proxy;
   }
-  onWeekDay(weekDay: unknown): any { this.d.schedule = { kind: 'weekDay', weekDay: String(weekDay) }; return this.proxy; }
-  everyDays(n: number): any { this.d.schedule = { kind: 'everyDays', n }; return this.proxy; }
-  everyHours(n: number): any { this.d.schedule = { kind: 'everyHours', n }; return this.proxy; }
-  everyMinutes(n: number): any { this.d.schedule = { kind: 'everyMinutes', n }; return this.proxy; }
-  at(date: Date): any { this.d.schedule = { kind: 'at', at: new Date(date.getTime()) }; return this.proxy; }
+  onWeekDay(weekDay: unknown): any {
+    this.d.schedule = { kind: 'weekDay', weekDay: String(weekDay) };
+    return this.proxy;
+  }
+  everyDays(n: number): any {
+    this.d.schedule = { kind: 'everyDays', n };
+    return this.proxy;
+  }
+  everyHours(n: number): any {
+    this.d.schedule = { kind: 'everyHours', n };
+    return this.proxy;
+  }
+  everyMinutes(n: number): any {
+    this.d.schedule = { kind: 'everyMinutes', n };
+    return this.proxy;
+  }
+  at(date: Date): any {
+    this.d.schedule = { kind: 'at', at: new Date(date.getTime()) };
+    return this.proxy;
+  }
   after(durationMilliseconds: number): any {
     this.d.schedule = { kind: 'once', at: new Date(this.ctx.now().getTime() + durationMilliseconds), fired: false };
     return this.proxy;
   }
-  atHour(hour: number): any { this.d.hour = hour; return this.proxy; }
-  nearMinute(minute: number): any { this.d.minute = minute; return this.proxy; }
-  inTimezone(tz: string): any { this.d.timeZone = tz; return this.proxy; }
+  atHour(hour: number): any {
+    this.d.hour = hour;
+    return this.proxy;
+  }
+  nearMinute(minute: number): any {
+    this.d.minute = minute;
+    return this.proxy;
+  }
+  inTimezone(tz: string): any {
+    this.d.timeZone = tz;
+    return this.proxy;
+  }
   create(): Trigger {
     const d = this.d;
     if (!d.eventType || !d.source) throw new Error('Trigger type is not specified.');
@@ -195,32 +297,49 @@ class FakeTriggerBuilder {
   }
 }
 
-type ScriptAppApi = Pick<GoogleAppsScript.Script.ScriptApp, 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId' | 'getService'>;
+type ScriptAppApi = Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId' | 'getService'
+>;
 
 class FakeScriptApp implements ScriptAppApi {
   AuthMode = AuthMode;
   EventType = EventType;
   TriggerSource = TriggerSource;
   WeekDay = WeekDay;
-  constructor(private readonly ctx: Ctx, private readonly reg: TriggerRegistry, private readonly scriptId: string) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly reg: TriggerRegistry,
+    private readonly scriptId: string,
+  ) {}
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     const b = new FakeTriggerBuilder(this.ctx, this.reg, functionName);
     b.proxy = strictFake(b, 'TriggerBuilder', 'ScriptApp', this.ctx.env);
     return b.proxy;
   }
-  private mine(): TriggerData[] { return this.reg.ofUser(this.ctx.activeUserEmail); }
-  getProjectTriggers(): Trigger[] { return this.mine().map((t) => this.reg.wrap(t)); }
+  private mine(): TriggerData[] {
+    return this.reg.ofUser(this.ctx.activeUserEmail);
+  }
+  getProjectTriggers(): Trigger[] {
+    return this.mine().map((t) => this.reg.wrap(t));
+  }
   getUserTriggers(doc: any): Trigger[] {
     const id = sourceIdOf(doc);
-    return this.mine().filter((t) => t.sourceId === id).map((t) => this.reg.wrap(t));
+    return this.mine()
+      .filter((t) => t.sourceId === id)
+      .map((t) => this.reg.wrap(t));
   }
   /** Another user's trigger is not this user's to delete (nor can the script list it): nothing happens. */
   deleteTrigger(trigger: Trigger): void {
     const uid = trigger.getUniqueId();
     if (this.mine().some((t) => t.uid === uid)) this.reg.remove(uid);
   }
-  getScriptId(): string { return this.scriptId; }
-  getService(): GoogleAppsScript.Script.Service { return (this.service ??= createWebAppService(`AKfyc${this.scriptId}`, this.ctx.env)); }
+  getScriptId(): string {
+    return this.scriptId;
+  }
+  getService(): GoogleAppsScript.Script.Service {
+    return (this.service ??= createWebAppService(`AKfyc${this.scriptId}`, this.ctx.env));
+  }
   private service?: GoogleAppsScript.Script.Service;
 }
 

@@ -3,15 +3,31 @@ import { isDate } from './realm';
 import { makeEnum, strictFake } from './strict';
 import { randomUUID } from 'node:crypto';
 
-interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; weekday: number }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  weekday: number;
+}
 
 const fmtCache = new Map<string, Intl.DateTimeFormat>();
 function partsIn(date: Date, timeZone: string): Parts {
   let f = fmtCache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-      second: '2-digit', hourCycle: 'h23', weekday: 'short',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
     });
     fmtCache.set(timeZone, f);
   }
@@ -19,8 +35,14 @@ function partsIn(date: Date, timeZone: string): Parts {
   for (const p of f.formatToParts(date)) o[p.type] = p.value;
   const wd = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(o.weekday ?? 'Sun');
   return {
-    year: Number(o.year), month: Number(o.month), day: Number(o.day), hour: Number(o.hour) % 24,
-    minute: Number(o.minute), second: Number(o.second), ms: date.getTime() % 1000, weekday: wd,
+    year: Number(o.year),
+    month: Number(o.month),
+    day: Number(o.day),
+    hour: Number(o.hour) % 24,
+    minute: Number(o.minute),
+    second: Number(o.second),
+    ms: date.getTime() % 1000,
+    weekday: wd,
   };
 }
 
@@ -37,29 +59,60 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
     const ch = pattern[i]!;
     if (ch === "'") {
       const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) { out += "'"; i += 2; continue; }
+      if (end === i + 1) {
+        out += "'";
+        i += 2;
+        continue;
+      }
       out += pattern.slice(i + 1, end < 0 ? undefined : end);
       i = end < 0 ? pattern.length : end + 1;
       continue;
     }
-    if (!/[A-Za-z]/.test(ch)) { out += ch; i += 1; continue; }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i += 1;
+      continue;
+    }
     let j = i;
     while (pattern[j] === ch) j += 1;
     const n = j - i;
     i = j;
     switch (ch) {
-      case 'y': out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n); break;
-      case 'M': out += n >= 4 ? MONTHS_RU[p.month - 1] : n === 3 ? MONTHS_RU[p.month - 1]!.slice(0, 3) : pad(p.month, n); break;
-      case 'd': out += pad(p.day, n); break;
-      case 'H': out += pad(p.hour, n); break;
-      case 'h': out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n); break;
-      case 'm': out += pad(p.minute, n); break;
-      case 's': out += pad(p.second, n); break;
-      case 'S': out += pad(p.ms, 3).slice(0, n); break;
-      case 'a': out += p.hour < 12 ? 'AM' : 'PM'; break;
-      case 'E': out += ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][p.weekday]; break;
-      case 'u': out += String(p.weekday === 0 ? 7 : p.weekday); break;
-      default: throw new Error(`Illegal pattern character '${ch}'`);
+      case 'y':
+        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+        break;
+      case 'M':
+        out += n >= 4 ? MONTHS_RU[p.month - 1] : n === 3 ? MONTHS_RU[p.month - 1]!.slice(0, 3) : pad(p.month, n);
+        break;
+      case 'd':
+        out += pad(p.day, n);
+        break;
+      case 'H':
+        out += pad(p.hour, n);
+        break;
+      case 'h':
+        out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(p.minute, n);
+        break;
+      case 's':
+        out += pad(p.second, n);
+        break;
+      case 'S':
+        out += pad(p.ms, 3).slice(0, n);
+        break;
+      case 'a':
+        out += p.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'E':
+        out += ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][p.weekday];
+        break;
+      case 'u':
+        out += String(p.weekday === 0 ? 7 : p.weekday);
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
     }
   }
   return out;
@@ -80,8 +133,15 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * unknown name throws as Google does.
  */
 const JAVA_CHARSETS: Record<string, string> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'utf-16': 'utf-16',
-  'windows-1251': 'windows-1251', cp1251: 'windows-1251', 'iso-8859-1': 'iso-8859-1', 'us-ascii': 'us-ascii',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'utf-16': 'utf-16',
+  'windows-1251': 'windows-1251',
+  cp1251: 'windows-1251',
+  'iso-8859-1': 'iso-8859-1',
+  'us-ascii': 'us-ascii',
   'koi8-r': 'koi8-r',
 };
 
@@ -96,8 +156,18 @@ function decodeAs(bytes: Uint8Array, charset: string): string {
   return new TextDecoder(name, { ignoreBOM: true }).decode(bytes);
 }
 
-type BlobApi = Pick<GoogleAppsScript.Base.Blob, 'getBytes' | 'setBytes' | 'getDataAsString' | 'setDataFromString' |
-  'getName' | 'setName' | 'getContentType' | 'setContentType' | 'copyBlob'>;
+type BlobApi = Pick<
+  GoogleAppsScript.Base.Blob,
+  | 'getBytes'
+  | 'setBytes'
+  | 'getDataAsString'
+  | 'setDataFromString'
+  | 'getName'
+  | 'setName'
+  | 'getContentType'
+  | 'setContentType'
+  | 'copyBlob'
+>;
 
 class FakeBlob implements BlobApi {
   proxy!: GoogleAppsScript.Base.Blob;
@@ -107,9 +177,16 @@ class FakeBlob implements BlobApi {
     private contentType: string | null = null,
     private name: string | null = null,
   ) {}
-  getBytes(): GoogleAppsScript.Byte[] { return toSigned(this.bytes); }
-  setBytes(data: GoogleAppsScript.Byte[]): GoogleAppsScript.Base.Blob { this.bytes = toUnsigned(data); return this.proxy; }
-  getDataAsString(charset?: string): string { return decodeAs(this.bytes, charset ?? 'UTF-8'); }
+  getBytes(): GoogleAppsScript.Byte[] {
+    return toSigned(this.bytes);
+  }
+  setBytes(data: GoogleAppsScript.Byte[]): GoogleAppsScript.Base.Blob {
+    this.bytes = toUnsigned(data);
+    return this.proxy;
+  }
+  getDataAsString(charset?: string): string {
+    return decodeAs(this.bytes, charset ?? 'UTF-8');
+  }
   /** Only UTF-8 is encoded locally (Node has no Windows-1251 encoder); another charset is refused, not faked. */
   setDataFromString(value: string, charset?: string): GoogleAppsScript.Base.Blob {
     if (charset !== undefined && JAVA_CHARSETS[charset.trim().toLowerCase()] !== 'utf-8')
@@ -117,11 +194,23 @@ class FakeBlob implements BlobApi {
     this.bytes = new TextEncoder().encode(value);
     return this.proxy;
   }
-  getName(): string { return this.name as string; }
-  setName(name: string): GoogleAppsScript.Base.Blob { this.name = name; return this.proxy; }
-  getContentType(): string { return this.contentType as string; }
-  setContentType(contentType: string): GoogleAppsScript.Base.Blob { this.contentType = contentType; return this.proxy; }
-  copyBlob(): GoogleAppsScript.Base.Blob { return makeBlob(this.ctx, this.bytes.slice(), this.contentType, this.name); }
+  getName(): string {
+    return this.name as string;
+  }
+  setName(name: string): GoogleAppsScript.Base.Blob {
+    this.name = name;
+    return this.proxy;
+  }
+  getContentType(): string {
+    return this.contentType as string;
+  }
+  setContentType(contentType: string): GoogleAppsScript.Base.Blob {
+    this.contentType = contentType;
+    return this.proxy;
+  }
+  copyBlob(): GoogleAppsScript.Base.Blob {
+    return makeBlob(this.ctx, this.bytes.slice(), this.contentType, this.name);
+  }
 }
 
 function makeBlob(ctx: Ctx, bytes: Uint8Array, contentType: string | null, name: string | null): GoogleAppsScript.Base.Blob {
@@ -134,8 +223,10 @@ function makeBlob(ctx: Ctx, bytes: Uint8Array, contentType: string | null, name:
 const bytesOf = (data: string | ArrayLike<number>): Uint8Array =>
   typeof data === 'string' ? new TextEncoder().encode(data) : toUnsigned(data);
 
-type UtilitiesApi = Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' |
-  'base64Decode' | 'newBlob' | 'Charset'>;
+type UtilitiesApi = Pick<
+  GoogleAppsScript.Utilities.Utilities,
+  'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'newBlob' | 'Charset'
+>;
 
 class FakeUtilities implements UtilitiesApi {
   Charset = makeEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
@@ -195,9 +286,11 @@ export function createLogger(ctx: Ctx): { fake: GoogleAppsScript.Base.Logger; li
 
 /** `console` for the sandbox: writes into the same log lines as Logger (no process stdout). */
 export function createConsole(lines: string[]): Record<string, (...a: unknown[]) => void> {
-  const write = (level: string) => (...a: unknown[]) => {
-    lines.push(`${level}${a.map((x) => (typeof x === 'string' ? x : safeJson(x))).join(' ')}`);
-  };
+  const write =
+    (level: string) =>
+    (...a: unknown[]) => {
+      lines.push(`${level}${a.map((x) => (typeof x === 'string' ? x : safeJson(x))).join(' ')}`);
+    };
   return { log: write(''), info: write(''), warn: write('WARN '), error: write('ERROR '), debug: write('') };
 }
 

@@ -6,8 +6,12 @@ type Service = GoogleAppsScript.Script.Service;
 
 class FakeService implements Pick<Service, 'getUrl' | 'isEnabled'> {
   constructor(private readonly url: string) {}
-  getUrl(): string { return this.url; }
-  isEnabled(): boolean { return true; }
+  getUrl(): string {
+    return this.url;
+  }
+  isEnabled(): boolean {
+    return true;
+  }
 }
 
 export const createWebAppService = (deploymentId: string, env: FakeEnv): Service =>

@@ -1,4 +1,9 @@
-export interface GridRef { row: number; col: number; numRows: number; numCols: number }
+export interface GridRef {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
 
 export function colToLetters(col: number): string {
   let s = '';
@@ -31,7 +36,10 @@ export function parseA1(a1: string, maxRows: number, maxCols: number): { sheetNa
   let sheetName: string | undefined;
   const bang = text.lastIndexOf('!');
   if (bang >= 0) {
-    sheetName = text.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    sheetName = text
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
     text = text.slice(bang + 1);
   }
   const [p1, p2] = text.split(':');

@@ -24,8 +24,21 @@ export class SpreadsheetRegistry {
   }
 }
 
-type AppApi = Pick<App, 'create' | 'openById' | 'openByUrl' | 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' |
-  'getActiveRange' | 'getUi' | 'flush' | 'newDataValidation' | 'newConditionalFormatRule' | 'setActiveSpreadsheet'>;
+type AppApi = Pick<
+  App,
+  | 'create'
+  | 'openById'
+  | 'openByUrl'
+  | 'getActiveSpreadsheet'
+  | 'getActive'
+  | 'getActiveSheet'
+  | 'getActiveRange'
+  | 'getUi'
+  | 'flush'
+  | 'newDataValidation'
+  | 'newConditionalFormatRule'
+  | 'setActiveSpreadsheet'
+>;
 
 class FakeSpreadsheetApp implements AppApi {
   DataValidationCriteria = DataValidationCriteria;
@@ -35,7 +48,10 @@ class FakeSpreadsheetApp implements AppApi {
   Button = Button;
   ButtonSet = ButtonSet;
   private readonly ui: GoogleAppsScript.Base.Ui;
-  constructor(private readonly ctx: Ctx, private readonly reg: SpreadsheetRegistry) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly reg: SpreadsheetRegistry,
+  ) {
     this.ui = createUi(ctx);
   }
   /** The first sheet has the given grid (Google's default 1000 × 26 otherwise). */

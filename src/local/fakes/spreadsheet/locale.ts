@@ -33,11 +33,18 @@ const TIME = '(\\d{1,3}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,3}))?)?(?:\\s?(am
 const TIME_RE = new RegExp(`^${TIME}$`, 'i');
 
 const MONTHS: readonly (readonly string[])[] = [
-  ['января', 'январь', 'янв', 'january', 'jan'], ['февраля', 'февраль', 'фев', 'february', 'feb'],
-  ['марта', 'март', 'мар', 'march', 'mar'], ['апреля', 'апрель', 'апр', 'april', 'apr'], ['мая', 'май', 'may'],
-  ['июня', 'июнь', 'июн', 'june', 'jun'], ['июля', 'июль', 'июл', 'july', 'jul'], ['августа', 'август', 'авг', 'august', 'aug'],
-  ['сентября', 'сентябрь', 'сен', 'сент', 'september', 'sep', 'sept'], ['октября', 'октябрь', 'окт', 'october', 'oct'],
-  ['ноября', 'ноябрь', 'ноя', 'нояб', 'november', 'nov'], ['декабря', 'декабрь', 'дек', 'december', 'dec'],
+  ['января', 'январь', 'янв', 'january', 'jan'],
+  ['февраля', 'февраль', 'фев', 'february', 'feb'],
+  ['марта', 'март', 'мар', 'march', 'mar'],
+  ['апреля', 'апрель', 'апр', 'april', 'apr'],
+  ['мая', 'май', 'may'],
+  ['июня', 'июнь', 'июн', 'june', 'jun'],
+  ['июля', 'июль', 'июл', 'july', 'jul'],
+  ['августа', 'август', 'авг', 'august', 'aug'],
+  ['сентября', 'сентябрь', 'сен', 'сент', 'september', 'sep', 'sept'],
+  ['октября', 'октябрь', 'окт', 'october', 'oct'],
+  ['ноября', 'ноябрь', 'ноя', 'нояб', 'november', 'nov'],
+  ['декабря', 'декабрь', 'дек', 'december', 'dec'],
 ];
 const monthOf = (word: string): number => {
   const w = word.toLowerCase().replace(/\.$/, '');
@@ -51,7 +58,10 @@ const DATE_PATTERNS: readonly { re: RegExp; ymd: (m: RegExpExecArray, year: () =
   { re: /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?!\d)/, ymd: (m) => [fullYear(m[3]!), +m[2]!, +m[1]!] },
   { re: /^(\d{1,2})[./](\d{4})(?!\d)/, ymd: (m) => [+m[2]!, +m[1]!, 1] },
   { re: /^(\d{1,2})[./](\d{1,2})(?![\d./])/, ymd: (m, year) => [year(), +m[2]!, +m[1]!] },
-  { re: new RegExp(`^(\\d{1,2})\\s+${MONTH_WORD}(?:\\s+(\\d{4}))?(?:\\s*г\\.?)?`, 'i'), ymd: (m, year) => [m[3] ? +m[3] : year(), monthOf(m[2]!), +m[1]!] },
+  {
+    re: new RegExp(`^(\\d{1,2})\\s+${MONTH_WORD}(?:\\s+(\\d{4}))?(?:\\s*г\\.?)?`, 'i'),
+    ymd: (m, year) => [m[3] ? +m[3] : year(), monthOf(m[2]!), +m[1]!],
+  },
   { re: new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i'), ymd: (m) => [+m[3]!, monthOf(m[1]!), +m[2]!] },
 ];
 

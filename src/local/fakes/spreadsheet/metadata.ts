@@ -23,16 +23,27 @@ type MetadataApi = Pick<DeveloperMetadata, 'getKey' | 'getValue' | 'setValue' | 
 
 class FakeDeveloperMetadata implements MetadataApi {
   proxy!: DeveloperMetadata;
-  constructor(private readonly store: MetadataStore, private readonly entry: Entry) {}
-  getKey(): string { return this.entry.key; }
-  getValue(): string | null { return this.entry.value; }
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly entry: Entry,
+  ) {}
+  getKey(): string {
+    return this.entry.key;
+  }
+  getValue(): string | null {
+    return this.entry.value;
+  }
   setValue(value: string): DeveloperMetadata {
     this.store.assertRoom(String(value).length - this.entry.value.length);
     this.entry.value = String(value);
     return this.proxy;
   }
-  getVisibility(): Visibility { return this.entry.visibility; }
-  remove(): void { this.store.entries.splice(this.store.entries.indexOf(this.entry), 1); }
+  getVisibility(): Visibility {
+    return this.entry.visibility;
+  }
+  remove(): void {
+    this.store.entries.splice(this.store.entries.indexOf(this.entry), 1);
+  }
 }
 
 export class MetadataStore {
@@ -40,7 +51,8 @@ export class MetadataStore {
   constructor(private readonly ctx: Ctx) {}
   assertRoom(extra: number): void {
     const used = this.entries.reduce((n, e) => n + e.key.length + e.value.length, 0);
-    if (used + extra > METADATA_CHARACTERS) throw new Error(`Developer metadata of a spreadsheet is limited to ${METADATA_CHARACTERS} characters.`);
+    if (used + extra > METADATA_CHARACTERS)
+      throw new Error(`Developer metadata of a spreadsheet is limited to ${METADATA_CHARACTERS} characters.`);
   }
   add(key: string, value: string, visibility: Visibility = DeveloperMetadataVisibility.DOCUMENT): void {
     this.assertRoom(String(key).length + String(value).length);

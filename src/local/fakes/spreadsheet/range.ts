@@ -7,14 +7,61 @@ import type { FakeSheet } from './sheet';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-export type RangeApi = Pick<Range,
-  'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormulas' |
-  'getFormula' | 'setFormula' | 'setFormulas' | 'setNumberFormat' | 'setNumberFormats' | 'getNumberFormat' |
-  'getNumberFormats' | 'setFontStyle' | 'getFontStyle' | 'getFontColor' | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations' |
-  'clearDataValidations' | 'clearContent' | 'clear' | 'clearFormat' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' |
-  'getNumRows' | 'getNumColumns' | 'getA1Notation' | 'getSheet' | 'setFontWeight' | 'getFontWeight' | 'setFontWeights' |
-  'setBackground' | 'getBackground' | 'setFontColor' | 'setWrap' | 'setHorizontalAlignment' | 'protect' | 'activate' |
-  'offset' | 'getCell' | 'isBlank' | 'getRowIndex' | 'setNote' | 'setNotes' | 'getNote' | 'getNotes' | 'clearNote'>;
+export type RangeApi = Pick<
+  Range,
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setFontStyle'
+  | 'getFontStyle'
+  | 'getFontColor'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'clearDataValidations'
+  | 'clearContent'
+  | 'clear'
+  | 'clearFormat'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'setFontWeight'
+  | 'getFontWeight'
+  | 'setFontWeights'
+  | 'setBackground'
+  | 'getBackground'
+  | 'setFontColor'
+  | 'setWrap'
+  | 'setHorizontalAlignment'
+  | 'protect'
+  | 'activate'
+  | 'offset'
+  | 'getCell'
+  | 'isBlank'
+  | 'getRowIndex'
+  | 'setNote'
+  | 'setNotes'
+  | 'getNote'
+  | 'getNotes'
+  | 'clearNote'
+>;
 
 export const SHAPE_ROWS = (has: number, want: number) =>
   `The number of rows in the data does not match the number of rows in the range. The data has ${has} but the range has ${want}.`;
@@ -23,7 +70,10 @@ export const SHAPE_COLS = (has: number, want: number) =>
 
 export class FakeRange implements RangeApi {
   proxy!: Range;
-  constructor(readonly sheet: FakeSheet, readonly ref: GridRef) {}
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly ref: GridRef,
+  ) {}
 
   /** Which sheet a call on this range touches (the call counter's per-sheet view); «_»: not reachable by the script. */
   _traceSheet(): string {
@@ -108,13 +158,22 @@ export class FakeRange implements RangeApi {
   }
   setFormula(formula: string): Range {
     const f = formula.startsWith('=') ? formula : `=${formula}`;
-    return this.each((c) => { c.v = ''; c.f = f; });
+    return this.each((c) => {
+      c.v = '';
+      c.f = f;
+    });
   }
   setFormulas(formulas: string[][]): Range {
     const data = this.checkShape(formulas);
     return this.each((c, r, col) => {
       const f = String(data[r - this.ref.row]![col - this.ref.col] ?? '');
-      if (f === '') { c.v = ''; delete c.f; } else { c.v = ''; c.f = f.startsWith('=') ? f : `=${f}`; }
+      if (f === '') {
+        c.v = '';
+        delete c.f;
+      } else {
+        c.v = '';
+        c.f = f.startsWith('=') ? f : `=${f}`;
+      }
     });
   }
   isBlank(): boolean {
@@ -123,11 +182,15 @@ export class FakeRange implements RangeApi {
 
   // -- formats ------------------------------------------------------------------------------
   setNumberFormat(numberFormat: string): Range {
-    return this.each((c) => { c.nf = numberFormat; });
+    return this.each((c) => {
+      c.nf = numberFormat;
+    });
   }
   setNumberFormats(numberFormats: string[][]): Range {
     const data = this.checkShape(numberFormats);
-    return this.each((c, r, col) => { c.nf = String(data[r - this.ref.row]![col - this.ref.col]); });
+    return this.each((c, r, col) => {
+      c.nf = String(data[r - this.ref.row]![col - this.ref.col]);
+    });
   }
   getNumberFormat(): string {
     return this.first()?.nf ?? 'General';
@@ -136,17 +199,23 @@ export class FakeRange implements RangeApi {
     return this.map((c) => c?.nf ?? 'General');
   }
   setFontWeight(fontWeight: string | null): Range {
-    return this.each((c) => { c.fw = fontWeight ?? 'normal'; });
+    return this.each((c) => {
+      c.fw = fontWeight ?? 'normal';
+    });
   }
   setFontWeights(fontWeights: any[][]): Range {
     const data = this.checkShape(fontWeights);
-    return this.each((c, r, col) => { c.fw = String(data[r - this.ref.row]![col - this.ref.col] ?? 'normal'); });
+    return this.each((c, r, col) => {
+      c.fw = String(data[r - this.ref.row]![col - this.ref.col] ?? 'normal');
+    });
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
     return (this.first()?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
   setFontStyle(fontStyle: GoogleAppsScript.Spreadsheet.FontStyle | null): Range {
-    return this.each((c) => { c.fs = fontStyle ?? 'normal'; });
+    return this.each((c) => {
+      c.fs = fontStyle ?? 'normal';
+    });
   }
   getFontStyle(): GoogleAppsScript.Spreadsheet.FontStyle {
     return (this.first()?.fs ?? 'normal') as GoogleAppsScript.Spreadsheet.FontStyle;
@@ -155,19 +224,27 @@ export class FakeRange implements RangeApi {
     return this.first()?.fc ?? '#000000';
   }
   setBackground(color: string | null): Range {
-    return this.each((c) => { c.bg = color ?? undefined; });
+    return this.each((c) => {
+      c.bg = color ?? undefined;
+    });
   }
   getBackground(): string {
     return this.first()?.bg ?? '#ffffff';
   }
   setFontColor(color: any): Range {
-    return this.each((c) => { c.fc = color == null ? undefined : String(color); });
+    return this.each((c) => {
+      c.fc = color == null ? undefined : String(color);
+    });
   }
   setWrap(isWrapEnabled: boolean): Range {
-    return this.each((c) => { c.wrap = isWrapEnabled; });
+    return this.each((c) => {
+      c.wrap = isWrapEnabled;
+    });
   }
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): Range {
-    return this.each((c) => { c.ha = alignment ?? undefined; });
+    return this.each((c) => {
+      c.ha = alignment ?? undefined;
+    });
   }
 
   // -- notes ----------------------------------------------------------------------------------
@@ -189,16 +266,22 @@ export class FakeRange implements RangeApi {
     return this.map((c) => c?.note ?? '');
   }
   clearNote(): Range {
-    return this.each((c) => { delete c.note; });
+    return this.each((c) => {
+      delete c.note;
+    });
   }
 
   // -- data validation ------------------------------------------------------------------------
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
-    return this.each((c) => { c.dv = rule; });
+    return this.each((c) => {
+      c.dv = rule;
+    });
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): Range {
     const data = this.checkShape(rules) as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
-    return this.each((c, r, col) => { c.dv = data[r - this.ref.row]![col - this.ref.col] ?? null; });
+    return this.each((c, r, col) => {
+      c.dv = data[r - this.ref.row]![col - this.ref.col] ?? null;
+    });
   }
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
     return this.first()?.dv ?? null;
@@ -207,21 +290,35 @@ export class FakeRange implements RangeApi {
     return this.map((c) => c?.dv ?? null);
   }
   clearDataValidations(): Range {
-    return this.each((c) => { c.dv = null; });
+    return this.each((c) => {
+      c.dv = null;
+    });
   }
 
   // -- clearing -------------------------------------------------------------------------------
   clearContent(): Range {
-    return this.each((c) => { c.v = ''; delete c.f; });
+    return this.each((c) => {
+      c.v = '';
+      delete c.f;
+    });
   }
   clearFormat(): Range {
     return this.each(clearFormat);
   }
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): Range {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): Range {
     const o = options ?? {};
     const only = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     return this.each((c) => {
-      if (!only || o.contentsOnly) { c.v = ''; delete c.f; }
+      if (!only || o.contentsOnly) {
+        c.v = '';
+        delete c.f;
+      }
       if (!only || o.formatOnly) clearFormat(c);
       if (o.validationsOnly) c.dv = null;
       // «commentsOnly» clears the notes (Apps Script calls them comments here); a plain clear() does too.
@@ -230,15 +327,33 @@ export class FakeRange implements RangeApi {
   }
 
   // -- geometry -------------------------------------------------------------------------------
-  getRow(): number { return this.ref.row; }
-  getRowIndex(): number { return this.ref.row; }
-  getColumn(): number { return this.ref.col; }
-  getLastRow(): number { return this.ref.row + this.ref.numRows - 1; }
-  getLastColumn(): number { return this.ref.col + this.ref.numCols - 1; }
-  getNumRows(): number { return this.ref.numRows; }
-  getNumColumns(): number { return this.ref.numCols; }
-  getA1Notation(): string { return toA1(this.ref); }
-  getSheet(): GoogleAppsScript.Spreadsheet.Sheet { return this.sheet.proxy; }
+  getRow(): number {
+    return this.ref.row;
+  }
+  getRowIndex(): number {
+    return this.ref.row;
+  }
+  getColumn(): number {
+    return this.ref.col;
+  }
+  getLastRow(): number {
+    return this.ref.row + this.ref.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.ref.col + this.ref.numCols - 1;
+  }
+  getNumRows(): number {
+    return this.ref.numRows;
+  }
+  getNumColumns(): number {
+    return this.ref.numCols;
+  }
+  getA1Notation(): string {
+    return toA1(this.ref);
+  }
+  getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return this.sheet.proxy;
+  }
   getCell(row: number, column: number): Range {
     if (row < 1 || column < 1 || row > this.ref.numRows || column > this.ref.numCols) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
@@ -268,14 +383,21 @@ function writeNote(c: Cell, note: string | null): void {
 }
 
 function clearFormat(c: Cell): void {
-  delete c.nf; delete c.fw; delete c.fs; delete c.bg; delete c.fc; delete c.wrap; delete c.ha;
+  delete c.nf;
+  delete c.fw;
+  delete c.fs;
+  delete c.bg;
+  delete c.fc;
+  delete c.wrap;
+  delete c.ha;
 }
 
 /** Writes a user value into a cell with Google's coercion (formula / quote prefix / number / date…). */
 export function writeInput(sheet: FakeSheet, c: Cell, input: unknown): void {
   const { v, f, nf } = coerceInput(input, sheet.inputContext(c));
   c.v = v;
-  if (f) c.f = f; else delete c.f;
+  if (f) c.f = f;
+  else delete c.f;
   if (nf) c.nf = nf;
 }
 

@@ -16,14 +16,53 @@ export const DEFAULT_COLS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 export const sheetExists = (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`;
 
-type SheetApi = Pick<Sheet,
-  'getName' | 'setName' | 'getIndex' | 'getSheetId' | 'getParent' | 'getRange' | 'getDataRange' | 'getLastRow' |
-  'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'appendRow' | 'insertRowsAfter' | 'insertRowAfter' |
-  'insertColumnsAfter' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'getFrozenRows' | 'setFrozenRows' |
-  'getFrozenColumns' | 'setFrozenColumns' | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'protect' | 'getProtections' |
-  'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'clear' | 'clearContents' | 'getConditionalFormatRules' |
-  'setConditionalFormatRules' | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'updateChart' | 'getFormUrl' |
-  'activate' | 'setTabColor' | 'getTabColor' | 'getSheetValues'>;
+type SheetApi = Pick<
+  Sheet,
+  | 'getName'
+  | 'setName'
+  | 'getIndex'
+  | 'getSheetId'
+  | 'getParent'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'appendRow'
+  | 'insertRowsAfter'
+  | 'insertRowAfter'
+  | 'insertColumnsAfter'
+  | 'deleteRows'
+  | 'deleteRow'
+  | 'deleteColumns'
+  | 'getFrozenRows'
+  | 'setFrozenRows'
+  | 'getFrozenColumns'
+  | 'setFrozenColumns'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'protect'
+  | 'getProtections'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'getColumnWidth'
+  | 'clear'
+  | 'clearContents'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+  | 'removeChart'
+  | 'updateChart'
+  | 'getFormUrl'
+  | 'activate'
+  | 'setTabColor'
+  | 'getTabColor'
+  | 'getSheetValues'
+>;
 
 export class FakeSheet implements SheetApi {
   proxy!: Sheet;
@@ -40,7 +79,12 @@ export class FakeSheet implements SheetApi {
   conditionalRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[] = [];
 
-  constructor(readonly parent: FakeSpreadsheet, public name: string, readonly sheetId: number, private readonly ctx: Ctx) {}
+  constructor(
+    readonly parent: FakeSpreadsheet,
+    public name: string,
+    readonly sheetId: number,
+    private readonly ctx: Ctx,
+  ) {}
 
   // -- grid internals ---------------------------------------------------------------------------
   /** The cells of a 1-based row (sparse: undefined where nothing was ever written). */
@@ -78,19 +122,37 @@ export class FakeSheet implements SheetApi {
   }
 
   // -- identity -----------------------------------------------------------------------------
-  getName(): string { return this.name; }
+  getName(): string {
+    return this.name;
+  }
   setName(name: string): Sheet {
     if (this.parent.nameTaken(name, this)) throw new Error(sheetExists(name));
     this.name = name;
     return this.proxy;
   }
-  getIndex(): number { return this.parent.sheets.indexOf(this) + 1; }
-  getSheetId(): number { return this.sheetId; }
-  getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet { return this.parent.proxy; }
-  getFormUrl(): string | null { return this.ctx.formUrlForSheet(this.sheetId, this.parent.id); }
-  activate(): Sheet { this.parent.setActive(this, null); return this.proxy; }
-  setTabColor(color: string | null): Sheet { this.tabColor = color; return this.proxy; }
-  getTabColor(): string | null { return this.tabColor; }
+  getIndex(): number {
+    return this.parent.sheets.indexOf(this) + 1;
+  }
+  getSheetId(): number {
+    return this.sheetId;
+  }
+  getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.parent.proxy;
+  }
+  getFormUrl(): string | null {
+    return this.ctx.formUrlForSheet(this.sheetId, this.parent.id);
+  }
+  activate(): Sheet {
+    this.parent.setActive(this, null);
+    return this.proxy;
+  }
+  setTabColor(color: string | null): Sheet {
+    this.tabColor = color;
+    return this.proxy;
+  }
+  getTabColor(): string | null {
+    return this.tabColor;
+  }
 
   // -- ranges ---------------------------------------------------------------------------------
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
@@ -123,12 +185,20 @@ export class FakeSheet implements SheetApi {
     for (let r = 0; r < this.rows.length; r++) {
       const line = this.rows[r];
       if (!line) continue;
-      for (let c = line.length - 1; c >= last; c--) if (!isEmptyCell(line[c])) { last = c + 1; break; }
+      for (let c = line.length - 1; c >= last; c--)
+        if (!isEmptyCell(line[c])) {
+          last = c + 1;
+          break;
+        }
     }
     return last;
   }
-  getMaxRows(): number { return this.maxRows; }
-  getMaxColumns(): number { return this.maxCols; }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxCols;
+  }
 
   // -- structure ------------------------------------------------------------------------------
   appendRow(rowContents: any[]): Sheet {
@@ -155,7 +225,9 @@ export class FakeSheet implements SheetApi {
     this.maxRows += howMany;
     return this.proxy;
   }
-  insertRowAfter(afterPosition: number): Sheet { return this.insertRowsAfter(afterPosition, 1); }
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 0 || afterPosition > this.maxCols) throw new Error('Those columns are out of bounds.');
     this.parent.assertRoom(howMany * this.maxRows);
@@ -174,19 +246,28 @@ export class FakeSheet implements SheetApi {
     this.rows.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
   }
-  deleteRow(rowPosition: number): Sheet { this.deleteRows(rowPosition, 1); return this.proxy; }
+  deleteRow(rowPosition: number): Sheet {
+    this.deleteRows(rowPosition, 1);
+    return this.proxy;
+  }
   deleteColumns(columnPosition: number, howMany: number): void {
     if (columnPosition < 1 || columnPosition + howMany - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
     for (const line of this.rows) if (line) line.splice(columnPosition - 1, howMany);
     this.maxCols -= howMany;
   }
-  getFrozenRows(): number { return this.frozenRows; }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows > this.maxRows) throw new Error(OUTSIDE);
     this.frozenRows = rows;
   }
-  getFrozenColumns(): number { return this.frozenCols; }
-  setFrozenColumns(columns: number): void { this.frozenCols = columns; }
+  getFrozenColumns(): number {
+    return this.frozenCols;
+  }
+  setFrozenColumns(columns: number): void {
+    this.frozenCols = columns;
+  }
   hideSheet(): Sheet {
     if (this.parent.sheets.filter((s) => !s.hidden && s !== this).length === 0) {
       throw new Error("You can't hide all the sheets in a document.");
@@ -194,17 +275,32 @@ export class FakeSheet implements SheetApi {
     this.hidden = true;
     return this.proxy;
   }
-  showSheet(): Sheet { this.hidden = false; return this.proxy; }
-  isSheetHidden(): boolean { return this.hidden; }
-  clear(): Sheet { this.rows = []; return this.proxy; }
+  showSheet(): Sheet {
+    this.hidden = false;
+    return this.proxy;
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  clear(): Sheet {
+    this.rows = [];
+    return this.proxy;
+  }
   clearContents(): Sheet {
-    for (const line of this.rows) for (const c of line ?? []) if (c) { c.v = ''; delete c.f; }
+    for (const line of this.rows)
+      for (const c of line ?? [])
+        if (c) {
+          c.v = '';
+          delete c.f;
+        }
     return this.proxy;
   }
 
   // -- protection -----------------------------------------------------------------------------
   addProtection(type: 'RANGE' | 'SHEET', range: Range): GoogleAppsScript.Spreadsheet.Protection {
-    const p = makeProtection(this.ctx, type, range, (x) => { this.protections = this.protections.filter((y) => y !== x); });
+    const p = makeProtection(this.ctx, type, range, (x) => {
+      this.protections = this.protections.filter((y) => y !== x);
+    });
     this.protections.push(p);
     return p.proxy;
   }
@@ -227,19 +323,27 @@ export class FakeSheet implements SheetApi {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.setColumnWidth(c, width);
     return this.proxy;
   }
-  getColumnWidth(columnPosition: number): number { return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH; }
+  getColumnWidth(columnPosition: number): number {
+    return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
 
   // -- conditional formats & charts -----------------------------------------------------------
-  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] { return [...this.conditionalRules]; }
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    return [...this.conditionalRules];
+  }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     if (!Array.isArray(rules)) throw new Error('Invalid argument: rules');
     this.conditionalRules = [...rules];
   }
-  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder { return newChartBuilder(this.ctx); }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return newChartBuilder(this.ctx);
+  }
   insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.charts.push(placeChart(chart, this.maxRows, this.maxCols, () => ++chartSeq));
   }
-  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] { return [...this.charts]; }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return [...this.charts];
+  }
   removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const id = chartData(chart).id;
     this.charts = this.charts.filter((c) => chartData(c).id !== id);
@@ -248,7 +352,9 @@ export class FakeSheet implements SheetApi {
     const id = chartData(chart).id;
     this.charts = this.charts.map((c) => (chartData(c).id === id ? placeChart(chart, this.maxRows, this.maxCols, () => ++chartSeq) : c));
   }
-  chartList(): ChartData[] { return this.charts.map(chartData); }
+  chartList(): ChartData[] {
+    return this.charts.map(chartData);
+  }
 }
 
 /** Chart ids: unique within the runtime, hence within each spreadsheet. */

@@ -9,11 +9,31 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-type SpreadsheetApi = Pick<Spreadsheet,
-  'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getSheetByName' | 'getSheetById' | 'insertSheet' | 'deleteSheet' |
-  'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' |
-  'setActiveSelection' | 'setActiveRange' | 'toast' | 'getFormUrl' | 'getRange' | 'getNumSheets' | 'addDeveloperMetadata' |
-  'getDeveloperMetadata'>;
+type SpreadsheetApi = Pick<
+  Spreadsheet,
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'getSheetById'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getActiveRange'
+  | 'setActiveSelection'
+  | 'setActiveRange'
+  | 'toast'
+  | 'getFormUrl'
+  | 'getRange'
+  | 'getNumSheets'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+>;
 
 let sheetIdSeq = 0;
 
@@ -35,7 +55,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   readers: Set<string> | null = null;
   readonly metadata: MetadataStore;
 
-  constructor(readonly id: string, public name: string, private readonly ctx: Ctx) {
+  constructor(
+    readonly id: string,
+    public name: string,
+    private readonly ctx: Ctx,
+  ) {
     this.timeZone = ctx.timeZone;
     this.metadata = new MetadataStore(ctx);
     // A new Google spreadsheet (ru locale) has one sheet "Лист1" with id 0.
@@ -80,14 +104,30 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return s;
   }
 
-  getId(): string { return this.id; }
-  getName(): string { return this.name; }
-  rename(newName: string): void { this.name = newName; }
-  getUrl(): string { return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }
-  getSheets(): Sheet[] { return this.sheets.map((s) => s.proxy); }
-  getNumSheets(): number { return this.sheets.length; }
-  getSheetByName(name: string): Sheet | null { return this.sheetByName(name)?.proxy ?? null; }
-  getSheetById(id: number): Sheet | null { return this.sheets.find((s) => s.sheetId === id)?.proxy ?? null; }
+  getId(): string {
+    return this.id;
+  }
+  getName(): string {
+    return this.name;
+  }
+  rename(newName: string): void {
+    this.name = newName;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSheets(): Sheet[] {
+    return this.sheets.map((s) => s.proxy);
+  }
+  getNumSheets(): number {
+    return this.sheets.length;
+  }
+  getSheetByName(name: string): Sheet | null {
+    return this.sheetByName(name)?.proxy ?? null;
+  }
+  getSheetById(id: number): Sheet | null {
+    return this.sheets.find((s) => s.sheetId === id)?.proxy ?? null;
+  }
   insertSheet(a?: any, b?: any, _c?: any): Sheet {
     const name = typeof a === 'string' ? a : undefined;
     const index = typeof a === 'number' ? a : typeof b === 'number' ? b : undefined;
@@ -105,9 +145,15 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     this.sheets = this.sheets.filter((s) => s !== raw);
     if (this.activeSheet === raw) this.setActive(this.sheets[0]!, null);
   }
-  getSpreadsheetTimeZone(): string { return this.timeZone; }
-  setSpreadsheetTimeZone(timezone: string): void { this.timeZone = timezone; }
-  getActiveSheet(): Sheet { return (this.activeSheet ?? this.sheets[0]!).proxy; }
+  getSpreadsheetTimeZone(): string {
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.timeZone = timezone;
+  }
+  getActiveSheet(): Sheet {
+    return (this.activeSheet ?? this.sheets[0]!).proxy;
+  }
   setActiveSheet(sheet: Sheet, _restoreSelection?: boolean): Sheet {
     const raw = this.sheets.find((s) => s.proxy === sheet || s.sheetId === sheet.getSheetId());
     if (!raw) throw new Error('Sheet not found');
@@ -143,7 +189,9 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     else this.metadata.add(key, value ?? '', visibility);
     return this.proxy;
   }
-  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] { return this.metadata.list(); }
+  getDeveloperMetadata(): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+    return this.metadata.list();
+  }
   getFormUrl(): string | null {
     for (const s of this.sheets) {
       const u = this.ctx.formUrlForSheet(s.sheetId, this.id);

@@ -11,7 +11,10 @@ type Ui = GoogleAppsScript.Base.Ui;
 
 class FakeMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   proxy!: Menu;
-  constructor(private readonly ctx: Ctx, readonly record: MenuRecord) {}
+  constructor(
+    private readonly ctx: Ctx,
+    readonly record: MenuRecord,
+  ) {}
   addItem(caption: string, functionName: string): Menu {
     this.record.items.push({ caption, functionName });
     return this.proxy;
@@ -28,7 +31,8 @@ class FakeMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' |
     // Re-adding a menu with the same title replaces it, like re-running onOpen does in Sheets.
     const menus = this.ctx.ui.menus;
     const i = menus.findIndex((m) => m.title === this.record.title && m.addon === this.record.addon);
-    if (i >= 0) menus.splice(i, 1, this.record); else menus.push(this.record);
+    if (i >= 0) menus.splice(i, 1, this.record);
+    else menus.push(this.record);
   }
 }
 
@@ -46,14 +50,21 @@ class FakeUi implements UiApi {
   Button = Button;
   ButtonSet = ButtonSet;
   constructor(private readonly ctx: Ctx) {}
-  createMenu(caption: string): Menu { return makeMenu(this.ctx, caption, false); }
-  createAddonMenu(): Menu { return makeMenu(this.ctx, '(add-on)', true); }
+  createMenu(caption: string): Menu {
+    return makeMenu(this.ctx, caption, false);
+  }
+  createAddonMenu(): Menu {
+    return makeMenu(this.ctx, '(add-on)', true);
+  }
   alert(a: string, b?: any, c?: any): GoogleAppsScript.Base.Button {
     let title: string | undefined;
     let message = a;
     let buttons: string | undefined;
-    if (typeof b === 'string') { title = a; message = b; buttons = c === undefined ? 'OK' : String(c); }
-    else if (b !== undefined) buttons = String(b);
+    if (typeof b === 'string') {
+      title = a;
+      message = b;
+      buttons = c === undefined ? 'OK' : String(c);
+    } else if (b !== undefined) buttons = String(b);
     const queued = this.ctx.ui.alertResponses.shift();
     const response = queued ?? (buttons && YES_NO.has(buttons) ? 'YES' : 'OK');
     this.ctx.ui.alerts.push({ title, message: String(message), buttons, response });
@@ -63,8 +74,11 @@ class FakeUi implements UiApi {
     let title: string | undefined;
     let message = a;
     let buttons = 'OK';
-    if (typeof b === 'string') { title = a; message = b; if (c !== undefined) buttons = String(c); }
-    else if (b !== undefined) buttons = String(b);
+    if (typeof b === 'string') {
+      title = a;
+      message = b;
+      if (c !== undefined) buttons = String(c);
+    } else if (b !== undefined) buttons = String(b);
     const queued = this.ctx.ui.promptResponses.shift() ?? { text: '' };
     const button = queued.button ?? (YES_NO.has(buttons) ? 'YES' : 'OK');
     this.ctx.ui.prompts.push({ title, message, response: queued.text, button });

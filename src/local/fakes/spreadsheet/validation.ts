@@ -3,11 +3,31 @@ import { makeEnum, strictFake } from '../strict';
 
 type S = typeof GoogleAppsScript.Spreadsheet;
 export const DataValidationCriteria = makeEnum<S['DataValidationCriteria']>([
-  'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
 ]);
 
 export interface ValidationData {
@@ -21,7 +41,10 @@ type DV = GoogleAppsScript.Spreadsheet.DataValidation;
 type DVB = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
 class FakeDataValidation implements Pick<DV, 'getCriteriaType' | 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText' | 'copy'> {
-  constructor(readonly data: ValidationData, private readonly ctx: Ctx) {}
+  constructor(
+    readonly data: ValidationData,
+    private readonly ctx: Ctx,
+  ) {}
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     return this.data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
@@ -48,13 +71,29 @@ export function validationData(dv: DV): ValidationData {
   return (dv as unknown as FakeDataValidation).data;
 }
 
-type BuilderApi = Pick<DVB, 'requireValueInList' | 'requireValueInRange' | 'requireCheckbox' | 'requireDate' |
-  'requireNumberBetween' | 'requireNumberGreaterThanOrEqualTo' | 'requireTextIsEmail' | 'requireFormulaSatisfied' |
-  'setAllowInvalid' | 'setHelpText' | 'build' | 'getCriteriaType' | 'getCriteriaValues'>;
+type BuilderApi = Pick<
+  DVB,
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireNumberBetween'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireTextIsEmail'
+  | 'requireFormulaSatisfied'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'build'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+>;
 
 class FakeDataValidationBuilder implements BuilderApi {
   proxy!: DVB;
-  constructor(private readonly ctx: Ctx, private data: ValidationData) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private data: ValidationData,
+  ) {}
   private set(criteria: string, values: unknown[]): DVB {
     this.data = { ...this.data, criteria, values };
     return this.proxy;
@@ -131,9 +170,21 @@ class FakeConditionalFormatRule implements Pick<CFR, 'getRanges'> {
   }
 }
 
-type CfrbApi = Pick<CFRB, 'whenTextEqualTo' | 'whenTextContains' | 'whenNumberGreaterThanOrEqualTo' | 'whenNumberLessThan' |
-  'whenNumberGreaterThan' | 'whenFormulaSatisfied' | 'whenCellEmpty' | 'setBackground' | 'setFontColor' | 'setBold' |
-  'setRanges' | 'build'>;
+type CfrbApi = Pick<
+  CFRB,
+  | 'whenTextEqualTo'
+  | 'whenTextContains'
+  | 'whenNumberGreaterThanOrEqualTo'
+  | 'whenNumberLessThan'
+  | 'whenNumberGreaterThan'
+  | 'whenFormulaSatisfied'
+  | 'whenCellEmpty'
+  | 'setBackground'
+  | 'setFontColor'
+  | 'setBold'
+  | 'setRanges'
+  | 'build'
+>;
 
 class FakeConditionalFormatRuleBuilder implements CfrbApi {
   proxy!: CFRB;
@@ -144,16 +195,39 @@ class FakeConditionalFormatRuleBuilder implements CfrbApi {
     this.data.values = values;
     return this.proxy;
   }
-  whenTextEqualTo(text: string): CFRB { return this.when('TEXT_EQUAL_TO', [text]); }
-  whenTextContains(text: string): CFRB { return this.when('TEXT_CONTAINS', [text]); }
-  whenNumberGreaterThanOrEqualTo(n: number): CFRB { return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
-  whenNumberGreaterThan(n: number): CFRB { return this.when('NUMBER_GREATER_THAN', [n]); }
-  whenNumberLessThan(n: number): CFRB { return this.when('NUMBER_LESS_THAN', [n]); }
-  whenFormulaSatisfied(formula: string): CFRB { return this.when('CUSTOM_FORMULA', [formula]); }
-  whenCellEmpty(): CFRB { return this.when('CELL_EMPTY', []); }
-  setBackground(color: string | null): CFRB { this.data.background = color ?? undefined; return this.proxy; }
-  setFontColor(color: string | null): CFRB { this.data.fontColor = color ?? undefined; return this.proxy; }
-  setBold(bold: boolean | null): CFRB { this.data.bold = bold ?? undefined; return this.proxy; }
+  whenTextEqualTo(text: string): CFRB {
+    return this.when('TEXT_EQUAL_TO', [text]);
+  }
+  whenTextContains(text: string): CFRB {
+    return this.when('TEXT_CONTAINS', [text]);
+  }
+  whenNumberGreaterThanOrEqualTo(n: number): CFRB {
+    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberGreaterThan(n: number): CFRB {
+    return this.when('NUMBER_GREATER_THAN', [n]);
+  }
+  whenNumberLessThan(n: number): CFRB {
+    return this.when('NUMBER_LESS_THAN', [n]);
+  }
+  whenFormulaSatisfied(formula: string): CFRB {
+    return this.when('CUSTOM_FORMULA', [formula]);
+  }
+  whenCellEmpty(): CFRB {
+    return this.when('CELL_EMPTY', []);
+  }
+  setBackground(color: string | null): CFRB {
+    this.data.background = color ?? undefined;
+    return this.proxy;
+  }
+  setFontColor(color: string | null): CFRB {
+    this.data.fontColor = color ?? undefined;
+    return this.proxy;
+  }
+  setBold(bold: boolean | null): CFRB {
+    this.data.bold = bold ?? undefined;
+    return this.proxy;
+  }
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): CFRB {
     if (!Array.isArray(ranges)) throw new Error('Invalid argument: ranges');
     this.data.ranges = [...ranges];
@@ -162,8 +236,12 @@ class FakeConditionalFormatRuleBuilder implements CfrbApi {
   build(): CFR {
     if (!this.data.condition) throw new Error('A boolean condition must be set.');
     if (this.data.ranges.length === 0) throw new Error('Conditional format rule must have at least one range.');
-    return strictFake<CFR>(new FakeConditionalFormatRule({ ...this.data, ranges: [...this.data.ranges] }),
-      'ConditionalFormatRule', 'SpreadsheetApp', this.ctx.env);
+    return strictFake<CFR>(
+      new FakeConditionalFormatRule({ ...this.data, ranges: [...this.data.ranges] }),
+      'ConditionalFormatRule',
+      'SpreadsheetApp',
+      this.ctx.env,
+    );
   }
 }
 
