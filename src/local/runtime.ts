@@ -25,6 +25,8 @@ export interface LocalRuntimeOptions {
   mailDailyQuota?: number;
   htmlFiles?: Record<string, string>;
   now?: () => Date;
+  /** The script runs as an Editor add-on: Google's add-on trigger rules are enforced (fakes/triggers.ts). */
+  addon?: boolean;
 }
 
 export interface SubmitOptions {
@@ -139,6 +141,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
 
   const spreadsheets = new SpreadsheetRegistry(ctx);
   const triggers = new TriggerRegistry(ctx);
+  triggers.addonMode = options.addon ?? false;
   forms = new FormRegistry(ctx, spreadsheets, triggers);
   const formsReg = forms;
   const mail = new MailState(ctx, options.mailDailyQuota ?? 100);
