@@ -22,3 +22,7 @@ export const schedulerEveryMinutes = (mode: InstallMode = installMode()): number
  * tick would leave a teacher's answer out of the register for up to an hour.
  */
 export const submitDrains = (mode: InstallMode = installMode()): boolean => mode === 'addon';
+
+/** The product's top menu: «Маршрут» in a template's menu bar, the add-on's own under «Расширения» as an add-on. */
+export const topMenu = (ui: GoogleAppsScript.Base.Ui, mode: InstallMode = installMode()): GoogleAppsScript.Base.Menu =>
+  mode === 'addon' ? ui.createAddonMenu() : ui.createMenu('Маршрут');
