@@ -97,6 +97,8 @@ export interface LocalRuntime {
  *   expect(() => wb.menu('drainQueue')).toThrow('Exceeded maximum execution time');
  */
 export interface ExecutionControls {
+  /** The running call came with `authMode: NONE`: only the menu may be built (fakes/executions.ts). */
+  authModeNone: boolean;
   /** Every execution so far, oldest first: label, user, service calls, outcome, error. */
   readonly log: readonly ExecutionRecord[];
   /** The running execution, or null in test code. */
@@ -241,6 +243,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       simulateContention(on: boolean) { lockState.contention = on; },
     },
     executions: {
+      get authModeNone() { return executions.authModeNone; },
+      set authModeNone(none: boolean) { executions.authModeNone = none; },
       log: executions.log,
       current: () => executions.current(),
       run: (label, fn, user) => executions.run(label, fn, user),

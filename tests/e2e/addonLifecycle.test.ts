@@ -24,3 +24,10 @@ test('in LIMITED mode (a template\'s own onOpen) the full menu is built', () => 
   expect(functionsOf(wb)).toContain('menuCreateForms');
   expect(functionsOf(wb)).toContain('menuShowSettings');
 });
+
+test('the runtime refuses any other service call in AuthMode.NONE, as Google does', () => {
+  const wb = openBuiltWorkbook();
+  const NONE = (wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode.NONE;
+  expect(() => wb.sandbox.call('menuSetupWorkbook', { authMode: NONE })).toThrow('You do not have permission to call');
+  wb.sandbox.call('onOpen', { authMode: NONE }); // the menu alone is allowed
+});
