@@ -11,6 +11,8 @@ const out = join(root, 'build');
 mkdirSync(out, { recursive: true });
 
 export const NAMESPACE = 'MARSHRUT_';
+// «Дополнение» or «Шаблон» (src/gas/installMode.ts): `npm run build -- --addon` or MARSHRUT_INSTALL_MODE=addon.
+const installMode = process.argv.includes('--addon') || process.env.MARSHRUT_INSTALL_MODE === 'addon' ? 'addon' : 'template';
 
 const result = await build({
   entryPoints: [join(root, 'src/gas/main.ts')],
@@ -24,6 +26,7 @@ const result = await build({
   legalComments: 'none',
   charset: 'utf8',
   alias: { stream: join(root, 'scripts/shims/stream.js') },
+  define: { __MARSHRUT_INSTALL_MODE__: JSON.stringify(installMode) },
 });
 const bundle = result.outputFiles[0].text;
 

@@ -12,3 +12,4 @@ export * from './features/indicatorsSidebar';
 export * from './features/digestTriggers';
 export * from './features/dashboard';
 export * from './features/regionSidebar';
+export * from './features/schedulerTrigger';

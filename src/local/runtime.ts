@@ -25,6 +25,8 @@ export interface LocalRuntimeOptions {
   mailDailyQuota?: number;
   htmlFiles?: Record<string, string>;
   now?: () => Date;
+  /** The script runs as an Editor add-on: Google's add-on trigger rules are enforced (fakes/triggers.ts). */
+  addon?: boolean;
 }
 
 export interface SubmitOptions {
@@ -96,6 +98,8 @@ export interface LocalRuntime {
  *   expect(() => wb.menu('drainQueue')).toThrow('Exceeded maximum execution time');
  */
 export interface ExecutionControls {
+  /** The running call came with `authMode: NONE`: only the menu may be built (fakes/executions.ts). */
+  authModeNone: boolean;
   /** Every execution so far, oldest first: label, user, service calls, outcome, error. */
   readonly log: readonly ExecutionRecord[];
   /** The running execution, or null in test code. */
@@ -155,6 +159,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
 
   const spreadsheets = new SpreadsheetRegistry(ctx);
   const triggers = new TriggerRegistry(ctx);
+  triggers.addonMode = options.addon ?? false;
   forms = new FormRegistry(ctx, spreadsheets, triggers);
   const formsReg = forms;
   const mail = new MailState(ctx, options.mailDailyQuota ?? 100);
@@ -266,6 +271,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       },
     },
     executions: {
+      get authModeNone() { return executions.authModeNone; },
+      set authModeNone(none: boolean) { executions.authModeNone = none; },
       log: executions.log,
       current: () => executions.current(),
       run: (label, fn, user) => executions.run(label, fn, user),

@@ -48,7 +48,14 @@ export function loadBundle(code: string, runtime: LocalRuntime, filename = 'Code
       const fn = get(name);
       if (typeof fn !== 'function') throw new Error(`Функция ${name} не определена в скрипте`);
       // Each call from outside (a menu click, an RPC, a trigger) is one execution, as in Apps Script.
-      return runtime.executions.run(name, () => (fn as (...a: unknown[]) => unknown)(...args.map((a) => toRealm(a, realm))));
+      const none = (args[0] as { authMode?: unknown } | null | undefined)?.authMode === 'NONE';
+      const outer = runtime.executions.authModeNone;
+      runtime.executions.authModeNone = none;
+      try {
+        return runtime.executions.run(name, () => (fn as (...a: unknown[]) => unknown)(...args.map((a) => toRealm(a, realm))));
+      } finally {
+        runtime.executions.authModeNone = outer;
+      }
     },
     has(name) {
       return !skip.has(name) && get(name) !== undefined;

@@ -127,3 +127,43 @@ describe('installable triggers belong to the user who created them', () => {
     expect(sb.call('mine')).toBe(20);
   });
 });
+
+describe('an Editor add-on’s trigger rules', () => {
+  // «Triggers for Editor add-ons» (developers.google.com/workspace/add-ons/concepts/editor-triggers): one trigger of
+  // each type per user per document; time-driven ones at most once an hour.
+  const script = `
+    function every(minutes) { ScriptApp.newTrigger('tick').timeBased().everyMinutes(minutes).create(); }
+    function hourly() { ScriptApp.newTrigger('tick').timeBased().everyHours(1).create(); }
+    function soon(ms) { ScriptApp.newTrigger('tick').timeBased().after(ms).create(); }
+    function tick() {}
+  `;
+  const addon = () => {
+    const rt = createLocalRuntime({ now: () => new Date(2025, 2, 10, 12), activeUserEmail: 'a@klin.example', addon: true });
+    return { rt, sb: loadBundle(script, rt) };
+  };
+
+  test('a time-driven trigger more frequent than hourly throws; an hourly one is created', () => {
+    const { rt, sb } = addon();
+    expect(() => sb.call('every', 10)).toThrow('more frequently than once per hour');
+    expect(() => sb.call('soon', 60_000)).toThrow('more frequently than once per hour');
+    sb.call('hourly');
+    expect(rt.triggers.all()).toHaveLength(1);
+  });
+
+  test('a second time-driven trigger of the same user throws; another user may have her own', () => {
+    const { rt, sb } = addon();
+    sb.call('hourly');
+    expect(() => sb.call('hourly')).toThrow('only one trigger of each type per user per document');
+    rt.setActiveUser('b@klin.example');
+    sb.call('hourly');
+    expect(rt.triggers.all()).toHaveLength(2);
+  });
+
+  test('a bound script (not an add-on) keeps its 10-minute trigger', () => {
+    const rt = createLocalRuntime({ now: () => new Date(2025, 2, 10, 12), activeUserEmail: 'a@klin.example' });
+    const sb = loadBundle(script, rt);
+    sb.call('every', 10);
+    sb.call('every', 10);
+    expect(rt.triggers.all()).toHaveLength(2);
+  });
+});

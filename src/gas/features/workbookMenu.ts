@@ -10,15 +10,22 @@ import { SheetsResponseQueue } from '../responseQueue';
 import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbook';
 import type { WorkbookKind } from '../../core/schema/sheets';
 import { active, confirmed, methodistDeps, toast } from './context';
+import { topMenu } from '../installMode';
 
 /**
  * The menu «Маршрут». The regional workbook gets its own: it holds no registers or forms, so it offers the summary,
  * the dashboard and the settings only (document properties are readable in onOpen's limited mode).
  */
-export function onOpen(): void {
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   const ui = SpreadsheetApp.getUi();
+  // An add-on opened in a document it was never used in runs in AuthMode.NONE: no service but the menu («Triggers
+  // for Editor add-ons»). Only «Настроить книгу» is offered; its first click (LIMITED/FULL) sets up what is missing.
+  if (e?.authMode === ScriptApp.AuthMode.NONE) {
+    topMenu(ui).addItem('Настроить книгу', 'menuSetupWorkbook').addToUi();
+    return;
+  }
   if (workbookKind() === 'regional') {
-    ui.createMenu('Маршрут')
+    topMenu(ui)
       .addItem('Обновить сводку…', 'menuShowRegion')
       .addItem('Дашборд…', 'menuShowDashboard')
       .addItem('Обновить лист «Дашборд»', 'menuRebuildDashboard')
@@ -33,7 +40,7 @@ export function onOpen(): void {
     .createMenu('Региональная сводка')
     .addItem('Настроить региональную книгу', 'menuSetupRegionalWorkbook')
     .addItem('Обновить сводку…', 'menuShowRegion');
-  ui.createMenu('Маршрут')
+  topMenu(ui)
     .addItem('Настроить книгу', 'menuSetupWorkbook')
     .addItem('Создать формы', 'menuCreateForms')
     .addItem('Обновить списки в формах', 'menuSyncFormChoices')
@@ -54,8 +61,9 @@ export function onOpen(): void {
     .addToUi();
 }
 
-export function onInstall(): void {
-  onOpen();
+/** Google calls onInstall (not onOpen) right after an add-on is installed from the document. */
+export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  onOpen(e);
 }
 
 /**

@@ -73,6 +73,11 @@ export class Executions {
   private armed: Armed[] = [];
   private kills: ExecutionPoint[] = [];
   private readonly endListeners: ((id: number) => void)[] = [];
+  /**
+   * The running call came with `authMode: NONE` (an add-on's onOpen in a document it was never used in): Google lets
+   * it build the menu and nothing else («Triggers for Editor add-ons», «AuthMode.NONE»); any other call throws.
+   */
+  authModeNone = false;
   private seq = 0;
   /** The user the next execution runs as (a trigger's owner), consumed when it starts. */
   nextUser: string | null = null;
@@ -155,6 +160,9 @@ export class Executions {
 
   /** Called by every strict fake before a method runs: counts, kills, delays and fires interleavings. */
   beforeCall(member: string): void {
+    if (this.authModeNone && !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(member)) {
+      throw new Error(`You do not have permission to call ${member}. (AuthMode.NONE: only the add-on menu may be built.)`);
+    }
     const frame = this.top();
     const record = frame?.record;
     if (!frame || !record) return;

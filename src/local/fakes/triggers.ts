@@ -18,6 +18,11 @@ export const WeekDay = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
 
 export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const MAX_TRIGGERS = 20;
+// An Editor add-on's limits («Triggers for Editor add-ons», developers.google.com/workspace/add-ons/concepts/editor-triggers):
+// «Each add-on can only have one trigger of each type, per user, per document» and «Time-driven triggers cannot run
+// more frequently than once per hour». Google's exact error texts are not documented; these model them.
+export const ADDON_ONE_OF_A_TYPE = 'This add-on has already created a trigger of this type for this document and user. Add-ons may create only one trigger of each type per user per document.';
+export const ADDON_HOURLY = 'Add-ons may not create time-based triggers that run more frequently than once per hour.';
 
 export type Schedule =
   /** `ran`: the local date (yyyy-m-d) it last ran on — a day's trigger runs once that day. */
@@ -78,12 +83,19 @@ export class TriggerRegistry {
   /** Trigger executions that failed, oldest first (the executions list of the Apps Script dashboard). */
   readonly failures: { handler: string; error: string }[] = [];
   private seq = 0;
+  /** The script runs as an Editor add-on (issue 16): add() enforces the add-on's trigger rules. */
+  addonMode = false;
   constructor(private readonly ctx: Ctx) {}
 
   /** 20 triggers per user per script (developers.google.com/apps-script/guides/services/quotas). */
   add(d: Omit<TriggerData, 'uid' | 'owner' | 'createdAt'>): Trigger {
     const owner = this.ctx.activeUserEmail;
     if (this.ofUser(owner).length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
+    if (this.addonMode) {
+      const s = d.schedule;
+      if (s && (s.kind === 'everyMinutes' || (s.kind === 'once' && s.at.getTime() - this.ctx.now().getTime() < 3_600_000))) throw new Error(ADDON_HOURLY);
+      if (this.ofUser(owner).some((t) => t.eventType === d.eventType && t.sourceId === d.sourceId)) throw new Error(ADDON_ONE_OF_A_TYPE);
+    }
     const data: TriggerData = { ...d, owner, uid: String(8_000_000 + ++this.seq), createdAt: this.ctx.now() };
     this.list.push(data);
     return this.wrap(data);

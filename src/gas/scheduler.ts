@@ -1,0 +1,80 @@
+// The single scheduler trigger of a workbook (issue 16 §2) over the pure due-jobs table (core/schedule/jobs.ts):
+// the table lives in one document property; a feature registers its job once (registerJob) and asks for a run
+// (requestJob); the one time-driven trigger, every 10 minutes as a template and hourly as an add-on
+// (installMode.ts), runs whatever is due. No job creates a trigger of its own (no `.after()` one-shots).
+//
+// For other branches: the size check registers itself as
+//   registerJob('sizeCheck', (row, now) => { ...; return { next: now + DAY_MS }; });
+// and calls requestJob('sizeCheck', Date.now()) once (e.g. at set-up); the tick does the rest.
+import { JobRegistry, parseJobTable, scheduleJob, serializeJobTable, type JobHandler, type JobRow, type JobTable } from '../core/schedule/jobs';
+import { installMode, schedulerEveryMinutes, type InstallMode } from './installMode';
+import { scriptLock } from './services';
+
+export const SCHEDULER_HANDLER = 'onSchedulerTrigger';
+const JOBS_PROPERTY = 'marshrut.jobs';
+/** A claimed job is due again after this if its tick died (Google's 6 minutes) before writing its outcome. */
+const CLAIM_MS = 15 * 60_000;
+/** Jobs start only while this much of the execution's 6 minutes is left. */
+const TICK_BUDGET_MS = 4 * 60_000;
+
+const registry = new JobRegistry();
+
+/** Adds a periodic job's handler; names are unique (a second registration throws). */
+export function registerJob(name: string, handler: JobHandler): void {
+  registry.register(name, handler);
+}
+
+const properties = () => PropertiesService.getDocumentProperties();
+const readTable = (): JobTable => parseJobTable(properties().getProperty(JOBS_PROPERTY));
+const writeTable = (table: JobTable) => properties().setProperty(JOBS_PROPERTY, serializeJobTable(table));
+
+/** Asks for a job to run at `due` or earlier (never postpones one already due sooner). */
+export function requestJob(name: string, due: number, state?: string): void {
+  scriptLock.withLock(() => writeTable(scheduleJob(readTable(), name, due, state)));
+}
+
+/** The job rows as stored (for «Настройки…» and tests). */
+export const scheduledJobs = (): JobTable => readTable();
+
+/**
+ * One tick. Under the lock the due rows are claimed (moved CLAIM_MS ahead), so a second tick at the same time runs
+ * none of them twice (a digest month is started once); the jobs run outside the lock (each takes it for its own
+ * writes); their outcomes are written back under the lock over the table as it then is.
+ */
+export function runSchedulerTick(now: number = Date.now()): { ran: string[]; failed: string[] } {
+  const claimed = scriptLock.withLock(() => {
+    const table = readTable();
+    const due: Record<string, JobRow> = {};
+    const next: Record<string, JobRow> = { ...table };
+    for (const [name, row] of Object.entries(table)) {
+      if (row.due > now || !registry.has(name)) continue;
+      due[name] = row;
+      next[name] = { ...row, due: now + CLAIM_MS };
+    }
+    if (Object.keys(due).length) writeTable(next);
+    return due;
+  });
+  const started = Date.now();
+  const run = registry.tick(claimed, now, () => Date.now() - started < TICK_BUDGET_MS);
+  scriptLock.withLock(() => {
+    const table: Record<string, JobRow> = { ...readTable() };
+    for (const name of run.ran) {
+      const outcome = run.table[name];
+      if (outcome) table[name] = outcome;
+      else delete table[name];
+    }
+    // A failed or unstarted job is due again at the next tick (its claim is lifted).
+    for (const name of Object.keys(claimed)) if (!run.ran.includes(name) && table[name]) table[name] = claimed[name]!;
+    writeTable(table);
+  });
+  return { ran: run.ran, failed: run.failed };
+}
+
+/** The caller's scheduler trigger, if she has none: one time-driven trigger per user per document. */
+export function installSchedulerTrigger(mode: InstallMode = installMode()): boolean {
+  if (ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === SCHEDULER_HANDLER)) return false;
+  const every = schedulerEveryMinutes(mode);
+  const clock = ScriptApp.newTrigger(SCHEDULER_HANDLER).timeBased();
+  (every >= 60 ? clock.everyHours(every / 60) : clock.everyMinutes(every)).create();
+  return true;
+}
