@@ -6,7 +6,15 @@
 // For other branches: the size check registers itself as
 //   registerJob('sizeCheck', (row, now) => { ...; return { next: now + DAY_MS }; });
 // and calls requestJob('sizeCheck', Date.now()) once (e.g. at set-up); the tick does the rest.
-import { JobRegistry, parseJobTable, scheduleJob, serializeJobTable, type JobHandler, type JobRow, type JobTable } from '../core/schedule/jobs';
+import {
+  JobRegistry,
+  parseJobTable,
+  scheduleJob,
+  serializeJobTable,
+  type JobHandler,
+  type JobRow,
+  type JobTable,
+} from '../core/schedule/jobs';
 import { installMode, schedulerEveryMinutes, type InstallMode } from './installMode';
 import { scriptLock } from './services';
 

@@ -271,8 +271,12 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       },
     },
     executions: {
-      get authModeNone() { return executions.authModeNone; },
-      set authModeNone(none: boolean) { executions.authModeNone = none; },
+      get authModeNone() {
+        return executions.authModeNone;
+      },
+      set authModeNone(none: boolean) {
+        executions.authModeNone = none;
+      },
       log: executions.log,
       current: () => executions.current(),
       run: (label, fn, user) => executions.run(label, fn, user),

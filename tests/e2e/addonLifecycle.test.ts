@@ -17,7 +17,7 @@ test.each(['onOpen', 'onInstall'])('%s in AuthMode.NONE offers «Настрои�
   expect(functionsOf(wb)).toEqual(['menuSetupWorkbook']);
 });
 
-test('in LIMITED mode (a template\'s own onOpen) the full menu is built', () => {
+test("in LIMITED mode (a template's own onOpen) the full menu is built", () => {
   const wb = openBuiltWorkbook();
   const LIMITED = (wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode.LIMITED;
   wb.sandbox.call('onOpen', { authMode: LIMITED });

@@ -1,7 +1,14 @@
 // The single scheduler trigger over the due-jobs table (issue 16 §2), on the local runtime's services.
 import { createLocalRuntime } from '../../src/local/runtime';
 import { loadBundle } from '../../src/local/sandbox';
-import { installSchedulerTrigger, registerJob, requestJob, runSchedulerTick, scheduledJobs, SCHEDULER_HANDLER } from '../../src/gas/scheduler';
+import {
+  installSchedulerTrigger,
+  registerJob,
+  requestJob,
+  runSchedulerTick,
+  scheduledJobs,
+  SCHEDULER_HANDLER,
+} from '../../src/gas/scheduler';
 
 const START = new Date(Date.UTC(2025, 1, 1, 4, 0));
 
@@ -42,22 +49,25 @@ test('a periodic job keeps its row with the next due time it returned', () => {
 test.each([
   ['template', false, [10, 20, 30, 40, 50, 60]],
   ['addon', true, [60]],
-] as const)('%s: one scheduler trigger per user: its scheduler trigger fires at the expected minutes of an hour', (mode, addon, minutes) => {
-  const rt = runtime(addon);
-  // The handler as Google calls it: a stand-in bundle counts the runs on the runtime's clock.
-  const sb = loadBundle(`var n = 0; function ${SCHEDULER_HANDLER}() { n++; } function count() { return n; }`, rt);
-  expect(installSchedulerTrigger(mode)).toBe(true);
-  expect(installSchedulerTrigger(mode)).toBe(false); // one per user per document
-  const fired: number[] = [];
-  for (let m = 5; m <= 60; m += 5) {
-    const before = sb.call('count') as number;
-    rt.triggers.fireTimeTriggers(new Date(START.getTime() + m * 60_000));
-    if ((sb.call('count') as number) > before) fired.push(m);
-  }
-  expect(fired).toEqual(minutes);
-});
+] as const)(
+  '%s: one scheduler trigger per user: its scheduler trigger fires at the expected minutes of an hour',
+  (mode, addon, minutes) => {
+    const rt = runtime(addon);
+    // The handler as Google calls it: a stand-in bundle counts the runs on the runtime's clock.
+    const sb = loadBundle(`var n = 0; function ${SCHEDULER_HANDLER}() { n++; } function count() { return n; }`, rt);
+    expect(installSchedulerTrigger(mode)).toBe(true);
+    expect(installSchedulerTrigger(mode)).toBe(false); // one per user per document
+    const fired: number[] = [];
+    for (let m = 5; m <= 60; m += 5) {
+      const before = sb.call('count') as number;
+      rt.triggers.fireTimeTriggers(new Date(START.getTime() + m * 60_000));
+      if ((sb.call('count') as number) > before) fired.push(m);
+    }
+    expect(fired).toEqual(minutes);
+  },
+);
 
-test('in an add-on the fake refuses the template\'s 10-minute trigger (Google would)', () => {
+test("in an add-on the fake refuses the template's 10-minute trigger (Google would)", () => {
   runtime(true);
   expect(() => installSchedulerTrigger('template')).toThrow('more frequently than once per hour');
 });

@@ -2,7 +2,7 @@
 // property, run by the single time-driven trigger of the workbook (every 10 minutes as a template, hourly as an
 // add-on: Google allows an add-on one trigger of each type per user per document, time-driven at most hourly).
 // Pure: the adapter reads and writes the property and holds the script lock around a tick.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One row: when the job is next due (ms since epoch) and its own small state (a month key, a cursor). */
 export interface JobRow {

@@ -21,7 +21,8 @@ const MAX_TRIGGERS = 20;
 // An Editor add-on's limits («Triggers for Editor add-ons», developers.google.com/workspace/add-ons/concepts/editor-triggers):
 // «Each add-on can only have one trigger of each type, per user, per document» and «Time-driven triggers cannot run
 // more frequently than once per hour». Google's exact error texts are not documented; these model them.
-export const ADDON_ONE_OF_A_TYPE = 'This add-on has already created a trigger of this type for this document and user. Add-ons may create only one trigger of each type per user per document.';
+export const ADDON_ONE_OF_A_TYPE =
+  'This add-on has already created a trigger of this type for this document and user. Add-ons may create only one trigger of each type per user per document.';
 export const ADDON_HOURLY = 'Add-ons may not create time-based triggers that run more frequently than once per hour.';
 
 export type Schedule =
@@ -93,7 +94,8 @@ export class TriggerRegistry {
     if (this.ofUser(owner).length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
     if (this.addonMode) {
       const s = d.schedule;
-      if (s && (s.kind === 'everyMinutes' || (s.kind === 'once' && s.at.getTime() - this.ctx.now().getTime() < 3_600_000))) throw new Error(ADDON_HOURLY);
+      if (s && (s.kind === 'everyMinutes' || (s.kind === 'once' && s.at.getTime() - this.ctx.now().getTime() < 3_600_000)))
+        throw new Error(ADDON_HOURLY);
       if (this.ofUser(owner).some((t) => t.eventType === d.eventType && t.sourceId === d.sourceId)) throw new Error(ADDON_ONE_OF_A_TYPE);
     }
     const data: TriggerData = { ...d, owner, uid: String(8_000_000 + ++this.seq), createdAt: this.ctx.now() };
