@@ -5,7 +5,7 @@
 // tick sends it. Hourly, not daily: Google frees the quota 24 hours after the first letter of the day, not at a fixed
 // hour, and a tick with nothing to send reads the log and stops. Triggers run as their creator, and MailApp sends as
 // them: only the workbook's owner installs this one.
-import { monthKey, parseMonthKey, reportedMonth, type DigestMonth } from '../core/digest/month';
+import { reportedMonth, type DigestMonth } from '../core/digest/month';
 import type { DigestRun } from '../core/digest/send';
 import { readSettings, SETTING } from '../core/settings';
 import { normalizeName } from '../core/text';
@@ -23,8 +23,6 @@ export const DIGEST_HOUR = 8;
 const SCHEDULE_PROPERTY = 'marshrut.digest.by';
 /** When they were turned on (ms): no month due before is sent. */
 const SINCE_PROPERTY = 'marshrut.digest.since';
-/** The month whose letters are still being sent (`2024-12`): what «Настройки…» reports. */
-const PENDING_PROPERTY = 'marshrut.digest.pending';
 
 const properties = () => PropertiesService.getDocumentProperties();
 const triggersOf = (handlers: readonly string[]) => ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
@@ -35,7 +33,8 @@ export interface ScheduleState {
   readonly by: string;
   /** The monthly trigger is recorded but the caller (its owner) no longer has it (deleted by hand). */
   readonly lost: boolean;
-  readonly pending: DigestMonth | null;
+  /** The month whose letters are due now (none before the first send moment after the digests were turned on). */
+  readonly due: DigestMonth | null;
 }
 
 export function scheduleState(viewer: string): ScheduleState {
@@ -43,7 +42,7 @@ export function scheduleState(viewer: string): ScheduleState {
   return {
     by,
     lost: by !== '' && by === viewer && triggersOf([DIGEST_HANDLER]).length === 0,
-    pending: parseMonthKey(properties().getProperty(PENDING_PROPERTY) ?? ''),
+    due: by ? dueMonth(new Date(), Number(properties().getProperty(SINCE_PROPERTY) ?? 0)) : null,
   };
 }
 
@@ -64,7 +63,7 @@ export function installDigestTrigger(owner: string, now: Date): void {
 
 export function removeDigestTriggers(): void {
   removeTriggers([DIGEST_HANDLER, ...OLD_HANDLERS]);
-  for (const key of [SCHEDULE_PROPERTY, SINCE_PROPERTY, PENDING_PROPERTY]) properties().deleteProperty(key);
+  for (const key of [SCHEDULE_PROPERTY, SINCE_PROPERTY]) properties().deleteProperty(key);
 }
 
 /** When `month`'s letters go: day 1 of the next month, DIGEST_HOUR (the script's time zone is Moscow). */
@@ -73,8 +72,7 @@ const sendMoment = (month: DigestMonth) => new Date(month.year, month.month, DIG
 /** The month whose letters are due at `now`, or null before the first send moment after the digests were on. */
 export function dueMonth(now: Date, since: number): DigestMonth | null {
   const current = reportedMonth(now.getFullYear(), now.getMonth() + 1);
-  const before = current.month === 1 ? { year: current.year - 1, month: 12 } : { year: current.year, month: current.month - 1 };
-  const month = sendMoment(current) <= now.getTime() ? current : before;
+  const month = sendMoment(current) <= now.getTime() ? current : reportedMonth(current.year, current.month);
   return sendMoment(month) >= since ? month : null;
 }
 
@@ -96,12 +94,5 @@ const asScheduleOwner = (): boolean => {
 export function digestTick(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date): DigestRun | null {
   if (!asScheduleOwner()) return null;
   const month = dueMonth(now, Number(properties().getProperty(SINCE_PROPERTY) ?? 0));
-  if (!month || paused(spreadsheet)) {
-    properties().deleteProperty(PENDING_PROPERTY);
-    return null;
-  }
-  const run = runDigests(spreadsheet, month);
-  if (run && run.left > 0) properties().setProperty(PENDING_PROPERTY, monthKey(month));
-  else if (run) properties().deleteProperty(PENDING_PROPERTY);
-  return run;
+  return month && !paused(spreadsheet) ? runDigests(spreadsheet, month) : null;
 }

@@ -26,11 +26,12 @@ export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
   const state = scheduleState(viewer);
   const month = shownMonth(state);
   const log = monthLog(workbook.table('mailings'), month);
+  const paused = normalizeName(readSettings(workbook.table('settings')).get(SETTING.digest) ?? '') === 'нет';
   return {
     by: state.by,
     lost: state.lost,
     when: DIGEST_SCHEDULE_TEXT,
-    paused: normalizeName(readSettings(workbook.table('settings')).get(SETTING.digest) ?? '') === 'нет',
+    paused,
     methodists: audience.settings.methodists,
     ministry: audience.settings.ministry,
     coordinators: audience.coordinators.map((c) => ({ code: c.code, name: c.name, email: c.email, on: !c.off })),
@@ -39,7 +40,8 @@ export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
     recipients: audience.recipients.length,
     month: {
       name: monthName(month),
-      pending: state.pending !== null,
+      // Letters of the due month still waiting: derived from the log, nothing kept beside it.
+      pending: state.due !== null && !paused && audience.recipients.some((r) => !log.done.has(r.email)),
       sent: log.sent,
       failed: log.failed,
       unknown: log.unknown,
@@ -51,7 +53,7 @@ export function digestSection(spreadsheet: Spreadsheet, viewer: string) {
 /** The month «Настройки…» reports on: the one being sent, else the one sent last. */
 function shownMonth(state: ScheduleState) {
   const now = new Date();
-  return state.pending ?? reportedMonth(now.getFullYear(), now.getMonth() + 1);
+  return state.due ?? reportedMonth(now.getFullYear(), now.getMonth() + 1);
 }
 
 /**

@@ -70,9 +70,8 @@ export async function readMunicipalOutput(folder: string): Promise<MunicipalOutp
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
-  } catch (error) {
+  } catch {
     // JSZip's own words («Corrupted zip: …») tell a methodist nothing.
-    void error;
     throw new InputError(
       `${path} повреждён или это не книга Excel (.xlsx). Запишите его заново («marshrut run --out») или скачайте книгу из Google Таблиц: «Файл → Скачать → Microsoft Excel».`,
     );

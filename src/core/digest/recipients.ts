@@ -51,16 +51,24 @@ export interface DigestAudience {
 }
 
 /** «Адреса методистов», «Адреса министерства», «Координаторы без рассылки» as lists, and what is not an e-mail. */
+/** The e-mails of one «Настройки» row, each once; a non-e-mail is named in `problems` and gets no letter. */
+export function settingAddresses(settings: ReadonlyMap<string, string>, key: string, problems: string[]): string[] {
+  return [
+    ...new Set(
+      splitAddresses(settings.get(key)).filter((email) => {
+        if (isEmail(email)) return true;
+        problems.push(`«Настройки» → «${key}»: «${email}» — не e-mail, письмо туда не уйдёт.`);
+        return false;
+      }),
+    ),
+  ];
+}
+
 function readRecipientSettings(settings: ReadonlyMap<string, string>, problems: string[]): RecipientSettings {
-  const valid = (key: string) =>
-    splitAddresses(settings.get(key)).filter((email) => {
-      if (isEmail(email)) return true;
-      problems.push(`«Настройки» → «${key}»: «${email}» — не e-mail, письмо туда не уйдёт.`);
-      return false;
-    });
+  const valid = (key: string) => settingAddresses(settings, key, problems);
   return {
-    methodists: [...new Set(valid(SETTING.methodists))],
-    ministry: [...new Set(valid(SETTING.ministry))],
+    methodists: valid(SETTING.methodists),
+    ministry: valid(SETTING.ministry),
     off: [...new Set(splitAddresses(settings.get(SETTING.digestOff)))],
   };
 }

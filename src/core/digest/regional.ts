@@ -8,24 +8,19 @@ import { MEASURES, type MeasureId } from '../indicators/measures';
 import { presetOf, PRESET_IDS } from '../indicators/presets';
 import { readRegionReport, type RegionIndicator, type RegionReport } from '../region/report';
 import { readSettings, SETTING } from '../settings';
-import { isEmail, splitAddresses } from '../email';
 import type { Workbook } from '../workbook';
 import type { Block, DigestDocument } from './document';
 import { renderHtml, renderText } from './document';
 import { FOOTER, shownPlan, shownValue, statusCell, type Digest } from './compose';
 import { longDay, monthName, sendDay, type DigestMonth } from './month';
-import type { DigestAudience, DigestRecipient } from './recipients';
+import { settingAddresses, type DigestAudience, type DigestRecipient } from './recipients';
 
 /** Municipalities named as furthest behind, per indicator. */
 const BEHIND_LIMIT = 3;
 
 export function regionalAudience(workbook: Workbook): DigestAudience {
   const problems: string[] = [];
-  const ministry = [...new Set(splitAddresses(readSettings(workbook.table('settings')).get(SETTING.ministry)))].filter((email) => {
-    if (isEmail(email)) return true;
-    problems.push(`«Настройки» → «${SETTING.ministry}»: «${email}» — не e-mail, письмо туда не уйдёт.`);
-    return false;
-  });
+  const ministry = settingAddresses(readSettings(workbook.table('settings')), SETTING.ministry, problems);
   return {
     settings: { methodists: [], ministry, off: [] },
     coordinators: [],
@@ -42,9 +37,9 @@ interface Standing {
   readonly gap: number | null;
 }
 
-function standings(report: RegionReport, total: RegionIndicator): Standing[] {
-  const measure = PRESET_IDS.includes(report.preset) ? presetOf(report.preset).rows.find((r) => r.code === total.code)?.measure : undefined;
-  const kind = measure ? MEASURES[measure as MeasureId].kind : null;
+function standings(report: RegionReport, total: RegionIndicator, measures: ReadonlyMap<string, MeasureId>): Standing[] {
+  const measure = measures.get(total.code);
+  const kind = measure ? MEASURES[measure].kind : null;
   const comparable = (kind === 'share' || kind === 'ratio') && typeof total.plan === 'number';
   return report.byMunicipality.flatMap((m) => {
     const own = m.indicators.find((i) => i.code === total.code);
@@ -63,8 +58,9 @@ function standings(report: RegionReport, total: RegionIndicator): Standing[] {
 const gapText = (i: RegionIndicator, gap: number) => (i.unit === '%' ? `${shownValue(gap, '')}\u00a0п.\u00a0п.` : shownValue(gap, i.unit));
 
 function comparisonBlocks(report: RegionReport): Block[] {
+  const measures = new Map(PRESET_IDS.includes(report.preset) ? presetOf(report.preset).rows.map((r) => [r.code, r.measure]) : []);
   const lines = report.indicators.flatMap((total) => {
-    const all = standings(report, total);
+    const all = standings(report, total, measures);
     if (!all.length || total.plan === null) return [];
     const meeting = all.filter((s) => s.status === 'Выполнен').map((s) => s.name);
     const behind = all
