@@ -89,7 +89,32 @@ const number = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const shown = (v: number | string | null, unit = ''): string =>
   v === null ? '—' : typeof v === 'number' ? `${number.format(v)}${unit === '%' ? ' %' : ''}` : v;
 const shownDay = (iso: string) => iso.split('-').reverse().join('.');
-const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+/**
+ * A name in lines of at most `width` characters, broken between words (a word longer than the line is split): the
+ * regulation's names share long beginnings («Доля педагогических работников и управленческих кадров, …»), so a name
+ * cut to one line would make several indicators read the same.
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
 
 /** The table as the terminal shows it: code, name, numerator, denominator, fact, plan, status. */
 export function kpiTable(report: KpiReport): string[] {
@@ -114,12 +139,16 @@ const shownChange = (change: number | null | undefined, unit: string): string =>
     ? '—'
     : `${change > 0 ? '↑ +' : change < 0 ? '↓ −' : '→ '}${number.format(Math.abs(change))}${unit === '%' ? ' п. п.' : ''}`;
 
-/** The header and one aligned line per indicator; «Год назад» and «Динамика» where the indicators carry them. */
+/**
+ * The header and aligned lines per indicator (its name wrapped under itself); «Год назад» and «Динамика» where the
+ * indicators carry them.
+ */
 export function indicatorTable(indicators: readonly TableIndicator[]): string[] {
   const yearBefore = indicators.some((i) => 'previous' in i);
-  const rows = indicators.map((i) => [
+  const names = indicators.map((i) => wrapWords(i.name, NAME_WIDTH));
+  const rows = indicators.map((i, n) => [
     i.code,
-    cut(i.name, NAME_WIDTH),
+    names[n]![0]!,
     shown(i.numerator),
     shown(i.denominator),
     shown(i.value, i.unit),
@@ -134,9 +163,12 @@ export function indicatorTable(indicators: readonly TableIndicator[]): string[] 
     i.status,
   ]);
   const header = ['Код', 'Показатель', 'Числ.', 'Знам.', 'Факт', ...(yearBefore ? ['Год назад', 'Динамика'] : []), 'План', 'Статус'];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const widths = header.map((h, c) => Math.max(h.length, ...(c === 1 ? names.flat() : rows.map((r) => r[c]!)).map((cell) => cell.length)));
   const right = new Set(header.map((_, c) => c).slice(2, -1));
   const line = (cells: string[]) =>
     `  ${cells.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
+  return [
+    line(header),
+    ...rows.flatMap((row, n) => [line(row), ...names[n]!.slice(1).map((rest) => line(row.map((_, c) => (c === 1 ? rest : ''))))]),
+  ];
 }

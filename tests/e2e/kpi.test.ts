@@ -112,6 +112,24 @@ describe('marshrut run --preset klin --year 2024', () => {
     expect(result.stdout).toContain(`Записано: ${join(out, 'kpi.json')}`);
   });
 
+  test('the table shows every name whole, wrapped under itself: 2, 8.1 and 10 no longer read the same', () => {
+    const lines = result.stdout.split('\n');
+    const header = lines.findIndex((l) => /^\s+Код\s+Показатель/.test(l));
+    const nameAt = lines[header]!.indexOf('Показатель');
+    const names = new Map<string, string>();
+    let code = '';
+    for (const line of lines.slice(header + 1)) {
+      if (!line.startsWith('  ') || line.startsWith('  !')) break;
+      const cell = line.slice(nameAt).split(/\s{2,}/)[0]!;
+      if (line.slice(0, nameAt).trim()) names.set((code = line.slice(0, nameAt).trim()), cell);
+      else names.set(code, `${names.get(code)} ${cell}`);
+    }
+    expect([...names]).toEqual(kpi.indicators.map((i) => [i.code, i.name]));
+    const [two, eight, ten] = ['2', '8.1', '10'].map((c) => names.get(c));
+    expect(new Set([two, eight, ten]).size).toBe(3);
+    expect(Math.max(...lines.slice(header).map((l) => l.length))).toBeLessThan(160);
+  });
+
   test('the same folder recomputed through the sidebar path gives the same kpi.json', () => {
     const wb = openBuiltWorkbook();
     wb.menu('menuSetupWorkbook');
