@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FORMS, FORM_IDS } from '../core/schema/forms';
 import { openLocalWorkbook, type LocalWorkbook } from './localWorkbook';
-import { importFolder, InputError, type FolderImport } from './importFolder';
+import { csvFilesOf, importFolder, InputError, type FolderImport } from './importFolder';
 import { exportWorkbookXlsx } from './xlsx';
 import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
@@ -163,8 +163,12 @@ function printSummary({ reference, intake }: FolderImport): void {
   for (const report of Object.values(reference)) {
     if (!report.problems.length) continue;
     say(`Замечания к ${report.file}:`);
-    for (const p of report.problems)
-      say(`  ${p.row ? `строка ${p.row}` : 'файл'}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`);
+    for (const p of report.problems) {
+      // A cell's message begins with its column («Роли»: «…» нет в списке): the column is said once.
+      const column = p.column ? `«${p.column}»: ` : '';
+      const message = column && p.message.startsWith(column) ? p.message.slice(column.length) : p.message;
+      say(`  ${p.row ? `строка ${p.row}` : 'файл'}${p.column ? `, столбец «${p.column}»` : ''}: ${message}`);
+    }
   }
   say('Итоги приёма:');
   for (const form of FORM_IDS) {
@@ -180,6 +184,7 @@ function printSummary({ reference, intake }: FolderImport): void {
 
 /** `run` and `demo`: intake, indicators, outputs — each a phase of DIR/timings.json. */
 async function runImport(data: string, out: string, kpi: KpiOptions, verbose: boolean): Promise<void> {
+  csvFilesOf(resolve(data)); // a wrong --data is said before the workbook is set up
   const workbook = setUp();
   const timings = new Timings(workbook.runtime.calls);
   const result = importFolder(workbook, resolve(data), say, timings);

@@ -110,7 +110,7 @@ function expectedFiles(): string {
         .join(', ') +
       ' …',
   );
-  return ['Ожидаются CSV-файлы справочников (SPEC §3) и выгрузки Google Форм (SPEC §4):', ...reference, ...forms].join('\n');
+  return ['Ожидаются CSV-файлы справочников и выгрузки ответов Google Форм («Скачать ответы (.csv)»):', ...reference, ...forms].join('\n');
 }
 
 /**
@@ -184,22 +184,29 @@ function loadResponses(workbook: LocalWorkbook, form: FormId, raws: RawSubmissio
   return rows;
 }
 
-export function importFolder(
-  workbook: LocalWorkbook,
-  dataDir: string,
-  progress: ProgressLine = () => {},
-  timings = new Timings(workbook.runtime.calls),
-): FolderImport {
-  let names: string[];
+/**
+ * The CSV files of the folder `--data` names, sorted; an InputError when it is no folder. `run` calls it before the
+ * workbook is set up, so a wrong path is the first and only thing the methodist reads.
+ */
+export function csvFilesOf(dataDir: string): string[] {
   try {
     if (!statSync(dataDir).isDirectory()) throw new InputError(`--data указывает на файл, а нужна папка с CSV: ${dataDir}`);
-    names = readdirSync(dataDir)
+    return readdirSync(dataDir)
       .filter((f) => f.toLowerCase().endsWith('.csv'))
       .sort();
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`Папка с данными не найдена: ${dataDir}`);
   }
+}
+
+export function importFolder(
+  workbook: LocalWorkbook,
+  dataDir: string,
+  progress: ProgressLine = () => {},
+  timings = new Timings(workbook.runtime.calls),
+): FolderImport {
+  const names = csvFilesOf(dataDir);
   const result: FolderImport = { reference: {}, intake: emptyReport(), skipped: [] };
   const recognised: { data: DataFile; kind: Kind }[] = [];
   timings.phase('read', () => {
@@ -211,8 +218,10 @@ export function importFolder(
     }
   });
   if (!recognised.length) {
-    const found = names.length ? `Найдены, но не распознаны: ${names.join(', ')}.` : 'В папке нет CSV-файлов.';
-    throw new InputError(`В папке ${dataDir} нет файлов, которые можно загрузить. ${found}\n${expectedFiles()}`);
+    const found = names.length
+      ? `В папке ${dataDir} нет файлов, которые можно загрузить. Найдены, но не распознаны: ${names.join(', ')}.`
+      : `В папке ${dataDir} нет CSV-файлов.`;
+    throw new InputError(`${found}\n${expectedFiles()}`);
   }
   for (const { file, reason } of result.skipped) progress(`${file}: пропущен — ${reason}`);
 

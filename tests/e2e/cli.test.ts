@@ -80,11 +80,31 @@ describe('marshrut run --data --out', () => {
     expect(intake.reference.organizations).toMatchObject({ file: 'organizations.csv', rows: 3, added: 3, problems: [], unusable: false });
   }, 30_000);
 
-  test('a missing --data folder: non-zero exit and a Russian message on stderr', () => {
+  test('a missing --data folder: non-zero exit and a Russian message on stderr, before anything is set up', () => {
     const result = runCli(['run', '--data', join(tmp, 'no-such-folder'), '--out', join(tmp, 'out-missing')]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/Папка с данными не найдена/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // an input error, not a stack trace
+    // Nothing was done for a folder that is not there: no «Книга настроена: …» before the error.
+    expect(result.stdout).toBe('');
+  }, 30_000);
+
+  test('a reference cell problem names its column once', () => {
+    const staff = [STAFF_CSV.split('\n')[0], 'Орлова Ольга,ОО-1,Учитель,,,,,,Куратор практики,,,Реестр'].join('\n');
+    const folder = writeData(join(tmp, 'roles'), { 'organizations.csv': ORGS_CSV, 'staff.csv': staff });
+    const result = runCli(['run', '--data', folder, '--out', join(tmp, 'out-roles')]);
+    expect(result.stdout).toMatch(/строка \d+, столбец «Роли»: «Куратор практики» нет в списке/);
+    expect(result.stdout).not.toContain('«Роли»: «Роли»');
+  }, 30_000);
+
+  test('an empty folder is said once, and the expected files are named without citing the SPEC', () => {
+    const empty = writeData(join(tmp, 'empty'), {});
+    const result = runCli(['run', '--data', empty, '--out', join(tmp, 'out-empty')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.match(/нет CSV|нет файлов/g)).toEqual(['нет CSV']);
+    expect(result.stderr).toContain(`В папке ${empty} нет CSV-файлов.`);
+    expect(result.stderr).toContain('organizations.csv — «Код ОО», «Наименование», «Тип ОО»');
+    expect(result.stderr).not.toMatch(/SPEC|§/);
   }, 30_000);
 
   test('no --data at all: non-zero exit, Russian hint', () => {

@@ -180,6 +180,8 @@ describe('the indicator flags of run', () => {
     const result = runCli(['run', '--data', data, '--out', join(tmp, 'out-x'), '--scope', 'X9']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/ОО с кодом «X9» нет в листе «Организации»/);
+    // …and which codes there are, to type the right one (tests/support/kpiFixture.ts).
+    expect(result.stderr).toMatch(/Коды ОО в книге: ДС, УМЦ, Ш1, Ш2\./);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

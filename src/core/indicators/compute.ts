@@ -2,7 +2,7 @@
 // evaluated by the engine for its period, and compared with its plan. Pure: the caller writes the result.
 import type { Cell } from '../ports';
 import { readSettings, SETTING } from '../settings';
-import { normalizeName } from '../text';
+import { compareCodes, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
 import { Dataset } from './dataset';
 import { Engine, valueOf, type Counts, type Coverage } from './engine';
@@ -182,11 +182,19 @@ export function reportingYear(setting: string | undefined, dataset: Dataset, now
   return typed ? Number(typed[1]) : (dataset.latestYear() ?? now.getFullYear());
 }
 
+const SCOPE_CODES_SHOWN = 40;
+
 /** The normalized code of the ОО `code` names, or an error a methodist can act on. */
 function scopeOf(dataset: Dataset, code: string | undefined): string | null {
   if (!code?.trim()) return null;
   const org = normalizeName(code);
-  if (!dataset.orgs.get(org)?.name) throw new Error(`ОО с кодом «${code.trim()}» нет в листе «Организации».`);
+  if (!dataset.orgs.get(org)?.name) {
+    const known = [...dataset.orgs.values()].filter((o) => o.name).map((o) => o.code);
+    const list = known.length
+      ? `Коды ОО в книге: ${known.sort(compareCodes).slice(0, SCOPE_CODES_SHOWN).join(', ')}${known.length > SCOPE_CODES_SHOWN ? ` … (всего ${known.length})` : ''}.`
+      : 'Лист «Организации» пуст: загрузите справочник ОО.';
+    throw new Error(`ОО с кодом «${code.trim()}» нет в листе «Организации». ${list}`);
+  }
   return org;
 }
 
