@@ -4,7 +4,7 @@
 import { normalizeAccessList } from '../core/accessList';
 import { MAIL_STATUS, monthLog } from '../core/digest/mailLog';
 import { monthName, reportedMonth } from '../core/digest/month';
-import { DIGEST_ACTION, digestAudience, recipientValues, recordSettings } from '../core/digest/recipients';
+import { DIGEST_ACTION, digestAudience, recipientsSavedText, recipientValues, recordSettings } from '../core/digest/recipients';
 import { inTransaction } from '../core/intake/service';
 import { SHEETS } from '../core/schema/sheets';
 import { readSettings, SETTING } from '../core/settings';
@@ -85,8 +85,11 @@ export interface RecipientsChange {
   readonly coordinatorsOff: readonly string[];
 }
 
-/** The owner's save: addresses checked (a non-e-mail is refused by name); returns the settings that changed. */
-export function saveDigestRecipients(spreadsheet: Spreadsheet, change: RecipientsChange): string[] {
+/**
+ * The owner's save: addresses checked (a non-e-mail is refused by name); returns the settings that changed and what
+ * that means for the letters, in words.
+ */
+export function saveDigestRecipients(spreadsheet: Spreadsheet, change: RecipientsChange): { changed: string[]; saved: string } {
   const user = assertDigestOwner(spreadsheet);
   const next = {
     methodists: normalizeAccessList(change.methodists),
@@ -95,9 +98,10 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
   };
   // A regional workbook has the ministry's letter only.
   const values = workbookKind() === 'regional' ? { [SETTING.ministry]: next.ministry.join(', ') } : recipientValues(next);
-  return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) =>
+  const changed = inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) =>
     recordSettings(workbook, audit, DIGEST_ACTION.recipients, values),
   );
+  return { changed, saved: recipientsSavedText(changed, next) };
 }
 
 /**

@@ -100,7 +100,7 @@ test('«Настройки…» of the regional workbook: the access list with i
 
   await page.locator('#digestMinistry').fill('minobr@mo.example');
   await page.getByRole('button', { name: 'Сохранить получателей' }).click();
-  await page.locator('#message', { hasText: 'Получатели рассылки сохранены: Адреса министерства.' }).waitFor();
+  await page.locator('#message', { hasText: 'Сохранено. Письма министерству: minobr@mo.example.' }).waitFor();
   await page.getByRole('button', { name: 'Включить рассылку' }).click();
   await page.locator('#message', { hasText: 'Ежемесячная рассылка включена.' }).waitFor();
   await saveScreenshot(page, 'settings-region');

@@ -51,9 +51,10 @@ test('the owner turns the letters on, switches a coordinator off, adds a ministr
   await coordinators.nth(3).locator('input').uncheck();
   await page.locator('#digestMinistry').fill(`${MINISTRY}\nAnalitik@MO.example`);
   await page.getByRole('button', { name: 'Сохранить получателей' }).click();
-  await page.locator('#message', { hasText: 'Получатели рассылки сохранены' }).waitFor();
+  await page.locator('#message', { hasText: 'Сохранено' }).waitFor();
+  // What the save means for the letters, in plain words — not the names of «Настройки» rows.
   await expect(page.locator('#message').innerText()).resolves.toBe(
-    'Получатели рассылки сохранены: Адреса министерства, Координаторы без рассылки.',
+    `Сохранено. Письма министерству: ${MINISTRY}, analitik@mo.example. Без писем 1 координатор: sh2@klin.example.`,
   );
   await expect(page.locator('#digestCoordinators label.coordinator.off').allInnerTexts()).resolves.toEqual([
     'Ш2 · МОУ «Школа № 2»\nsh2@klin.example',

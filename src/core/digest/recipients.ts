@@ -8,7 +8,7 @@ import type { AuditTrail } from '../intake/audit';
 import { SHEETS } from '../schema/sheets';
 import { readSettings, SETTING, settingDefaults } from '../settings';
 import type { Table } from '../table';
-import { byCode, normalizeName } from '../text';
+import { byCode, normalizeName, plural } from '../text';
 import type { Workbook } from '../workbook';
 
 export type DigestRole = 'methodist' | 'coordinator' | 'ministry';
@@ -153,3 +153,29 @@ export const recipientValues = (next: RecipientSettings): Record<string, string>
   [SETTING.ministry]: next.ministry.join(', '),
   [SETTING.digestOff]: next.off.join(', '),
 });
+
+const SAVED_SHOWN = 3;
+const addressList = (addresses: readonly string[]): string =>
+  addresses.length > SAVED_SHOWN
+    ? `${addresses.slice(0, SAVED_SHOWN).join(', ')} и ещё ${addresses.length - SAVED_SHOWN}`
+    : addresses.join(', ');
+
+/**
+ * What a save of the recipients did, said as who gets the letters now (not the names of «Настройки» rows): the
+ * settings sidebar shows it. `changed` are the keys `recordSettings` returned.
+ */
+export function recipientsSavedText(changed: readonly string[], next: RecipientSettings): string {
+  if (!changed.length) return 'Ничего не изменилось: получатели рассылки те же.';
+  const to = (whom: string, addresses: readonly string[]) =>
+    `${whom} ${addresses.length ? addressList(addresses) : 'не отправляются (адреса не указаны)'}`;
+  const parts: string[] = [];
+  if (changed.includes(SETTING.methodists)) parts.push(to('Письма методистам:', next.methodists));
+  if (changed.includes(SETTING.ministry)) parts.push(to('Письма министерству:', next.ministry));
+  if (changed.includes(SETTING.digestOff))
+    parts.push(
+      next.off.length
+        ? `Без писем ${next.off.length} ${plural(next.off.length, ['координатор', 'координатора', 'координаторов'])}: ${addressList(next.off)}`
+        : 'Письма получают все координаторы',
+    );
+  return `Сохранено. ${parts.join('. ')}.`;
+}

@@ -57,8 +57,8 @@ const recipientsPayload = z.object({ methodists: emails(200), ministry: emails(2
 export function rpcSettingsSaveDigest(payload: unknown) {
   const spreadsheet = active();
   const user = assertAccess(spreadsheet);
-  const changed = saveDigestRecipients(spreadsheet, payloadOf(recipientsPayload, payload));
-  return { ...settingsView(spreadsheet, user), changed };
+  const { changed, saved } = saveDigestRecipients(spreadsheet, payloadOf(recipientsPayload, payload));
+  return { ...settingsView(spreadsheet, user), changed, saved };
 }
 
 const schedulePayload = z.object({ on: z.boolean() });
