@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FORMS, FORM_IDS, type FormId } from '../core/schema/forms';
 import { SHEETS } from '../core/schema/sheets';
 import { CsvFormatError, parseCsvTable, type CsvTable } from '../core/csv/table';
-import { mapFormColumns, mappingNotes, type ColumnMapping } from '../core/csv/formColumns';
+import { mapFormColumns, mappingNotes, notFormAnswers, type ColumnMapping } from '../core/csv/formColumns';
 import { formRowsToSubmissions, orderByTimestamp, type RawSubmission } from '../core/csv/formRows';
 import type { DrainRun } from '../core/intake/queue';
 import { detectCharset, unreadableFileMessage } from '../core/csv/encoding';
@@ -213,6 +213,12 @@ export function importFolder(
     for (const file of names) {
       const data = readDataFile(dataDir, file);
       const kind = recognise(data);
+      // A file named as a form's export but with none of its questions is refused before anything is written.
+      const refusal =
+        kind && 'form' in kind
+          ? notFormAnswers(`Файл «${file}»`, data.table.headers, FORMS[kind.form], mapFormColumns(data.table.headers, FORMS[kind.form]))
+          : null;
+      if (refusal) throw new InputError(refusal);
       if (kind) recognised.push({ data, kind });
       else result.skipped.push({ file, reason: 'столбцы не подходят ни к справочнику, ни к одной из форм' });
     }

@@ -89,6 +89,29 @@ describe('marshrut run --data --out', () => {
     expect(result.stdout).toBe('');
   }, 30_000);
 
+  test("iom.csv with none of the form's questions is refused, naming the columns an «Учёт ИОМ» export has", () => {
+    const folder = writeData(join(tmp, 'phones'), { 'organizations.csv': ORGS_CSV, 'iom.csv': 'Имя,Телефон\nИванова,+7 900 000-00-00\n' });
+    const out = join(tmp, 'out-phones');
+    const result = runCli(['run', '--data', folder, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Файл «iom.csv» не похож на ответы формы «Учёт ИОМ»: ни один столбец («Имя», «Телефон»)');
+    // Google's export of the form: the service columns, then every question (the schema's own titles).
+    expect(result.stderr).toContain(IOM_HEADER.map((t) => `«${t}»`).join(', '));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    // Refused before anything was taken in: no answer went to «Карантин».
+    expect(result.stdout).not.toMatch(/в карантине/);
+    expect(existsSync(join(out, 'intake.json'))).toBe(false);
+  }, 30_000);
+
+  test('the import sidebar refuses the same file for «Учёт ИОМ» instead of quarantining every row', () => {
+    const wb = openBuiltWorkbook();
+    wb.menu('menuSetupWorkbook');
+    expect(() => wb.rpc('rpcImportRun', { form: 'iom', csvText: 'Имя,Телефон\nИванова,+7 900 000-00-00\n' })).toThrow(
+      /не похож на ответы формы «Учёт ИОМ».*«Отметка времени», «Адрес электронной почты», «ФИО педагога»/,
+    );
+    expect(rowsOf(wb, 'quarantine')).toHaveLength(0);
+  });
+
   test('a reference cell problem names its column once', () => {
     const staff = [STAFF_CSV.split('\n')[0], 'Орлова Ольга,ОО-1,Учитель,,,,,,Куратор практики,,,Реестр'].join('\n');
     const folder = writeData(join(tmp, 'roles'), { 'organizations.csv': ORGS_CSV, 'staff.csv': staff });

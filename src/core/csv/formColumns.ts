@@ -197,3 +197,26 @@ export function mappingNotes(headers: readonly string[], form: FormSpec, mapping
     return `Столбцы ${columns} относятся к одному вопросу «${title}»: в каждой строке взят первый непустой.`;
   });
 }
+
+/** The columns of the form's «Скачать ответы (.csv)», in Google's order: the service columns, then each question. */
+export const exportColumns = (form: FormSpec): string[] => [
+  TIMESTAMP_TITLE,
+  ...(form.collectsEmail ? [EMAIL_TITLE] : []),
+  ...form.questions.map((q) => q.title),
+];
+
+/**
+ * Why a table cannot be the form's answers: none of its columns is one of the form's questions («Имя,Телефон»
+ * saved as iom.csv). Every row would be quarantined for every required question; the file is refused instead,
+ * naming the columns an export of the form has. Null when at least one question has a column.
+ */
+export function notFormAnswers(file: string, headers: readonly string[], form: FormSpec, mapping: ColumnMapping): string | null {
+  if (Object.keys(mapping.questions).length) return null;
+  const has = headers.filter((h) => h.trim()).map((h) => `«${h.trim()}»`);
+  return (
+    `${file} не похож на ответы формы «${form.title}»: ни один столбец${has.length ? ` (${has.join(', ')})` : ''} не совпадает с её вопросами. ` +
+    `В выгрузке ответов этой формы («Скачать ответы (.csv)») столбцы: ${exportColumns(form)
+      .map((t) => `«${t}»`)
+      .join(', ')}.`
+  );
+}

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { FORMS, FORM_IDS, type FormId } from '../../core/schema/forms';
 import { orderByTime, submit } from '../../core/intake/service';
 import { parseCsvTable } from '../../core/csv/table';
-import { mapFormColumns } from '../../core/csv/formColumns';
+import { mapFormColumns, notFormAnswers } from '../../core/csv/formColumns';
 import { importReference, REFERENCE_FILES, type ReferenceSheet } from '../../core/reference';
 import { assertAccess, withAccess } from '../access';
 import { syncFormChoices } from '../forms';
@@ -73,7 +73,15 @@ export function rpcImportPreview(payload: unknown) {
 export function rpcImportRun(payload: unknown) {
   assertAccess(active());
   const source = payloadOf(importSource, payload);
-  const { items, unusedColumns, notes } = tableToSubmissions(source.form, importTable(source), 'Импорт CSV', { manual: source.mapping });
+  const table = importTable(source);
+  const refusal = notFormAnswers(
+    source.sheetName ? `Лист «${source.sheetName}»` : 'Файл',
+    table.headers,
+    FORMS[source.form],
+    mapFormColumns(table.headers, FORMS[source.form], source.mapping),
+  );
+  if (refusal) throw new Error(refusal);
+  const { items, unusedColumns, notes } = tableToSubmissions(source.form, table, 'Импорт CSV', { manual: source.mapping });
   // In the order the answers were sent: a later answer with the same key replaces an earlier one (SPEC §5).
   const run = submit(methodistDeps(), orderByTime(items));
   if (source.form === 'events') syncFormChoices(active(), 'participation');
