@@ -76,6 +76,53 @@ export function normalizeTitle(value: string): string {
     .trim();
 }
 
+/**
+ * The key ОО names are compared by when an answer names none exactly: `normalizePersonName` (case, ё, Latin look-alike
+ * letters, dashes) under `normalizeTitle` (quotes «»"„, punctuation), «N», «No» before a number read as «№», and no
+ * spaces at all — «МБОУ "Гимназия №2 им. А.С.Пушкина"» and «МБОУ «Гимназия № 2 им. А. С. Пушкина»» have one key.
+ */
+export const nameKey = (value: string): string =>
+  normalizeTitle(normalizePersonName(value).replace(/[„“”]/g, ' '))
+    .replace(/(^|[^a-zа-я])(?:no|n)\s*(?=\d)/g, '$1№')
+    .replace(/\s+/g, '');
+
+/** Levenshtein distance of two strings, or `limit + 1` as soon as it is certain to exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]!);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const digitsOf = (key: string): string => key.replace(/\D+/g, ' ').trim();
+
+/**
+ * The known names nearest to `answer` (at most `max`, nearest first): the same `nameKey`, or a key a few typos away
+ * (one edit per six characters, at most three). Numbers must agree: «Школа № 1» is never offered for «Школа № 2».
+ */
+export function nearestNames(answer: string, names: readonly string[], max = 3): string[] {
+  const key = nameKey(answer);
+  if (!key) return [];
+  const limit = Math.min(3, Math.floor(key.length / 6));
+  return names
+    .map((name) => ({ name, key: nameKey(name) }))
+    .filter((n) => digitsOf(n.key) === digitsOf(key))
+    .map((n) => ({ name: n.name, distance: editDistance(key, n.key, limit) }))
+    .filter((n) => n.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || compareRu(a.name, b.name))
+    .slice(0, max)
+    .map((n) => n.name);
+}
+
 let codeCollator: Intl.Collator | undefined;
 let textCollator: Intl.Collator | undefined;
 /** Codes in the order people expect («ОО-2» before «ОО-10»); one collator for a whole sort, not one per comparison. */
