@@ -157,6 +157,40 @@ test('an IOM answer with an unknown ОО and a non-date is fixed with the dropdo
   await page.close();
 });
 
+test('an ОО typed with other spacing and quotes: the reason says «Возможно, …» and the dropdown offers that name first', async () => {
+  const wb = workbookWithForms();
+  submitOld(wb, 'iom', {
+    ...IOM_WITHOUT_START,
+    'Образовательная организация': 'МОУ "Средняя школа №1"',
+    'Начало реализации ИОМ': '01.09.2025',
+  });
+  expect(rowsOf(wb, 'iom')).toHaveLength(0);
+  expect(String(rowsOf(wb, 'quarantine')[0]!['Причина'])).toContain(
+    'Организация «МОУ "Средняя школа №1"» (вопрос «Образовательная организация») не найдена в листе «Организации». ' +
+      'Возможно, «МОУ «Средняя школа № 1»»: выберите её в карантине.',
+  );
+
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowQuarantine');
+  await page.locator('.quarantine-row', { hasText: 'Учёт ИОМ' }).click();
+  const org = page.getByLabel('Образовательная организация');
+  await expect(org.locator('optgroup').first().getAttribute('label')).resolves.toBe('Похожие на ответ');
+  await expect(org.locator('optgroup').first().locator('option').allInnerTexts()).resolves.toEqual(['МОУ «Средняя школа № 1»']);
+  // …before the other ОО, each listed once, and the answer as typed, marked.
+  await expect(org.locator('option').allInnerTexts()).resolves.toEqual([
+    '— не выбрано —',
+    'МОУ «Средняя школа № 1»',
+    'МДОУ «Детский сад «Ромашка»»',
+    'МУ «Учебно-методический центр»',
+    'МОУ "Средняя школа №1" (нет в списке)',
+  ]);
+  await org.selectOption('МОУ «Средняя школа № 1»');
+  await page.locator('#save').click();
+  await page.locator('#message', { hasText: 'Принято' }).waitFor();
+  expect(rowsOf(wb, 'iom')[0]).toMatchObject({ 'ФИО педагога': 'Петров Пётр Ильич', ОО: 'МОУ «Средняя школа № 1»' });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('an unparseable date left alone is sent back unchanged, so the answer stays quarantined as it was', async () => {
   const wb = workbookWithForms();
   submitOld(wb, 'events', {

@@ -4,7 +4,7 @@
 import { STAFF_SOURCE_FORM } from '../schema/choices';
 import type { Row, Table } from '../table';
 import type { Workbook } from '../workbook';
-import { normalizeEmail, normalizeName, normalizePersonName, normalizeTitle } from '../text';
+import { nearestNames, normalizeEmail, normalizeName, normalizePersonName, normalizeTitle } from '../text';
 
 export interface Org {
   readonly code: string;
@@ -51,6 +51,13 @@ export class Directory {
     }
     const key = normalizeName(answer);
     return this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? this.orgIndex.get(`t:${normalizeTitle(answer)}`) ?? null;
+  }
+
+  /** The known ОО names nearest to an answer that names none exactly (`nearestNames`), to offer in «Карантин». */
+  similarOrgs(answer: string): string[] {
+    const orgs = this.workbook.table('organizations');
+    const names = Array.from({ length: orgs.size }, (_, i) => orgs.text(i, 'name')).filter(Boolean);
+    return nearestNames(answer, names);
   }
 
   private buildStaffIndex(): void {

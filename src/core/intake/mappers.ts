@@ -58,7 +58,11 @@ export function parseEventLabel(label: string): { title: string; start: Date } |
 function org(ctx: MapContext, answer: Answer | undefined, question: string): Org {
   const name = text(answer);
   const found = ctx.directory.findOrg(name);
-  if (!found) throw new Rejection(`Организация «${name}» (вопрос «${question}») не найдена в листе «Организации».`, waitsForOrg(name));
+  if (!found) {
+    const similar = ctx.directory.similarOrgs(name);
+    const hint = similar.length ? ` Возможно, ${similar.map((n) => `«${n}»`).join(' или ')}: выберите её в карантине.` : '';
+    throw new Rejection(`Организация «${name}» (вопрос «${question}») не найдена в листе «Организации».${hint}`, waitsForOrg(name));
+  }
   return found;
 }
 

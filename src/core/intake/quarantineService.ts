@@ -32,6 +32,8 @@ export interface QuarantineView extends QuarantineEntry {
   readonly respondent: Respondent;
   /** Checkbox answers split against their options (options may contain «, »), by question title. */
   readonly selections: Record<string, string[]>;
+  /** For an ОО answer that names no known ОО: the nearest known names, offered first, by question title. */
+  readonly suggestions: Record<string, string[]>;
 }
 
 export interface QuarantinePanel {
@@ -81,17 +83,26 @@ function questionViews(workbook: Workbook): Record<string, QuestionView[]> {
 export function quarantinePanel(deps: IntakeDeps): QuarantinePanel {
   return inTransaction(deps, (pipeline) => {
     const questions = questionViews(pipeline.workbook);
+    const { directory } = pipeline;
+    const orgQuestions = new Set(
+      FORM_IDS.flatMap((f) => FORMS[f].questions.filter((q) => q.choicesFrom === 'organizations').map((q) => q.title)),
+    );
     const entries = pipeline.quarantine.entries().map((entry): QuarantineView => {
       const form = formIdByTitle(entry.form);
-      if (!form) return { ...entry, respondent: { name: '', org: '', email: '' }, selections: {} };
+      if (!form) return { ...entry, respondent: { name: '', org: '', email: '' }, selections: {}, suggestions: {} };
       const answers: Record<string, string> = {};
       const selections: Record<string, string[]> = {};
+      const suggestions: Record<string, string[]> = {};
       for (const q of questions[entry.form]) {
         answers[q.title] = entry.answers[q.title] ?? '';
         if (q.kind === 'checkbox') selections[q.title] = splitCheckboxAnswer(answers[q.title], q.choices);
+        if (orgQuestions.has(q.title) && answers[q.title].trim() && !directory.findOrg(answers[q.title])) {
+          const similar = directory.similarOrgs(answers[q.title]);
+          if (similar.length) suggestions[q.title] = similar;
+        }
       }
       for (const [title, value] of Object.entries(entry.answers)) if (!(title in answers)) answers[title] = value;
-      return { ...entry, answers, respondent: respondentOf(form, answers), selections };
+      return { ...entry, answers, respondent: respondentOf(form, answers), selections, suggestions };
     });
     return { entries, questions };
   });
