@@ -12,6 +12,7 @@ import { generateMunicipality, writeMunicipality } from './demo/municipality';
 import { kpiTable, parseKpiOptions, recomputeIndicators, writeKpiJson, type KpiOptions } from './kpiOutput';
 import { Timings } from './timings';
 import { writeDigests } from './digestOutput';
+import { checkSettingFlags, FlagError, readRunSettings, type SettingFlags } from './runSettings';
 import { writeDashboardHtml } from './dashboardOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { isEmail, splitAddresses } from '../core/email';
@@ -38,6 +39,7 @@ class UsageError extends Error {}
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const OUT: Options = { out: { type: 'string' } };
 const VERBOSE: Options = { verbose: { type: 'boolean' } };
+const ADDRESSES: Options = Object.fromEntries(['owner', 'methodists', 'ministry'].map((flag) => [flag, { type: 'string' }]));
 const KPI: Options = Object.fromEntries(['preset', 'year', 'from', 'to', 'scope'].map((flag) => [flag, { type: 'string' }]));
 
 const COMMANDS: Record<string, Command> = {
@@ -51,14 +53,17 @@ const COMMANDS: Record<string, Command> = {
   },
   run: {
     usage: [
-      'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО] [--verbose]',
+      'marshrut run --data DIR [--out DIR] [--preset ID] [--year ГГГГ | --from ДАТА --to ДАТА] [--scope КОД_ОО] ' +
+        '[--owner E-MAIL] [--methodists АДРЕСА] [--ministry АДРЕСА] [--verbose]',
       'загрузить CSV (справочники и выгрузки Google Форм), пересчитать показатели, записать DIR/workbook.xlsx, ' +
-        'DIR/intake.json, DIR/kpi.json, DIR/dashboard.html, сводки DIR/mail и DIR/timings.json (--verbose: показать этапы)',
+        'DIR/intake.json, DIR/kpi.json, DIR/dashboard.html, сводки DIR/mail и DIR/timings.json (--verbose: показать этапы); ' +
+        'владелец книги и получатели писем — из --owner, --methodists, --ministry или settings.csv в папке данных',
     ],
-    options: { ...OUT, data: { type: 'string' }, ...KPI, ...VERBOSE },
+    options: { ...OUT, data: { type: 'string' }, ...KPI, ...ADDRESSES, ...VERBOSE },
     async run(values) {
       if (typeof values.data !== 'string') throw new InputError('Укажите папку с CSV: --data DIR');
-      await runImport(values.data, outDir(values), kpiOptions(values), values.verbose === true);
+      const kpi = kpiOptions(values);
+      await runImport(values.data, outDir(values), kpi, values.verbose === true, addressFlags(values));
     },
   },
   region: {
@@ -135,8 +140,9 @@ function outDir(values: Values): string {
   return out;
 }
 
-function setUp(): LocalWorkbook {
-  const workbook = openLocalWorkbook();
+/** A new workbook set up by `owner` (who ran «Настроить книгу»: the letters go in her name), or the local default. */
+function setUp(owner?: string): LocalWorkbook {
+  const workbook = openLocalWorkbook({ user: owner });
   workbook.menu('menuSetupWorkbook');
   say(
     'Книга настроена: ' +
@@ -183,15 +189,16 @@ function printSummary({ reference, intake }: FolderImport): void {
 }
 
 /** `run` and `demo`: intake, indicators, outputs — each a phase of DIR/timings.json. */
-async function runImport(data: string, out: string, kpi: KpiOptions, verbose: boolean): Promise<void> {
+async function runImport(data: string, out: string, kpi: KpiOptions, verbose: boolean, addresses: SettingFlags = {}): Promise<void> {
   csvFilesOf(resolve(data)); // a wrong --data is said before the workbook is set up
-  const workbook = setUp();
+  const settings = readRunSettings(resolve(data), addresses);
+  const workbook = setUp(settings.owner);
   const timings = new Timings(workbook.runtime.calls);
   const result = importFolder(workbook, resolve(data), say, timings);
   printSummary(result);
   const report = timings.phase('recompute', () => recomputeIndicators(workbook, kpi));
   kpiTable(report).forEach((line) => say(line));
-  timings.phase('digests', () => writeDigests(workbook, out, report)).forEach((line) => say(line));
+  timings.phase('digests', () => writeDigests(workbook, out, report, settings)).forEach((line) => say(line));
   await timings.phaseAsync('export', async () => {
     await finish(workbook, out, result);
     say(`Записано: ${writeKpiJson(out, report)}`);
@@ -211,6 +218,17 @@ async function runImport(data: string, out: string, kpi: KpiOptions, verbose: bo
   if (verbose) [...timings.lines(), `Пик памяти: ${peakRssMb} МБ`].forEach((line) => say(line));
   const unusable = Object.values(result.reference).filter((r) => r.unusable);
   if (unusable.length) throw new InputError(`Справочник не загружен: ${unusable.map((r) => r.file).join(', ')} (см. замечания выше).`);
+}
+
+/** `--owner --methodists --ministry`, checked before anything is read: a wrong address is a usage error. */
+function addressFlags(values: Values): SettingFlags {
+  const text = (flag: string) => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
+  try {
+    return checkSettingFlags({ owner: text('owner'), methodists: text('methodists'), ministry: text('ministry') });
+  } catch (error) {
+    if (error instanceof FlagError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** The indicator flags of `run`, checked before anything is read: a wrong one is a usage error. */

@@ -32,16 +32,32 @@ const monthOf = (iso: string): DigestMonth => ({ year: Number(iso.slice(0, 4)), 
 /** A file name for an address: letters, digits and @._- kept, anything else «_». */
 const mailFileName = (email: string): string => email.toLowerCase().replace(/[^a-z0-9@._-]/g, '_');
 
+/** The addresses a run was given (flags or settings.csv); what is not given stays as «Настройки» has it. */
+export interface RunRecipients {
+  readonly methodists?: readonly string[];
+  readonly ministry?: readonly string[];
+}
+
 /** Writes DIR/mail (replacing an earlier run's letters); returns the lines to print. */
-export function writeDigests(workbook: LocalWorkbook, out: string, report: KpiReport): string[] {
+export function writeDigests(workbook: LocalWorkbook, out: string, report: KpiReport, given: RunRecipients = {}): string[] {
   const view = workbook.rpc<DigestView>('rpcSettingsLoad');
-  const { methodists, ministry, coordinators } = view.sections.digest;
+  const { coordinators } = view.sections.digest;
+  const ministry = [...(given.ministry ?? view.sections.digest.ministry)];
+  const named = [...(given.methodists ?? view.sections.digest.methodists)];
+  const methodists = named.length || !view.owner ? named : [view.owner];
   const lines: string[] = [];
-  if (!methodists.length && view.owner) {
+  if (given.methodists || given.ministry || methodists !== named) {
     const coordinatorsOff = coordinators.filter((c) => !c.on).map((c) => c.email);
-    workbook.rpc('rpcSettingsSaveDigest', { methodists: [view.owner], ministry, coordinatorsOff });
-    lines.push(`«Адреса методистов» были пусты: сводку методиста получает владелец книги ${view.owner}.`);
+    workbook.rpc('rpcSettingsSaveDigest', { methodists, ministry, coordinatorsOff });
   }
+  if (methodists !== named)
+    lines.push(
+      `«Адреса методистов» не указаны: сводку методиста получает владелец книги ${view.owner} ` +
+        `(адреса методистов: --methodists или строка «Адреса методистов» в settings.csv).`,
+    );
+  lines.push(
+    `Письма от имени ${view.owner}; методисты: ${methodists.join(', ') || '—'}; министерство: ${ministry.join(', ') || '— (не указано)'}.`,
+  );
   lines.push(writeLetters(workbook, out, monthOf(report.period.to)));
   return lines;
 }

@@ -28,6 +28,9 @@ export const FORM_FILES: Record<FormId, string> = {
   mentoring: 'mentoring.csv',
 };
 
+/** Who the run is for (src/local/runSettings.ts): read before the import, never taken for a register or a form. */
+export const SETTINGS_FILE = 'settings.csv';
+
 /** A folder or file the run cannot use at all: said in Russian, no stack trace. */
 export class InputError extends Error {}
 
@@ -192,7 +195,7 @@ export function csvFilesOf(dataDir: string): string[] {
   try {
     if (!statSync(dataDir).isDirectory()) throw new InputError(`--data указывает на файл, а нужна папка с CSV: ${dataDir}`);
     return readdirSync(dataDir)
-      .filter((f) => f.toLowerCase().endsWith('.csv'))
+      .filter((f) => f.toLowerCase().endsWith('.csv') && f.toLowerCase() !== SETTINGS_FILE)
       .sort();
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -1,7 +1,7 @@
 // `marshrut run --data DIR --out DIR`: reference CSVs and Google Forms' own CSV export through the built bundle,
 // intake.json with received = accepted + quarantined, idempotent re-import, Russian errors for bad input.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FORM_IDS } from '../../src/core/schema/forms';
@@ -145,6 +145,91 @@ describe('marshrut run --data --out', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/Файл «iom\.csv» не похож на CSV: он двоичный/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
+
+describe('who the letters are from and for: --owner, --methodists, --ministry or settings.csv', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'marshrut-owner-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const files = { 'organizations.csv': ORGS_CSV, 'staff.csv': STAFF_CSV, 'iom.csv': IOM_CSV };
+  const letters = (out: string) =>
+    readdirSync(join(out, 'mail'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.replace(/\.txt$/, ''));
+
+  test('the flags name the owner, the methodists and the ministry; no letter goes to the local default', () => {
+    const data = writeData(join(tmp, 'flags'), files);
+    const out = join(tmp, 'out-flags');
+    const result = runCli([
+      'run',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--owner',
+      'Orlova@Klin.example',
+      '--methodists',
+      'm1@klin.example; m2@klin.example',
+      '--ministry',
+      'minobr@mo.example',
+    ]);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain(
+      'Письма от имени orlova@klin.example; методисты: m1@klin.example, m2@klin.example; министерство: minobr@mo.example.',
+    );
+    expect(letters(out)).toEqual(expect.arrayContaining(['m1@klin.example', 'm2@klin.example', 'minobr@mo.example']));
+    expect(letters(out)).not.toContain('metodist@klin.example');
+    expect(letters(out)).not.toContain('orlova@klin.example');
+  }, 30_000);
+
+  test('settings.csv («Параметр», «Значение», as on «Настройки») does the same; a flag wins over the file', () => {
+    const settings =
+      'Параметр;Значение\nВладелец книги;owner@klin.example\nАдреса методистов;a@klin.example, b@klin.example\nАдреса министерства;min@mo.example\n';
+    const data = writeData(join(tmp, 'file'), { ...files, 'settings.csv': settings });
+    const out = join(tmp, 'out-file');
+    const result = runCli(['run', '--data', data, '--out', out, '--ministry', 'other@mo.example']);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain(
+      'Письма от имени owner@klin.example; методисты: a@klin.example, b@klin.example; министерство: other@mo.example.',
+    );
+    expect(result.stdout).not.toContain('settings.csv: пропущен'); // not taken for a register or a form
+    expect(letters(out)).toEqual(expect.arrayContaining(['a@klin.example', 'b@klin.example', 'other@mo.example']));
+    expect(letters(out)).not.toContain('min@mo.example');
+  }, 30_000);
+
+  test('without either, the owner is the local default and the run says how to name the methodists', () => {
+    const data = writeData(join(tmp, 'none'), files);
+    const result = runCli(['run', '--data', data, '--out', join(tmp, 'out-none')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--methodists или строка «Адреса методистов» в settings.csv');
+  }, 30_000);
+
+  test.each([
+    [['--owner', 'orlova'], /--owner: «orlova» — не адрес электронной почты/],
+    [['--owner', 'a@klin.example,b@klin.example'], /--owner: нужен один адрес владельца книги, а указано 2/],
+    [['--methodists', 'm1@klin.example, методист'], /--methodists: «методист» — не адрес электронной почты/],
+    [['--ministry', 'minobr@'], /--ministry: «minobr@» — не адрес электронной почты/],
+  ])(
+    '%j is a usage error: exit 2, nothing written',
+    (flags, message) => {
+      const data = writeData(join(tmp, 'bad-flag'), files);
+      const out = join(tmp, `out-bad-${flags.join('')}`);
+      const result = runCli(['run', '--data', data, '--out', out, ...flags]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).toBe('');
+      expect(existsSync(out)).toBe(false);
+    },
+    30_000,
+  );
+
+  test('a wrong line of settings.csv: exit 1, the file and its line named, before anything is set up', () => {
+    const settings = 'Параметр,Значение\nАдреса методистов,m1@klin.example\nАдреса министерства,minobr at mo.example\nОтчётный год,2024\n';
+    const data = writeData(join(tmp, 'bad-file'), { ...files, 'settings.csv': settings });
+    const result = runCli(['run', '--data', data, '--out', join(tmp, 'out-bad-file')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('settings.csv, строка 3: «minobr» — не адрес электронной почты.');
+    expect(result.stdout).toBe('');
   }, 30_000);
 });
 
