@@ -158,9 +158,16 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 type DayParts = [year: number, month: number, day: number];
 
+/**
+ * A two-digit year as Excel and Windows read it (the cut-off Russian Excel uses when it re-saves a CSV as `dd.MM.yy`):
+ * 00–29 are 2000–2029, 30–99 are 1930–1999 — «16.09.24» is 2024, a birth date «01.02.80» is 1980, not 2080.
+ */
+export const TWO_DIGIT_YEAR_PIVOT = 30;
+const centuryOf = (yy: number): number => (yy < TWO_DIGIT_YEAR_PIVOT ? 2000 : 1900) + yy;
+
 function dayParts(text: string): DayParts | null {
   let m = DAY_RU.exec(text);
-  if (m) return [m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1])];
+  if (m) return [m[3].length === 2 ? centuryOf(Number(m[3])) : Number(m[3]), Number(m[2]), Number(m[1])];
   m = DAY_ISO.exec(text);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }

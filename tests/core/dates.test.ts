@@ -17,6 +17,17 @@ test('the accepted day formats, whole matches only', () => {
     expect([loose, parseDay(loose)]).toEqual([loose, null]);
 });
 
+test('a two-digit year (README: «16.09.24» is 16 September 2024): 00–29 are 20xx, 30–99 are 19xx, as Excel reads them', () => {
+  expect(parseDay('16.09.24')).toEqual(day(2024, 9, 16));
+  expect(parseDay('1.9.29')).toEqual(day(2029, 9, 1));
+  // A birth date or the start of a career typed with two digits is of the last century, not of the 2080s.
+  expect(parseDay('01.02.80')).toEqual(day(1980, 2, 1));
+  expect(parseDay('01.09.30')).toEqual(day(1930, 9, 1));
+  expect(parseDateTime('16.09.24 9:05:17')).toEqual(new Date(2024, 8, 16, 9, 5, 17));
+  const staff = SHEETS.staff.columns.find((c) => c.key === 'birthDate')!;
+  expect(cellSchema(staff).parse('05.05.99')).toEqual(day(1999, 5, 5));
+});
+
 test('a day with a time is refused for a date column, and a broken time is no time', () => {
   expect(readDay('15.09.2024 10:30')).toEqual({ problem: 'time' });
   expect(readDay('15.09.2024 0:75')).toEqual({ problem: 'format' });
