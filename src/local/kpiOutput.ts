@@ -68,6 +68,7 @@ export function kpiJson(report: KpiReport) {
       previous: i.previous,
       change: i.change,
       explanation: i.explanation,
+      warnings: i.warnings.map(({ code, organization, counted, headcount, text }) => ({ code, organization, counted, headcount, text })),
     })),
     byOrganization: report.byOrganization.map((o) => ({
       code: o.code,
@@ -122,6 +123,7 @@ export function kpiTable(report: KpiReport): string[] {
   return [
     `Показатели набора «${report.preset}», ${shownDay(report.period.from)}–${shownDay(report.period.to)}, ${scope}:`,
     ...indicatorTable(report.indicators),
+    ...report.indicators.flatMap((i) => i.warnings.map((w) => `  Внимание, ${i.code}: ${w.text}`)),
     ...report.problems.map((p) => `  ! ${p}`),
   ];
 }

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { importFolder } from '../../src/local/importFolder';
 import { kpiJson } from '../../src/local/kpiOutput';
 import type { KpiReport } from '../../src/core/indicators/report';
-import { CLI, openBuiltWorkbook, requireBuild } from '../support/e2eBuild';
-import { KLIN_2024, writeKpiFolder } from '../support/kpiFixture';
+import { CLI, openBuiltWorkbook, requireBuild, sheetOf } from '../support/e2eBuild';
+import { CLIPPED_FILES, CLIPPED_WARNING, KLIN_2024, writeKpiFolder } from '../support/kpiFixture';
 
 requireBuild();
 jest.setTimeout(60_000);
@@ -57,8 +57,10 @@ describe('marshrut run --preset klin --year 2024', () => {
         'previous',
         'change',
         'explanation',
+        'warnings',
       ]);
       expect(typeof i.code).toBe('string');
+      for (const w of i.warnings) expect(Object.keys(w)).toEqual(['code', 'organization', 'counted', 'headcount', 'text']);
     }
     for (const o of kpi.byOrganization) {
       expect(Object.keys(o)).toEqual(['code', 'name', 'indicators']);
@@ -140,6 +142,53 @@ describe('marshrut run --preset klin --year 2024', () => {
     wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
     const report = wb.rpc<KpiReport>('rpcKpiRecompute', { year: 2024 });
     expect(kpiJson(report)).toEqual(kpi);
+  });
+});
+
+// SPEC §6: «where an ОО's ОО-1 headcount is smaller than the people of that ОО the numerator counts, the numerator
+// takes that ОО's headcount, and the row carries a warning naming the ОО and both numbers (…), shown in the sidebar,
+// on the dashboard and in `kpi.json` (`warnings`)». kpiFixture's CLIPPED_FILES: Ш2 has ОО-1 = 1 and 2 diagnosed.
+describe('an ОО counting more people than its ОО-1 headcount', () => {
+  const clipped = writeKpiFolder(join(tmp, 'data-clipped'), CLIPPED_FILES);
+
+  test('kpi.json: klin 2 is 2 of 22, not 3 of 22, and carries the warning; the terminal prints it', () => {
+    const out = join(tmp, 'out-clipped');
+    const result = runCli(['run', '--data', clipped, '--out', out, '--preset', 'klin', '--year', '2024']);
+    expect(result.status).toBe(0);
+    const kpi = readKpi(out);
+    const row2 = kpi.indicators.find((i) => i.code === '2')!;
+    expect([row2.numerator, row2.denominator]).toEqual([2, 22]);
+    expect(row2.warnings).toEqual([{ code: 'headcount_exceeded', organization: 'Ш2', counted: 2, headcount: 1, text: CLIPPED_WARNING }]);
+    const ш2 = kpi.byOrganization.find((o) => o.code === 'Ш2')!.indicators.find((i) => i.code === '2');
+    expect(ш2).toEqual({ code: '2', numerator: 1, denominator: 1, value: 100 });
+    // staff_per_methodist: Ш1 3 rows against ОО-1 20, Ш2 3 against 1.
+    const row4 = kpi.indicators.find((i) => i.code === '4')!;
+    expect(row4.warnings.map((w) => [w.code, w.organization, w.counted, w.headcount])).toEqual([
+      ['headcount_roster_mismatch', 'Ш1', 3, 20],
+      ['headcount_roster_mismatch', 'Ш2', 3, 1],
+    ]);
+    expect(result.stdout).toContain(`  Внимание, 2: ${CLIPPED_WARNING}`);
+  });
+
+  test('«Показатели»: the warning in «Предупреждения» and first in the note on «Факт»', () => {
+    const wb = openBuiltWorkbook();
+    wb.menu('menuSetupWorkbook');
+    importFolder(wb, clipped);
+    wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
+    wb.rpc('rpcKpiRecompute', { year: 2024 });
+    const sheet = sheetOf(wb, 'Показатели');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const codes = sheet
+      .getRange(2, header.indexOf('Код') + 1, 11, 1)
+      .getValues()
+      .flat();
+    const row = codes.indexOf('2') + 2;
+    expect(sheet.getRange(row, header.indexOf('Предупреждения') + 1).getValue()).toBe(CLIPPED_WARNING);
+    const note = sheet.getRange(row, header.indexOf('Факт') + 1).getNote();
+    expect(note.startsWith(`Внимание: ${CLIPPED_WARNING}\n\n`)).toBe(true);
+    expect(note.length).toBeGreaterThan(`Внимание: ${CLIPPED_WARNING}\n\n`.length); // then «Как считается»
+    // Row 3 (teachers, by roster rows) carries none.
+    expect(sheet.getRange(codes.indexOf('3') + 2, header.indexOf('Предупреждения') + 1).getValue()).toBe('');
   });
 });
 

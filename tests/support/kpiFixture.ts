@@ -402,3 +402,20 @@ export const KLIN_2024 = [
   // undated «Методическое объединение» (Иванова's, Волкова's) has no level and does not count here
   { code: '10', numerator: 2, denominator: 24, value: (100 * 2) / 24, plan: 80, comparator: '≥', status: 'Не выполнен' },
 ];
+
+/**
+ * The same folder with Ш2's ОО-1 = 1 against its 3 roster people, and a diagnostic of Кузнецов (Ш2) on 15.04.2024:
+ * klin 2 counts Кузнецов and Новиков in Ш2 — 2 people of an ОО whose ОО-1 says 1, so Ш2 counts 1 (SPEC §6). By hand:
+ * Иванова (Ш1) + Ш2's 1 = 2 of Ш1 20 + Ш2 1 + ДС 1 = 22 (unclipped it would read 3 of 22). klin 4 (staff_per_methodist)
+ * warns of Ш1 (3 rows against ОО-1 20) and Ш2 (3 against 1).
+ */
+export const CLIPPED_FILES: Record<string, string> = {
+  ...KPI_FILES,
+  'organizations.csv': KPI_FILES['organizations.csv']!.replace('Ш2,МОУ «Школа № 2»,Клин,Школа,,,', 'Ш2,МОУ «Школа № 2»,Клин,Школа,,1,'),
+  'diagnostics.csv': `${KPI_FILES['diagnostics.csv']!}Кузнецов Андрей Сергеевич,Ш2,,15.04.2024,Региональная,Базовый,,\r\n`,
+};
+
+/** The warning klin 2 carries on CLIPPED_FILES. */
+export const CLIPPED_WARNING =
+  'ОО Ш2 — МОУ «Школа № 2»: в числителе 2 чел. с листа «Педагоги», а по ОО-1 работников 1 — засчитано 1. ' +
+  'Проверьте «Численность работников (ОО-1)» на листе «Организации» или уберите лишние и повторные строки этой ОО на листе «Педагоги».';

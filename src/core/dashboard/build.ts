@@ -9,6 +9,7 @@ import { EVENT_LEVELS, EVENT_STATUS_DEFAULT, IOM_STATUSES, MENTORING_FORMS } fro
 import { byCode } from '../text';
 import type { Workbook } from '../workbook';
 import type { CountCube, DashboardData, DashboardIndicator, DashboardUnit, Month } from './data';
+import { dashboardWarnings } from './warnings';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 export const localDateTime = (d: Date) =>
@@ -178,6 +179,7 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
     units: unitsOf(workbook),
     years: [...years].sort((a, b) => a - b),
     indicators: dashboardIndicators(report),
+    warnings: dashboardWarnings(report),
     ioms: iomCube,
     events: eventCube,
     pairs: pairCube,

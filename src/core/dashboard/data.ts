@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { KPI_STATUSES } from '../indicators/status';
 import { COMPARATORS, EVENT_LEVELS, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
+import { dashboardWarningSchema } from './warnings';
 
 const text = z.string().max(1000);
 const count = z.number().int().nonnegative();
@@ -71,6 +72,8 @@ export const dashboardDataSchema = z.strictObject({
   /** Years the page can filter by, ascending. */
   years: z.array(z.number().int().min(1900).max(2100)),
   indicators: z.array(indicatorSchema),
+  /** Where ОО-1 and the roster disagree (a municipal workbook's indicators); absent on the regional dashboard. */
+  warnings: z.array(dashboardWarningSchema).optional(),
   /** IOMs in each year (start ≤ 31.12, no end or end ≥ 01.01) by status, by the teacher's ОО. Null: not available. */
   ioms: cube(z.enum(IOM_STATUSES)).nullable(),
   /** Events held («Проведено») by the year of their start: unit (organizer) → month 1–12 → level → count. */

@@ -11,6 +11,7 @@ import type { MeasureSpec, Params } from './measures';
 import { compilePassport, planValue, readPassports, rowLabel, type Passport, type Plan } from './passport';
 import { parsePeriodRule, periodOf, PERIOD_TEXT, yearBefore, type Day, type Period, type PeriodRule } from './period';
 import { changeOf, statusOf, type KpiStatus } from './status';
+import { warningsOf, type HeadcountGap, type KpiWarning } from './warnings';
 
 export interface KpiRequest {
   /** The plan year and the year of each row's period; default «Отчётный год» (empty: the year of the latest data). */
@@ -42,6 +43,8 @@ export interface IndicatorResult {
   readonly explanation: string;
   /** A mistake in the passport (unknown measure, parameter or period): the row is not computed. */
   readonly problem: string | null;
+  /** Where ОО-1 and the roster disagree: a numerator clipped to an ОО's headcount, or staff_per_methodist (SPEC §6). */
+  readonly warnings: readonly KpiWarning[];
   /** By normalized ОО code. */
   readonly byOrg: ReadonlyMap<string, Counts & { readonly value: number | null }>;
 }
@@ -126,6 +129,7 @@ export class KpiContext {
         status: statusOf(null, plan, passport.comparator),
         explanation: `Ошибка в паспорте: ${row.message}`,
         problem: row.message,
+        warnings: [],
         byOrg: new Map(),
       };
     }
@@ -137,6 +141,7 @@ export class KpiContext {
       value: number | string | null,
       byOrg: IndicatorResult['byOrg'],
       previous: YearBefore | null = null,
+      gaps: readonly HeadcountGap[] = [],
     ): IndicatorResult => ({
       passport,
       spec,
@@ -150,6 +155,11 @@ export class KpiContext {
       status: statusOf(value, plan, passport.comparator, previous?.value ?? null),
       explanation,
       problem: null,
+      warnings: warningsOf(
+        gaps,
+        (org) => this.dataset.orgCode(org),
+        (org) => this.dataset.orgName(org),
+      ),
       byOrg,
     });
     if (spec.kind === 'manual') return done({ numerator: 0, denominator: null }, typedValue(passport.fact), new Map());
@@ -158,7 +168,7 @@ export class KpiContext {
     const byOrg = new Map(
       [...tally.byOrg].filter(([org]) => org).map(([org, counts]) => [org, { ...counts, value: valueOf(spec.kind, counts) }]),
     );
-    return done(tally, valueOf(spec.kind, tally), byOrg, this.yearBefore(row));
+    return done(tally, valueOf(spec.kind, tally), byOrg, this.yearBefore(row), tally.gaps);
   }
 
   /**

@@ -8,6 +8,7 @@ import { upperBound, type Dataset, type EventInfo, type IomInfo, type Participat
 import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
 import { yearBefore, type Day, type Period } from './period';
 import { roadmapCompletion } from '../roadmap/status';
+import { mismatched, type HeadcountGap } from './warnings';
 
 export type Unit = 'people' | 'schools' | 'events' | 'mentors' | 'roadmap';
 
@@ -31,6 +32,8 @@ export interface Counts {
 export interface Tally extends Counts {
   /** By normalized ОО code. */
   readonly byOrg: ReadonlyMap<string, Counts>;
+  /** Where the ОО-1 headcount and the roster disagree (a numerator clipped, SPEC §6), by ОО. */
+  readonly gaps: readonly HeadcountGap[];
 }
 
 const FORM_STATUSES = new Set(IOM_FORM_STATUSES.map(normalizeName));
@@ -116,15 +119,23 @@ export class Engine {
     return this.cached('schools', () => [...this.data.orgs].filter(([org, o]) => o.school && this.inScope(org)).map(([org]) => org));
   }
 
-  /** ОО whose staff the ОО-1 headcount describes: in scope, not a methodical service, with a headcount or staff. */
-  headcounts(): ReadonlyMap<string, number> {
-    return this.cached('headcounts', () => {
+  /** Roster rows of S in scope by ОО. */
+  private roster(): ReadonlyMap<string, number> {
+    return this.cached('roster', () => {
       const roster = new Map<string, number>();
       const all = this.staff('все');
       for (let k = 0; k < all.length; k++) {
         const org = this.personOrg(all[k]!);
         roster.set(org, (roster.get(org) ?? 0) + 1);
       }
+      return roster;
+    });
+  }
+
+  /** ОО whose staff the ОО-1 headcount describes: in scope, not a methodical service, with a headcount or staff. */
+  headcounts(): ReadonlyMap<string, number> {
+    return this.cached('headcounts', () => {
+      const roster = this.roster();
       const out = new Map<string, number>();
       for (const [org, o] of this.data.orgs) {
         if (o.methodical || !this.inScope(org)) continue;
@@ -366,17 +377,24 @@ export class Engine {
     }
     if (kind === 'count') {
       for (const entry of byOrg.values()) entry.denominator = null;
-      return { numerator, denominator: null, byOrg };
+      return { numerator, denominator: null, byOrg, gaps: [] };
     }
-    if (!coverage.headcount) return { numerator, denominator: coverage.population.length, byOrg };
+    if (!coverage.headcount) return { numerator, denominator: coverage.population.length, byOrg, gaps: [] };
     let denominator = 0;
+    const gaps: HeadcountGap[] = [];
     for (const [org, count] of this.headcounts()) {
       const entry = byOrg.get(org) ?? { numerator: 0, denominator: 0 };
       entry.denominator = count;
+      // A share never exceeds 100 %: an ОО counts at most its ОО-1 headcount (SPEC §6), and the row says so.
+      if (entry.numerator > count) {
+        gaps.push({ code: 'headcount_exceeded', org, counted: entry.numerator, headcount: count });
+        numerator -= entry.numerator - count;
+        entry.numerator = count;
+      }
       byOrg.set(org, entry);
       denominator += count;
     }
-    return { numerator, denominator, byOrg };
+    return { numerator, denominator, byOrg, gaps };
   }
 
   /** staff_per_methodist: S by ОО-1 per roster row holding the role (any ОО, the methodical service included). */
@@ -389,11 +407,17 @@ export class Engine {
       if (m.roles.length && m.roles.includes(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
     }
     const byOrg = new Map<string, Counts>();
+    const gaps: HeadcountGap[] = [];
+    const roster = this.roster();
     let numerator = 0;
     for (const [org, count] of this.headcounts()) {
       byOrg.set(org, { numerator: count, denominator: holders.get(org) ?? 0 });
       numerator += count;
+      // ОО-1 is what counts; a roster far from it means one of the two is wrong (SPEC §6, issue 15).
+      const rows = roster.get(org) ?? 0;
+      if (this.data.orgs.get(org)?.headcount != null && mismatched(rows, count))
+        gaps.push({ code: 'headcount_roster_mismatch', org, counted: rows, headcount: count });
     }
-    return { numerator, denominator: [...holders.values()].reduce((a, b) => a + b, 0), byOrg };
+    return { numerator, denominator: [...holders.values()].reduce((a, b) => a + b, 0), byOrg, gaps };
   }
 }

@@ -11,6 +11,7 @@ import type { MeasureKind } from './measures';
 import { parseComparator, planValue, readPassports, type Comparator, type Plan } from './passport';
 import { isoDay, parsePeriodRange, periodRange, type Day } from './period';
 import { deviationOf, KPI_STATUSES, type KpiStatus } from './status';
+import { parseWarnings, warningsCell, type KpiWarning } from './warnings';
 
 export interface KpiPeriod {
   /** yyyy-mm-dd */
@@ -43,6 +44,8 @@ export interface KpiIndicator {
   /** value − previous.value: percentage points for shares, units for counts. */
   readonly change: number | null;
   readonly explanation: string;
+  /** Where ОО-1 and the roster disagree (SPEC §6): a numerator clipped to an ОО's headcount, staff_per_methodist. */
+  readonly warnings: readonly KpiWarning[];
 }
 
 export interface KpiOrganizationIndicator {
@@ -86,6 +89,7 @@ export const RESULT_KEYS = [
   'previousDenominator',
   'previousPeriod',
   'status',
+  'warnings',
   'calcPeriod',
   'scope',
   'explanation',
@@ -135,6 +139,7 @@ export function buildReport(context: KpiContext, results: readonly IndicatorResu
       previous: r.previous && { ...r.previous, period: kpiPeriod(r.previous.period.from, r.previous.period.to) },
       change: r.change,
       explanation: r.explanation,
+      warnings: r.warnings,
     })),
     byOrganization: [...orgs]
       .map(([org, indicators]) => ({ code: dataset.orgCode(org), name: dataset.orgName(org), indicators }))
@@ -152,7 +157,7 @@ export interface IndicatorSheetWrite {
   readonly rows: readonly (readonly Cell[])[];
   /** The measure kind of each data row (null: blank or a passport mistake), for the number formats. */
   readonly kinds: readonly (MeasureKind | null)[];
-  /** «Как считается» of each data row. */
+  /** «Как считается» of each data row, after its warnings. */
   readonly notes: readonly string[];
 }
 
@@ -167,7 +172,7 @@ export function indicatorSheetWrite(table: Table, results: readonly IndicatorRes
   for (let i = 0; i < table.size; i++) {
     const r = byRow.get(i);
     kinds.push(r?.spec?.kind ?? null);
-    notes.push(r?.explanation ?? '');
+    notes.push(r ? noteOf(r) : '');
     if (!r) {
       rows.push(RESULT_KEYS.map(() => ''));
       continue;
@@ -185,6 +190,7 @@ export function indicatorSheetWrite(table: Table, results: readonly IndicatorRes
       previousDenominator: cell(r.previous?.denominator ?? null),
       previousPeriod: r.previous ? periodRange(r.previous.period.from, r.previous.period.to) : '',
       status: r.status,
+      warnings: warningsCell(r.warnings),
       calcPeriod: r.period ? periodRange(r.period.from, r.period.to) : '',
       scope: scopeText,
       explanation: r.explanation,
@@ -194,6 +200,9 @@ export function indicatorSheetWrite(table: Table, results: readonly IndicatorRes
   }
   return { header: table.header, keys: RESULT_KEYS, rows, kinds, notes };
 }
+
+/** The note on «Факт»: what to check first (the warnings), then how the row is computed. */
+const noteOf = (r: IndicatorResult) => [...r.warnings.map((w) => `Внимание: ${w.text}`), r.explanation].filter(Boolean).join('\n\n');
 
 /** «Показатели по ОО»: one row per ОО and indicator, ОО by code, indicators in passport order. */
 export function byOrganizationRows(report: KpiReport, now: Date): Row[] {
@@ -264,6 +273,7 @@ export function readKpiReport(workbook: Workbook): KpiReport | null {
         previous: readPrevious(table, p.index),
         change: numberOrNull(table.get(p.index, 'change')),
         explanation: table.text(p.index, 'explanation'),
+        warnings: parseWarnings(table.text(p.index, 'warnings')),
       };
     }),
     byOrganization: readByOrganization(workbook.table('indicatorsByOrg')),

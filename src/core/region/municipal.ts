@@ -215,6 +215,7 @@ function regionIndicators(preset: Preset, report: KpiReport): KpiIndicator[] {
         previous: null,
         change: null,
         explanation: '',
+        warnings: [],
       },
   );
 }

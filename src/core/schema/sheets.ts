@@ -252,6 +252,8 @@ export const SHEETS = {
       col('previousDenominator', 'Знаменатель год назад', 'number', { width: 90 }),
       col('previousPeriod', 'Период год назад', 'text', { width: 170 }),
       col('status', 'Статус', 'text', { width: 110 }),
+      // Where ОО-1 and «Педагоги» disagree (SPEC §6), one a line; read back by readKpiReport.
+      col('warnings', 'Предупреждения', 'text', { width: 320 }),
       col('calcPeriod', 'Период расчёта', 'text', { width: 170 }),
       col('scope', 'Охват', 'text', { width: 130 }),
       col('explanation', 'Как считается', 'text', { width: 320 }),
