@@ -83,6 +83,10 @@ const SIDEBARS: readonly Sidebar[] = [
       await page.locator('#preset option[value="yartsevo"]').waitFor({ state: 'attached' });
       // The longest title of the presets, with many indicators; then a row opened with who is not covered.
       await page.locator('#preset').selectOption('yartsevo');
+      // Cut in the dropdown, the title is written out in full under it.
+      await expect(page.locator('#presetTitle').innerText()).resolves.toBe(
+        'Ярцевский район: программа развития ММС 2021–2025 (факты без плановых значений)',
+      );
       await page.locator('#loadPreset').click();
       await page.locator('#kpi tbody tr').first().waitFor();
       await page.locator('#kpi tbody tr').first().click();
