@@ -21,6 +21,25 @@ test('the browser is Russian: its language, and how dates and numbers are writte
   await page.close();
 });
 
+test('a date field reads day, month, year with dots, as in Russia («31.12.2024», not «12/31/2024»)', async () => {
+  const { page } = await openBundlePage(browser(), openReferenceWorkbook(), 'menuShowIndicators');
+  await page.locator('#preset option').first().waitFor({ state: 'attached' });
+  await page.locator('#to').fill('2024-12-31');
+  // The field's parts as the browser lays them out (its accessibility tree: the shadow fields are not in the DOM).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+  };
+  const parts = nodes.flatMap((n) => {
+    const valueText = n.properties?.find((p) => p.name === 'valuetext')?.value.value;
+    if (n.role?.value === 'spinbutton') return [`${n.name?.value} ${String(valueText)}`];
+    return n.role?.value === 'StaticText' && /^[./-]$/.test(n.name?.value ?? '') ? [n.name!.value] : [];
+  });
+  // «по»'s field (the second): the day first, then the month, dots between.
+  expect(parts.join(' ')).toMatch(/Day\D*31 \. Month\D*12 \. Year\D*2024$/);
+  await page.close();
+});
+
 test('the import page’s file fields say «Выбрать файл» and which file is chosen, in Russian', async () => {
   const { page, errors } = await openBundlePage(browser(), openReferenceWorkbook(), 'menuShowImport');
   const pick = page.locator('.file-pick').first();
