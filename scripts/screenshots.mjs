@@ -51,12 +51,12 @@ await build({
   outfile: helper,
   logLevel: 'warning',
 });
-const { launchChromium } = await import(pathToFileURL(helper).href);
+const { launchChromium, RUSSIAN } = await import(pathToFileURL(helper).href);
 const browser = await launchChromium();
 
 /** A whole page of out/guide as PNG. */
 async function pageShot({ page: file, width }) {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await browser.newPage({ viewport: { width, height: 800 }, ...RUSSIAN });
   await page.goto(pathToFileURL(join(root, 'out', 'guide', file)).href);
   const png = await page.screenshot({ fullPage: true });
   await page.close();
@@ -67,7 +67,7 @@ async function pageShot({ page: file, width }) {
 async function render(png, { format, height }, scale) {
   const [width, full] = [png.readUInt32BE(16), png.readUInt32BE(20)];
   const size = { width: Math.round(width * scale), height: Math.round(Math.min(full, height ?? full) * scale) };
-  const page = await browser.newPage({ viewport: size });
+  const page = await browser.newPage({ viewport: size, ...RUSSIAN });
   const source = `data:image/png;base64,${png.toString('base64')}`;
   await page.setContent(`<body style="margin:0"><img style="display:block;width:${size.width}px" src="${source}"></body>`);
   const image = await page.screenshot(format === 'jpg' ? { type: 'jpeg', quality: 80 } : { type: 'png' });

@@ -155,18 +155,18 @@ export const DIGEST_FILES: Record<string, string> = {
   ]),
 };
 
-export function writeDigestFolder(dir: string): string {
-  return writeKpiFolder(dir, DIGEST_FILES);
+export function writeDigestFolder(dir: string, files: Record<string, string> = DIGEST_FILES): string {
+  return writeKpiFolder(dir, files);
 }
 
 /**
  * The fixture loaded and klin recomputed for 2024 by the owner, with a methodist and a ministry address saved in
- * «Настройки…»; `clock` is the runtime's clock (a test moves it).
+ * «Настройки…»; `clock` is the runtime's clock (a test moves it); `files` the folder (DIGEST_FILES, or a variant of it).
  */
-export function digestWorkbook(dir: string, clock: { now: Date }): LocalWorkbook {
+export function digestWorkbook(dir: string, clock: { now: Date }, files: Record<string, string> = DIGEST_FILES): LocalWorkbook {
   const wb = openBuiltWorkbook({ user: OWNER, now: () => clock.now });
   wb.menu('menuSetupWorkbook');
-  importFolder(wb, writeDigestFolder(join(dir, 'data')));
+  importFolder(wb, writeDigestFolder(join(dir, 'data'), files));
   wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
   wb.rpc('rpcKpiRecompute', { year: 2024 });
   wb.rpc('rpcSettingsSaveDigest', { methodists: [OWNER], ministry: [MINISTRY], coordinatorsOff: [] });

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
-import { launchChromium } from './browser';
+import { launchChromium, RUSSIAN } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -94,7 +94,7 @@ export async function openHtml(
   html: string,
   viewport = { width: 300, height: 800 },
 ): Promise<BundlePage> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, ...RUSSIAN });
   const dialogs: string[] = [];
   const errors: string[] = [];
   const calls: string[] = [];

@@ -32,9 +32,11 @@ test('a Windows-1251 CSV of form answers: mapping with the first rows, then the 
 
   await expect(page.locator('#map-0 option:checked').innerText()).resolves.toBe('Название мероприятия');
   await expect(page.locator('#rowsInfo').innerText()).resolves.toContain('Строк с ответами: 2');
-  // The sample rows are visible under the mapping, as text.
-  await expect(page.locator('#sampleTable thead th').allInnerTexts()).resolves.toContain('Примечание методиста');
-  await expect(page.locator('#sampleTable tbody tr').first().innerText()).resolves.toContain('Семинар «Ёлочка» для школы № 1');
+  // The sample rows are visible under the mapping, as text: a line per column of the file, its values beside it.
+  await expect(page.locator('#sampleTable tbody th').allInnerTexts()).resolves.toContain('Примечание методиста');
+  await expect(page.locator('#sampleTable tbody tr', { hasText: 'Название мероприятия' }).innerText()).resolves.toContain(
+    'Семинар «Ёлочка» для школы № 1',
+  );
   await expect(page.locator('#sampleBox').isVisible()).resolves.toBe(true);
   // A long question title wraps inside its cell instead of being cut.
   const label = page.locator('#mappingTable label', { hasText: 'Количество участников' });

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 import type { MenuRecord } from '../../src/local/fakes/context';
 import { openBuiltWorkbook } from '../support/e2eBuild';
+import { RUSSIAN } from '../support/browser';
 import { saveScreenshot, suiteBrowser } from '../support/sidebar';
 
 jest.setTimeout(60_000);
@@ -27,7 +28,7 @@ function picture(wb: LocalWorkbook): Picture {
 
 /** The spreadsheet's frame as the runtime recorded it; every text goes in as textContent. */
 async function draw(p: Picture): Promise<Page> {
-  const page = await browser().newPage({ viewport: { width: 900, height: 560 } });
+  const page = await browser().newPage({ viewport: { width: 900, height: 560 }, ...RUSSIAN });
   await page.setContent(`<!doctype html><meta charset="utf-8"><style>
     body{margin:0;font:14px Arial,sans-serif;background:#f8f9fa} #title{padding:10px 16px;font-size:18px}
     #bar{display:flex;gap:14px;padding:4px 16px;border-bottom:1px solid #ddd} #bar span.on{background:#e8f0fe;border-radius:4px;padding:0 6px}

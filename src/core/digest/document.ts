@@ -42,7 +42,48 @@ const TONE_STYLE: Record<Tone, string> = {
   bad: 'color:#a50e0e;font-weight:bold',
   muted: 'color:#5f6368',
 };
-const CELL = 'padding:4px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top';
+const CELL = 'padding:4px 6px;vertical-align:top';
+const LINE = 'border-bottom:1px solid #e0e0e0';
+const HEAD = 'color:#5f6368;font-size:12px;font-weight:bold';
+
+/** From this many columns a table's rows are stacked: a phone (390 px) has room for three or four narrow cells. */
+const STACK_FROM = 4;
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/**
+ * A table as mail clients show it without <style> (some strip it, none run media queries): no fixed widths, cells
+ * that wrap. A wide table is stacked: each row becomes two lines of one table — the leading text columns (a code,
+ * a name) across the width, the figures and the status under them — so that it reads at 390 px as at 600 px.
+ */
+function htmlTable(block: TableBlock): string {
+  const cell = (tag: 'td' | 'th', raw: string | Cell, style: string, span = 1) => {
+    const { text, tone } = cellOf(raw);
+    const colspan = span > 1 ? ` colspan="${span}"` : '';
+    return `<${tag}${colspan} style="${CELL};${style}${tone ? `;${TONE_STYLE[tone]}` : ''}">${escapeHtml(text)}</${tag}>`;
+  };
+  const align = (c: number) => (block.numeric[c] ? 'text-align:right' : 'text-align:left');
+  const plain = (row: readonly (string | Cell)[], tag: 'td' | 'th', style: string) =>
+    `<tr>${row.map((raw, c) => cell(tag, raw, `${align(c)};${LINE};${style}`)).join('')}</tr>`;
+  // The leading text columns name a row (as in the plain text); a table without figures is named by its first.
+  const lead = block.numeric.indexOf(true) > 0 ? block.numeric.indexOf(true) : 1;
+  const stacked = (row: readonly (string | Cell)[], tag: 'td' | 'th', style: string) => {
+    const rest = row.slice(lead);
+    const figures = rest.map((raw, c) => cell(tag, raw, `${align(lead + c)};${LINE};${style}`));
+    if (lead === 1) return `<tr>${cell(tag, row[0] ?? '', `text-align:left;${style}`, rest.length)}</tr><tr>${figures.join('')}</tr>`;
+    const name = row
+      .slice(1, lead)
+      .map((raw) => cellOf(raw).text)
+      .join(' ');
+    return (
+      `<tr>${cell(tag, row[0] ?? '', `text-align:left;${style}`)}${cell(tag, name, `text-align:left;${style}`, rest.length)}</tr>` +
+      `<tr>${cell(tag, '', `${LINE};${style}`)}${figures.join('')}</tr>`
+    );
+  };
+  const line = block.columns.length >= STACK_FROM ? stacked : plain;
+  const rows = [line(block.columns, 'th', HEAD), ...block.rows.map((row) => line(row, 'td', ''))];
+  return `<table style="border-collapse:collapse;width:100%;font-size:13px;margin:6px 0" cellspacing="0">${rows.join('')}</table>`;
+}
 
 function htmlBlock(block: Block): string {
   switch (block.kind) {
@@ -56,23 +97,8 @@ function htmlBlock(block: Block): string {
       return isHttps(block.url)
         ? `<p style="margin:12px 0"><a href="${escapeHtml(block.url)}" style="color:#1a73e8">${escapeHtml(block.label)}</a></p>`
         : `<p style="margin:12px 0">${escapeHtml(`${block.label}: ${block.url}`)}</p>`;
-    case 'table': {
-      const align = (c: number) => (block.numeric[c] ? 'text-align:right;white-space:nowrap' : 'text-align:left');
-      const head = block.columns
-        .map((h, c) => `<th style="${CELL};${align(c)};color:#5f6368;font-size:12px">${escapeHtml(h)}</th>`)
-        .join('');
-      const rows = block.rows
-        .map((row) => {
-          const cells = row.map((raw, c) => {
-            const cell = cellOf(raw);
-            const tone = cell.tone ? `${TONE_STYLE[cell.tone]};white-space:nowrap` : '';
-            return `<td style="${CELL};${align(c)};${tone}">${escapeHtml(cell.text)}</td>`;
-          });
-          return `<tr>${cells.join('')}</tr>`;
-        })
-        .join('');
-      return `<table style="border-collapse:collapse;width:100%;font-size:13px;margin:6px 0" cellspacing="0"><tr>${head}</tr>${rows}</table>`;
-    }
+    case 'table':
+      return htmlTable(block);
   }
 }
 
@@ -82,7 +108,8 @@ export function renderHtml(doc: DigestDocument): string {
     '<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(doc.title)}</title></head>`,
     `<body style="margin:0;padding:0;background:#f1f3f4;${FONT};color:#202124">`,
-    `<div style="max-width:720px;margin:0 auto;padding:16px 20px;background:#ffffff;font-size:14px;line-height:1.45">`,
+    // One column up to 600 px, as narrow as the screen below that; a long address or link breaks, never widens it.
+    `<div style="max-width:600px;margin:0 auto;padding:16px 12px;background:#ffffff;font-size:14px;line-height:1.45;overflow-wrap:break-word;word-wrap:break-word">`,
     `<h1 style="${FONT};font-size:20px;margin:4px 0">${escapeHtml(doc.title)}</h1>`,
     `<p style="margin:0 0 8px;${TONE_STYLE.muted}">${escapeHtml(doc.subtitle)}</p>`,
     ...doc.blocks.map(htmlBlock),
