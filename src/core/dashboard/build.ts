@@ -9,6 +9,7 @@ import { EVENT_LEVELS, EVENT_STATUS_DEFAULT, IOM_STATUSES, MENTORING_FORMS } fro
 import { byCode } from '../text';
 import type { Workbook } from '../workbook';
 import type { CountCube, DashboardData, DashboardIndicator, DashboardUnit, Month } from './data';
+import { roadmapPanel } from './roadmap';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 export const localDateTime = (d: Date) =>
@@ -181,5 +182,6 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
     ioms: iomCube,
     events: eventCube,
     pairs: pairCube,
+    roadmap: roadmapPanel(workbook, now),
   };
 }
