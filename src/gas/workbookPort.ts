@@ -33,6 +33,16 @@ export class SheetsWorkbookPort implements WorkbookPort {
     return sheet;
   }
 
+  /** readTable, or null when the workbook has no such sheet (one look-up, kept for the reads that follow). */
+  readTableIfPresent(id: SheetId): TableData | null {
+    if (!this.sheets.has(id)) {
+      const found = this.spreadsheet.getSheetByName(sheetSpec(id).name);
+      if (!found) return null;
+      this.sheets.set(id, found);
+    }
+    return this.readTable(id);
+  }
+
   readTable(id: SheetId): TableData {
     const values = this.sheet(id).getDataRange().getValues() as Cell[][];
     // slice, not `[header, ...rows]`: rest destructuring iterates a 150k-row sheet element by element.

@@ -5,7 +5,8 @@
 import { endOfMonth } from 'date-fns';
 import { EVENT_STATUS_DEFAULT } from '../schema/choices';
 import { sheetSpec } from '../schema/sheets';
-import type { Table } from '../table';
+import { Table } from '../table';
+import type { TableData } from '../ports';
 import { normalizeName, parseDay } from '../text';
 import { dayNumber, dayOfCell, isoDay, shownDay, type Day } from '../indicators/period';
 import { inTransaction, type IntakeDeps } from '../intake/service';
@@ -131,6 +132,19 @@ export function roadmapView(items: readonly RoadmapItemState[], table: Table, to
   });
   const responsibles = [...new Set(items.map((i) => i.responsible.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ru'));
   return { today: isoDay(today), items: views, responsibles, counts };
+}
+
+/**
+ * A municipal workbook's roadmap as the region counts it: items and those overdue today (held events included).
+ * `events` may be only its key columns (title, start, status, «Пункт дорожной карты»); null = no «Мероприятия».
+ */
+export function roadmapStanding(roadmap: TableData, events: TableData | null, today: Day): { items: number; overdue: number } {
+  const emptyEvents: TableData = { header: sheetSpec('events').columns.map((c) => c.header), rows: [] };
+  const items = readRoadmap(
+    new Table(sheetSpec('roadmap'), roadmap),
+    heldRoadmapEvents(new Table(sheetSpec('events'), events ?? emptyEvents)),
+  );
+  return { items: items.length, overdue: overdueItems(items, today).length };
 }
 
 /** The sidebar's list, read under the lock like every panel's read (two sheets). */

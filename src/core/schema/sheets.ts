@@ -296,6 +296,9 @@ export const SHEETS = {
       col('preset', 'Набор показателей', 'text', { width: 120 }),
       col('computedAt', 'Показатели рассчитаны', 'datetime', { width: 140 }),
       col('period', 'Период', 'text', { width: 170 }),
+      // Its «Дорожная карта» on the day of the refresh (held events included): for the ministry's letter.
+      col('roadmapItems', 'Пунктов дорожной карты', 'int', { width: 110 }),
+      col('roadmapOverdue', 'Просрочено пунктов', 'int', { width: 110 }),
     ],
   },
   regionIndicators: {
