@@ -23,6 +23,7 @@ const IMAGES = [
   { name: 'import-forms', test: 'import-result', format: 'png' },
   { name: 'import-reference', test: 'import-reference', format: 'png', height: 420 },
   { name: 'indicators', test: 'indicators', format: 'png' },
+  { name: 'roadmap', test: 'roadmap', format: 'png', height: 900 },
   { name: 'settings-access', test: 'settings-owner', format: 'png', height: 520 },
   { name: 'settings-digest', test: 'settings-digest', format: 'png' },
   { name: 'settings-region', test: 'settings-region', format: 'png' },

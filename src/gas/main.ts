@@ -13,3 +13,4 @@ export * from './features/digestTriggers';
 export * from './features/dashboard';
 export * from './features/regionSidebar';
 export * from './features/schedulerTrigger';
+export * from './features/roadmapSidebar';

@@ -21,6 +21,16 @@ export function classifyOpenError(message: string): SourceRead & { ok: false } {
   return { ok: false, code: 'failed', message };
 }
 
+/**
+ * «Дорожная карта» in one read and, only when it has items, «Мероприятия» in one more (whole: one call where its key
+ * columns would take four); null for a workbook without the sheet (set up before the roadmap existed).
+ */
+function roadmapOf(port: SheetsWorkbookPort) {
+  const items = port.readTableIfPresent('roadmap');
+  if (!items) return null;
+  return { items, events: items.rows.length ? port.readTableIfPresent('events') : null };
+}
+
 export const spreadsheetSources: RegionSourcePort = {
   read(id: string): SourceRead {
     let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,8 +41,9 @@ export const spreadsheetSources: RegionSourcePort = {
     }
     try {
       const title = spreadsheet.getName();
+      const port = new SheetsWorkbookPort(spreadsheet);
       try {
-        return { ok: true, title, indicators: new SheetsWorkbookPort(spreadsheet).readTable('indicators') };
+        return { ok: true, title, indicators: port.readTable('indicators'), roadmap: roadmapOf(port) };
       } catch (error) {
         // The port refuses a missing sheet; only then is the workbook asked whether it has one.
         if (spreadsheet.getSheetByName(SHEETS.indicators.name) === null) return { ok: true, title, indicators: null };

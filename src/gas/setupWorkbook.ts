@@ -8,7 +8,7 @@ import { settingDefaults, type SettingDefault } from '../core/settings';
 import { regionSettingDefaults } from '../core/region/settings';
 import { sheetIdsOf, sheetSpec, type ColumnSpec, type SheetId, type WorkbookKind } from '../core/schema/sheets';
 import type { Workbook } from '../core/workbook';
-import { toSheetValue } from './sheetValues';
+import { PLAIN_TEXT, toSheetValue } from './sheetValues';
 import { recordWorkbookCells, trimColumns } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 
@@ -26,6 +26,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnSpec['kind'], string>> = {
   datetime: 'dd.mm.yyyy hh:mm:ss',
   int: '0',
 };
+const formatOf = (column: ColumnSpec): string | undefined => (column.plainText ? PLAIN_TEXT : NUMBER_FORMATS[column.kind]);
 const PROTECTION_NOTE = 'Заполняется «Маршрутом». Правка вручную будет перезаписана.';
 
 /** The sheet a new Google spreadsheet starts with (ru and en interface). */
@@ -111,7 +112,7 @@ function addColumns(sheet: Sheet, plan: SheetPlan): void {
     if (column.width) sheet.setColumnWidth(at, column.width);
     if (dataRows < 1) return;
     const range = sheet.getRange(2, at, dataRows, 1);
-    const format = NUMBER_FORMATS[column.kind];
+    const format = formatOf(column);
     if (format) range.setNumberFormat(format);
     if (column.kind === 'choice' && column.choices) {
       range.setDataValidation(

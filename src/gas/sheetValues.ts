@@ -42,11 +42,16 @@ export function quoteRule(classes: readonly ReinterpretedClass[]): (text: string
 
 const reinterpreted = quoteRule(Object.keys(REINTERPRETED) as ReinterpretedClass[]);
 
+/** Google's «Обычный текст» number format: a cell formatted so keeps a typed string as it is (no quote prefix). */
+export const PLAIN_TEXT = '@';
+
 /**
  * A cell value as the port writes it. Text columns keep text exactly (a number that reached one is written as its
  * text); numeric columns hold numbers, and only finite ones (Infinity or NaN becomes an empty cell).
  */
-export function toSheetValue(value: Cell, numeric = false): Cell {
+export function toSheetValue(value: Cell, numeric = false, plain = false): Cell {
+  // A plain-text cell keeps a quote prefix as part of the text: the string goes as it is.
+  if (plain) return typeof value === 'number' ? String(value) : value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
     return numeric ? value : toSheetValue(String(value));

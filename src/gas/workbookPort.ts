@@ -5,7 +5,7 @@ import { sheetSpec, type ColumnKind, type SheetId } from '../core/schema/sheets'
 import { isNoticeRow } from '../core/setup';
 import { Workbook } from '../core/workbook';
 import { assertCellRoom } from '../core/workbookHealth';
-import { toSheetValue } from './sheetValues';
+import { PLAIN_TEXT, toSheetValue } from './sheetValues';
 import { measureCells } from './workbookHealth';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,6 +31,16 @@ export class SheetsWorkbookPort implements WorkbookPort {
       this.sheets.set(id, sheet);
     }
     return sheet;
+  }
+
+  /** readTable, or null when the workbook has no such sheet (one look-up, kept for the reads that follow). */
+  readTableIfPresent(id: SheetId): TableData | null {
+    if (!this.sheets.has(id)) {
+      const found = this.spreadsheet.getSheetByName(sheetSpec(id).name);
+      if (!found) return null;
+      this.sheets.set(id, found);
+    }
+    return this.readTable(id);
   }
 
   readTable(id: SheetId): TableData {
@@ -109,7 +119,19 @@ export class SheetsWorkbookPort implements WorkbookPort {
     const width = header.reduce((last, h, i) => (kinds.has(h) ? i + 1 : last), 0);
     // Text columns keep text; numbers stay numbers only where the schema (or a methodist's own column) has them.
     const numeric = header.map((h) => !TEXT_KINDS.has(kinds.get(h)));
-    const cells = (row: readonly Cell[]) => row.slice(0, width).map((v, i) => toSheetValue(v, numeric[i]));
+    // Plain-text columns («Пункт»: «2.2» stays «2.2»): the rows written get the «@» format first, so rows past
+    // set-up's grid and a workbook set up before the column had it keep the text too (one call per span).
+    const plainHeaders = new Set(
+      sheetSpec(id)
+        .columns.filter((c) => c.plainText)
+        .map((c) => c.header),
+    );
+    const plain = header.map((h) => plainHeaders.has(h));
+    const cells = (row: readonly Cell[]) => row.slice(0, width).map((v, i) => toSheetValue(v, numeric[i], plain[i]));
+    const write = (row: number, rows: readonly (readonly Cell[])[]) => {
+      plain.forEach((p, i) => p && i < width && sheet.getRange(row, i + 1, rows.length, 1).setNumberFormat(PLAIN_TEXT));
+      sheet.getRange(row, 1, rows.length, width).setValues(rows.map(cells));
+    };
     const readCount = this.readCounts.get(id) ?? 0;
     if (this.notices.delete(id)) sheet.getRange(2, 1).clear(); // the notice's text and grey italics
 
@@ -129,9 +151,9 @@ export class SheetsWorkbookPort implements WorkbookPort {
     const whole = !change.rewrite && change.rows.length === readCount + change.appends.length;
     const appended = whole ? change.appends.map((_, i) => ({ index: readCount + i })) : [];
     for (const block of updateSpans([...change.updates, ...appended], change.rows, gap)) {
-      sheet.getRange(2 + block.start, 1, block.rows.length, width).setValues(block.rows.map(cells));
+      write(2 + block.start, block.rows);
     }
-    if (change.appends.length && !whole) sheet.getRange(firstRow, 1, change.appends.length, width).setValues(change.appends.map(cells));
+    if (change.appends.length && !whole) write(firstRow, change.appends);
     if (change.rewrite && readCount > change.appends.length) {
       sheet.getRange(2 + change.appends.length, 1, readCount - change.appends.length, width).clearContent();
     }

@@ -125,7 +125,16 @@ describe('buildDashboard', () => {
   const { data, port } = municipal();
 
   test('reads each sheet once, and never the roster or the participation register', () => {
-    expect([...port.reads].sort()).toEqual(['events', 'indicators', 'indicatorsByOrg', 'iom', 'mentoring', 'organizations', 'settings']);
+    expect([...port.reads].sort()).toEqual([
+      'events',
+      'indicators',
+      'indicatorsByOrg',
+      'iom',
+      'mentoring',
+      'organizations',
+      'roadmap',
+      'settings',
+    ]);
   });
 
   test('title, times, period, units and years', () => {

@@ -57,6 +57,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuShowQuarantine',
       'menuShowIom',
       'menuShowIndicators',
+      'menuShowRoadmap',
       'menuShowDashboard',
       'menuRebuildDashboard',
       'menuShowImport',

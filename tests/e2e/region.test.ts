@@ -31,7 +31,7 @@ describe('«Настроить региональную книгу»', () => {
     ]);
     expect(REGIONAL_NAMES).toEqual(region.spreadsheet.getSheets().map((s) => s.getName()));
     expect(region.runtime.ui.alerts.at(-1)!.title).toBe('Региональная книга настроена');
-    const header = sheetOf(region, 'Муниципалитеты').getRange(1, 1, 1, 8).getValues()[0];
+    const header = sheetOf(region, 'Муниципалитеты').getRange(1, 1, 1, SHEETS.municipalities.columns.length).getValues()[0];
     expect(header).toEqual(SHEETS.municipalities.columns.map((c) => c.header));
     // Each still empty sheet says what fills it in this workbook.
     expect(String(sheetOf(region, 'Дашборд').getRange(2, 1).getValue())).toMatch(/региональной книге — после «Маршрут → Обновить сводку…»/);

@@ -78,6 +78,7 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
       'preset',
       'computedAt',
       'period',
+      'roadmap',
       'folder',
     ]);
     expect(Object.keys(region.indicators[0]!)).toEqual([

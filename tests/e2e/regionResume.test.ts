@@ -109,7 +109,8 @@ describe('60 municipalities, 2 s per service call', () => {
 
 describe('Google stops a refresh in the middle of a read', () => {
   const { region, names } = regionOf60();
-  region.runtime.executions.kill({ into: 'rpcRegionRefresh', member: 'SpreadsheetApp.openById', atCall: 13 });
+  // The 11th workbook: the first execution's budget reaches 11 (each also has its «Дорожная карта» looked up).
+  region.runtime.executions.kill({ into: 'rpcRegionRefresh', member: 'SpreadsheetApp.openById', atCall: 11 });
   let stopped: unknown = null;
   try {
     region.rpc('rpcRegionRefresh');
@@ -123,7 +124,7 @@ describe('Google stops a refresh in the middle of a read', () => {
   test('the stopped execution kept what it had written at its last checkpoint, and its lock is released', () => {
     expect(String((stopped as Error).message)).toBe('Exceeded maximum execution time');
     expect(persisted).toBeGreaterThan(0);
-    expect(persisted).toBeLessThan(13);
+    expect(persisted).toBeLessThan(11);
     expect(region.runtime.lock.held).toBe(false);
   });
 

@@ -44,7 +44,7 @@ function indicatorsSheet(
   return { header: HEADER, rows: rows.map((r) => HEADER.map((h) => r[h] ?? '')) };
 }
 
-const expectKlin: RegionExpectation = { preset: presetOf('klin'), year: null, reader: 'region@mo.example' };
+const expectKlin: RegionExpectation = { preset: presetOf('klin'), year: null, reader: 'region@mo.example', today: 20251001 };
 const opened = (indicators: TableData | null, title = 'Клин'): SourceRead => ({ ok: true, title, indicators });
 const reasonOf = (read: SourceRead, expect = expectKlin) => municipalOutcome(read, expect).reason;
 

@@ -10,6 +10,7 @@ import { byCode } from '../text';
 import type { Workbook } from '../workbook';
 import type { CountCube, DashboardData, DashboardIndicator, DashboardUnit, Month } from './data';
 import { dashboardWarnings } from './warnings';
+import { roadmapPanel } from './roadmap';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 export const localDateTime = (d: Date) =>
@@ -183,5 +184,6 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
     ioms: iomCube,
     events: eventCube,
     pairs: pairCube,
+    roadmap: roadmapPanel(workbook, now),
   };
 }

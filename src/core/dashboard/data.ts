@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { KPI_STATUSES } from '../indicators/status';
 import { COMPARATORS, EVENT_LEVELS, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
 import { dashboardWarningSchema } from './warnings';
+import { roadmapPanelSchema } from './roadmap';
 
 const text = z.string().max(1000);
 const count = z.number().int().nonnegative();
@@ -80,6 +81,8 @@ export const dashboardDataSchema = z.strictObject({
   events: z.record(year, z.record(unitCode, z.partialRecord(month, z.partialRecord(z.enum(EVENT_LEVELS), count)))).nullable(),
   /** Mentoring pairs active in each year (SPEC §6) by form, by the mentee's ОО. */
   pairs: cube(z.enum(MENTORING_FORMS)).nullable(),
+  /** «Дорожная карта» today (./roadmap.ts); absent or null: no items (the regional workbook has none). */
+  roadmap: roadmapPanelSchema.nullable().optional(),
 });
 
 export type DashboardData = z.infer<typeof dashboardDataSchema>;

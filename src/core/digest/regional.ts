@@ -81,6 +81,39 @@ function comparisonBlocks(report: RegionReport): Block[] {
     : [];
 }
 
+/**
+ * Overdue roadmap items per municipality (SPEC §3, §7), as each municipal workbook had them at the last refresh —
+ * counts only, most overdue first; nothing when no municipality keeps a roadmap.
+ */
+function roadmapBlocks(report: RegionReport): Block[] {
+  const withRoadmap = report.municipalities.flatMap((m) =>
+    m.roadmap && m.roadmap.items ? [{ name: m.name || m.workbook, ...m.roadmap }] : [],
+  );
+  if (!withRoadmap.length) return [];
+  const behind = withRoadmap.filter((m) => m.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'ru'));
+  const onTime = withRoadmap.length - behind.length;
+  return [
+    { kind: 'heading', text: 'Просроченные пункты дорожных карт' },
+    behind.length
+      ? {
+          kind: 'table',
+          columns: ['Муниципалитет', 'Просрочено', 'Всего пунктов'],
+          numeric: [false, true, true],
+          rows: behind.map((m) => [m.name, String(m.overdue), String(m.items)]),
+        }
+      : { kind: 'text', text: 'Просроченных пунктов нет.', tone: 'muted' },
+    ...(behind.length && onTime
+      ? [
+          {
+            kind: 'text' as const,
+            text: `Без просроченных пунктов: ${onTime} из ${withRoadmap.length} муниципалитетов с дорожной картой.`,
+            tone: 'muted' as const,
+          },
+        ]
+      : []),
+  ];
+}
+
 function leftOutBlocks(report: RegionReport): Block[] {
   const out = report.municipalities.filter((m) => m.status !== 'read');
   if (!out.length) return [];
@@ -122,6 +155,7 @@ function regionalDocument(report: RegionReport, month: DigestMonth, workbookUrl:
       },
       ...indicators,
       ...comparisonBlocks(report),
+      ...roadmapBlocks(report),
       ...leftOutBlocks(report),
       ...(workbookUrl ? [{ kind: 'link' as const, label: 'Открыть региональную книгу «Маршрута»', url: workbookUrl }] : []),
     ],

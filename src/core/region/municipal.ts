@@ -6,6 +6,8 @@ import { MEASURES } from '../indicators/measures';
 import { readPassports, type Passport } from '../indicators/passport';
 import { PRESETS, type Preset, type PresetRow } from '../indicators/presets';
 import { readKpiReport, type KpiIndicator, type KpiPeriod, type KpiReport } from '../indicators/report';
+import type { Day } from '../indicators/period';
+import { roadmapStanding } from '../roadmap/register';
 import { sheetSpec } from '../schema/sheets';
 import { normalizeName } from '../text';
 import { Workbook } from '../workbook';
@@ -34,11 +36,18 @@ export function reasonCodeOf(text: string): ReasonCode | null {
 
 /** What opening a municipal workbook gave (the Apps Script side classifies Google's errors). */
 export type SourceRead =
-  | { readonly ok: true; readonly title: string; /** null: the workbook has no «Показатели» */ readonly indicators: TableData | null }
+  | {
+      readonly ok: true;
+      readonly title: string;
+      /** null: the workbook has no «Показатели» */
+      readonly indicators: TableData | null;
+      /** «Дорожная карта» and, when it has rows, the key columns of «Мероприятия»; null: no such sheet. */
+      readonly roadmap?: { readonly items: TableData; readonly events: TableData | null } | null;
+    }
   | { readonly ok: false; readonly code: 'noAccess' | 'notFound' | 'failed'; readonly message: string };
 
 export interface RegionSourcePort {
-  /** Opens the workbook and reads its «Показатели» in one read. */
+  /** Opens the workbook and reads its «Показатели» in one read (and «Дорожная карта», see SourceRead). */
   read(id: string): SourceRead;
 }
 
@@ -49,6 +58,14 @@ export interface RegionExpectation {
   readonly year: number | null;
   /** Who reads (the message about access names her). */
   readonly reader: string;
+  /** The day overdue roadmap items are counted on. */
+  readonly today: Day;
+}
+
+/** A municipality's «Дорожная карта» today: its items and those overdue (SPEC §3). */
+export interface RoadmapStanding {
+  readonly items: number;
+  readonly overdue: number;
 }
 
 /** What a municipal workbook said, read or not: the columns of «Муниципалитеты» come from here. */
@@ -62,6 +79,8 @@ export interface MunicipalOutcome {
   readonly period: KpiPeriod | null;
   /** The region's indicators (its preset's codes, in its order) as the municipality computed them. */
   readonly indicators: readonly KpiIndicator[];
+  /** null: not opened, or no «Дорожная карта» sheet. Counted whether or not its indicators are in the roll-up. */
+  readonly roadmap: RoadmapStanding | null;
 }
 
 const failure = (text: string, title = '', known: Partial<MunicipalOutcome> = {}): MunicipalOutcome => ({
@@ -71,6 +90,7 @@ const failure = (text: string, title = '', known: Partial<MunicipalOutcome> = {}
   computedAt: null,
   period: null,
   indicators: [],
+  roadmap: null,
   ...known,
 });
 
@@ -90,6 +110,11 @@ function indicatorsOnly(data: TableData): WorkbookPort {
 /** What one listed workbook gives the roll-up. */
 export function municipalOutcome(read: SourceRead, expect: RegionExpectation): MunicipalOutcome {
   if (!read.ok) return failure(readFailure(read, expect.reader));
+  const roadmap = read.roadmap ? roadmapStanding(read.roadmap.items, read.roadmap.events, expect.today) : null;
+  return { ...indicatorOutcome(read, expect), roadmap };
+}
+
+function indicatorOutcome(read: SourceRead & { ok: true }, expect: RegionExpectation): MunicipalOutcome {
   if (!read.indicators) {
     return failure(reason('noIndicators', 'в книге нет листа «Показатели» — это не книга «Маршрута» или она не настроена.'), read.title);
   }
@@ -135,7 +160,7 @@ export function municipalOutcome(read: SourceRead, expect: RegionExpectation): M
       known,
     );
   }
-  return { title: read.title, reason: null, ...known, indicators: regionIndicators(expect.preset, report) };
+  return { title: read.title, reason: null, ...known, indicators: regionIndicators(expect.preset, report), roadmap: null };
 }
 
 function readFailure(read: SourceRead & { ok: false }, reader: string): string {

@@ -10,7 +10,7 @@ import type { Row, Table } from '../table';
 import { isDate, parseDateTime } from '../text';
 import type { Workbook } from '../workbook';
 import { REGION_TOTAL, type SummaryRow } from './consolidate';
-import { reasonCodeOf, yearOf, type MunicipalOutcome, type ReasonCode } from './municipal';
+import { reasonCodeOf, yearOf, type MunicipalOutcome, type ReasonCode, type RoadmapStanding } from './municipal';
 import { readRegionSettings } from './settings';
 import { workbookIdOf } from './workbookId';
 
@@ -68,6 +68,8 @@ export function entryUpdate(entry: MunicipalEntry, outcome: MunicipalOutcome, ch
     preset: outcome.preset,
     computedAt: dateOf(outcome.computedAt),
     period: periodText(outcome.period),
+    roadmapItems: outcome.roadmap?.items ?? '',
+    roadmapOverdue: outcome.roadmap?.overdue ?? '',
   };
 }
 
@@ -148,6 +150,8 @@ export interface RegionMunicipality {
   readonly preset: string;
   readonly computedAt: string | null;
   readonly period: KpiPeriod | null;
+  /** Its «Дорожная карта» at the last check; null: not read (or no such sheet). */
+  readonly roadmap: RoadmapStanding | null;
 }
 
 export type RegionIndicator = Omit<SummaryRow, 'municipality' | 'workbookId'>;
@@ -210,5 +214,9 @@ function municipalityOf(table: Table, entry: MunicipalEntry): RegionMunicipality
     preset: table.text(entry.index, 'preset'),
     computedAt: isoOf(table.get(entry.index, 'computedAt')),
     period: periodOfText(table.text(entry.index, 'period')),
+    roadmap: roadmapOf(table.get(entry.index, 'roadmapItems'), table.get(entry.index, 'roadmapOverdue')),
   };
 }
+
+const roadmapOf = (items: Cell, overdue: Cell): RoadmapStanding | null =>
+  typeof items === 'number' && typeof overdue === 'number' ? { items, overdue } : null;

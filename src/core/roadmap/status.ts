@@ -18,6 +18,17 @@ export interface RoadmapItemState {
   readonly rule: DeadlineRule;
   /** The days it was done on: the marked «Дата выполнения», and the start of each held event naming it. */
   readonly doneDays: readonly Day[];
+  /** The marked «Дата выполнения» when «Отметка» says done. */
+  readonly markedDay: Day | null;
+  /** The held events naming it, in date order: it is done by them without a mark (derived, never written back). */
+  readonly byEvents: readonly HeldRoadmapEvent[];
+}
+
+/** A held event («Проведено») whose «Пункт дорожной карты» is `item`; `title` names it for the methodist. */
+export interface HeldRoadmapEvent {
+  readonly item: string;
+  readonly day: Day;
+  readonly title?: string;
 }
 
 /** «2.2», «п. 2.2», «Пункт 2.2.» name the same item: its number, or the whole text when it has none. */
@@ -25,12 +36,12 @@ export const roadmapKey = (text: string): string => /\d+(?:\.\d+)*/.exec(text)?.
 
 const DONE = new Set(ROADMAP_DONE_MARKS.map(normalizeName));
 
-export function readRoadmap(table: Table, heldEvents: readonly { readonly item: string; readonly day: Day }[]): RoadmapItemState[] {
-  const byKey = new Map<string, Day[]>();
-  for (const e of heldEvents) {
+export function readRoadmap(table: Table, heldEvents: readonly HeldRoadmapEvent[]): RoadmapItemState[] {
+  const byKey = new Map<string, HeldRoadmapEvent[]>();
+  for (const e of [...heldEvents].sort((a, b) => a.day - b.day)) {
     const key = roadmapKey(e.item);
     if (!byKey.has(key)) byKey.set(key, []);
-    byKey.get(key)!.push(e.day);
+    byKey.get(key)!.push(e);
   }
   const items: RoadmapItemState[] = [];
   for (let i = 0; i < table.size; i++) {
@@ -39,6 +50,7 @@ export function readRoadmap(table: Table, heldEvents: readonly { readonly item: 
     const mark = table.text(i, 'mark');
     const marked = DONE.has(normalizeName(mark)) ? dayOfCell(table.get(i, 'doneDate')) : null;
     const deadline = table.text(i, 'deadline');
+    const byEvents = byKey.get(roadmapKey(item)) ?? [];
     items.push({
       row: i,
       item,
@@ -48,7 +60,9 @@ export function readRoadmap(table: Table, heldEvents: readonly { readonly item: 
       kind: table.text(i, 'kind'),
       mark,
       rule: parseDeadline(deadline),
-      doneDays: [...(marked === null ? [] : [marked]), ...(byKey.get(roadmapKey(item)) ?? [])].sort((a, b) => a - b),
+      doneDays: [...(marked === null ? [] : [marked]), ...byEvents.map((e) => e.day)].sort((a, b) => a - b),
+      markedDay: marked,
+      byEvents,
     });
   }
   return items;

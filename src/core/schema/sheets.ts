@@ -23,6 +23,11 @@ export interface ColumnSpec {
   readonly openChoice?: boolean;
   readonly required?: boolean;
   readonly width?: number;
+  /**
+   * Formatted as plain text («@»): what is typed stays as typed — «2.2» or «1.10» typed by hand in Google's ru_RU
+   * locale would otherwise become a date or a number. Set-up formats the column; the port writes its values as text.
+   */
+  readonly plainText?: boolean;
 }
 
 export type SheetRole = 'reference' | 'register' | 'indicators' | 'dashboard' | 'log' | 'settings';
@@ -207,7 +212,7 @@ export const SHEETS = {
     name: 'Дорожная карта',
     role: 'register',
     columns: [
-      col('item', 'Пункт', 'text', { required: true, width: 70 }),
+      col('item', 'Пункт', 'text', { required: true, width: 70, plainText: true }),
       col('action', 'Мероприятие', 'text', { required: true, width: 360 }),
       col('deadline', 'Срок', 'text', { width: 180 }),
       col('responsible', 'Ответственный', 'text', { width: 240 }),
@@ -293,6 +298,9 @@ export const SHEETS = {
       col('preset', 'Набор показателей', 'text', { width: 120 }),
       col('computedAt', 'Показатели рассчитаны', 'datetime', { width: 140 }),
       col('period', 'Период', 'text', { width: 170 }),
+      // Its «Дорожная карта» on the day of the refresh (held events included): for the ministry's letter.
+      col('roadmapItems', 'Пунктов дорожной карты', 'int', { width: 110 }),
+      col('roadmapOverdue', 'Просрочено пунктов', 'int', { width: 110 }),
     ],
   },
   regionIndicators: {

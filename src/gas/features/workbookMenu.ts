@@ -48,6 +48,7 @@ export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): voi
     .addItem('Карантин…', 'menuShowQuarantine')
     .addItem('ИОМ: статус выделенной строки…', 'menuShowIom')
     .addItem('Показатели…', 'menuShowIndicators')
+    .addItem('Дорожная карта…', 'menuShowRoadmap')
     .addItem('Дашборд…', 'menuShowDashboard')
     .addItem('Обновить лист «Дашборд»', 'menuRebuildDashboard')
     .addSeparator()
