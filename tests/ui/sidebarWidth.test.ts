@@ -141,6 +141,23 @@ const SIDEBARS: readonly Sidebar[] = [
     },
   },
   {
+    name: 'roadmap',
+    workbook: () => {
+      const wb = municipality();
+      const roadmap = [
+        'Пункт,Мероприятие,Срок,Ответственный,Вид',
+        `1.1,Отчёт ${LONG_URL},"Август 2025 г., август 2026 г.",${LONG_SCHOOL.replace(/"/g, '""')},Отчёт`,
+        '1.2,Семинар наставников,ежеквартально в течение всего срока реализации программы,ММС,Мероприятие',
+      ].join('\n');
+      wb.rpc('rpcImportReference', { sheet: 'roadmap', csvText: roadmap });
+      return wb;
+    },
+    menu: 'menuShowRoadmap',
+    fill: async (page) => {
+      await page.locator('.item').first().waitFor();
+    },
+  },
+  {
     name: 'region',
     workbook: () => {
       const region = openRegionalWorkbook({ user: 'metodist@klin.example' });
