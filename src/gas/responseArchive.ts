@@ -15,7 +15,7 @@ import type { FormRegistry } from './forms';
 import { afterArchive, sheetQueueState } from './responseQueue';
 import { scriptLock } from './services';
 import { toSheetValue } from './sheetValues';
-import { recordWorkbookCells } from './workbookHealth';
+import { measureCells, recordWorkbookCells } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,7 +33,7 @@ export interface ResponseArchiveResult {
   /** Rows moved, per response sheet name (only sheets that gave rows). */
   readonly moved: ReadonlyMap<string, number>;
   readonly rows: number;
-  /** Cells the workbook no longer holds: the deleted rows × their sheets' columns. */
+  /** Cells the workbook no longer holds, measured before and after (the deleted rows less what the audit row took). */
   readonly cellsFreed: number;
   /** Answers left in the response sheets because a drain has not processed them yet. */
   readonly waiting: number;
@@ -64,6 +64,7 @@ export function archiveResponses(spreadsheet: Spreadsheet, registry: FormRegistr
     let record = readRecord(props);
     let archive = record && openArchive(record);
     const moved = new Map<string, number>();
+    const cellsBefore = measureCells(spreadsheet);
     let cellsFreed = 0;
     let waiting = 0;
     for (const { sheetName } of registry.values()) {
@@ -89,7 +90,7 @@ export function archiveResponses(spreadsheet: Spreadsheet, registry: FormRegistr
       const { set, drop } = afterArchive(stored, sheetId, rows.length);
       props.setProperties({ ...set, [ARCHIVE_PROPERTY]: JSON.stringify(record) });
       for (const key of drop) if (!(key in set)) props.deleteProperty(key);
-      cellsFreed += deleteDataRows(sheet, rows.length);
+      deleteDataRows(sheet, rows.length);
       moved.set(sheetName, rows.length);
     }
     const rowCount = [...moved.values()].reduce((a, b) => a + b, 0);
@@ -106,6 +107,7 @@ export function archiveResponses(spreadsheet: Spreadsheet, registry: FormRegistr
       );
       recordWorkbookCells(spreadsheet, workbook, clock.now());
       workbook.flush();
+      cellsFreed = cellsBefore - measureCells(spreadsheet);
     }
     return { moved, rows: rowCount, cellsFreed, waiting, url: archive ? archive.getUrl() : null };
   });
@@ -146,16 +148,10 @@ function appendVerified(target: Sheet, header: readonly Cell[], rows: readonly (
 }
 
 /** Deletes rows 2…count+1 (the grid shrinks); Sheets keeps one row below a frozen header, so one is added first. */
-function deleteDataRows(sheet: Sheet, count: number): number {
+function deleteDataRows(sheet: Sheet, count: number): void {
   const maxRows = sheet.getMaxRows();
-  const columns = sheet.getMaxColumns();
-  if (maxRows <= count + 1) {
-    sheet.insertRowsAfter(maxRows, 1);
-    sheet.deleteRows(2, count);
-    return (count - 1) * columns;
-  }
+  if (maxRows <= count + 1) sheet.insertRowsAfter(maxRows, 1);
   sheet.deleteRows(2, count);
-  return count * columns;
 }
 
 /**
