@@ -1557,8 +1557,11 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
     const rows: FormRow[] = [];
     const load = new Map<Person, number>();
     const pairs = new Set<string>();
+    // Schools with no pair at all (the last of the list): a municipality where not every school has the model yet.
+    const schools = orgs.filter((o) => o.type === 'Школа');
+    const unpaired = new Set(schools.slice(schools.length - Math.min(profile.schoolsWithoutPairs ?? 0, schools.length - 1)));
     const findMentor = (mentee: Person, leaders: boolean): Person | undefined => {
-      const free = (m: Person) => m !== mentee && (load.get(m) ?? 0) < 2;
+      const free = (m: Person) => m !== mentee && (load.get(m) ?? 0) < 2 && !unpaired.has(m.org);
       const pool = leaders
         ? staff.filter((m) => m.position === 'Руководитель' && m.org !== mentee.org && m.org.type === mentee.org.type && free(m))
         : mentors.filter((m) => m.org === mentee.org && free(m));
@@ -1586,9 +1589,6 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
           ...deputies.slice(0, Math.max(1, Math.round(target * 0.03))).map((p) => [p, 'Руководитель — руководитель'] as const),
           ...plain.map((p) => [p, 'Педагог — педагог'] as const),
         ];
-    // Schools with no pair at all (the last of the list): a municipality where not every school has the model yet.
-    const schools = orgs.filter((o) => o.type === 'Школа');
-    const unpaired = new Set(schools.slice(schools.length - Math.min(profile.schoolsWithoutPairs ?? 0, schools.length - 1)));
     for (const [mentee, kind] of plan) {
       // With a mix of forms, the young specialists' pairs follow `youngMentored`, not the target.
       if (rows.length >= target && !(mix && kind === 'Педагог — молодой специалист')) {

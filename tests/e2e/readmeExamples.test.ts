@@ -1,0 +1,88 @@
+// Every `marshrut …` example of README.md runs as written on the demo's data (issue 19 point 12: «Every README
+// example runs as written on the demo's data (`--scope Ш2` does not exist)»). The lines of the README's bash blocks
+// that start with `npx marshrut` are run in their order, in one empty folder, through bin/marshrut.cjs (what `npx
+// marshrut` starts); the first is the story `npm start` tells, which writes the `out/` the others read.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, requireBuild, ROOT } from '../support/e2eBuild';
+
+/** A command line as a POSIX shell splits it: words, "…" and '…' quoted, `#` starting a comment outside quotes. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  let quote: '"' | "'" | null = null;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else word += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      word ??= '';
+    } else if (/\s/.test(ch)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if (ch === '#' && word === null) break;
+    else word = (word ?? '') + ch;
+  }
+  if (quote) throw new Error(`Незакрытая кавычка: ${line}`);
+  if (word !== null) words.push(word);
+  return words;
+}
+
+/** The README's examples: the `npx marshrut …` lines of its ```bash blocks, as argument lists after `marshrut`. */
+function readmeExamples(readme: string): string[][] {
+  const blocks = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => shellWords(line))
+    .filter((words) => words[0] === 'npx' && words[1] === 'marshrut')
+    .map((words) => words.slice(2));
+}
+
+test('the parser reads a README line as the shell does', () => {
+  expect(shellWords('npx marshrut region --municipal a b --region "Московская область"   # comment "x"')).toEqual([
+    'npx',
+    'marshrut',
+    'region',
+    '--municipal',
+    'a',
+    'b',
+    '--region',
+    'Московская область',
+  ]);
+  expect(shellWords("run --scope 'КЛН-02' --out a#b")).toEqual(['run', '--scope', 'КЛН-02', '--out', 'a#b']);
+});
+
+describe('README.md examples on the demo', () => {
+  const examples = readmeExamples(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+  const cwd = mkdtempSync(join(tmpdir(), 'marshrut-readme-'));
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+  beforeAll(requireBuild);
+
+  test('the README has the examples of every command, the story first (it writes what the others read)', () => {
+    expect(examples[0]).toEqual(['story', '--out', 'out']);
+    expect(new Set(examples.map((args) => args[0]))).toEqual(new Set(['story', 'help', 'setup', 'run', 'region', 'demo']));
+  });
+
+  test.each(examples.map((args) => [args.join(' '), args] as const))(
+    'marshrut %s → exit 0',
+    (_, args) => {
+      const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 600_000 });
+      if (result.status !== 0) throw new Error(`exit ${result.status}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+      expect(result.stdout).not.toMatch(/^Ошибка/m);
+      // A scope names an ОО of that data: the code is in its organizations.csv.
+      const scope = args.indexOf('--scope');
+      if (scope >= 0) {
+        const data = args[args.indexOf('--data') + 1]!;
+        const codes = readFileSync(join(cwd, data, 'organizations.csv'), 'utf8')
+          .split(/\r?\n/)
+          .slice(1)
+          .map((line) => line.split(',')[0]);
+        expect(codes).toContain(args[scope + 1]);
+      }
+    },
+    900_000,
+  );
+});
