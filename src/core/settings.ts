@@ -21,6 +21,7 @@ export const SETTING = {
   cells: 'Ячеек в книге',
   drainBatch: 'Ответов за один проход разбора',
   auditArchive: 'Архив журнала изменений',
+  responseArchive: 'Архив ответов форм',
 } as const;
 
 export const formIdSetting = (form: FormId) => `ID формы «${FORMS[form].title}»`;
@@ -79,6 +80,13 @@ export function settingDefaults(): SettingDefault[] {
       key: SETTING.auditArchive,
       value: '',
       description: 'Ссылки на таблицы, куда перенесены старые записи «Журнала изменений». Заполняется «Маршрутом».',
+    },
+    {
+      key: SETTING.responseArchive,
+      value: '',
+      description:
+        'Таблица, куда «Маршрут → Перенести обработанные ответы в архив…» переносит разобранные ответы форм; ' +
+        'пересборка реестров читает и её. Заполняется «Маршрутом»; таблицу не удаляйте.',
     },
     ...FORM_IDS.flatMap((form) => [
       { key: formUrlSetting(form), value: '', description: 'Ссылка для педагогов; заполняется командой «Маршрут → Создать формы».' },

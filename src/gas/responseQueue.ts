@@ -16,11 +16,58 @@ type Properties = GoogleAppsScript.Properties.Properties;
 const MARK = 'marshrut.q.';
 const WATERMARK = 'marshrut.wm.';
 const READ_UP_TO = 'marshrut.read.';
+/** Rows of a response sheet moved to the archive so far (responseArchive.ts): a row's response id counts them. */
+const ARCHIVED = 'marshrut.archived.';
 /** When a prompt drain was scheduled (ms): while it is fresh, triggers schedule no other. */
 export const DRAIN_DUE = 'marshrut.drainDue';
 
 const watermarkKey = (sheetId: number) => `${WATERMARK}${sheetId}`;
 const readUpToKey = (sheetId: number) => `${READ_UP_TO}${sheetId}`;
+const archivedKey = (sheetId: number) => `${ARCHIVED}${sheetId}`;
+
+/** Rows archived above a response sheet's row 2: its rows' response ids are the rows they had before the move. */
+export const archivedRows = (stored: Record<string, string>, sheetId: number): number => Number(stored[archivedKey(sheetId)] ?? 0) || 0;
+
+/** A response sheet's queue state, in rows: what a drain has processed and what waits for it. */
+export interface SheetQueueState {
+  /** Rows 2…watermark are processed, unless marked. */
+  readonly watermark: number;
+  /** Rows with an edit waiting (marks), ascending. */
+  readonly marked: readonly number[];
+  readonly archived: number;
+}
+
+export function sheetQueueState(stored: Record<string, string>, sheetId: number): SheetQueueState {
+  const prefix = `${MARK}${sheetId}.`;
+  const marked = Object.keys(stored)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => Number(k.slice(prefix.length).split('.')[0]))
+    .sort((a, b) => a - b);
+  return { watermark: Math.max(Number(stored[watermarkKey(sheetId)] ?? 1) || 1, 1), marked, archived: archivedRows(stored, sheetId) };
+}
+
+/**
+ * The properties after rows 2…moved+1 of a response sheet left for the archive: the rows below move up, so the
+ * watermark, «read up to» and every mark move up with them, and the archived count grows (response ids unchanged).
+ */
+export function afterArchive(
+  stored: Record<string, string>,
+  sheetId: number,
+  moved: number,
+): { readonly set: Record<string, string>; readonly drop: readonly string[] } {
+  const set: Record<string, string> = {
+    [archivedKey(sheetId)]: String(archivedRows(stored, sheetId) + moved),
+    [watermarkKey(sheetId)]: String(Math.max(Number(stored[watermarkKey(sheetId)] ?? 1) - moved, 1)),
+  };
+  if (stored[readUpToKey(sheetId)]) set[readUpToKey(sheetId)] = String(Math.max(Number(stored[readUpToKey(sheetId)]) - moved, 1));
+  const prefix = `${MARK}${sheetId}.`;
+  const drop = Object.keys(stored).filter((k) => k.startsWith(prefix));
+  for (const key of drop) {
+    const [row, nonce] = key.slice(prefix.length).split('.');
+    set[markKey(sheetId, Number(row) - moved, nonce ?? '')] = '';
+  }
+  return { set, drop };
+}
 
 /** The mark a form-submit trigger leaves for its row: unique per event, so an edit after a drain is never lost. */
 export const markKey = (sheetId: number, row: number, nonce: string): string => `${MARK}${sheetId}.${row}.${nonce}`;
@@ -81,7 +128,7 @@ export class SheetsResponseQueue implements ResponseQueuePort {
       const rows = [...readRuns(sheet, edited, width), ...readRows(sheet, watermark + 1, fresh, width)].filter((r) =>
         r.cells.some((c) => c !== ''),
       );
-      sheets.push({ form, sheetKey: String(sheetId), header: header.map(String), rows });
+      sheets.push({ form, sheetKey: String(sheetId), header: header.map(String), rows, archived: archivedRows(stored, sheetId) });
       watermarks[watermarkKey(sheetId)] = String(watermark + fresh);
     }
     const batch: Batch = { sheets, more };

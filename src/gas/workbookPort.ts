@@ -18,6 +18,11 @@ export class SheetsWorkbookPort implements WorkbookPort {
   private readonly readCounts = new Map<SheetId, number>();
   /** Sheets whose first data row is still set-up's «nothing here yet» notice: the first write clears it. */
   private readonly notices = new Set<SheetId>();
+  /**
+   * Each appended sheet's grid, read once for the port's life (the cell check and the write share it; this port is
+   * the only one growing its sheets while the caller holds the script lock): a drain's later batches ask nothing.
+   */
+  private readonly grids = new Map<SheetId, { rows: number; columns: number }>();
 
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
@@ -98,11 +103,21 @@ export class SheetsWorkbookPort implements WorkbookPort {
   checkRoom(writes: readonly { readonly sheet: SheetId; readonly change: TableChange }[]): void {
     let needed = 0;
     for (const { sheet: id, change } of writes) {
-      const sheet = this.sheet(id);
-      const rows = this.growth(id, change, sheet.getMaxRows());
-      if (rows) needed += rows * sheet.getMaxColumns();
+      if (!change.appends.length) continue;
+      const grid = this.grid(id);
+      needed += this.growth(id, change, grid.rows) * grid.columns;
     }
     if (needed) assertCellRoom(measureCells(this.spreadsheet), needed);
+  }
+
+  private grid(id: SheetId): { rows: number; columns: number } {
+    let grid = this.grids.get(id);
+    if (!grid) {
+      const sheet = this.sheet(id);
+      grid = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+      this.grids.set(id, grid);
+    }
+    return grid;
   }
 
   /** Rows `writeTable` will insert for `change` (0 when the grid has room): ahead of need, by GROW_ROWS at least. */
@@ -141,10 +156,11 @@ export class SheetsWorkbookPort implements WorkbookPort {
     const gap = OWN_ROLES.has(sheetSpec(id).role) ? Math.floor(CALL_COST_CELLS / Math.max(width, 1)) : 0;
     const firstRow = change.rewrite ? 2 : 2 + readCount;
     if (change.appends.length) {
-      const maxRows = sheet.getMaxRows();
+      const grid = this.grid(id);
       // Grow the grid ahead of need, so most submissions append without this extra call.
-      const grow = this.growth(id, change, maxRows);
-      if (grow) sheet.insertRowsAfter(maxRows, grow);
+      const grow = this.growth(id, change, grid.rows);
+      if (grow) sheet.insertRowsAfter(grid.rows, grow);
+      grid.rows += grow;
     }
     // A table read whole holds its appended rows right after the ones read: updates and appends are one run of
     // indices, written in spans. A log (read as its header only) appends below what it did not read.

@@ -17,7 +17,7 @@ import { writeDashboardHtml } from './dashboardOutput';
 import { PRESET_IDS } from '../core/indicators/presets';
 import { isEmail, splitAddresses } from '../core/email';
 import { runRegion } from './region';
-import { runStory } from './demo/story';
+import { DEMO_MUNICIPALITY, runStory, storyOptions } from './demo/story';
 import { CELL_LIMIT, CellLimitError } from '../core/workbookHealth';
 import { formatCount } from '../core/text';
 
@@ -103,7 +103,7 @@ const COMMANDS: Record<string, Command> = {
     async run(values) {
       const out = outDir(values);
       const data = join(out, 'data');
-      writeMunicipality(data, generateMunicipality());
+      writeMunicipality(data, generateMunicipality(storyOptions(DEMO_MUNICIPALITY)));
       say(`Сгенерирован муниципалитет: ${data}`);
       await runImport(data, out, {}, values.verbose === true);
     },

@@ -63,6 +63,7 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuShowImport',
       'menuRebuildRegisters',
       'menuArchiveAuditLog',
+      'menuArchiveResponses',
       'menuShowSettings',
       'menuSetupRegionalWorkbook',
       'menuShowRegion',

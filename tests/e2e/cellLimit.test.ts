@@ -44,6 +44,7 @@ describe('the cell limit, said before it is hit', () => {
       /Запись остановлена: в книге 9\u202f999\u202f000 ячеек, запись добавила бы ещё [\d\u202f]+, а Google Таблицы допускают не больше 10\u202f000\u202f000\. Ничего не записано/,
     );
     expect(message).toContain('Перенести журнал изменений в архив');
+    expect(message).toContain('Перенести обработанные ответы в архив');
     expect(gridOf(wb.spreadsheet)).toEqual(grid);
     expect(rowsOf(wb, 'staff')).toEqual(before);
   });

@@ -4,7 +4,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStory, STORY_MUNICIPALITIES, type StoryMunicipality } from '../../src/local/demo/story';
+import { MENTORING_FORMS } from '../../src/core/schema/choices';
+import { generateMunicipality } from '../../src/local/demo/municipality';
+import { runStory, STORY_MUNICIPALITIES, storyOptions, type StoryMunicipality } from '../../src/local/demo/story';
 
 const tmp = mkdtempSync(join(tmpdir(), 'marshrut-story-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -65,4 +67,48 @@ test('each municipality is generated under its name and run in its folder; the r
     join(tmp, 'region', 'mail'),
   ]);
   expect(lines.slice(-outputs.length).every((l, i) => l.endsWith(outputs[i]!.path))).toBe(true);
+});
+
+describe("the story's three municipalities are three, not one three times (issue 19 point 12)", () => {
+  const parse = (text: string) => {
+    const [header, ...rows] = text
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')));
+    return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+  };
+  const generated = STORY_MUNICIPALITIES.map((m) => {
+    const files = generateMunicipality(storyOptions(m));
+    return { m, orgs: parse(files['organizations.csv']!), mentoring: parse(files['mentoring.csv']!) };
+  });
+
+  test("each has its own ОО codes, names and coordinators' addresses", () => {
+    const prefixes = generated.map(({ orgs }) => new Set(orgs.map((o) => o['Код ОО']!.split('-')[0])));
+    expect(prefixes.map((p) => [...p])).toEqual([['ДБН'], ['КЛН'], ['СРП']]);
+    const domains = generated.map(({ orgs }) => new Set(orgs.map((o) => o['Email координатора']!.split('@')[1])));
+    expect(domains.map((d) => [...d])).toEqual([['dubna-edu.ru'], ['klin-edu.ru'], ['serpuhov-edu.ru']]);
+    const names = generated.map(({ orgs }) => orgs.map((o) => o['Наименование']));
+    for (const [i, list] of names.entries()) {
+      expect(new Set(list).size).toBe(list.length);
+      for (const other of names.slice(i + 1)) expect(list.filter((n) => other.includes(n))).toEqual([]);
+    }
+    expect(generated.map(({ orgs }) => orgs.length)).toEqual(STORY_MUNICIPALITIES.map((m) => m.organizations));
+  });
+
+  test("mentoring of several forms in each: all five of the form's own forms but «Другое»", () => {
+    for (const { mentoring } of generated) {
+      const forms = new Set(mentoring.map((r) => r['Форма наставничества']));
+      for (const form of MENTORING_FORMS.filter((f) => f !== 'Другое')) expect(forms).toContain(form);
+    }
+  });
+
+  test('the schools a profile leaves without a pair have none, as mentee or mentor', () => {
+    for (const { m, orgs, mentoring } of generated) {
+      const schools = orgs.filter((o) => o['Тип ОО'] === 'Школа').map((o) => o['Наименование']);
+      const unpaired = schools.slice(schools.length - (m.profile?.schoolsWithoutPairs ?? 0));
+      const paired = new Set(mentoring.flatMap((r) => [r['ОО наставляемого'], r['ОО наставника']]));
+      expect(unpaired.filter((s) => paired.has(s))).toEqual([]);
+    }
+    expect(STORY_MUNICIPALITIES.map((m) => m.profile?.schoolsWithoutPairs ?? 0)).toEqual([0, 1, 4]);
+  });
 });

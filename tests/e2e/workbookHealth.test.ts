@@ -111,6 +111,7 @@ describe('the banner past 80 % of 10 million cells, and the audit archive', () =
     expect(health.percent).toBeGreaterThan(80);
     expect(health.message).toMatch(/^Книга заполнена на 8\d,\d %: .* ячеек из 10\u202f000\u202f000 допустимых в Google Таблицах\./);
     expect(health.message).toContain('«Маршрут → Перенести журнал изменений в архив…»');
+    expect(health.message).toContain('«Маршрут → Перенести обработанные ответы в архив…»');
     expect(JSON.parse(JSON.stringify(health))).toEqual(health); // crosses google.script.run intact (no Date)
     wb.spreadsheet.deleteSheet(draft);
   });

@@ -132,3 +132,45 @@ describe('look-ups read their key columns only (point 4)', () => {
     expect(after.at(-1)).toEqual(expect.arrayContaining(['Новая Нина', 'ОО-1', 'Эксперт', 'Добавлен из формы']));
   });
 });
+
+test("a commit asks each appended sheet's grid once, and the next commits of the snapshot not at all", () => {
+  const wb = testWorkbook();
+  seedEvents(wb, 10);
+  const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+  const events = workbook.table('events');
+  const grid = () => (wb.runtime.calls.counts['Sheet.getMaxRows'] ?? 0) + (wb.runtime.calls.counts['Sheet.getMaxColumns'] ?? 0);
+  wb.runtime.calls.reset();
+  events.append({ title: 'Первый', status: 'Проведено' });
+  workbook.commit(); // the cell check and the write share one look at the grid
+  expect(grid()).toBe(2);
+  wb.runtime.calls.reset();
+  for (let batch = 0; batch < 3; batch++) {
+    events.append({ title: `Следующий ${batch}`, status: 'Проведено' });
+    workbook.commit();
+  }
+  expect(grid()).toBe(0);
+  const titles = wb
+    .values('events')
+    .slice(1)
+    .map((r) => r[SHEETS.events.columns.findIndex((c) => c.key === 'title')]);
+  expect(titles.slice(-4)).toEqual(['Первый', 'Следующий 0', 'Следующий 1', 'Следующий 2']);
+});
+
+test('appends past the grid grow it; the next commit appends inside that growth with no other insert', () => {
+  const wb = testWorkbook();
+  const sheet = wb.spreadsheet.getSheetByName(SHEETS.events.name)!;
+  const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+  const events = workbook.table('events');
+  const before = sheet.getMaxRows();
+  for (let i = 0; i < before + 5; i++) events.append({ title: `Семинар ${i}`, status: 'Проведено' });
+  workbook.commit();
+  const grown = sheet.getMaxRows();
+  expect(grown).toBeGreaterThan(before + 5);
+  // Room is left after the growth: the next commit appends inside it without another insert.
+  wb.runtime.calls.reset();
+  events.append({ title: 'Ещё один', status: 'Проведено' });
+  workbook.commit();
+  expect(wb.runtime.calls.counts['Sheet.insertRowsAfter'] ?? 0).toBe(0);
+  expect(sheet.getMaxRows()).toBe(grown);
+  expect(sheet.getLastRow()).toBe(before + 7);
+});

@@ -29,6 +29,11 @@ export interface WaitingSheet {
   readonly sheetKey: string;
   readonly header: readonly string[];
   readonly rows: readonly WaitingRow[];
+  /**
+   * Rows moved from above the sheet's row 2 to the answers' archive: a row's response id is the row it had when
+   * sent, `row + archived`, so an archive never renames an answer.
+   */
+  readonly archived?: number;
 }
 
 /** What one take() found: the rows to process now, and whether more wait beyond `limit`. */
@@ -78,7 +83,7 @@ export const DEFAULT_BATCH = 10_000;
 /** Well inside Apps Script's 6 minutes: the rest of the execution (the flush, the release) fits after it. */
 export const DEFAULT_BUDGET_MS = 4 * 60_000;
 
-/** The response id of a response sheet's row: its sheet and row, which an edit of the response keeps. */
+/** The response id of a response sheet's row: its sheet and row (as sent), which an edit of the response keeps. */
 export const responseIdOf = (sheetKey: string, row: number): string => `${sheetKey}:${row}`;
 
 const asText = (v: Cell, column: number): string => (isDate(v) ? (column === 0 ? formatDateTime(v) : formatDay(v)) : String(v ?? ''));
@@ -87,7 +92,7 @@ const asText = (v: Cell, column: number): string => (isDate(v) ? (column === 0 ?
 export function waitingSubmissions(sheet: WaitingSheet, source: string): NumberedSubmission[] {
   const table: CsvTable = { headers: sheet.header.map((h) => String(h).trim()), rows: sheet.rows.map((r) => r.cells.map(asText)) };
   return tableToSubmissions(sheet.form, table, source, {
-    identity: (i) => ({ row: sheet.rows[i]!.row, responseId: responseIdOf(sheet.sheetKey, sheet.rows[i]!.row) }),
+    identity: (i) => ({ row: sheet.rows[i]!.row, responseId: responseIdOf(sheet.sheetKey, sheet.rows[i]!.row + (sheet.archived ?? 0)) }),
   }).items;
 }
 

@@ -1,4 +1,5 @@
-// The menu «Маршрут» and its workbook-level items: set-up, forms, dropdown sync, rebuild of the registers.
+// The menu «Маршрут» and its workbook-level items: set-up, forms, dropdown sync, rebuild of the registers (from the
+// answers' archive and the response sheets).
 import { FORMS, FORM_IDS } from '../../core/schema/forms';
 import { rebuild, type IntakeRun, type NumberedSubmission } from '../../core/intake/service';
 import { waitingSubmissions } from '../../core/intake/queue';
@@ -6,7 +7,8 @@ import type { Cell } from '../../core/ports';
 import { setupWorkbook } from '../setupWorkbook';
 import { createForms, formRegistry, syncFormChoices, triggerOwnerNotes } from '../forms';
 import { publishWebAccess, rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
-import { SheetsResponseQueue } from '../responseQueue';
+import { archivedRows, SheetsResponseQueue } from '../responseQueue';
+import { archivedSubmissions } from '../responseArchive';
 import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbook';
 import type { WorkbookKind } from '../../core/schema/sheets';
 import { active, confirmed, methodistDeps, toast } from './context';
@@ -55,6 +57,7 @@ export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): voi
     .addItem('Импорт ответов из CSV/существующей формы…', 'menuShowImport')
     .addItem('Пересобрать реестры из ответов форм', 'menuRebuildRegisters')
     .addItem('Перенести журнал изменений в архив…', 'menuArchiveAuditLog')
+    .addItem('Перенести обработанные ответы в архив…', 'menuArchiveResponses')
     .addSeparator()
     .addItem('Настройки…', 'menuShowSettings')
     .addSeparator()
@@ -153,14 +156,25 @@ function rebuildRegisters(): void {
   const spreadsheet = active();
   toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
   const registry = formRegistry(spreadsheet);
-  const items: NumberedSubmission[] = [];
+  // The archive's answers first (the older ones), then what the response sheets still hold: the same ids as before.
+  const items: NumberedSubmission[] = archivedSubmissions(spreadsheet, registry);
+  const stored = PropertiesService.getDocumentProperties().getProperties();
   for (const [form, { sheetName }] of registry) {
     const sheet = spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`Лист ответов «${sheetName}» не найден. Проверьте «Настройки».`);
     const [header = [], ...rows] = sheet.getDataRange().getValues() as Cell[][];
     const waiting = rows.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
     items.push(
-      ...waitingSubmissions({ form, sheetKey: String(sheet.getSheetId()), header: header.map(String), rows: waiting }, 'Пересборка'),
+      ...waitingSubmissions(
+        {
+          form,
+          sheetKey: String(sheet.getSheetId()),
+          header: header.map(String),
+          rows: waiting,
+          archived: archivedRows(stored, sheet.getSheetId()),
+        },
+        'Пересборка',
+      ),
     );
   }
   const run = rebuild(methodistDeps(), items);

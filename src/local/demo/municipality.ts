@@ -17,7 +17,72 @@ export interface MunicipalityOptions {
   badRows?: boolean;
   /** «Муниципалитет» of every ОО. Default «Городской округ Клин». */
   municipality?: string;
+  /** Who the municipality is and how far along: codes, names, addresses, rates. Default `KLIN_PROFILE`. */
+  profile?: MunicipalityProfile;
 }
+
+/**
+ * What tells one generated municipality from another (`npm start` makes three): its ОО codes, names and addresses,
+ * and how far its methodical work has got — the shares the indicators measure. The default is Klin as the generator
+ * has always made it (the bench and the tests of the generator's shape rely on it: no rate differs from it unless
+ * set, and an unset rate draws nothing from the seeded random source).
+ */
+export interface MunicipalityProfile {
+  /** ОО codes: `${codePrefix}-01`… */
+  readonly codePrefix: string;
+  /** Coordinators' and most staff's addresses: `school1@${domain}`. */
+  readonly domain: string;
+  /** The methodical service's site, where events' results are published. */
+  readonly site: string;
+  /** School names, with whether the school is rural; more schools than names get «Средняя школа № N». */
+  readonly schools: readonly (readonly [string, boolean])[];
+  readonly kindergartens: readonly string[];
+  readonly additional: string;
+  readonly service: string;
+  /** Share of staff who took a diagnostic of professional deficits. Default 0.6. */
+  readonly diagnosed?: number;
+  /**
+   * Share of young specialists given support: a mentor and the events for the young; the others have neither.
+   * Default: all may have both (mentors as far as the pair target allows).
+   */
+  readonly youngMentored?: number;
+  /** Schools (the last ones of the list) with no mentoring pair at all. Default 0. */
+  readonly schoolsWithoutPairs?: number;
+  /**
+   * Pairs of the other forms as shares of the pair target, made before the young specialists' (whose number then
+   * follows `youngMentored`, not the target). Unset: young specialists first, the rest as room allows.
+   */
+  readonly forms?: { readonly deficits: number; readonly leaders: number; readonly peers: number; readonly organizations: number };
+}
+
+export const KLIN_PROFILE: MunicipalityProfile = {
+  codePrefix: 'КЛН',
+  domain: 'klin-edu.ru',
+  site: 'umc-klin.edumsko.ru',
+  schools: [
+    ['МОУ «Средняя школа № 1»', false],
+    ['МОУ «Гимназия № 2»', false],
+    ['МОУ «Лицей № 10»', false],
+    ['МОУ «Средняя школа № 3 имени Героя Советского Союза Н. В. Маркова»', false],
+    ['МОУ «Средняя школа № 7 с углублённым изучением отдельных предметов»', false],
+    ['МОУ «Высоковская средняя школа № 6»', true],
+    ['МОУ «Средняя школа № 8, с. Воздвиженское»', true],
+    ['МОУ «Решетниковская средняя школа»', true],
+    ['МОУ «Основная школа № 5»', false],
+    ['МОУ «Зубовская основная школа»', true],
+    ['МОУ «Нудольская средняя школа»', true],
+    ['МОУ «Средняя школа № 15»', false],
+  ],
+  kindergartens: [
+    'МДОУ «Детский сад № 3 «Солнышко»»',
+    'МДОУ «Детский сад комбинированного вида № 12 «Теремок»»',
+    'МДОУ «Детский сад № 21 «Радуга»»',
+    'МДОУ «Детский сад № 9 «Берёзка»»',
+    'МДОУ «Детский сад № 14 «Колокольчик»»',
+  ],
+  additional: 'МУ ДО «Дом детского творчества»',
+  service: 'МУ «Учебно-методический центр»',
+};
 
 export type MunicipalityFiles = Record<string, string>;
 
@@ -487,65 +552,44 @@ interface Org {
   rural: boolean;
 }
 
-const SCHOOL_NAMES: readonly (readonly [string, boolean])[] = [
-  ['МОУ «Средняя школа № 1»', false],
-  ['МОУ «Гимназия № 2»', false],
-  ['МОУ «Лицей № 10»', false],
-  ['МОУ «Средняя школа № 3 имени Героя Советского Союза Н. В. Маркова»', false],
-  ['МОУ «Средняя школа № 7 с углублённым изучением отдельных предметов»', false],
-  ['МОУ «Высоковская средняя школа № 6»', true],
-  ['МОУ «Средняя школа № 8, с. Воздвиженское»', true],
-  ['МОУ «Решетниковская средняя школа»', true],
-  ['МОУ «Основная школа № 5»', false],
-  ['МОУ «Зубовская основная школа»', true],
-  ['МОУ «Нудольская средняя школа»', true],
-  ['МОУ «Средняя школа № 15»', false],
-];
-const KINDERGARTEN_NAMES = [
-  'МДОУ «Детский сад № 3 «Солнышко»»',
-  'МДОУ «Детский сад комбинированного вида № 12 «Теремок»»',
-  'МДОУ «Детский сад № 21 «Радуга»»',
-  'МДОУ «Детский сад № 9 «Берёзка»»',
-  'МДОУ «Детский сад № 14 «Колокольчик»»',
-];
-
-function makeOrganizations(rng: Rng, count: number): Org[] {
+function makeOrganizations(rng: Rng, count: number, profile: MunicipalityProfile): Org[] {
   const n = Math.max(4, count);
   const kindergartens = Math.max(1, Math.round(n * 0.22));
   const schools = n - kindergartens - 2;
   const orgs: Org[] = [];
-  const code = (i: number) => `КЛН-${pad2(i + 1)}`;
+  const code = (i: number) => `${profile.codePrefix}-${pad2(i + 1)}`;
+  const { domain } = profile;
   for (let i = 0; i < schools; i++) {
-    const [name, rural] = i < SCHOOL_NAMES.length ? SCHOOL_NAMES[i] : [`МОУ «Средняя школа № ${20 + i}»`, rng.chance(0.3)];
-    orgs.push({ code: '', name, type: 'Школа', statuses: [], coordinatorEmail: `school${i + 1}@klin-edu.ru`, staffCount: 0, rural });
+    const [name, rural] = i < profile.schools.length ? profile.schools[i] : [`МОУ «Средняя школа № ${20 + i}»`, rng.chance(0.3)];
+    orgs.push({ code: '', name, type: 'Школа', statuses: [], coordinatorEmail: `school${i + 1}@${domain}`, staffCount: 0, rural });
   }
   for (let i = 0; i < kindergartens; i++) {
-    const name = i < KINDERGARTEN_NAMES.length ? KINDERGARTEN_NAMES[i] : `МДОУ «Детский сад № ${30 + i}»`;
+    const name = i < profile.kindergartens.length ? profile.kindergartens[i] : `МДОУ «Детский сад № ${30 + i}»`;
     orgs.push({
       code: '',
       name,
       type: 'Детский сад',
       statuses: [],
-      coordinatorEmail: `ds${i + 1}@klin-edu.ru`,
+      coordinatorEmail: `ds${i + 1}@${domain}`,
       staffCount: 0,
       rural: false,
     });
   }
   orgs.push({
     code: '',
-    name: 'МУ ДО «Дом детского творчества»',
+    name: profile.additional,
     type: 'Организация дополнительного образования',
     statuses: [],
-    coordinatorEmail: 'ddt@klin-edu.ru',
+    coordinatorEmail: `ddt@${domain}`,
     staffCount: 0,
     rural: false,
   });
   orgs.push({
     code: '',
-    name: 'МУ «Учебно-методический центр»',
+    name: profile.service,
     type: 'Методическая служба',
     statuses: [],
-    coordinatorEmail: 'umc@klin-edu.ru',
+    coordinatorEmail: `umc@${domain}`,
     staffCount: 0,
     rural: false,
   });
@@ -665,7 +709,7 @@ function postsFor(rng: Rng, org: Org, size: number): string[] {
   return posts;
 }
 
-function makeStaff(rng: Rng, orgs: Org[], total: number): Person[] {
+function makeStaff(rng: Rng, orgs: Org[], total: number, ownDomain: string): Person[] {
   const ms = orgs.filter((o) => o.type === 'Методическая служба');
   const msSize = Math.max(3, Math.min(8, Math.round(total * 0.008)));
   const others = orgs.filter((o) => o.type !== 'Методическая служба');
@@ -745,7 +789,7 @@ function makeStaff(rng: Rng, orgs: Org[], total: number): Person[] {
         const parts = name.split(' ');
         const base = `${translit(parts[0])}.${translit(parts[1])[0] ?? ''}${translit(parts[2])[0] ?? ''}`;
         const domain = rng.weighted([
-          ['klin-edu.ru', 5],
+          [ownDomain, 5],
           ['mail.ru', 3],
           ['yandex.ru', 3],
           ['gmail.com', 1],
@@ -1127,8 +1171,9 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
   const files: MunicipalityFiles = {};
   const scale = staffTotal / 850;
 
-  const orgs = makeOrganizations(rng, orgCount);
-  const staff = makeStaff(rng, orgs, staffTotal);
+  const profile = options.profile ?? KLIN_PROFILE;
+  const orgs = makeOrganizations(rng, orgCount, profile);
+  const staff = makeStaff(rng, orgs, staffTotal, profile.domain);
   const msOrg = orgs.find((o) => o.type === 'Методическая служба')!;
   const methodists = staff.filter((p) => p.org === msOrg && p.position === 'Методист');
   const formEmail = (p: Person) => (p.email && rng.chance(0.65) ? p.email : p.org.coordinatorEmail);
@@ -1198,7 +1243,7 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
     level: string;
     deficits: string[];
   }
-  const diagnosed = rng.sample(staff, Math.round(staff.length * 0.6));
+  const diagnosed = rng.sample(staff, Math.round(staff.length * (profile.diagnosed ?? 0.6)));
   const diagByPerson = new Map<Person, Diag>();
   const diags: Diag[] = [];
   const makeDeficits = (level: string, p: Person): string[] => {
@@ -1400,6 +1445,14 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
     events.sort((a, b) => a.start - b.start);
   }
 
+  // Young specialists with no support at all (a profile's `youngMentored`): no mentor, no event for the young.
+  const alone = new Set<Person>();
+  if (profile.youngMentored !== undefined) {
+    const young = rng.shuffle(staff.filter((p) => p.young));
+    for (const p of young.slice(Math.round(young.length * profile.youngMentored))) alone.add(p);
+  }
+  const reaches = (e: EventRec, p: Person) => !alone.has(p) || !e.audience.includes('Молодые педагоги');
+
   // --- participation.csv (before events.csv: the journal reports the number of participants) -----------------------
   const participationTarget = Math.round(1500 * scale);
   {
@@ -1415,7 +1468,7 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
         wanted.reduce((a, b) => a + b, 0),
       );
     heldEvents.forEach((e, i) => {
-      const pool = eligibleFor(e, staff);
+      const pool = eligibleFor(e, staff).filter((p) => reaches(e, p));
       e.participants = rng.sample(pool.length ? pool : staff, Math.max(3, Math.round(wanted[i] * k)));
     });
     // Top up (small pools) to the target.
@@ -1423,7 +1476,7 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
     for (let guard = 0; total < participationTarget && guard < 100_000 && heldEvents.length; guard++) {
       const e = rng.pick(heldEvents);
       const p = rng.pick(staff);
-      if (!e.participants.includes(p)) {
+      if (!e.participants.includes(p) && reaches(e, p)) {
         e.participants.push(p);
         total++;
       }
@@ -1486,7 +1539,7 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
         roadmapItem: e.roadmapItem,
         status: e.status,
         participants: held(e) ? String(e.participants.length + rng.int(0, 12)) : '',
-        resultLink: held(e) && rng.chance(0.5) ? `https://umc-klin.edumsko.ru/activity/events/post/${rng.int(1000000, 9999999)}` : '',
+        resultLink: held(e) && rng.chance(0.5) ? `https://${profile.site}/activity/events/post/${rng.int(1000000, 9999999)}` : '',
       };
       // The journal announces an event before it starts (so the participation dropdown offers it), and its
       // status is updated afterwards: the export holds the announcing submission's time.
@@ -1504,8 +1557,11 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
     const rows: FormRow[] = [];
     const load = new Map<Person, number>();
     const pairs = new Set<string>();
+    // Schools with no pair at all (the last of the list): a municipality where not every school has the model yet.
+    const schools = orgs.filter((o) => o.type === 'Школа');
+    const unpaired = new Set(schools.slice(schools.length - Math.min(profile.schoolsWithoutPairs ?? 0, schools.length - 1)));
     const findMentor = (mentee: Person, leaders: boolean): Person | undefined => {
-      const free = (m: Person) => m !== mentee && (load.get(m) ?? 0) < 2;
+      const free = (m: Person) => m !== mentee && (load.get(m) ?? 0) < 2 && !unpaired.has(m.org);
       const pool = leaders
         ? staff.filter((m) => m.position === 'Руководитель' && m.org !== mentee.org && m.org.type === mentee.org.type && free(m))
         : mentors.filter((m) => m.org === mentee.org && free(m));
@@ -1513,19 +1569,34 @@ export function generateMunicipalityDetailed(options: MunicipalityOptions = {}):
       const any = mentors.filter(free);
       return any.length ? rng.pick(any) : undefined;
     };
-    const youngs = rng.shuffle(staff.filter((p) => p.young));
+    const youngs = rng.shuffle(staff.filter((p) => p.young && !alone.has(p)));
     const weak = rng.shuffle(staff.filter((p) => !p.young && diagByPerson.get(p)?.level === 'Ниже базового'));
     const plain = rng.shuffle(staff.filter((p) => !p.young && p.position === 'Учитель' && (REF_DAY - p.careerStart) / 365 < 10));
     const deputies = rng.shuffle(staff.filter((p) => p.position === 'Заместитель руководителя'));
-    const plan: (readonly [Person, string])[] = [
-      ...youngs.map((p) => [p, 'Педагог — молодой специалист'] as const),
-      ...weak.slice(0, Math.round(target * 0.15)).map((p) => [p, 'Педагог — педагог с профессиональными дефицитами'] as const),
-      ...deputies.slice(0, Math.max(1, Math.round(target * 0.03))).map((p) => [p, 'Руководитель — руководитель'] as const),
-      ...plain.map((p) => [p, 'Педагог — педагог'] as const),
-    ];
+    const mix = profile.forms;
+    const share = (n: number) => Math.max(1, Math.round(target * n));
+    const plan: (readonly [Person, string])[] = mix
+      ? [
+          ...weak.slice(0, share(mix.deficits)).map((p) => [p, 'Педагог — педагог с профессиональными дефицитами'] as const),
+          ...deputies.slice(0, share(mix.leaders)).map((p) => [p, 'Руководитель — руководитель'] as const),
+          ...deputies.slice(share(mix.leaders), share(mix.leaders) + share(mix.organizations)).map((p) => [p, 'ОО — ОО'] as const),
+          ...plain.slice(0, share(mix.peers)).map((p) => [p, 'Педагог — педагог'] as const),
+          ...youngs.map((p) => [p, 'Педагог — молодой специалист'] as const),
+        ]
+      : [
+          ...youngs.map((p) => [p, 'Педагог — молодой специалист'] as const),
+          ...weak.slice(0, Math.round(target * 0.15)).map((p) => [p, 'Педагог — педагог с профессиональными дефицитами'] as const),
+          ...deputies.slice(0, Math.max(1, Math.round(target * 0.03))).map((p) => [p, 'Руководитель — руководитель'] as const),
+          ...plain.map((p) => [p, 'Педагог — педагог'] as const),
+        ];
     for (const [mentee, kind] of plan) {
-      if (rows.length >= target) break;
-      const mentor = findMentor(mentee, kind === 'Руководитель — руководитель');
+      // With a mix of forms, the young specialists' pairs follow `youngMentored`, not the target.
+      if (rows.length >= target && !(mix && kind === 'Педагог — молодой специалист')) {
+        if (mix) continue;
+        break;
+      }
+      if (unpaired.has(mentee.org)) continue;
+      const mentor = findMentor(mentee, kind === 'Руководитель — руководитель' || kind === 'ОО — ОО');
       if (!mentor) continue;
       const key = `${mentor.id}/${mentee.id}/${kind}`;
       if (pairs.has(key)) continue;

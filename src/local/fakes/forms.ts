@@ -302,6 +302,21 @@ interface Destination {
   lastRow?: number;
 }
 
+/**
+ * Rows deleted from a response sheet (an archive of processed answers): the responses below move up with their
+ * rows, and a deleted response's next edit is written as a new row at the end — it has no row any more (modelled
+ * so; Google documents neither).
+ */
+function shiftRows(d: Destination, from: number, count: number): void {
+  const shifted = (row: number) => (row >= from + count ? row - count : row >= from ? null : row);
+  for (const [id, row] of d.rows) {
+    const to = shifted(row);
+    if (to === null) d.rows.delete(id);
+    else d.rows.set(id, to);
+  }
+  if (d.lastRow !== undefined) d.lastRow = shifted(d.lastRow) ?? from - 1;
+}
+
 type FormApi = Pick<
   Form,
   | 'getId'
@@ -460,7 +475,9 @@ export class FakeForm implements FormApi {
     let n = 1;
     while (ss.sheetByName(`Ответы на форму (${n})`)) n++;
     const sheet = ss.addSheet(`Ответы на форму (${n})`, 0);
-    this.destination = { spreadsheetId: id, sheet, columns: new Map(), extraColumns: new Map(), rows: new Map() };
+    const destination: Destination = { spreadsheetId: id, sheet, columns: new Map(), extraColumns: new Map(), rows: new Map() };
+    this.destination = destination;
+    sheet.rowsDeleted.push((from, count) => shiftRows(destination, from, count));
     const header = ['Отметка времени', ...(this.collectEmail ? ['Адрес электронной почты'] : [])];
     header.forEach((h, i) => {
       sheet.ensureCell(1, i + 1).v = h;

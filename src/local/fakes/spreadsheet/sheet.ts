@@ -78,6 +78,8 @@ export class FakeSheet implements SheetApi {
   protections: FakeProtection[] = [];
   conditionalRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[] = [];
+  /** Told of deleted rows (a form's destination keeps its responses' rows right). */
+  readonly rowsDeleted: ((from: number, count: number) => void)[] = [];
 
   constructor(
     readonly parent: FakeSpreadsheet,
@@ -245,6 +247,7 @@ export class FakeSheet implements SheetApi {
     if (howMany >= this.maxRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     this.rows.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
+    for (const listener of this.rowsDeleted) listener(rowPosition, howMany);
   }
   deleteRow(rowPosition: number): Sheet {
     this.deleteRows(rowPosition, 1);
