@@ -24,6 +24,9 @@ const result = await build({
   target: 'es2020',
   write: false,
   legalComments: 'none',
+  // Google evaluates the whole file on every menu click, RPC and trigger run: whitespace goes (−25 %), names stay,
+  // so Apps Script's stack traces still name the function.
+  minifyWhitespace: true,
   charset: 'utf8',
   alias: { stream: join(root, 'scripts/shims/stream.js') },
   define: { __MARSHRUT_INSTALL_MODE__: JSON.stringify(installMode) },

@@ -122,7 +122,7 @@ describe('marshrut run --preset klin --year 2024', () => {
     let code = '';
     const table: string[] = [];
     for (const line of lines.slice(header + 1)) {
-      if (!line.startsWith('  ') || line.startsWith('  !')) break;
+      if (!line.startsWith('  ') || line.startsWith('  !') || line.startsWith('  Внимание')) break;
       table.push(line);
       const cell = line.slice(nameAt).split(/\s{2,}/)[0]!;
       if (line.slice(0, nameAt).trim()) names.set((code = line.slice(0, nameAt).trim()), cell);
