@@ -16,8 +16,6 @@ type Properties = GoogleAppsScript.Properties.Properties;
 const MARK = 'marshrut.q.';
 const WATERMARK = 'marshrut.wm.';
 const READ_UP_TO = 'marshrut.read.';
-/** When a prompt drain was scheduled (ms): while it is fresh, triggers schedule no other. */
-export const DRAIN_DUE = 'marshrut.drainDue';
 
 const watermarkKey = (sheetId: number) => `${WATERMARK}${sheetId}`;
 const readUpToKey = (sheetId: number) => `${READ_UP_TO}${sheetId}`;

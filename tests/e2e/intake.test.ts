@@ -4,7 +4,7 @@
 import { FORMS, FORM_IDS, type FormId } from '../../src/core/schema/forms';
 import { SHEETS, type RegisterId } from '../../src/core/schema/sheets';
 import {
-  aMinuteLater,
+  aTickLater,
   openBuiltWorkbook,
   ORG_NAMES,
   ORGS_CSV,
@@ -138,7 +138,7 @@ describe('live intake through the built bundle', () => {
     });
     // The trigger only marks the answer as waiting: no lock, no register read.
     expect(rt.lock.acquisitions).toBe(acquisitions);
-    aMinuteLater(wb);
+    aTickLater(wb);
     expect(rt.lock.acquisitions).toBeGreaterThan(acquisitions);
     expect(rt.lock.held).toBe(false);
     const events = rowsOf(wb, 'events');
@@ -184,7 +184,7 @@ describe('live intake through the built bundle', () => {
       },
     });
     ivanovaResponseId = response.getId();
-    aMinuteLater(wb);
+    aTickLater(wb);
     expect(rt.lock.acquisitions).toBeGreaterThan(acquisitions);
     expect(rt.lock.held).toBe(false);
     const iom = rowsOf(wb, 'iom');
@@ -226,7 +226,7 @@ describe('live intake through the built bundle', () => {
         'Статус ИОМ': 'Реализуется',
       },
     });
-    aMinuteLater(wb);
+    aTickLater(wb);
     const staff = rowsOf(wb, 'staff');
     expect(staff).toHaveLength(6);
     expect(staff[5]).toMatchObject({
@@ -257,7 +257,7 @@ describe('live intake through the built bundle', () => {
     const rowsBefore = rowsOf(wb, 'iom').length;
     const auditBefore = audit().length;
     rt.forms.editResponse(ivanovaResponseId, { 'Статус ИОМ': 'Реализуется' }, tick());
-    aMinuteLater(wb);
+    aTickLater(wb);
     const iom = rowsOf(wb, 'iom');
     expect(iom).toHaveLength(rowsBefore);
     expect(iom[0]).toMatchObject({ 'ФИО педагога': 'Иванова Ирина', 'Статус ИОМ': 'Реализуется', 'ID ответа': responseRowId('iom', 2) });
@@ -284,7 +284,7 @@ describe('live intake through the built bundle', () => {
         'Роль участника': 'Слушатель',
       },
     });
-    aMinuteLater(wb);
+    aTickLater(wb);
     const rows = quarantineRows();
     expect(rows).toHaveLength(before + 1);
     const row = rows.at(-1)!;
@@ -336,7 +336,7 @@ describe('live intake through the built bundle', () => {
         'Статус пары': 'Действует',
       },
     });
-    aMinuteLater(wb);
+    aTickLater(wb);
     const pairs = rowsOf(wb, 'mentoring');
     expect(pairs).toHaveLength(1);
     expect(pairs[0]).toMatchObject({
@@ -424,7 +424,7 @@ describe('live intake through the built bundle', () => {
     // A methodist's long operation holds the lock when the prompt drain runs: it gives up, the answer waits.
     rt.lock.simulateContention(true);
     try {
-      aMinuteLater(wb);
+      aTickLater(wb);
     } finally {
       rt.lock.simulateContention(false);
     }
@@ -498,7 +498,7 @@ describe('live intake through the built bundle', () => {
     expect(ivanova()).toMatchObject({ 'Статус ИОМ': 'Возвращён на доработку', 'Комментарий методиста': 'Добавьте сроки мероприятий' });
     // The teacher reworks her IOM and sends it again: her answer is newer than the methodist's change.
     rt.forms.editResponse(ivanovaResponseId, { 'Статус ИОМ': 'Реализуется' }, new Date(rt.now().getTime() + 60_000));
-    aMinuteLater(wb);
+    aTickLater(wb);
     expect(ivanova()['Статус ИОМ']).toBe('Реализуется');
     wb.menu('menuRebuildRegisters');
     expect(ivanova()['Статус ИОМ']).toBe('Реализуется');
