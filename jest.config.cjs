@@ -12,7 +12,6 @@ const base = {
 /** The flows that run in both modes: intake, the queue, digests, the region, the web app, and the schedule itself. */
 const BOTH_MODES = [
   'e2e/intake',
-  'e2e/queue',
   'e2e/digests',
   'e2e/digestStops',
   'e2e/region',

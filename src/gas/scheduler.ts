@@ -23,8 +23,11 @@ export const SCHEDULER_HANDLER = 'onSchedulerTrigger';
 /** The jobs of the table: the drain of waiting answers (every tick), the month's digests, the regional refresh's resume. */
 export const JOB = { drain: 'drain', digest: 'digest', regionResume: 'regionResume' } as const;
 const JOBS_PROPERTY = 'marshrut.jobs';
-/** A claimed job is due again after this if its tick died (Google's 6 minutes) before writing its outcome. */
-const CLAIM_MS = 15 * 60_000;
+/**
+ * A claimed job is due again after this if its tick died before writing its outcome: past Google's 6 minutes a claim
+ * can only be a stopped execution's, and the next tick (10 minutes on) takes the job up.
+ */
+const CLAIM_MS = 7 * 60_000;
 /** Jobs start only while this much of the execution's 6 minutes is left. */
 const TICK_BUDGET_MS = 4 * 60_000;
 
@@ -81,7 +84,7 @@ export const scheduledJobs = (): JobTable => readTable();
  * none of them twice (a digest month is started once); the jobs run outside the lock (each takes it for its own
  * writes); their outcomes are written back under the lock over the table as it then is.
  */
-export function runSchedulerTick(now: number = Date.now()): { ran: string[]; failed: string[] } {
+export function runSchedulerTick(now: number = Date.now()): { ran: string[]; failed: string[]; results: Record<string, unknown> } {
   const claimed = scriptLock.withLock(() => {
     const table = readTable();
     const due: Record<string, JobRow> = {};
@@ -107,7 +110,7 @@ export function runSchedulerTick(now: number = Date.now()): { ran: string[]; fai
     for (const name of Object.keys(claimed)) if (!run.ran.includes(name) && table[name]) table[name] = claimed[name]!;
     writeTable(table);
   });
-  return { ran: run.ran, failed: run.failed };
+  return { ran: run.ran, failed: run.failed, results: run.results };
 }
 
 /** The caller's scheduler trigger, if she has none: one time-driven trigger per user per document. */

@@ -3,7 +3,7 @@
 // triggers run as their creator and ScriptApp lists only the caller's own, so the owner is recorded in document
 // properties; a run of anyone else's trigger (the previous owner's, left after a take-over) removes that user's
 // triggers and does nothing, so two owners never both run a job.
-import { installMode, schedulerEveryMinutes } from './installMode';
+import { installMode, tickEvery } from './installMode';
 import { digestsOn } from './digestSchedule';
 import {
   effectiveUser,
@@ -117,13 +117,12 @@ export function servesAsOwner(): boolean {
 /** What «Настройки…» says about the triggers. */
 export function triggersView(viewer: string) {
   const owner = triggersOwner();
-  const every = schedulerEveryMinutes();
   return {
     owner,
     mine: owner !== '' && owner === viewer,
     /** The viewer is the owner but has no scheduler trigger (deleted by hand): she installs them again. */
     lost: owner !== '' && owner === viewer && !myTriggers().some((t) => t.getHandlerFunction() === SCHEDULER_HANDLER),
     mode: installMode(),
-    every: every >= 60 ? 'раз в час' : `каждые ${every} минут`,
+    every: tickEvery(),
   };
 }

@@ -226,11 +226,11 @@ describe('a second methodist runs «Создать формы»', () => {
     expect(rt.executions.log.at(-1)).toMatchObject({ label: 'onResponseTrigger', user: 'first@klin.example', outcome: 'ok' });
     aTickLater(wb);
     expect(rowsOf(wb, 'events').map((r) => r['Название мероприятия'])).toEqual(['Семинар']);
-    expect(rt.executions.log.filter((e) => e.label === 'onDrainSoonTrigger').at(-1)).toMatchObject({
+    expect(rt.executions.log.filter((e) => e.label === 'onSchedulerTrigger').at(-1)).toMatchObject({
       user: 'first@klin.example',
       outcome: 'ok',
     });
-    // The one-shot drain removed its own trigger: only the three standing ones are left.
+    // The first methodist's three standing triggers, none of the second's.
     expect(rt.triggers.all()).toHaveLength(3);
   });
 

@@ -11,7 +11,10 @@ import { active } from './context';
 import { payloadOf } from './rpcPayload';
 
 // The due month's letters still to send, at the tick the job is due (scheduler.ts).
-registerJob(JOB.digest, (_row, now) => ({ next: digestJob(active(), now).next }));
+registerJob(JOB.digest, (_row, now) => {
+  const { next, run } = digestJob(active(), now);
+  return { next, result: run };
+});
 
 const previewPayload = z.object({ month: z.string().max(7) });
 

@@ -6,7 +6,7 @@ import type { DrainRun } from '../../core/intake/queue';
 import { SHEETS } from '../../core/schema/sheets';
 import { drainWorkbook } from '../drain';
 import { syncFormChoices } from '../forms';
-import { submitDrains } from '../installMode';
+import { submitDrains, tickWithin } from '../installMode';
 import { markKey, needsMark } from '../responseQueue';
 import { JOB, registerJob } from '../scheduler';
 import { servesAsOwner } from '../triggers';
@@ -16,11 +16,13 @@ import { active } from './context';
 export const SUBMIT_BATCH = 50;
 export const SUBMIT_BUDGET_MS = 60_000;
 
+/** Drains what waits, now: `marshrut run` and the benchmark drain once through it, as the scheduler's job does. */
+export function runDrain(): DrainRun {
+  return drainWorkbook(active());
+}
+
 // Every tick: whatever waits (a missed trigger, a lock taken by another run, an error, a batch left over) is drained.
-registerJob(JOB.drain, (_row, now) => {
-  drainWorkbook(active());
-  return { next: now };
-});
+registerJob(JOB.drain, (_row, now) => ({ next: now, result: runDrain() }));
 
 /**
  * The event Google passes an installable trigger. Run from the script editor (Run ▸ the function) a handler gets
@@ -43,7 +45,7 @@ export function onResponseTrigger(event: GoogleAppsScript.Events.SheetsOnFormSub
     event,
     'onResponseTrigger',
     'при каждом ответе формы',
-    'ответы, которые ждут, «Маршрут» разберёт сам при следующем запуске по расписанию',
+    `ответы, которые ждут, «Маршрут» разберёт сам ${tickWithin()}`,
   );
   if (!servesAsOwner()) return null;
   const sheetId = e.range.getSheet().getSheetId();

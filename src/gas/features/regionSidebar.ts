@@ -71,5 +71,5 @@ registerJob(JOB.regionResume, (_row, now) => {
     return { next: null };
   }
   const refresh = refreshActiveRegion(true);
-  return { next: refresh.complete ? null : now };
+  return { next: refresh.complete ? null : now, result: refresh };
 });

@@ -8,6 +8,8 @@ import { active } from './context';
 export interface TickOutcome {
   readonly ran: string[];
   readonly failed: string[];
+  /** Each job's account of its run (the drain's DrainRun…), by job name. */
+  readonly results?: Record<string, unknown>;
   /** This run is not the owner's: it removed its own triggers and ran nothing. */
   readonly notOwner?: true;
 }
