@@ -7,7 +7,7 @@ import { workbookUrl } from '../../src/core/region/workbookId';
 import { EXECUTION_TIME_LIMIT_MS } from '../../src/local/fakes/executions';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 import { municipalSpreadsheet } from '../../src/local/regionInput';
-import { aTickLater, requireBuild } from '../support/e2eBuild';
+import { aTickLater, requireBuild, scheduledJobs } from '../support/e2eBuild';
 import { addMunicipality, openRegionalWorkbook, recordsOf } from '../support/region';
 
 requireBuild();
@@ -103,9 +103,7 @@ describe('60 municipalities, 2 s per service call', () => {
   });
 
   test('no job row is left once the run is over, and no trigger but the scheduler’s', () => {
-    const properties = (region.runtime.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
-    const jobs = JSON.parse(properties.getProperty('marshrut.jobs') ?? '{}') as Record<string, unknown>;
-    expect(Object.keys(jobs)).not.toContain('regionResume');
+    expect(Object.keys(scheduledJobs(region))).not.toContain('regionResume');
     // Each workbook set up through the bundle (the region, the model municipality) has its scheduler trigger; no other.
     expect([...new Set(region.runtime.triggers.all().map((t) => `${t.getHandlerFunction()} ${String(t.getEventType())}`))]).toEqual([
       'onSchedulerTrigger CLOCK',

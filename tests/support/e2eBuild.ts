@@ -108,3 +108,9 @@ export function aTickLater(wb: LocalWorkbook): void {
   wb.runtime.advance(tickMs(wb) + 1_000);
   wb.runtime.triggers.fireTimeTriggers(wb.runtime.now());
 }
+
+/** The scheduler's job rows of the workbook (document property marshrut.jobs, src/gas/scheduler.ts). */
+export function scheduledJobs(wb: LocalWorkbook): Record<string, { due: number; state?: string }> {
+  const properties = (wb.runtime.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+  return JSON.parse(properties.getProperty('marshrut.jobs') ?? '{}') as Record<string, { due: number; state?: string }>;
+}
