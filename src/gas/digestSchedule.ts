@@ -5,7 +5,6 @@
 // after the first letter of the day, not at a fixed hour), else on the next month's 1st. Nothing is kept between runs
 // but the log and the job's due time, so a run Google stops at any call is taken up by a later tick, and a month's
 // letter goes once whichever tick sends it. MailApp sends as the trigger's owner: the letters go from her account.
-import { nextMonthStart } from '../core/schedule/jobs';
 import { reportedMonth, type DigestMonth } from '../core/digest/month';
 import type { DigestRun } from '../core/digest/send';
 import { readSettings, SETTING } from '../core/settings';
@@ -63,6 +62,13 @@ export function turnDigestsOff(): void {
 /** When `month`'s letters go: day 1 of the next month, DIGEST_HOUR (the script's time zone is Moscow). */
 const sendMoment = (month: DigestMonth) => new Date(month.year, month.month, DIGEST_DAY, DIGEST_HOUR).getTime();
 
+/** The first send moment after `now` (in the script's zone, as dueMonth counts). */
+function nextSendMoment(now: number): number {
+  const at = new Date(now);
+  const thisMonth = new Date(at.getFullYear(), at.getMonth(), DIGEST_DAY, DIGEST_HOUR).getTime();
+  return thisMonth > now ? thisMonth : new Date(at.getFullYear(), at.getMonth() + 1, DIGEST_DAY, DIGEST_HOUR).getTime();
+}
+
 /** The month whose letters are due at `now`, or null before the first send moment after the digests were on. */
 export function dueMonth(now: Date, since: number): DigestMonth | null {
   const current = reportedMonth(now.getFullYear(), now.getMonth() + 1);
@@ -82,7 +88,7 @@ function paused(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean 
 export function digestJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: number): { next: number | null; run: DigestRun | null } {
   if (!digestsOn()) return { next: null, run: null };
   const month = dueMonth(new Date(now), since());
-  if (!month) return { next: nextMonthStart(now, DIGEST_DAY, DIGEST_HOUR), run: null };
+  if (!month) return { next: nextSendMoment(now), run: null };
   const run = paused(spreadsheet) ? null : runDigests(spreadsheet, month);
-  return { next: run && run.left === 0 ? nextMonthStart(now, DIGEST_DAY, DIGEST_HOUR) : now + DIGEST_FOLLOW_UP_MS, run };
+  return { next: run && run.left === 0 ? nextSendMoment(now) : now + DIGEST_FOLLOW_UP_MS, run };
 }

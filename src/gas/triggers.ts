@@ -59,11 +59,14 @@ export function installTriggers(spreadsheet: Spreadsheet, forms: boolean): Trigg
   return { ...installOwnSet(spreadsheet, forms), owner: me };
 }
 
-/** A methodist on the access list takes the triggers over: hers are installed, then she is recorded as the owner. */
-export function takeOverTriggers(spreadsheet: Spreadsheet, forms: boolean): TriggersInstall {
-  const me = effectiveUser();
-  const done = installOwnSet(spreadsheet, forms);
-  return { ...done, owner: me };
+/**
+ * A methodist on the access list takes the triggers over: hers are installed, then she is recorded as the owner.
+ * Nothing of the previous owner's is deleted (her triggers are invisible to this account): each of them, at its next
+ * run, finds another owner recorded, removes its user's triggers and runs nothing (servesAsOwner).
+ */
+export function takeOverTriggers(spreadsheet: Spreadsheet, forms: boolean): TriggersInstall & { readonly previous: string } {
+  const previous = triggersOwner();
+  return { ...installOwnSet(spreadsheet, forms), owner: effectiveUser(), previous };
 }
 
 function installOwnSet(spreadsheet: Spreadsheet, forms: boolean): { created: number; removed: number } {
