@@ -46,7 +46,9 @@ async function buildProject(mode, out) {
   // Pages: self-contained HTML, shared CSS/JS inlined at <!-- @include file -->.
   const ui = join(root, 'src/ui');
   for (const file of readdirSync(ui).filter((f) => /^[A-Z].*\.html$/.test(f))) {
-    const html = readFileSync(join(ui, file), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, name) => readFileSync(join(ui, name), 'utf8'));
+    const html = readFileSync(join(ui, file), 'utf8').replace(/<!-- @include (\S+) -->/g, (_, name) =>
+      readFileSync(join(ui, name), 'utf8'),
+    );
     writeFileSync(join(out, file), html);
   }
   return { bytes: bundle.length, exported: exported.length };
@@ -71,4 +73,6 @@ for (const [entry, file] of [
     logLevel: 'warning',
   });
 }
-console.log(`build/Code.js («${installMode}»): ${(main.bytes / 1024).toFixed(0)} KB, ${main.exported} global functions; dist/${otherMode}/ too`);
+console.log(
+  `build/Code.js («${installMode}»): ${(main.bytes / 1024).toFixed(0)} KB, ${main.exported} global functions; dist/${otherMode}/ too`,
+);

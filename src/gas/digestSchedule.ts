@@ -85,7 +85,10 @@ function paused(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean 
  * The «digest» job's run at `now`: the due month's letters that are not yet in «Рассылки»; returns when it is due
  * next (null: digests are off, the row goes). Only the triggers' owner's tick gets here (schedulerTrigger.ts).
  */
-export function digestJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: number): { next: number | null; run: DigestRun | null } {
+export function digestJob(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: number,
+): { next: number | null; run: DigestRun | null } {
   if (!digestsOn()) return { next: null, run: null };
   const month = dueMonth(new Date(now), since());
   if (!month) return { next: nextSendMoment(now), run: null };

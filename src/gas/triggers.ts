@@ -37,7 +37,6 @@ const OWN_HANDLERS = [RESPONSE_HANDLER, SHEET_EDIT_HANDLER, SCHEDULER_HANDLER, .
 
 const properties = () => PropertiesService.getDocumentProperties();
 
-
 export interface TriggersInstall {
   /** Triggers created now (the caller's missing ones). */
   readonly created: number;

@@ -67,7 +67,15 @@ describe('build/Code.js in the Apps Script sandbox', () => {
       'menuShowRegion',
     ]);
     // The answers' two, the scheduler's one, and earlier versions' handlers (a trigger of theirs migrates the workbook).
-    const triggers = ['onResponseTrigger', 'onSheetEditTrigger', 'onSchedulerTrigger', 'onDrainTrigger', 'onDrainSoonTrigger', 'onRegionRefreshTrigger', 'onDigestTrigger'];
+    const triggers = [
+      'onResponseTrigger',
+      'onSheetEditTrigger',
+      'onSchedulerTrigger',
+      'onDrainTrigger',
+      'onDrainSoonTrigger',
+      'onRegionRefreshTrigger',
+      'onDigestTrigger',
+    ];
     for (const fn of [...named, ...triggers, 'onOpen', 'onInstall']) expect(exportsList).toContain(fn);
 
     const calls = new Set<string>();

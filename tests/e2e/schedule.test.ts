@@ -9,7 +9,7 @@ import { unwrap } from '../../src/local/fakes/strict';
 import type { TriggerData } from '../../src/local/fakes/triggers';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 import { aTickLater, openReferenceWorkbook, rowsOf, scheduledJobs, TEST_MODE, tickMs } from '../support/e2eBuild';
-import { digestWorkbook, OWNER } from '../support/digestFixture';
+import { digestWorkbook } from '../support/digestFixture';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
