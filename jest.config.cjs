@@ -9,11 +9,10 @@ const base = {
   },
 };
 
-/** The flows that run in both modes: intake, the queue, digests, the region, the web app, and the schedule itself. */
+/** The flows that run in both modes: intake, digests, the region and its resume, the schedule itself, the web app. */
 const BOTH_MODES = [
   'e2e/intake',
   'e2e/digests',
-  'e2e/digestStops',
   'e2e/region',
   'e2e/regionResume',
   'e2e/regionDigest',

@@ -68,7 +68,24 @@ export function takeOverTriggers(spreadsheet: Spreadsheet, forms: boolean): Trig
   return { ...installOwnSet(spreadsheet, forms), owner: effectiveUser(), previous };
 }
 
+/** Google's 20 triggers per user per script, said in Russian with the way out (other errors pass unchanged). */
+function inRussian<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    if (!/too many triggers/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    throw new Error(
+      'Не удалось подключить обработчики «Маршрута»: у вашего аккаунта уже 20 триггеров этого скрипта — это предел Google. ' +
+        'Удалите ненужные в редакторе Apps Script («Триггеры») и повторите.',
+    );
+  }
+}
+
 function installOwnSet(spreadsheet: Spreadsheet, forms: boolean): { created: number; removed: number } {
+  return inRussian(() => installMissing(spreadsheet, forms));
+}
+
+function installMissing(spreadsheet: Spreadsheet, forms: boolean): { created: number; removed: number } {
   const mine = myTriggers();
   let removed = 0;
   for (const t of mine) {

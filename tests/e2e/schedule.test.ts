@@ -137,6 +137,16 @@ describe(`${TEST_MODE}: the digest month`, () => {
   });
 });
 
+templateOnly('template: an account at Google’s 20 triggers is told in Russian what to do', () => {
+  const wb = openReferenceWorkbook();
+  const scriptApp = wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
+  for (const t of scriptApp.getProjectTriggers()) scriptApp.deleteTrigger(t);
+  for (let i = 0; i < 20; i++) scriptApp.newTrigger(`other${i}`).timeBased().everyHours(1).create();
+  expect(() => wb.menu('menuCreateForms')).toThrow(
+    'Не удалось подключить обработчики «Маршрута»: у вашего аккаунта уже 20 триггеров этого скрипта — это предел Google. Удалите ненужные в редакторе Apps Script («Триггеры») и повторите.',
+  );
+});
+
 templateOnly('template: a workbook set up before the scheduler moves onto it when set-up runs again', () => {
   const wb = withForms();
   const scriptApp = wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
