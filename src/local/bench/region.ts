@@ -77,7 +77,7 @@ export function benchRegion(counts: readonly number[]): string {
       .map(([m, l]) => `${m} ${l} ms`)
       .join(
         ', ',
-      )}, other calls ${OTHER_CALL_MS} ms and the 6-minute limit: executions needed, minutes spent executing (a continuation starts 7 min after the one before)`,
+      )}, other calls ${OTHER_CALL_MS} ms and the 6-minute limit: executions needed, minutes spent executing (a continuation runs at the scheduler's next tick, 10 min later)`,
   );
   return lines.join('\n');
 }
