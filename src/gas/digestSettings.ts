@@ -12,7 +12,9 @@ import { normalizeName } from '../core/text';
 import { assertAccess, workbookOwner } from './access';
 import { digestSource, resendUnknownDigest } from './digestMail';
 import { workbookKind } from './regionWorkbook';
-import { DIGEST_DAY, DIGEST_HOUR, installDigestTrigger, removeDigestTriggers, scheduleState, type ScheduleState } from './digestSchedule';
+import { DIGEST_DAY, DIGEST_HOUR, scheduleState, turnDigestsOff, turnDigestsOn, type ScheduleState } from './digestSchedule';
+import { takesAnswers } from './forms';
+import { installTriggers } from './triggers';
 import { intakeDeps } from './services';
 import { snapshotOf } from './workbookPort';
 
@@ -105,15 +107,18 @@ export function saveDigestRecipients(spreadsheet: Spreadsheet, change: Recipient
 }
 
 /**
- * The owner turns the monthly letters on (her trigger) or off (her triggers removed); «Ежемесячная рассылка» follows.
+ * The owner turns the monthly letters on (the scheduler's «digest» job; the scheduler's trigger installed if the
+ * workbook has none yet) or off (the job removed); «Ежемесячная рассылка» follows. The letters go from the triggers'
+ * owner's account (MailApp sends as the trigger's owner), named in the audit row.
  * Turned on with no «Адреса методистов», the owner becomes the methodist (as `marshrut run` does), so the
  * municipality's own letter goes somewhere; returns the address so added, if any.
  */
 export function switchDigests(spreadsheet: Spreadsheet, on: boolean): string | null {
   const user = assertDigestOwner(spreadsheet);
-  if (on) installDigestTrigger(user, new Date());
-  else removeDigestTriggers();
-  const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${user}`;
+  const sender = on ? installTriggers(spreadsheet, takesAnswers(spreadsheet)).owner : scheduleState(user).by || user;
+  if (on) turnDigestsOn(sender, new Date());
+  else turnDigestsOff();
+  const schedule = `${DIGEST_SCHEDULE_TEXT}, письма от имени ${sender}`;
   const [action, before, after] = on ? [DIGEST_ACTION.on, 'выключено', schedule] : [DIGEST_ACTION.off, schedule, 'выключено'];
   return inTransaction(intakeDeps(spreadsheet, user), ({ workbook, audit }) => {
     audit.record(action, SHEETS.settings.name, SETTING.digest, 'Расписание', before, after);

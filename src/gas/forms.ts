@@ -1,18 +1,17 @@
 // The four Google Forms over FormApp: creation from the declarative FormSpec with this spreadsheet as their
-// destination, the spreadsheet's triggers (responses, hand edits, the 10-minute drain), data-driven choice lists.
+// destination, the spreadsheet's triggers (triggers.ts: responses, hand edits, the scheduler), data-driven choice lists.
 import { FORMS, FORM_IDS, type DynamicChoices, type FormId, type FormSpec, type QuestionSpec } from '../core/schema/forms';
 import { formIdSetting, formSheetSetting, formUrlSetting, readSettings, setSetting } from '../core/settings';
 import { dynamicChoices } from '../core/formChoices';
 import type { Workbook } from '../core/workbook';
 import { currentUserEmail } from './services';
+import { installTriggers } from './triggers';
+import { workbookKind } from './regionWorkbook';
 import { recordWorkbookCells, trimColumns } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
-import { DRAIN_EVERY_MINUTES, DRAIN_HANDLER, RESPONSE_HANDLER } from './drain';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const SHEET_EDIT_HANDLER = 'onSheetEditTrigger';
 
 function addItem(form: Form, question: QuestionSpec, choices: readonly string[]): void {
   const values = [...choices];
@@ -49,6 +48,9 @@ export function formRegistry(spreadsheet: Spreadsheet, workbook: Workbook = snap
   return out;
 }
 
+/** A municipal workbook whose forms exist: its answers need the form-submit and on-edit triggers. */
+export const takesAnswers = (spreadsheet: Spreadsheet): boolean => workbookKind() === 'municipal' && formRegistry(spreadsheet).size > 0;
+
 export interface FormsSummary {
   created: string[];
   existing: string[];
@@ -57,28 +59,18 @@ export interface FormsSummary {
   triggersOwner: string;
 }
 
-/** Document property: who installed the forms' triggers. Installable triggers belong to (and run as) their
- * creator, and ScriptApp.getProjectTriggers lists only the caller's, so another methodist cannot see them. */
-const TRIGGERS_OWNER = 'marshrut.formTriggers.owner';
-
 /**
- * Creates what is missing: the forms, their destination sheets (hidden, answers kept as typed) and the spreadsheet's
- * three triggers — every form's responses, hand edits, the 10-minute drain of the queue. The triggers are installed
- * by one person only, the first who runs this: they belong to (and run as) her, and a colleague running it later
- * gets no second set (the queue would be drained twice as often for nothing) and is told whose triggers serve it.
- * One form-submit trigger of the spreadsheet serves every form whose destination it is, a form added later too.
+ * Creates what is missing: the forms, their destination sheets (hidden, answers kept as typed) and the triggers
+ * (triggers.ts: every form's responses, hand edits, the one scheduler trigger whose tick drains the queue). The
+ * triggers are one person's, the first who runs this: they run as her, and a colleague running it later gets no
+ * second set (every job would run twice) and is told whose triggers serve it; «Настройки…» lets her take them over.
  */
 export function createForms(spreadsheet: Spreadsheet): FormsSummary {
   const workbook = snapshotOf(spreadsheet);
   const choices = dynamicChoices(workbook);
   const settings = workbook.table('settings');
   const registry = formRegistry(spreadsheet, workbook);
-  const properties = PropertiesService.getDocumentProperties();
-  const me = currentUserEmail().toLowerCase();
-  const owner = properties.getProperty(TRIGGERS_OWNER) || me;
-  const installs = owner === me;
-  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0, triggersOwner: owner };
-  const triggers = ScriptApp.getProjectTriggers();
+  const summary: FormsSummary = { created: [], existing: [], triggersCreated: 0, triggersOwner: '' };
   for (const id of FORM_IDS) {
     const spec = FORMS[id];
     let form = registry.has(id) ? openForm(registry.get(id)!.formId) : null;
@@ -92,25 +84,9 @@ export function createForms(spreadsheet: Spreadsheet): FormsSummary {
       summary.created.push(spec.title);
     }
   }
-  const ssId = spreadsheet.getId();
-  const missing = (handler: string, sourceId: string | null) =>
-    installs && !triggers.some((t) => t.getHandlerFunction() === handler && (sourceId === null || t.getTriggerSourceId() === sourceId));
-  // Every form's responses: the trigger only marks the response's row as waiting.
-  if (missing(RESPONSE_HANDLER, ssId)) {
-    ScriptApp.newTrigger(RESPONSE_HANDLER).forSpreadsheet(spreadsheet).onFormSubmit().create();
-    summary.triggersCreated++;
-  }
-  // Hand edits of «Организации» or «Мероприятия» refresh the dropdowns (script writes sync them directly).
-  if (missing(SHEET_EDIT_HANDLER, ssId)) {
-    ScriptApp.newTrigger(SHEET_EDIT_HANDLER).forSpreadsheet(spreadsheet).onEdit().create();
-    summary.triggersCreated++;
-  }
-  // The safety net: whatever waits (a missed trigger, a lock time-out, an error) is drained within 10 minutes.
-  if (missing(DRAIN_HANDLER, null)) {
-    ScriptApp.newTrigger(DRAIN_HANDLER).timeBased().everyMinutes(DRAIN_EVERY_MINUTES).create();
-    summary.triggersCreated++;
-  }
-  if (installs) properties.setProperty(TRIGGERS_OWNER, me);
+  const triggers = installTriggers(spreadsheet, true);
+  summary.triggersCreated = triggers.created;
+  summary.triggersOwner = triggers.owner;
   if (summary.created.length) recordWorkbookCells(spreadsheet, workbook);
   workbook.flush();
   return summary;

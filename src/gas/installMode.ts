@@ -17,6 +17,12 @@ export function installMode(): InstallMode {
 /** The single scheduler trigger's period: every 10 minutes as a template, hourly (Google's limit) as an add-on. */
 export const schedulerEveryMinutes = (mode: InstallMode = installMode()): number => (mode === 'addon' ? 60 : 10);
 
+/** When a waiting answer is taken in at the latest, in a methodist's words. */
+export const tickWithin = (mode: InstallMode = installMode()): string => (mode === 'addon' ? 'в течение часа' : 'в течение 10 минут');
+
+/** How often the scheduler runs, in a methodist's words. */
+export const tickEvery = (mode: InstallMode = installMode()): string => (mode === 'addon' ? 'раз в час' : 'каждые 10 минут');
+
 /**
  * Whether the form-submit trigger drains a small batch itself (when it gets the lock at once): an add-on's hourly
  * tick would leave a teacher's answer out of the register for up to an hour.

@@ -1,16 +1,17 @@
 // «Обновить сводку» in Apps Script: the run in progress kept in document properties, the script lock held by one
-// refresh at a time, and a one-shot time trigger that carries an unfinished run on. The trigger is set when an
-// execution starts — so even one Google stops at 6 minutes is continued — and removed when the run is over.
+// refresh at a time, and the scheduler's «regionResume» job that carries an unfinished run on at a later tick. The
+// job is requested when an execution starts — so even one Google stops at 6 minutes is continued — and removed when
+// the run is over. No trigger of its own (an add-on may not have `.after()` one-shots).
 import * as z from 'zod';
 import { refreshRegion, type RefreshResult, type RefreshRun, type RefreshRunPort } from '../core/region/service';
 import { dashboardOf, writeDashboardSheet } from './dashboardSheet';
 import { cacheProgress } from './indicatorSheets';
 import { spreadsheetSources } from './regionSources';
+import { cancelJobHoldingLock, JOB, requestJobHoldingLock } from './scheduler';
 import { currentUserEmail, scriptLock, systemClock } from './services';
 import { SheetsWorkbookPort } from './workbookPort';
 
-export const REGION_RESUME_HANDLER = 'onRegionRefreshTrigger';
-/** Past Google's 6 minutes: a continuation never meets the execution that set it still running. */
+/** Past Google's 6 minutes: a continuation never meets the execution that requested it still running. */
 export const REGION_RESUME_AFTER_MS = 7 * 60_000;
 export const REGION_PROGRESS_KEY = 'marshrut.region.progress';
 const RUN_PROPERTY = 'marshrut.region.run';
@@ -35,26 +36,6 @@ const runStore: RefreshRunPort = {
   },
 };
 
-/** The caller's continuation triggers (each user sees only her own). */
-export function removeContinuations(): void {
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === REGION_RESUME_HANDLER) ScriptApp.deleteTrigger(trigger);
-  }
-}
-
-/**
- * The safety net of a run. Google lets an editor add-on's time-driven triggers run at most once an hour
- * (developers.google.com/apps-script/guides/triggers/installable, «Time-driven triggers»): where it refuses this one,
- * the run still goes on from the open sidebar (it calls again at once) or the next «Обновить сводку».
- */
-function scheduleContinuation(): void {
-  try {
-    ScriptApp.newTrigger(REGION_RESUME_HANDLER).timeBased().after(REGION_RESUME_AFTER_MS).create();
-  } catch (error) {
-    console.warn(`Продолжение сводки по расписанию не назначено: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 export type RegionRefresh = RefreshResult & { readonly busy: boolean };
 
 /**
@@ -64,8 +45,7 @@ export type RegionRefresh = RefreshResult & { readonly busy: boolean };
 export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const result = scriptLock.tryWithLock(() => {
-    removeContinuations();
-    scheduleContinuation();
+    requestJobHoldingLock(JOB.regionResume, Date.now() + REGION_RESUME_AFTER_MS);
     const run = refreshRegion(
       {
         workbook: new SheetsWorkbookPort(spreadsheet),
@@ -78,7 +58,7 @@ export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
       { continueOnly, progress: cacheProgress(REGION_PROGRESS_KEY) },
     );
     if (run.complete) {
-      removeContinuations();
+      cancelJobHoldingLock(JOB.regionResume);
       // The regional «Дашборд» follows the new totals (aggregates only; the lock is already held).
       writeDashboardSheet(spreadsheet, dashboardOf(spreadsheet));
     }

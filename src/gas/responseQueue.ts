@@ -18,8 +18,6 @@ const WATERMARK = 'marshrut.wm.';
 const READ_UP_TO = 'marshrut.read.';
 /** Rows of a response sheet moved to the archive so far (responseArchive.ts): a row's response id counts them. */
 const ARCHIVED = 'marshrut.archived.';
-/** When a prompt drain was scheduled (ms): while it is fresh, triggers schedule no other. */
-export const DRAIN_DUE = 'marshrut.drainDue';
 
 const watermarkKey = (sheetId: number) => `${WATERMARK}${sheetId}`;
 const readUpToKey = (sheetId: number) => `${READ_UP_TO}${sheetId}`;

@@ -256,7 +256,7 @@ export function importFolder(
 
   // Loading the exports into the forms is what Google would have done; the drain is the add-on's intake.
   const origin = timings.phase('responses', () => loadAsResponses(workbook, recognised, result.intake, progress));
-  const run = timings.phase('intake', () => workbook.sandbox.call('onDrainTrigger') as DrainRun);
+  const run = timings.phase('intake', () => workbook.sandbox.call('runDrain') as DrainRun);
   for (const form of FORM_IDS) {
     const tally = run.report[form];
     const into = result.intake[form];

@@ -29,9 +29,15 @@ export function readBuild(buildDir = BUILD_DIR): { code: string; htmlFiles: Reco
   return { code: readFileSync(codePath, 'utf8'), htmlFiles };
 }
 
-export function openLocalWorkbook(options: { buildDir?: string; user?: string; now?: () => Date } = {}): LocalWorkbook {
+/** `addon`: the runtime enforces an Editor add-on's trigger rules (pass it with an add-on build). */
+export function openLocalWorkbook(options: { buildDir?: string; user?: string; now?: () => Date; addon?: boolean } = {}): LocalWorkbook {
   const { code, htmlFiles } = readBuild(options.buildDir);
-  const runtime = createLocalRuntime({ activeUserEmail: options.user ?? LOCAL_METHODIST, htmlFiles, now: options.now });
+  const runtime = createLocalRuntime({
+    activeUserEmail: options.user ?? LOCAL_METHODIST,
+    htmlFiles,
+    now: options.now,
+    addon: options.addon,
+  });
   const sandbox = loadBundle(code, runtime);
   const spreadsheet = runtime.spreadsheets.create('Маршрут — муниципальная книга');
   runtime.spreadsheets.setActive(spreadsheet);

@@ -62,6 +62,8 @@ export interface LocalRuntime {
     /** Who created the trigger: it runs as this user. */
     ownerOf(trigger: GoogleAppsScript.Script.Trigger): string;
     fireTimeTriggers(at: Date): void;
+    /** The runtime enforces an Editor add-on's trigger rules (createLocalRuntime({ addon: true })). */
+    readonly addonMode: boolean;
     /** Trigger executions that failed: Google records them, nothing is thrown at the event's cause. */
     readonly failures: readonly { handler: string; error: string }[];
   };
@@ -69,6 +71,8 @@ export interface LocalRuntime {
   executions: ExecutionControls;
   log: string[];
   now(): Date;
+  /** Time passes in Google (the runtime's clock moves on by `ms`). */
+  advance(ms: number): void;
   setActiveUser(email: string): void;
   setDispatcher(fn: Dispatcher): void;
   /** Realm of the loaded bundle (set by the sandbox) so values returned to it are native there. */
@@ -160,6 +164,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const spreadsheets = new SpreadsheetRegistry(ctx);
   const triggers = new TriggerRegistry(ctx);
   triggers.addonMode = options.addon ?? false;
+  triggers.activeDocument = () => spreadsheets.active?.id ?? null;
   forms = new FormRegistry(ctx, spreadsheets, triggers);
   const formsReg = forms;
   const mail = new MailState(ctx, options.mailDailyQuota ?? 100);
@@ -248,6 +253,9 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     },
     triggers: {
       all: () => triggers.list.map((t) => triggers.wrap(t)),
+      get addonMode() {
+        return triggers.addonMode;
+      },
       ownerOf: (trigger) => {
         const data = triggers.list.find((t) => t.uid === trigger.getUniqueId());
         if (!data) throw new Error('Нет такого триггера');
@@ -291,6 +299,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     },
     log: logger.lines,
     now: () => ctx.now(),
+    advance,
     setActiveUser(email) {
       keyboardUser = email;
     },

@@ -27,12 +27,13 @@ describe('due-jobs table', () => {
     registry.register('a', () => {
       throw new Error('quota');
     });
-    registry.register('b', () => ({ next: null }));
+    registry.register('b', () => ({ next: null, result: { drained: 3 } }));
     const table = scheduleJob(scheduleJob({}, 'a', 1), 'b', 2);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const run = registry.tick(table, 10);
     warn.mockRestore();
-    expect(run).toEqual({ table: { a: { due: 1 } }, ran: ['b'], failed: ['a'] });
+    // A job's account of its run comes back with the tick (a trigger's return value), never into the table.
+    expect(run).toEqual({ table: { a: { due: 1 } }, ran: ['b'], failed: ['a'], results: { b: { drained: 3 } } });
   });
 
   it('keeps rows no handler knows (a newer bundle may) and refuses a name registered twice', () => {

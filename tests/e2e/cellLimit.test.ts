@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FORMS } from '../../src/core/schema/forms';
 import { cellsPerAnswer } from '../../src/core/intake/cellEstimate';
 import { KPI_FILES, writeKpiFolder } from '../support/kpiFixture';
-import { aMinuteLater, CLI, openReferenceWorkbook, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
+import { aTickLater, CLI, openReferenceWorkbook, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
 
 const LIMIT = 10_000_000;
 const cellsOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
@@ -70,7 +70,7 @@ describe('the cell limit, said before it is hit', () => {
       });
     }
     const grid = gridOf(wb.spreadsheet).filter(([name]) => !String(name).startsWith('Ответы'));
-    aMinuteLater(wb);
+    aTickLater(wb);
     expect(gridOf(wb.spreadsheet).filter(([name]) => !String(name).startsWith('Ответы'))).toEqual(grid);
     expect(rowsOf(wb, 'events')).toEqual([]);
     const health = wb.rpc<{ warn: boolean; message: string }>('rpcWorkbookHealth');

@@ -15,7 +15,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const EVERYONE = [OWNER, ...COORDINATORS.ДС, ...COORDINATORS.Ш1, ...COORDINATORS.Ш2, MINISTRY];
 const FIRST_RUN = new Date(2025, 0, 1, 8, 5);
 const LATER = [new Date(2025, 0, 1, 9, 10), new Date(2025, 0, 1, 10, 10), new Date(2025, 0, 2, 9, 10)];
-const DIGEST_RUN = /^onDigestTrigger$/;
+const DIGEST_RUN = /^onSchedulerTrigger$/;
 
 interface SettingsView {
   sections: { digest: { month: { unknown: number; unknownRecipients: string[] } } };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TriggerData } from '../../src/local/fakes/triggers';
 import { unwrap } from '../../src/local/fakes/strict';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
-import { CLI, rowsOf } from '../support/e2eBuild';
+import { CLI, rowsOf, scheduledJobs, TEST_MODE } from '../support/e2eBuild';
 import {
   COORDINATORS,
   digestWorkbook,
@@ -53,11 +53,13 @@ function timePasses(wb: LocalWorkbook, clock: { now: Date }, at: Date): void {
 }
 
 const sentTo = (wb: LocalWorkbook) => wb.runtime.mail.outbox.filter((m) => m.subject.startsWith('Маршрут:')).map((m) => m.to);
+/** The time-driven triggers' handlers: the scheduler's one, whatever the digests do. */
 const handlers = (wb: LocalWorkbook) =>
   wb.runtime.triggers
     .all()
-    .map((t) => t.getHandlerFunction())
-    .filter((h) => h.startsWith('onDigest'));
+    .filter((t) => String(t.getEventType()) === 'CLOCK')
+    .map((t) => t.getHandlerFunction());
+const jobs = scheduledJobs;
 const mailings = (wb: LocalWorkbook) => rowsOf(wb, 'mailings').map((r) => `${r['Получатель']} ${r['Период']} ${r['Статус']}`);
 
 /** Someone else's script has already sent to `n` people today (from `at`): the quota's 24 hours start then. */
@@ -185,26 +187,32 @@ describe('who gets a letter and what it may show', () => {
 });
 
 describe('sending on the 1st of the month', () => {
-  test('the owner turns it on: her one hourly trigger (the letters go from day 1, 8:00); turning it off removes it; both audited', () => {
+  test('the owner turns it on: a «digest» job of her one scheduler trigger (the letters go from day 1, 8:00); turning it off removes the job; both audited', () => {
     const { wb } = workbook();
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
-    const [trigger] = wb.runtime.triggers.all().filter((t) => t.getHandlerFunction() === 'onDigestTrigger');
+    const [trigger] = wb.runtime.triggers.all().filter((t) => t.getHandlerFunction() === 'onSchedulerTrigger');
     const data = unwrap<{ data: TriggerData }>(trigger).data;
-    expect({ owner: data.owner, schedule: data.schedule }).toEqual({ owner: OWNER, schedule: { kind: 'everyHours', n: 1 } });
+    // Every 10 minutes as a template, hourly as an add-on (Google's limit for add-ons).
+    const every = TEST_MODE === 'addon' ? { kind: 'everyHours', n: 1 } : { kind: 'everyMinutes', n: 10 };
+    expect({ owner: data.owner, schedule: data.schedule }).toMatchObject({ owner: OWNER, schedule: every });
+    expect(Object.keys(jobs(wb))).toContain('digest');
     wb.rpc('rpcSettingsDigestSchedule', { on: true }); // again: still one
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     // Deleted by hand in the Apps Script editor: the panel tells the owner to turn it on again.
     const scriptApp = wb.runtime.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp;
-    scriptApp.deleteTrigger(wb.runtime.triggers.all().find((t) => t.getHandlerFunction() === 'onDigestTrigger')!);
+    scriptApp.deleteTrigger(wb.runtime.triggers.all().find((t) => t.getHandlerFunction() === 'onSchedulerTrigger')!);
     expect(wb.rpc<{ sections: { digest: { by: string; lost: boolean } } }>('rpcSettingsLoad').sections.digest).toMatchObject({
       by: OWNER,
       lost: true,
     });
+    wb.rpc('rpcSettingsDigestSchedule', { on: true }); // turned on again: the trigger is back, one
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     wb.rpc('rpcSettingsDigestSchedule', { on: false });
-    expect(handlers(wb)).toEqual([]);
+    expect(Object.keys(jobs(wb))).not.toContain('digest');
     const audit = rowsOf(wb, 'audit').filter((r) => String(r['Действие']).includes('ежемесячная рассылка'));
     const schedule = `1-го числа каждого месяца в 8:00 по московскому времени, письма от имени ${OWNER}`;
     expect(audit.map((r) => [r['Действие'], r['Поле'], r['Было'], r['Стало']])).toEqual([
+      ['Включена ежемесячная рассылка', 'Расписание', 'выключено', schedule],
       ['Включена ежемесячная рассылка', 'Расписание', 'выключено', schedule],
       ['Включена ежемесячная рассылка', 'Расписание', 'выключено', schedule],
       ['Выключена ежемесячная рассылка', 'Расписание', schedule, 'выключено'],
@@ -220,7 +228,7 @@ describe('sending on the 1st of the month', () => {
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual(EVERYONE.slice(0, 3));
     expect(mailings(wb)).toEqual(EVERYONE.slice(0, 3).map((e) => `${e} 12.2024 Отправлено`));
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     expect(wb.rpc<{ sections: { digest: { month: unknown } } }>('rpcSettingsLoad').sections.digest.month).toEqual({
       name: 'декабрь 2024',
       pending: true,
@@ -235,7 +243,7 @@ describe('sending on the 1st of the month', () => {
 
     timePasses(wb, clock, new Date(2025, 0, 2, 7, 7)); // 24 hours after the first letter of the day
     expect(sentTo(wb)).toEqual(EVERYONE);
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     expect(rowsOf(wb, 'mailings')).toHaveLength(EVERYONE.length);
 
     for (const at of [new Date(2025, 0, 2, 9, 0), new Date(2025, 0, 3, 8, 0)]) timePasses(wb, clock, at);
@@ -260,17 +268,17 @@ describe('sending on the 1st of the month', () => {
 
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual(EVERYONE.slice(0, 3)); // at 0, 100 and 200 s; at 300 s the budget is spent
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     timePasses(wb, clock, new Date(2025, 0, 1, 9, 10));
     expect(sentTo(wb)).toEqual(EVERYONE);
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     expect(wb.runtime.executions.log.filter((e) => e.outcome !== 'ok')).toEqual([]);
   });
 
   test('Google stops the run while a letter is being sent: that letter is «Отправляется» and is not sent again', () => {
     const { wb, clock } = workbook();
     wb.rpc('rpcSettingsDigestSchedule', { on: true });
-    wb.runtime.executions.kill({ into: 'onDigestTrigger', atCall: 2, member: 'MailApp.sendEmail' });
+    wb.runtime.executions.kill({ into: 'onSchedulerTrigger', atCall: 2, member: 'MailApp.sendEmail' });
 
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual([OWNER]);
@@ -278,11 +286,11 @@ describe('sending on the 1st of the month', () => {
 
     // The follow-up was installed before the first letter: an hour later it sends the rest, skipping the unknown one,
     // which «Настройки…» reports.
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     expect(wb.rpc<{ sections: { digest: { month: { unknown: number } } } }>('rpcSettingsLoad').sections.digest.month.unknown).toBe(1);
     timePasses(wb, clock, new Date(2025, 0, 1, 9, 6));
     expect(sentTo(wb)).toEqual(EVERYONE.filter((e) => e !== 'ds@klin.example'));
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
 
     // «Настройки…» names it; the methodist checks with the school and sends it again, once.
     type Month = { unknown: number; unknownRecipients: string[]; sent: number };
@@ -304,7 +312,7 @@ describe('sending on the 1st of the month', () => {
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(mailings(wb)).toContain('методист@школа.рф 12.2024 Не отправлено: Invalid email: методист@школа.рф');
     expect(sentTo(wb)).toEqual(EVERYONE);
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
   });
 
   test('«Ежемесячная рассылка» = Нет in «Настройки» pauses the letters', () => {
@@ -318,7 +326,7 @@ describe('sending on the 1st of the month', () => {
     sheet.getRange(row + 1, 2).setValue('Нет');
     timePasses(wb, clock, new Date(2025, 0, 1, 8, 5));
     expect(sentTo(wb)).toEqual([]);
-    expect(handlers(wb)).toEqual(['onDigestTrigger']);
+    expect(handlers(wb)).toEqual(['onSchedulerTrigger']);
     expect(wb.rpc<{ sections: { digest: { paused: boolean } } }>('rpcSettingsLoad').sections.digest.paused).toBe(true);
   });
 });

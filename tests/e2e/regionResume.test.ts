@@ -1,13 +1,13 @@
 // «Обновить сводку» at the scale of a region (SPEC §8: ~60 municipalities) against Google's 6-minute limit: every
 // service call takes 2 s on the runtime's clock and executions past 6 minutes are stopped. A refresh reads what fits
-// in its budget, writes, and carries on in a continuation trigger; one stopped by Google mid-read resumes from its
-// last write. Either way every workbook ends up read, each municipality is counted once, and the totals are right.
+// in its budget, writes, and carries on at the scheduler's next tick (10 minutes as a template, hourly as an add-on;
+// no trigger of its own); one stopped by Google mid-read resumes from its last write. Either way every workbook ends up read, each municipality is counted once, and the totals are right.
 import type { Cell } from '../../src/core/ports';
 import { workbookUrl } from '../../src/core/region/workbookId';
 import { EXECUTION_TIME_LIMIT_MS } from '../../src/local/fakes/executions';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 import { municipalSpreadsheet } from '../../src/local/regionInput';
-import { requireBuild } from '../support/e2eBuild';
+import { aTickLater, requireBuild, scheduledJobs } from '../support/e2eBuild';
 import { addMunicipality, openRegionalWorkbook, recordsOf } from '../support/region';
 
 requireBuild();
@@ -15,7 +15,7 @@ jest.setTimeout(60_000);
 
 const COUNT = 60;
 const LATENCY_MS = 2_000;
-const HANDLER = 'onRegionRefreshTrigger';
+const HANDLER = 'onSchedulerTrigger';
 
 /**
  * 60 municipal workbooks: copies of one «Показатели» the add-on computed, each with its own numbers for indicator
@@ -45,11 +45,11 @@ function regionOf60(): { region: LocalWorkbook; names: string[] } {
 const opened = (region: LocalWorkbook) => region.runtime.calls.counts['SpreadsheetApp.openById'] ?? 0;
 const checkedRows = (region: LocalWorkbook) => recordsOf(region.spreadsheet, 'municipalities').filter((r) => r['Проверена'] !== '').length;
 
-/** Minutes pass in Google: the continuation triggers run until the run is over (or 10 rounds). */
+/** Time passes in Google: the scheduler ticks until the run is over (or 10 ticks). */
 function continueUntilDone(region: LocalWorkbook): number {
   let rounds = 0;
   while (region.rpc<{ running: boolean }>('rpcRegionState').running && rounds < 10) {
-    region.runtime.triggers.fireTimeTriggers(new Date(region.runtime.now().getTime() + 7 * 60_000 + 1_000));
+    aTickLater(region);
     rounds++;
   }
   return rounds;
@@ -89,7 +89,7 @@ describe('60 municipalities, 2 s per service call', () => {
     expect(afterFirst).toBeLessThan(COUNT);
   });
 
-  test('continuation triggers finish the run: no execution reaches 6 minutes, none fails', () => {
+  test('the scheduler’s ticks finish the run: no execution reaches 6 minutes, none fails', () => {
     expect(rounds).toBeGreaterThan(0);
     expectNoExecutionPastTheLimit(region);
     expect(region.runtime.executions.log.filter((e) => e.outcome !== 'ok')).toEqual([]);
@@ -102,8 +102,12 @@ describe('60 municipalities, 2 s per service call', () => {
     expect(recordsOf(region.spreadsheet, 'audit').filter((r) => r['Действие'] === 'Обновлена региональная сводка')).toHaveLength(1);
   });
 
-  test('no continuation trigger is left once the run is over', () => {
-    expect(region.runtime.triggers.all().filter((t) => t.getHandlerFunction() === HANDLER)).toEqual([]);
+  test('no job row is left once the run is over, and no trigger but the scheduler’s', () => {
+    expect(Object.keys(scheduledJobs(region))).not.toContain('regionResume');
+    // Each workbook set up through the bundle (the region, the model municipality) has its scheduler trigger; no other.
+    expect([...new Set(region.runtime.triggers.all().map((t) => `${t.getHandlerFunction()} ${String(t.getEventType())}`))]).toEqual([
+      'onSchedulerTrigger CLOCK',
+    ]);
   });
 });
 

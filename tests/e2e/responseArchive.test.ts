@@ -10,7 +10,7 @@ import { FORMS, FORM_IDS, type FormId } from '../../src/core/schema/forms';
 import type { RegisterId } from '../../src/core/schema/sheets';
 import { generateMunicipality, writeMunicipality } from '../../src/local/demo/municipality';
 import { importFolder } from '../../src/local/importFolder';
-import { aMinuteLater, FIXED_NOW, openBuiltWorkbook, plain, registerPicture, rowsOf, sheetOf } from '../support/e2eBuild';
+import { aTickLater, FIXED_NOW, openBuiltWorkbook, plain, registerPicture, rowsOf, sheetOf } from '../support/e2eBuild';
 
 const REGISTERS: RegisterId[] = ['iom', 'diagnostics', 'events', 'participation', 'mentoring'];
 const responseSheet = (id: FormId) => `Ответы — ${FORMS[id].title}`;
@@ -127,7 +127,7 @@ describe('the archive of processed answers', () => {
   });
 
   test('the queued answers are taken in afterwards with the ids they were sent with', () => {
-    aMinuteLater(wb);
+    aTickLater(wb);
     const iom = rowsOf(wb, 'iom');
     const queued = iom.find((r) => r['Куратор ИОМ'] === 'Куратор в очереди 2');
     expect(queued?.['ID ответа']).toBe(responseIdOf('iom', queuedRow));
@@ -161,7 +161,7 @@ describe('the archive of processed answers', () => {
 
   test('a new answer after both moves gets a new id, and the rebuild still gives the same registers', () => {
     rt.forms.submit(form('events'), { answers: event('Семинар после архива') });
-    aMinuteLater(wb);
+    aTickLater(wb);
     const added = rowsOf(wb, 'events').filter((r) => r['Название мероприятия'] === 'Семинар после архива');
     expect(added).toHaveLength(1);
     expect(added[0]!['ID ответа']).toBe(responseIdOf('events', original.events.length + 1));

@@ -5,7 +5,7 @@
 import { FORMS } from '../../src/core/schema/forms';
 import { SHEETS, SHEET_IDS } from '../../src/core/schema/sheets';
 import { NOTICE_MARK } from '../../src/core/setup';
-import { aMinuteLater, openBuiltWorkbook, ORGS_CSV, plain, rowsOf, sheetOf, valuesOf } from '../support/e2eBuild';
+import { aTickLater, openBuiltWorkbook, ORGS_CSV, plain, rowsOf, sheetOf, valuesOf } from '../support/e2eBuild';
 
 type Health = { cells: number; limit: number; percent: number; warn: boolean; measuredAt: string; message: string | null };
 const cellsOf = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
@@ -225,13 +225,13 @@ describe('a second methodist runs «Создать формы»', () => {
       },
     });
     expect(rt.executions.log.at(-1)).toMatchObject({ label: 'onResponseTrigger', user: 'first@klin.example', outcome: 'ok' });
-    aMinuteLater(wb);
+    aTickLater(wb);
     expect(rowsOf(wb, 'events').map((r) => r['Название мероприятия'])).toEqual(['Семинар']);
-    expect(rt.executions.log.filter((e) => e.label === 'onDrainSoonTrigger').at(-1)).toMatchObject({
+    expect(rt.executions.log.filter((e) => e.label === 'onSchedulerTrigger').at(-1)).toMatchObject({
       user: 'first@klin.example',
       outcome: 'ok',
     });
-    // The one-shot drain removed its own trigger: only the three standing ones are left.
+    // The first methodist's three standing triggers, none of the second's.
     expect(rt.triggers.all()).toHaveLength(3);
   });
 
@@ -260,7 +260,7 @@ describe('a second methodist runs «Создать формы»', () => {
   });
 
   test('the first methodist running it again installs nothing new either', () => {
-    aMinuteLater(wb);
+    aTickLater(wb);
     rt.setActiveUser('first@klin.example');
     wb.menu('menuCreateForms');
     expect(rt.triggers.all()).toHaveLength(3);

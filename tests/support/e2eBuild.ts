@@ -9,11 +9,28 @@ export const ROOT = join(__dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
 export const CLI = join(ROOT, 'bin', 'marshrut.cjs');
 
+export type Mode = 'template' | 'addon';
+export const MODES: readonly Mode[] = ['template', 'addon'];
+/**
+ * The install mode the e2e flows run in: «Шаблон» by default, «Дополнение» in jest's `addon` project
+ * (jest.config.cjs sets MARSHRUT_TEST_MODE), so every flow of those files runs in both modes in CI.
+ */
+export const TEST_MODE: Mode = process.env.MARSHRUT_TEST_MODE === 'addon' ? 'addon' : 'template';
+
+/** Where a mode's bundle is: build/ holds the one `npm run build` made (template by default), dist/<mode>/ the other. */
+export function buildDirOf(mode: Mode = TEST_MODE): string {
+  const built = existsSync(join(BUILD, 'mode.json'))
+    ? (JSON.parse(readFileSync(join(BUILD, 'mode.json'), 'utf8')) as { installMode: Mode }).installMode
+    : 'template';
+  return built === mode ? BUILD : join(ROOT, 'dist', mode);
+}
+
 /** Fails loudly (once) when the build is missing, instead of a cascade of unrelated errors. */
 export function requireBuild(): void {
-  for (const f of ['Code.js', 'exports.json', 'appsscript.json'].map((x) => join(BUILD, x))) {
-    if (!existsSync(f)) throw new Error(`Нет ${f}: выполните npm run build перед e2e-тестами.`);
-  }
+  for (const dir of MODES.map(buildDirOf))
+    for (const f of ['Code.js', 'exports.json', 'appsscript.json'].map((x) => join(dir, x))) {
+      if (!existsSync(f)) throw new Error(`Нет ${f}: выполните npm run build перед e2e-тестами.`);
+    }
   if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('Нет dist/cli.cjs: выполните npm run build.');
 }
 
@@ -22,10 +39,14 @@ export const readExports = (): string[] => JSON.parse(readFileSync(join(BUILD, '
 /** A fixed clock (moves only by what the runtime's own sleeps/lock waits add). */
 export const FIXED_NOW = () => new Date(2025, 9, 1, 12, 0, 0);
 
-export function openBuiltWorkbook(options: { user?: string; now?: () => Date } = {}): LocalWorkbook {
+export function openBuiltWorkbook(options: { user?: string; now?: () => Date; mode?: Mode } = {}): LocalWorkbook {
   requireBuild();
-  return openLocalWorkbook({ buildDir: BUILD, now: options.now ?? FIXED_NOW, user: options.user });
+  const mode = options.mode ?? TEST_MODE;
+  return openLocalWorkbook({ buildDir: buildDirOf(mode), now: options.now ?? FIXED_NOW, user: options.user, addon: mode === 'addon' });
 }
+
+/** The scheduler's period in a workbook's mode (src/gas/installMode.ts): 10 minutes as a template, an hour as an add-on. */
+export const tickMs = (wb: LocalWorkbook): number => (wb.runtime.triggers.addonMode ? 60 : 10) * 60_000;
 
 /** Set up by its owner, with «Организации» and «Педагоги» loaded — where a methodist starts. */
 export function openReferenceWorkbook(): LocalWorkbook {
@@ -80,9 +101,16 @@ export const STAFF_CSV = [
 ].join('\n');
 
 /**
- * A minute passes in Google: the prompt drain a response scheduled (a one-shot time trigger) runs, and so does the
- * 10-minute one. What the queue held is in the registers afterwards.
+ * The scheduler's period passes in Google: its one time-driven trigger fires and the tick runs what is due — the
+ * drain of the answers that wait among them. What the queue held is in the registers afterwards.
  */
-export function aMinuteLater(wb: LocalWorkbook): void {
-  wb.runtime.triggers.fireTimeTriggers(new Date(wb.runtime.now().getTime() + 61_000));
+export function aTickLater(wb: LocalWorkbook): void {
+  wb.runtime.advance(tickMs(wb) + 1_000);
+  wb.runtime.triggers.fireTimeTriggers(wb.runtime.now());
+}
+
+/** The scheduler's job rows of the workbook (document property marshrut.jobs, src/gas/scheduler.ts). */
+export function scheduledJobs(wb: LocalWorkbook): Record<string, { due: number; state?: string }> {
+  const properties = (wb.runtime.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+  return JSON.parse(properties.getProperty('marshrut.jobs') ?? '{}') as Record<string, { due: number; state?: string }>;
 }

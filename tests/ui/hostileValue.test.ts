@@ -4,7 +4,7 @@
 // Every page that shows such values, and the monthly letters as the bundle composes them, show it as text: visible,
 // no element made of it, no dialog, no network request; the registers hold it as text, never as a formula.
 import type { Locator, Page } from 'playwright-core';
-import { aMinuteLater, openBuiltWorkbook, ORGS_CSV, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
+import { aTickLater, openBuiltWorkbook, ORGS_CSV, rowsOf, sheetOf, STAFF_CSV } from '../support/e2eBuild';
 import { openBundlePage, openHtml, saveScreenshot, suiteBrowser, type BundlePage } from '../support/sidebar';
 import { FORMS, type FormId } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
@@ -59,7 +59,7 @@ function municipality(): LocalWorkbook {
     'Дата начала': new Date(2025, 8, 10),
     Организатор: HOSTILE,
   });
-  aMinuteLater(wb);
+  aTickLater(wb);
   // She marks her participation in it (the form offers the event now); before the answer is processed, the
   // methodist corrects the event's date in «Мероприятия» — the answer names an event that is no longer there.
   submit(
@@ -72,7 +72,7 @@ function municipality(): LocalWorkbook {
   events
     .getRange(2, events.getRange(1, 1, 1, events.getLastColumn()).getValues()[0]!.indexOf('Дата начала') + 1)
     .setValue(new Date(2025, 8, 11));
-  aMinuteLater(wb);
+  aTickLater(wb);
 
   wb.rpc('rpcKpiLoadPreset', { preset: 'klin', mode: 'keep' });
   wb.rpc('rpcKpiRecompute', { year: 2025 });

@@ -5,7 +5,7 @@
 // Russian, and a link typed into the sheet is offered only when it is https.
 import type { Page } from 'playwright-core';
 import { openBundlePage, openThenLoseAccess, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { aMinuteLater, openReferenceWorkbook, rowsOf, sheetOf } from '../support/e2eBuild';
+import { aTickLater, openReferenceWorkbook, rowsOf, sheetOf } from '../support/e2eBuild';
 import { FORMS } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 
@@ -33,7 +33,7 @@ function workbookWithIom(): { wb: LocalWorkbook; response: GoogleAppsScript.Form
       'Статус ИОМ': 'Разработан',
     },
   });
-  aMinuteLater(wb); // the queue's prompt drain
+  aTickLater(wb); // the queue's prompt drain
   expect(rowsOf(wb, 'iom')).toHaveLength(1);
   selectIomRow(wb);
   return { wb, response };

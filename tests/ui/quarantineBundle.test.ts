@@ -3,7 +3,7 @@
 // the register; filters, busy states, dismissal, «Обработать все», markup shown as text, and the server's refusals
 // (a user taken off the access list, a sheet deleted under the page) — every answer really quarantined by intake.
 import { openBundlePage, openThenLoseAccess, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { aMinuteLater, openReferenceWorkbook, rowsOf, sheetOf } from '../support/e2eBuild';
+import { aTickLater, openReferenceWorkbook, rowsOf, sheetOf } from '../support/e2eBuild';
 import { FORMS, type FormId } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 
@@ -26,7 +26,7 @@ function submitOld(
 ): void {
   const target = wb.runtime.forms.all().find((f) => f.getTitle() === FORMS[form].title)!;
   wb.runtime.forms.submit(target, { imported: true, answers, timestamp, email: 'coordinator@klin.example' });
-  aMinuteLater(wb); // the queue's prompt drain
+  aTickLater(wb); // the queue's prompt drain
 }
 
 /** An IOM answer without its start date: quarantined until the methodist gives one. */

@@ -3,7 +3,7 @@
 // runs), the panel lists each with its state and reason and shows the region's totals; a workbook titled like markup
 // stays text; a person off the access list is refused.
 import { workbookUrl } from '../../src/core/region/workbookId';
-import { ORGS_CSV } from '../support/e2eBuild';
+import { ORGS_CSV, scheduledJobs } from '../support/e2eBuild';
 import { addMunicipality, openRegionalWorkbook, recordsOf } from '../support/region';
 import { openBundlePage, saveScreenshot, suiteBrowser } from '../support/sidebar';
 
@@ -104,7 +104,8 @@ test('«Настройки…» of the regional workbook: the access list with i
   await page.getByRole('button', { name: 'Включить рассылку' }).click();
   await page.locator('#message', { hasText: 'Ежемесячная рассылка включена.' }).waitFor();
   await saveScreenshot(page, 'settings-region');
-  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).toContain('onDigestTrigger');
+  expect(Object.keys(scheduledJobs(region))).toContain('digest'); // a row of the scheduler's table
+  expect(region.runtime.triggers.all().map((t) => t.getHandlerFunction())).toContain('onSchedulerTrigger');
   const settings = recordsOf(region.spreadsheet, 'settings');
   expect(settings.find((r) => r['Параметр'] === 'Адреса министерства')?.['Значение']).toBe('minobr@mo.example');
   expect(settings.find((r) => r['Параметр'] === 'Адреса методистов')).toBeUndefined();

@@ -5,7 +5,7 @@
 // other items are marked by a methodist in the sidebar, and every mark goes to «Журнал изменений».»
 import type { Page } from 'playwright-core';
 import { openBundlePage, openThenLoseAccess, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { aMinuteLater, openReferenceWorkbook, rowsOf } from '../support/e2eBuild';
+import { aTickLater, openReferenceWorkbook, rowsOf } from '../support/e2eBuild';
 import { FORMS } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
 
@@ -39,7 +39,7 @@ function workbookWithRoadmap(): LocalWorkbook {
       'Пункт дорожной карты': 'п. 2.2',
     },
   });
-  aMinuteLater(wb);
+  aTickLater(wb);
   expect(rowsOf(wb, 'events')).toHaveLength(1);
   return wb;
 }

@@ -157,3 +157,30 @@ test('an older workbook: the list typed in the sheet is taken over once by the o
   wb.runtime.setActiveUser(COORDINATOR);
   expect(Array.isArray(wb.rpc<{ entries: unknown[] }>('rpcQuarantineList').entries)).toBe(true);
 });
+
+test('«Кто обслуживает книгу»: a methodist on the list sees whose triggers serve it and takes them over', async () => {
+  const wb = ownedWorkbook();
+  wb.rpc('rpcSettingsSaveAccess', { emails: [COORDINATOR] });
+  wb.runtime.setActiveUser(COORDINATOR);
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
+  await page.locator('#triggersStatus').waitFor();
+  await expect(page.locator('#triggersStatus').innerText()).resolves.toBe(`Книгу обслуживают триггеры аккаунта ${OWNER}.`);
+  await expect(page.locator('#triggersSection').innerText()).resolves.toContain('по расписанию каждые 10 минут');
+  await page.getByRole('button', { name: 'Обслуживать книгу от моего имени' }).click();
+  await page.locator('#message', { hasText: 'Теперь книгу обслуживают ваши триггеры.' }).waitFor();
+  await expect(page.locator('#message').innerText()).resolves.toContain(`Триггеры ${OWNER} остановятся сами`);
+  await expect(page.locator('#triggersStatus').innerText()).resolves.toBe('Книгу обслуживают ваши триггеры.');
+  await expect(page.locator('#takeOver').isVisible()).resolves.toBe(false);
+  await saveScreenshot(page, 'settings-triggers');
+  const scheduler = wb.runtime.triggers.all().filter((t) => t.getHandlerFunction() === 'onSchedulerTrigger');
+  expect(scheduler.map((t) => wb.runtime.triggers.ownerOf(t))).toEqual([OWNER, COORDINATOR]); // hers stops at its next run
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('someone off the access list cannot take the triggers over', () => {
+  const wb = ownedWorkbook();
+  wb.runtime.setActiveUser('stranger@x.ru');
+  expect(() => wb.rpc('rpcSettingsTakeOverTriggers')).toThrow(/^Нет доступа/);
+  expect(wb.runtime.triggers.all().map((t) => wb.runtime.triggers.ownerOf(t))).toEqual([OWNER]);
+});

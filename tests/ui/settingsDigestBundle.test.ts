@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBundlePage, openHtml, saveScreenshot, suiteBrowser } from '../support/sidebar';
-import { rowsOf, valuesOf } from '../support/e2eBuild';
+import { rowsOf, scheduledJobs, valuesOf } from '../support/e2eBuild';
 import { digestWorkbook, HOSTILE, MINISTRY, OWNER } from '../support/digestFixture';
 
 jest.setTimeout(60_000);
@@ -17,11 +17,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const EDITOR = 'zavuch@klin.example';
 const clock = () => ({ now: new Date(2025, 0, 15, 10, 0) });
-const digestHandlers = (wb: ReturnType<typeof digestWorkbook>) =>
-  wb.runtime.triggers
-    .all()
-    .map((t) => t.getHandlerFunction())
-    .filter((h) => h.startsWith('onDigest'));
+/** The digests' row of the scheduler's table, if they are on (the scheduler's one trigger serves it). */
+const digestHandlers = (wb: ReturnType<typeof digestWorkbook>) => Object.keys(scheduledJobs(wb)).filter((name) => name === 'digest');
 const setting = (wb: ReturnType<typeof digestWorkbook>, key: string) => valuesOf(wb, 'Настройки').find((r) => r[0] === key)?.[1];
 const preview = (wb: ReturnType<typeof digestWorkbook>) => wb.rpc<{ to: string; html: string }[]>('rpcDigestPreview', { month: '2024-12' });
 
@@ -45,7 +42,7 @@ test('the owner turns the letters on, switches a coordinator off, adds a ministr
   await expect(page.locator('#digestStatus').innerText()).resolves.toBe(
     `Рассылка включена: 1-го числа каждого месяца в 8:00 по московскому времени. Письма уходят от имени ${OWNER}.`,
   );
-  expect(digestHandlers(wb)).toEqual(['onDigestTrigger']);
+  expect(digestHandlers(wb)).toEqual(['digest']);
   await expect(page.getByRole('button', { name: 'Включить рассылку' }).isVisible()).resolves.toBe(false);
 
   await coordinators.nth(3).locator('input').uncheck();
@@ -150,7 +147,7 @@ test('an editor on the access list sees the section read-only; the server refuse
   const owner = `Менять рассылку может только владелец книги (${OWNER}).`;
   await expect(refusal(`rpcSettingsSaveDigest({ methodists: ['${EDITOR}'], ministry: [], coordinatorsOff: [] })`)).resolves.toBe(owner);
   await expect(refusal('rpcSettingsDigestSchedule({ on: false })')).resolves.toBe(owner);
-  expect(digestHandlers(wb)).toEqual(['onDigestTrigger']);
+  expect(digestHandlers(wb)).toEqual(['digest']);
   expect(setting(wb, 'Адреса методистов')).toBe(OWNER);
   expect(errors).toEqual([]);
   await page.close();
@@ -173,10 +170,11 @@ test('someone off the access list is refused the panel, the preview and every ch
   ] as const) {
     expect(() => wb.rpc(name, payload)).toThrow(/^Нет доступа: stranger@x\.ru нет в списке доступа/);
   }
-  // The trigger handlers are globals a page could call: as anyone but the owner they send nothing.
-  expect(wb.rpc('onDigestTrigger', {})).toBeNull();
+  // The trigger handlers are globals a page could call: as anyone but the triggers' owner they run nothing.
+  expect(wb.rpc('onSchedulerTrigger', {})).toMatchObject({ ran: [], notOwner: true });
+  expect(wb.rpc('onDigestTrigger', {})).toMatchObject({ ran: [], notOwner: true });
   expect(wb.runtime.mail.outbox).toEqual([]);
-  expect(digestHandlers(wb)).toEqual(['onDigestTrigger']);
+  expect(digestHandlers(wb)).toEqual(['digest']);
 });
 
 test('a letter opened as a mail client shows it: the HTML name is text, nothing runs or loads', async () => {
@@ -199,7 +197,7 @@ test('a letter whose fate is unknown is named in the panel, and «Отправи
   const at = { now: new Date(2025, 0, 1, 7, 0) };
   const wb = digestWorkbook(tmp, at);
   wb.rpc('rpcSettingsDigestSchedule', { on: true });
-  wb.runtime.executions.kill({ into: 'onDigestTrigger', atCall: 2, member: 'MailApp.sendEmail' });
+  wb.runtime.executions.kill({ into: 'onSchedulerTrigger', atCall: 2, member: 'MailApp.sendEmail' });
   at.now = new Date(2025, 0, 1, 8, 5);
   wb.runtime.triggers.fireTimeTriggers(at.now);
   const sentToDs = () => wb.runtime.mail.outbox.filter((m) => m.to === 'ds@klin.example').length;

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { workbookUrl } from '../../src/core/region/workbookId';
 import { FORMS, type FormId } from '../../src/core/schema/forms';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
-import { aMinuteLater, openBuiltWorkbook, sheetOf, STAFF_CSV } from '../support/e2eBuild';
+import { aTickLater, openBuiltWorkbook, sheetOf, STAFF_CSV } from '../support/e2eBuild';
 import { fitOf } from '../support/fits';
 import { LONG_EMAIL, LONG_MUNICIPALITY, LONG_SCHOOL, LONG_URL } from '../support/longValues';
 import { addMunicipality, openRegionalWorkbook } from '../support/region';
@@ -40,7 +40,7 @@ function submit(wb: LocalWorkbook, form: FormId, answers: Record<string, string 
     email: 'coordinator@klin.example',
     ...(imported ? { imported, timestamp: new Date(2025, 8, 12) } : {}),
   });
-  aMinuteLater(wb);
+  aTickLater(wb);
 }
 
 const IOM = {

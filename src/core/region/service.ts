@@ -74,8 +74,11 @@ export interface RefreshResult {
  */
 export const REFRESH_BUDGET_MS = 3.25 * 60_000;
 export const CHECKPOINT_MS = 2 * 60_000;
-/** A run not finished after this long is abandoned: the next «Обновить сводку» starts afresh. */
-export const RUN_STALE_MS = 60 * 60_000;
+/**
+ * A run not finished after this long is abandoned: the next «Обновить сводку» starts afresh. Long enough for an
+ * add-on, whose hourly tick continues a 60-workbook run in about three executions spread over hours.
+ */
+export const RUN_STALE_MS = 12 * 60 * 60_000;
 export const REFRESH_ACTION = 'Обновлена региональная сводка';
 
 /** The region's preset from «Настройки», or what to fix there. */

@@ -16,6 +16,8 @@ export type JobTable = Readonly<Record<string, JobRow>>;
 export interface JobOutcome {
   readonly next: number | null;
   readonly state?: string;
+  /** What the run did, handed back to the tick's caller (a trigger's return value, read by tests); never stored. */
+  readonly result?: unknown;
 }
 
 /** A periodic job: it is called only when due, with its row; it never creates a trigger of its own. */
@@ -67,8 +69,13 @@ export class JobRegistry {
    * others still run. A row with no registered handler is kept (a newer bundle may know it). `budget` stops the
    * tick between jobs when the execution's time runs short.
    */
-  tick(table: JobTable, now: number, budget: () => boolean = () => true): { table: JobTable; ran: string[]; failed: string[] } {
+  tick(
+    table: JobTable,
+    now: number,
+    budget: () => boolean = () => true,
+  ): { table: JobTable; ran: string[]; failed: string[]; results: Record<string, unknown> } {
     let next: Record<string, JobRow> = { ...table };
+    const results: Record<string, unknown> = {};
     const ran: string[] = [];
     const failed: string[] = [];
     const due = Object.entries(table)
@@ -80,13 +87,14 @@ export class JobRegistry {
         const outcome = this.handlers.get(name)!(row, now);
         if (outcome.next === null) next = { ...cancelJob(next, name) };
         else next[name] = { due: outcome.next, ...(outcome.state === undefined ? {} : { state: outcome.state }) };
+        if (outcome.result !== undefined) results[name] = outcome.result;
         ran.push(name);
       } catch (error) {
         failed.push(name);
         console.warn(`Задание ${name} не выполнено: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    return { table: next, ran, failed };
+    return { table: next, ran, failed, results };
   }
 }
 

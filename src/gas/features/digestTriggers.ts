@@ -1,19 +1,20 @@
-// The monthly digests' triggers and the preview the local runner writes to DIR/mail (SPEC §7). The schedule and
-// the recipients are edited in «Маршрут → Настройки…» (settingsSidebar).
+// The monthly digests' job of the scheduler and the preview the local runner writes to DIR/mail (SPEC §7). The
+// schedule and the recipients are edited in «Маршрут → Настройки…» (settingsSidebar).
 import * as z from 'zod';
 import { parseMonthKey } from '../../core/digest/month';
-import type { DigestRun } from '../../core/digest/send';
 import { assertAccess } from '../access';
 import { digestSource } from '../digestMail';
-import { digestTick } from '../digestSchedule';
+import { digestJob } from '../digestSchedule';
+import { JOB, registerJob } from '../scheduler';
 import { snapshotOf } from '../workbookPort';
 import { active } from './context';
 import { payloadOf } from './rpcPayload';
 
-/** Hourly (the owner's trigger): the due month's letters still to send. */
-export function onDigestTrigger(): DigestRun | null {
-  return digestTick(active(), new Date());
-}
+// The due month's letters still to send, at the tick the job is due (scheduler.ts).
+registerJob(JOB.digest, (_row, now) => {
+  const { next, run } = digestJob(active(), now);
+  return { next, result: run };
+});
 
 const previewPayload = z.object({ month: z.string().max(7) });
 

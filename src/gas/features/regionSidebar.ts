@@ -1,6 +1,6 @@
 // «Маршрут → Обновить сводку…» (the regional workbook's menu): the regional workbook's sidebar and its RPCs — the list of
 // municipal workbooks with what became of each, the region's totals, adding workbooks by link, the refresh with
-// progress — and the time trigger that carries an unfinished refresh on. Adding and refreshing are for the access
+// progress — and the scheduler's job that carries an unfinished refresh on. Adding and refreshing are for the access
 // list; the state (aggregates and workbook IDs, no personal data) is readable by any editor.
 import * as z from 'zod';
 import { PRESETS } from '../../core/indicators/presets';
@@ -10,7 +10,8 @@ import { SHEETS } from '../../core/schema/sheets';
 import { assertAccess } from '../access';
 import { readProgress } from '../indicatorSheets';
 import { showPage } from '../pages';
-import { refreshActiveRegion, refreshInProgress, REGION_PROGRESS_KEY, removeContinuations, type RegionRefresh } from '../regionRefresh';
+import { refreshActiveRegion, refreshInProgress, REGION_PROGRESS_KEY, type RegionRefresh } from '../regionRefresh';
+import { JOB, registerJob } from '../scheduler';
 import { snapshotOf } from '../workbookPort';
 import { active, methodistDeps } from './context';
 import { payloadOf } from './rpcPayload';
@@ -59,13 +60,16 @@ export function rpcRegionProgress() {
   return readProgress(REGION_PROGRESS_KEY);
 }
 
-/** The one-shot continuation: carries an unfinished refresh on, as the person who started it. */
-export function onRegionRefreshTrigger(): RegionRefresh | null {
+/**
+ * The scheduler's «regionResume» job: carries an unfinished refresh on at the tick it is due (the triggers' owner's,
+ * reading the municipal workbooks as her), until the run is over. Without access it waits for the next «Обновить сводку».
+ */
+registerJob(JOB.regionResume, (_row, now) => {
   try {
     assertAccess(active());
   } catch {
-    removeContinuations(); // her access was withdrawn: the run waits for someone who has it
-    return null;
+    return { next: null };
   }
-  return refreshActiveRegion(true);
-}
+  const refresh = refreshActiveRegion(true);
+  return { next: refresh.complete ? null : now, result: refresh };
+});

@@ -6,7 +6,12 @@ import * as z from 'zod';
 import { accessListChanges } from '../../core/accessList';
 import { accessList, assertAccess, assertOwner, saveAccessList, withAccess, workbookOwner } from '../access';
 import { digestSection, resendDigestLetter, saveDigestRecipients, switchDigests } from '../digestSettings';
+import { takesAnswers } from '../forms';
 import { showPage } from '../pages';
+import { intakeDeps } from '../services';
+import { takeOverTriggers, triggersView } from '../triggers';
+import { inTransaction } from '../../core/intake/service';
+import { SHEETS } from '../../core/schema/sheets';
 import { workbookKind } from '../regionWorkbook';
 import { active } from './context';
 import { payloadOf } from './rpcPayload';
@@ -29,6 +34,7 @@ function settingsView(spreadsheet: Spreadsheet, user: string) {
     sections: {
       access: { emails: accessList() ?? [] },
       digest: digestSection(spreadsheet, user),
+      triggers: triggersView(user),
     },
   };
 }
@@ -78,4 +84,21 @@ export function rpcSettingsResendDigest(payload: unknown) {
   const spreadsheet = active();
   const resent = resendDigestLetter(spreadsheet, payloadOf(resendPayload, payload).email);
   return { ...settingsView(spreadsheet, assertAccess(spreadsheet)), resent };
+}
+
+export const TRIGGERS_ACTION = 'Триггеры переданы';
+
+/**
+ * «Обслуживать книгу от моего имени»: a methodist on the access list installs her own triggers and becomes their
+ * recorded owner (when the previous one left, or her account was disabled, the jobs had stopped). In «Журнал изменений».
+ */
+export function rpcSettingsTakeOverTriggers() {
+  const spreadsheet = active();
+  const user = assertAccess(spreadsheet);
+  const done = takeOverTriggers(spreadsheet, takesAnswers(spreadsheet));
+  if (done.previous !== user)
+    inTransaction(intakeDeps(spreadsheet, user), ({ audit }) =>
+      audit.record(TRIGGERS_ACTION, SHEETS.settings.name, 'Триггеры', 'Владелец триггеров', done.previous, user),
+    );
+  return { ...settingsView(spreadsheet, user), takenOver: { previous: done.previous, created: done.created } };
 }

@@ -5,7 +5,7 @@ import { rebuild, type IntakeRun, type NumberedSubmission } from '../../core/int
 import { waitingSubmissions } from '../../core/intake/queue';
 import type { Cell } from '../../core/ports';
 import { setupWorkbook } from '../setupWorkbook';
-import { createForms, formRegistry, syncFormChoices, triggerOwnerNotes } from '../forms';
+import { createForms, formRegistry, syncFormChoices, takesAnswers, triggerOwnerNotes } from '../forms';
 import { publishWebAccess, rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
 import { archivedRows, SheetsResponseQueue } from '../responseQueue';
 import { archivedSubmissions } from '../responseArchive';
@@ -13,6 +13,7 @@ import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbo
 import type { WorkbookKind } from '../../core/schema/sheets';
 import { active, confirmed, methodistDeps, toast } from './context';
 import { topMenu } from '../installMode';
+import { installTriggers } from '../triggers';
 
 /**
  * The menu «Маршрут». The regional workbook gets its own: it holds no registers or forms, so it offers the summary,
@@ -101,6 +102,8 @@ function setUp(kind: WorkbookKind): void {
   rememberOwner();
   takeOverAccessList(active());
   publishWebAccess(active()); // a workbook set up before the web app served by id: re-running the set-up publishes
+  // The scheduler's trigger (and, with forms, the answers' two), or a workbook set up before moved onto it.
+  installTriggers(active(), takesAnswers(active()));
   const parts = [
     summary.createdSheets.length ? `Созданы листы: ${summary.createdSheets.join(', ')}.` : 'Все листы уже были на месте.',
     summary.addedColumns ? `Добавлено столбцов: ${summary.addedColumns}.` : '',

@@ -135,7 +135,7 @@ export function benchDrain(registerRows: number, batches: readonly number[]): st
       workbook.runtime.forms.submit(participation, { answers, imported: true, silent: true });
     }
     workbook.runtime.calls.bySheet = true;
-    const { ms, result } = measured(workbook, () => workbook.sandbox.call('onDrainTrigger'));
+    const { ms, result } = measured(workbook, () => workbook.sandbox.call('runDrain'));
     workbook.runtime.calls.bySheet = false;
     const perSheet = workbook.runtime.calls.perSheet;
     const sheets = (method: string) =>

@@ -45,6 +45,8 @@ export interface TriggerData {
   eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE';
   source: 'SPREADSHEETS' | 'CLOCK' | 'FORMS';
   sourceId: string | null;
+  /** The document active when it was created: an add-on's triggers, time-driven ones too, belong to one document. */
+  documentId?: string | null;
   schedule?: Schedule;
   hour?: number;
   minute?: number;
@@ -86,19 +88,22 @@ export class TriggerRegistry {
   private seq = 0;
   /** The script runs as an Editor add-on (issue 16): add() enforces the add-on's trigger rules. */
   addonMode = false;
+  /** The active document's id (set by the runtime). */
+  activeDocument: () => string | null = () => null;
   constructor(private readonly ctx: Ctx) {}
 
   /** 20 triggers per user per script (developers.google.com/apps-script/guides/services/quotas). */
   add(d: Omit<TriggerData, 'uid' | 'owner' | 'createdAt'>): Trigger {
     const owner = this.ctx.activeUserEmail;
+    const documentId = d.sourceId ?? this.activeDocument();
     if (this.ofUser(owner).length >= MAX_TRIGGERS) throw new Error(TOO_MANY_TRIGGERS);
     if (this.addonMode) {
       const s = d.schedule;
       if (s && (s.kind === 'everyMinutes' || (s.kind === 'once' && s.at.getTime() - this.ctx.now().getTime() < 3_600_000)))
         throw new Error(ADDON_HOURLY);
-      if (this.ofUser(owner).some((t) => t.eventType === d.eventType && t.sourceId === d.sourceId)) throw new Error(ADDON_ONE_OF_A_TYPE);
+      if (this.ofUser(owner).some((t) => t.eventType === d.eventType && t.documentId === documentId)) throw new Error(ADDON_ONE_OF_A_TYPE);
     }
-    const data: TriggerData = { ...d, owner, uid: String(8_000_000 + ++this.seq), createdAt: this.ctx.now() };
+    const data: TriggerData = { ...d, documentId, owner, uid: String(8_000_000 + ++this.seq), createdAt: this.ctx.now() };
     this.list.push(data);
     return this.wrap(data);
   }
@@ -337,10 +342,11 @@ class FakeScriptApp implements ScriptAppApi {
   getProjectTriggers(): Trigger[] {
     return this.mine().map((t) => this.reg.wrap(t));
   }
+  /** The user's triggers of one document: its spreadsheet triggers and those created while it was active. */
   getUserTriggers(doc: any): Trigger[] {
     const id = sourceIdOf(doc);
     return this.mine()
-      .filter((t) => t.sourceId === id)
+      .filter((t) => t.sourceId === id || t.documentId === id)
       .map((t) => this.reg.wrap(t));
   }
   /** Another user's trigger is not this user's to delete (nor can the script list it): nothing happens. */
