@@ -214,6 +214,7 @@ function regionIndicators(preset: Preset, report: KpiReport): KpiIndicator[] {
         deviation: null,
         previous: null,
         change: null,
+        history: [],
         explanation: '',
       },
   );
