@@ -176,9 +176,11 @@ type CfrbApi = Pick<
   | 'whenTextContains'
   | 'whenNumberGreaterThanOrEqualTo'
   | 'whenNumberLessThan'
+  | 'whenNumberLessThanOrEqualTo'
   | 'whenNumberGreaterThan'
   | 'whenFormulaSatisfied'
   | 'whenCellEmpty'
+  | 'whenCellNotEmpty'
   | 'setBackground'
   | 'setFontColor'
   | 'setBold'
@@ -215,6 +217,12 @@ class FakeConditionalFormatRuleBuilder implements CfrbApi {
   }
   whenCellEmpty(): CFRB {
     return this.when('CELL_EMPTY', []);
+  }
+  whenCellNotEmpty(): CFRB {
+    return this.when('CELL_NOT_EMPTY', []);
+  }
+  whenNumberLessThanOrEqualTo(n: number): CFRB {
+    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
   }
   setBackground(color: string | null): CFRB {
     this.data.background = color ?? undefined;
