@@ -70,21 +70,14 @@ export function writeDashboardSheet(spreadsheet: Spreadsheet, data: DashboardDat
 
 function conditionalRule(sheet: Sheet, rule: SheetRule): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   const builder = SpreadsheetApp.newConditionalFormatRule();
-  const value = rule.value ?? 0;
-  const when = {
-    empty: () => builder.whenCellEmpty(),
-    notEmpty: () => builder.whenCellNotEmpty(),
-    '≥': () => builder.whenNumberGreaterThanOrEqualTo(value),
-    '<': () => builder.whenNumberLessThan(value),
-    '≤': () => builder.whenNumberLessThanOrEqualTo(value),
-    '>': () => builder.whenNumberGreaterThan(value),
-  }[rule.when]();
-  const { row, column, rows, columns } = rule.range;
-  return when
-    .setBackground(rule.background)
-    .setFontColor(rule.font)
-    .setRanges([sheet.getRange(row, column, rows, columns)])
-    .build();
+  const when =
+    rule.when === 'empty'
+      ? builder.whenCellEmpty()
+      : rule.when === 'notEmpty'
+        ? builder.whenCellNotEmpty()
+        : builder.whenFormulaSatisfied(rule.formula ?? '');
+  const ranges = rule.ranges.map(({ row, column, rows, columns }) => sheet.getRange(row, column, rows, columns));
+  return when.setBackground(rule.background).setFontColor(rule.font).setRanges(ranges).build();
 }
 
 function growTo(sheet: Sheet, rows: number, columns: number): void {

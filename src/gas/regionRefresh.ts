@@ -14,6 +14,13 @@ export const REGION_RESUME_HANDLER = 'onRegionRefreshTrigger';
 export const REGION_RESUME_AFTER_MS = 7 * 60_000;
 export const REGION_PROGRESS_KEY = 'marshrut.region.progress';
 const RUN_PROPERTY = 'marshrut.region.run';
+/** Set when a run ended too late in its execution to draw the regional «Дашборд»: the continuation draws it. */
+const DASHBOARD_PENDING = 'marshrut.region.dashboardPending';
+/**
+ * Past this much of an execution the «Дашборд» (a few dozen calls: its municipalities side by side) is left to the
+ * continuation trigger, which runs it in an execution of its own.
+ */
+const DASHBOARD_BY_MS = 2.5 * 60_000;
 
 const runSchema = z.object({ startedAt: z.number().int().nonnegative() });
 
@@ -63,6 +70,7 @@ export type RegionRefresh = RefreshResult & { readonly busy: boolean };
  */
 export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const started = systemClock.now().getTime();
   const result = scriptLock.tryWithLock(() => {
     removeContinuations();
     scheduleContinuation();
@@ -78,9 +86,16 @@ export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
       { continueOnly, progress: cacheProgress(REGION_PROGRESS_KEY) },
     );
     if (run.complete) {
-      removeContinuations();
-      // The regional «Дашборд» follows the new totals (aggregates only; the lock is already held).
-      writeDashboardSheet(spreadsheet, dashboardOf(spreadsheet));
+      const properties = PropertiesService.getDocumentProperties();
+      if (systemClock.now().getTime() - started > DASHBOARD_BY_MS) {
+        // The continuation already scheduled stays: it finds no run and draws the «Дашборд» (the branch below).
+        properties.setProperty(DASHBOARD_PENDING, '1');
+      } else {
+        removeContinuations();
+        // The regional «Дашборд» follows the new totals (aggregates only; the lock is already held).
+        writeDashboardSheet(spreadsheet, dashboardOf(spreadsheet));
+        if (properties.getProperty(DASHBOARD_PENDING)) properties.deleteProperty(DASHBOARD_PENDING);
+      }
     }
     return { ...run, busy: false };
   });

@@ -345,12 +345,10 @@ describe('the «Дашборд» sheet plan', () => {
       events: null,
       pairs: null,
     });
-    // The indicators, then one comparison per indicator a municipality has a number for.
-    expect(dashboardSheetPlan(regional).charts.map((c) => c.title)).toEqual([
-      'Показатели: план и факт',
-      'Сравнение: 8.1. Доля педагогов с ИОМ',
-      'Сравнение: 9. Участники конкурсов',
-    ]);
+    // The indicators, then the chart of the first indicator a municipality has a number for (the others: tables).
+    const regionalPlan = dashboardSheetPlan(regional);
+    expect(regionalPlan.charts.map((c) => c.title)).toEqual(['Показатели: план и факт', 'Сравнение: 8.1. Доля педагогов с ИОМ']);
+    expect(regionalPlan.values.some((r) => r[0] === 'Сравнение: 9. Участники конкурсов')).toBe(true);
   });
 });
 
@@ -437,25 +435,27 @@ describe('units side by side (issue 18 p.2)', () => {
     const noPlan = indicator({ code: '3', plan: null, byUnit: [unit('id-a', 3, 'Нет плана')] });
     const plan = dashboardSheetPlan(region([share, lower, count, noPlan]));
     const top = plan.values.findIndex((r) => r[0] === 'Муниципалитет' && r[1] === '2') + 1;
-    // Units by name; the region's total last.
-    expect(plan.values.slice(top, top + 5).map((r) => r.slice(0, 5))).toEqual([
+    // The plan under each code, the units by name, the region's total last.
+    expect(plan.values.slice(top, top + 6).map((r) => r.slice(0, 5))).toEqual([
+      ['План', 60, 70, 10, ''],
       ['Дубна', 40, 80, 3, 3],
       ['Истра', '', '', '', ''],
       ['Клин', 75, 20, 12, ''],
       ['Серпухов', 60, '', '', ''],
       ['Итого по региону', 50, 50, 50, 50],
     ]);
-    const range = (column: number) => ({ row: top + 1, column, rows: 4, columns: 1 });
-    expect(plan.rules.map((r) => [r.when, r.value, r.background, r.range])).toEqual([
-      ['empty', undefined, '#f1f3f4', range(2)],
-      ['≥', 60, '#e6f4ea', range(2)],
-      ['<', 60, '#fce8e6', range(2)],
-      ['empty', undefined, '#f1f3f4', range(3)],
-      ['≤', 70, '#e6f4ea', range(3)],
-      ['>', 70, '#fce8e6', range(3)],
-      // column 4, the count: no rule
-      ['empty', undefined, '#f1f3f4', range(5)],
-      ['notEmpty', undefined, '#fef7e0', range(5)],
+    // Rows top + 2 … top + 5 (1-based) are the units; the plan row is top + 1.
+    const range = (column: number) => ({ row: top + 2, column, rows: 4, columns: 1 });
+    const [planRow, first] = [top + 1, top + 2];
+    // A fixed set of rules: an empty cell's first (it wins); each cell against its column's plan by the column's
+    // comparator (B: ≥ 60, C: ≤ 70); the count (D) only when empty; E has no plan. Adjacent columns are one range.
+    expect(plan.rules.map((r) => [r.when, r.formula, r.background, r.ranges])).toEqual([
+      ['empty', undefined, '#f1f3f4', [{ ...range(2), columns: 4 }]],
+      ['notEmpty', undefined, '#fef7e0', [range(5)]],
+      ['formula', `=B${first}>=B$${planRow}`, '#e6f4ea', [range(2)]],
+      ['formula', `=B${first}<B$${planRow}`, '#fce8e6', [range(2)]],
+      ['formula', `=C${first}<=C$${planRow}`, '#e6f4ea', [range(3)]],
+      ['formula', `=C${first}>C$${planRow}`, '#fce8e6', [range(3)]],
     ]);
   });
 

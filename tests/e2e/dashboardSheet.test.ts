@@ -217,50 +217,59 @@ describe('the ОО side by side on «Дашборд» (issue 18 p.2)', () => {
   const values = sheet.getDataRange().getValues();
   const at = (text: string) => values.findIndex((r) => r[0] === text) + 1;
 
-  test('one chart per indicator: every ОО by name, best first, with the plan and the municipality’s total as lines', () => {
-    const three = charts(wb).find((c) => String(c.title).startsWith('Сравнение: 3. '))!;
-    expect(three.type).toBe('COMBO');
-    // Indicator 3 by hand (kpiFixture): Ш1 — Иванова certified of Иванова, Петров: 50 %; Ш2 — Кузнецов of Кузнецов,
-    // Соколова, Новиков: 33,3 %; ДС and УМЦ have no teacher — last, by name. Plan 30, the municipality 2 of 5 = 40 %.
-    expect(three.values).toEqual([
+  test('per indicator every ОО by name, best first, with the plan and the municipality’s total; the first as a chart', () => {
+    // The first compared indicator (2) is drawn: bars and two lines.
+    const [chart] = charts(wb).filter((c) => String(c.title).startsWith('Сравнение: '));
+    expect([chart!.type, String(chart!.title).slice(0, 13)]).toEqual(['COMBO', 'Сравнение: 2.']);
+    expect(charts(wb).filter((c) => String(c.title).startsWith('Сравнение: '))).toHaveLength(1);
+    const options = sheet
+      .getCharts()
+      .find((c) => String(c.getOptions().get('title')).startsWith('Сравнение: '))!
+      .getOptions();
+    expect([options.get('series.1.type'), options.get('series.2.type')]).toEqual(['line', 'line']);
+    // Indicator 3 by hand (kpiFixture), as a table: Ш1 — Иванова certified of Иванова, Петров: 50 %; Ш2 — Кузнецов of
+    // Кузнецов, Соколова, Новиков: 33,3 %; ДС and УМЦ have no teacher — last, by name. Plan 30, the municipality 2 of 5.
+    const three = values.findIndex((r) => String(r[0]).startsWith('Сравнение: 3. ')) + 1;
+    expect(values.slice(three, three + 5).map((r) => r.slice(0, 4))).toEqual([
       ['ОО', 'Значение, %', 'План', 'Итого по муниципалитету'],
       ['МОУ «Школа № 1»', 50, 30, 40],
       ['МОУ «Школа № 2»', 100 / 3, 30, 40],
       ['МДОУ «Детский сад № 3»', '', 30, 40],
       ['МУ «Учебно-методический центр»', '', 30, 40],
     ]);
-    const options = sheet
-      .getCharts()
-      .find((c) => String(c.getOptions().get('title')).startsWith('Сравнение: 3. '))!
-      .getOptions();
-    expect([options.get('series.1.type'), options.get('series.2.type')]).toEqual(['line', 'line']);
-    // A count (9, the contest): its plan is the municipality's whole, not drawn against one school.
-    const nine = charts(wb).find((c) => String(c.title).startsWith('Сравнение: 9. '))!;
-    expect(nine.values.slice(1).map((r) => r[2])).toEqual(['', '', '', '']);
+    // A count (9, the contest): its plan is the municipality's whole, not set against one school.
+    const nine = values.findIndex((r) => String(r[0]).startsWith('Сравнение: 9. ')) + 1;
+    expect(values.slice(nine + 1, nine + 5).map((r) => r[2])).toEqual(['', '', '', '']);
   });
 
   test('the table ОО × indicator is coloured by status with conditional formatting rules, set in one call', () => {
     const top = at('ОО');
     expect(top).toBeGreaterThan(0);
     const header = values[top - 1]!;
-    const column = header.indexOf('3') + 1;
-    expect(values[top]![0]).toBe('МДОУ «Детский сад № 3»'); // by name
+    expect(values[top]!.slice(0, header.indexOf('3') + 1).at(-1)).toBe(30); // the «План» row under the codes
+    expect(values[top + 1]![0]).toBe('МДОУ «Детский сад № 3»'); // then the ОО by name
     const rules = unwrap<FakeSheet>(sheet).conditionalRules.map(
       (r) =>
         unwrap<{ data: { condition: string; values: unknown[]; background?: string; ranges: GoogleAppsScript.Spreadsheet.Range[] } }>(r)
           .data,
     );
-    const ofThree = rules.filter((r) => r.ranges.some((range) => range.getColumn() === column));
-    // Plan ≥ 30: empty — grey («Нет данных»), ≥ 30 green, < 30 red; over the four ОО rows only (the total is bold).
-    expect(ofThree.map((r) => [r.condition, r.values[0], r.background, r.ranges[0]!.getA1Notation()])).toEqual(
-      ['CELL_EMPTY', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN'].map((condition, i) => [
-        condition,
-        [undefined, 30, 30][i],
-        ['#f1f3f4', '#e6f4ea', '#fce8e6'][i],
-        `${String.fromCharCode(64 + column)}${top + 1}:${String.fromCharCode(64 + column)}${top + 4}`,
-      ]),
+    const column = header.indexOf('3') + 1;
+    const ofThree = rules.filter((r) =>
+      r.ranges.some((range) => range.getColumn() <= column && column < range.getColumn() + range.getNumColumns()),
     );
-    // A count (9) is not coloured: no school meets or misses the municipality's plan.
-    expect(rules.some((r) => r.ranges.some((range) => range.getColumn() === header.indexOf('9') + 1))).toBe(false);
+    // Empty — grey («Нет данных»); every «≥» column against its plan in the «План» row: green at or above, red below
+    // (the formula is written for the first range's top-left cell, B; Sheets shifts it to column 3's).
+    expect(ofThree.map((r) => [r.condition, r.background])).toEqual([
+      ['CELL_EMPTY', '#f1f3f4'],
+      ['CUSTOM_FORMULA', '#e6f4ea'],
+      ['CUSTOM_FORMULA', '#fce8e6'],
+    ]);
+    expect(ofThree[1]!.values[0]).toBe(`=B${top + 2}>=B$${top + 1}`);
+    expect(ofThree[0]!.ranges[0]!.getA1Notation()).toMatch(new RegExp(`^B${top + 2}:[A-Z]${top + 5}$`));
+    // A count (9) is not coloured by plan: no school meets or misses the municipality's plan (grey only when empty).
+    const nine = header.indexOf('9') + 1;
+    const covers = (at: number) => (range: GoogleAppsScript.Spreadsheet.Range) =>
+      range.getColumn() <= at && at < range.getColumn() + range.getNumColumns();
+    expect(rules.filter((r) => r.ranges.some(covers(nine))).map((r) => r.condition)).toEqual(['CELL_EMPTY']);
   });
 });

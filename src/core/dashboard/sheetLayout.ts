@@ -37,11 +37,14 @@ export interface DashboardSheetPlan {
   readonly rules: readonly SheetRule[];
 }
 
-/** One conditional formatting rule: a number condition (or an empty / a filled cell) over a range, and its colours. */
+/**
+ * One conditional formatting rule over ranges: an empty cell, a filled one, or a custom formula written for the top-left
+ * cell of the first range (Sheets shifts its relative references for every other cell and range).
+ */
 export interface SheetRule {
-  readonly range: { readonly row: number; readonly column: number; readonly rows: number; readonly columns: number };
-  readonly when: 'empty' | 'notEmpty' | '≥' | '<' | '≤' | '>';
-  readonly value?: number;
+  readonly ranges: readonly { readonly row: number; readonly column: number; readonly rows: number; readonly columns: number }[];
+  readonly when: 'empty' | 'notEmpty' | 'formula';
+  readonly formula?: string;
   readonly background: string;
   readonly font: string;
 }
@@ -209,16 +212,68 @@ function comparisonSections(data: DashboardData): Section[] {
 }
 
 /** The conditional formatting of one indicator's column of the table: by its comparator against the plan. */
-function statusRules(i: DashboardIndicator, range: SheetRule['range']): SheetRule[] {
+type RuleRange = SheetRule['ranges'][number];
+
+/** A1 of a cell; `$row` fixes the row. */
+const a1 = (row: number, column: number, fixedRow = false) => {
+  let letters = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${fixedRow ? '$' : ''}${row}`;
+};
+
+/**
+ * The status colours of the table unit × indicator: a fixed set of rules whatever the number of indicators (each
+ * rule is a few service calls to build). Each cell is compared with its column's plan in the «План» row by the
+ * column's comparator, as core/indicators/status.ts unitStatusOf decides: an empty cell «Нет данных», a share or a
+ * ratio without a plan «Нет плана»; a count (its plan is the territory's) and «рост» (no unit keeps a year before)
+ * are not coloured. The empty cell's rule comes first: the first rule that holds wins.
+ */
+function statusRules(
+  columns: readonly { readonly indicator: DashboardIndicator; readonly range: RuleRange }[],
+  planRow: number,
+): SheetRule[] {
   const fill = (status: keyof typeof STATUS_FILL) => ({ background: STATUS_FILL[status][0], font: STATUS_FILL[status][1] });
-  const empty: SheetRule = { range, when: 'empty', ...fill('Нет данных') };
-  // Only a share's or a ratio's unit has a status (core/indicators/status.ts unitStatusOf); «рост» needs a year
-  // before that no unit keeps.
-  if (!i.byUnit.some((u) => u.status !== null) || i.comparator === 'рост') return [];
-  if (typeof i.plan !== 'number') return [empty, { range, when: 'notEmpty', ...fill('Нет плана') }];
-  return i.comparator === '≤'
-    ? [empty, { range, when: '≤', value: i.plan, ...fill('Выполнен') }, { range, when: '>', value: i.plan, ...fill('Не выполнен') }]
-    : [empty, { range, when: '≥', value: i.plan, ...fill('Выполнен') }, { range, when: '<', value: i.plan, ...fill('Не выполнен') }];
+  const coloured = columns.filter(({ indicator: i }) => i.byUnit.some((u) => u.status !== null) && i.comparator !== 'рост');
+  // Adjacent columns as one range: a range is a service call to make.
+  const rangesOf = (keep: (i: DashboardIndicator) => boolean, among: typeof columns = coloured) => {
+    const spans: RuleRange[] = [];
+    for (const { range } of among.filter((c) => keep(c.indicator))) {
+      const last = spans[spans.length - 1];
+      if (last && last.column + last.columns === range.column) spans[spans.length - 1] = { ...last, columns: last.columns + 1 };
+      else spans.push(range);
+    }
+    return spans;
+  };
+  const rules: SheetRule[] = [];
+  const add = (
+    when: SheetRule['when'],
+    ranges: RuleRange[],
+    status: keyof typeof STATUS_FILL,
+    formula?: (cell: string, plan: string) => string,
+  ) => {
+    if (!ranges.length) return;
+    const first = ranges[0]!;
+    const rule = { when, ranges, ...fill(status) };
+    rules.push(formula ? { ...rule, formula: formula(a1(first.row, first.column), a1(planRow, first.column, true)) } : rule);
+  };
+  add(
+    'empty',
+    // An empty cell is «Нет данных» in every column, a count's too.
+    rangesOf(() => true, columns),
+    'Нет данных',
+  );
+  add(
+    'notEmpty',
+    rangesOf((i) => typeof i.plan !== 'number'),
+    'Нет плана',
+  );
+  const atLeast = rangesOf((i) => typeof i.plan === 'number' && i.comparator === '≥');
+  const atMost = rangesOf((i) => typeof i.plan === 'number' && i.comparator === '≤');
+  add('formula', atLeast, 'Выполнен', (cell, plan) => `=${cell}>=${plan}`);
+  add('formula', atLeast, 'Не выполнен', (cell, plan) => `=${cell}<${plan}`);
+  add('formula', atMost, 'Выполнен', (cell, plan) => `=${cell}<=${plan}`);
+  add('formula', atMost, 'Не выполнен', (cell, plan) => `=${cell}>${plan}`);
+  return rules;
 }
 
 const formatOf = (v: SheetCell) => (typeof v === 'number' && !Number.isInteger(v) ? '0.0' : '0');
@@ -245,13 +300,19 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
   const year = defaultYear(data);
   const sections = [indicatorSection(data), ...(year === null ? [] : registerSections(data, year))].filter((s): s is Section => s !== null);
   const charts: SheetChart[] = [];
-  const rules: SheetRule[] = [];
+  let rules: SheetRule[] = [];
   let row = FIRST_SECTION_ROW;
-  const place = (section: Section) => {
+  /** A section's title and table, and (unless `chart` is false: a table only) its chart to the left. */
+  const place = (section: Section, chart = true) => {
     put(row, 1, section.title, true);
     const top = row + 1;
-    section.header.forEach((h, c) => put(top, TABLE_COLUMN + c, h, true));
-    section.rows.forEach((cells, r) => cells.forEach((v, c) => put(top + 1 + r, TABLE_COLUMN + c, v)));
+    const column = chart ? TABLE_COLUMN : 1;
+    section.header.forEach((h, c) => put(top, column + c, h, true));
+    section.rows.forEach((cells, r) => cells.forEach((v, c) => put(top + 1 + r, column + c, v)));
+    if (!chart) {
+      row = top + section.rows.length + 2;
+      return;
+    }
     charts.push({
       kind: section.kind,
       title: section.title,
@@ -261,7 +322,7 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
     });
     row = top + Math.max(CHART_ROWS, section.rows.length + 1) + 1;
   };
-  sections.forEach(place);
+  for (const section of sections) place(section);
   // Units side by side, below: the table unit × indicator (no chart: its colours are the picture), then one chart
   // per indicator, its units sorted.
   const compared = comparedIndicators(data);
@@ -274,18 +335,29 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
     );
     const top = row + 2;
     [UNIT_WORD[data.unitKind], ...compared.map((i) => i.code)].forEach((h, c) => put(top, 1 + c, h, true));
+    // The plan of each indicator under its code: what the colours compare with.
+    put(top + 1, 1, 'План', true);
+    compared.forEach((i, c) => put(top + 1, 2 + c, typeof i.plan === 'number' ? i.plan : ''));
+    const first = top + 2;
     const units = [...data.units].sort((a, b) => compareRu(a.name || a.code, b.name || b.code));
     units.forEach((u, r) => {
-      put(top + 1 + r, 1, u.name || u.code);
-      compared.forEach((i, c) => put(top + 1 + r, 2 + c, i.byUnit.find((b) => b.unit === u.code)?.value ?? ''));
+      put(first + r, 1, u.name || u.code);
+      compared.forEach((i, c) => put(first + r, 2 + c, i.byUnit.find((b) => b.unit === u.code)?.value ?? ''));
     });
-    put(top + 1 + units.length, 1, TOTAL_WORD[data.unitKind], true);
-    compared.forEach((i, c) => {
-      put(top + 1 + units.length, 2 + c, typeof i.value === 'number' ? i.value : '', true);
-      rules.push(...statusRules(i, { row: top + 1, column: 2 + c, rows: units.length, columns: 1 }));
-    });
-    row = top + units.length + 3;
-    comparisonSections(data).forEach(place);
+    put(first + units.length, 1, TOTAL_WORD[data.unitKind], true);
+    compared.forEach((i, c) => put(first + units.length, 2 + c, typeof i.value === 'number' ? i.value : '', true));
+    rules = statusRules(
+      compared.map((indicator, c) => ({ indicator, range: { row: first, column: 2 + c, rows: units.length, columns: 1 } })),
+      top + 1,
+    );
+    row = first + units.length + 2;
+    // One chart, of the first indicator; the others as sorted tables: the sheet's calls stay fixed however many
+    // indicators (a regional refresh draws it at the end of a 6-minute execution), and the HTML dashboard charts any.
+    const [chosen, ...others] = comparisonSections(data);
+    put(row, 1, 'Диаграмма — по первому показателю, по остальным — таблицы ниже; любой показатель на диаграмме — в «Маршрут → Дашборд…».');
+    row += 1;
+    place(chosen!);
+    for (const section of others) place(section, false);
   }
   if (!sections.length)
     put(FIRST_SECTION_ROW, 1, 'Данных для дашборда пока нет: загрузите ответы форм и пересчитайте показатели («Маршрут → Показатели…»).');

@@ -176,7 +176,6 @@ type CfrbApi = Pick<
   | 'whenTextContains'
   | 'whenNumberGreaterThanOrEqualTo'
   | 'whenNumberLessThan'
-  | 'whenNumberLessThanOrEqualTo'
   | 'whenNumberGreaterThan'
   | 'whenFormulaSatisfied'
   | 'whenCellEmpty'
@@ -221,9 +220,7 @@ class FakeConditionalFormatRuleBuilder implements CfrbApi {
   whenCellNotEmpty(): CFRB {
     return this.when('CELL_NOT_EMPTY', []);
   }
-  whenNumberLessThanOrEqualTo(n: number): CFRB {
-    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
+
   setBackground(color: string | null): CFRB {
     this.data.background = color ?? undefined;
     return this.proxy;
