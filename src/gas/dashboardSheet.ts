@@ -7,7 +7,7 @@ import { dashboardOfRegion } from '../core/dashboard/regional';
 import type { KpiReport } from '../core/indicators/report';
 import { readRegionReport } from '../core/region/report';
 import type { Workbook } from '../core/workbook';
-import { dashboardSheetPlan, type SheetChart } from '../core/dashboard/sheetLayout';
+import { dashboardSheetPlan, type SheetChart, type SheetRule } from '../core/dashboard/sheetLayout';
 import { sheetSpec, type WorkbookKind } from '../core/schema/sheets';
 import { scriptLock, systemClock } from './services';
 import { toSheetValue } from './sheetValues';
@@ -64,6 +64,20 @@ export function writeDashboardSheet(spreadsheet: Spreadsheet, data: DashboardDat
   range.setNumberFormats(plan.numberFormats);
   setWidths(sheet, plan.columnWidths);
   for (const chart of plan.charts) sheet.insertChart(embeddedChart(sheet, chart));
+  // The sheet is all ours: its rules are replaced whole, in one call.
+  sheet.setConditionalFormatRules(plan.rules.map((rule) => conditionalRule(sheet, rule)));
+}
+
+function conditionalRule(sheet: Sheet, rule: SheetRule): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const builder = SpreadsheetApp.newConditionalFormatRule();
+  const when =
+    rule.when === 'empty'
+      ? builder.whenCellEmpty()
+      : rule.when === 'notEmpty'
+        ? builder.whenCellNotEmpty()
+        : builder.whenFormulaSatisfied(rule.formula ?? '');
+  const ranges = rule.ranges.map(({ row, column, rows, columns }) => sheet.getRange(row, column, rows, columns));
+  return when.setBackground(rule.background).setFontColor(rule.font).setRanges(ranges).build();
 }
 
 function growTo(sheet: Sheet, rows: number, columns: number): void {

@@ -67,6 +67,7 @@ export function kpiJson(report: KpiReport) {
       status: i.status,
       previous: i.previous,
       change: i.change,
+      history: i.history,
       explanation: i.explanation,
       warnings: i.warnings.map(({ code, organization, counted, headcount, text }) => ({ code, organization, counted, headcount, text })),
     })),

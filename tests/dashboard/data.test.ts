@@ -1,10 +1,15 @@
 // DashboardData from one snapshot: counts by year, ОО and label computed by hand; the indicators read back as the
 // last recompute left them; no register row in it; the «Дашборд» sheet plan; the page's embedding of the data.
 import { buildDashboard } from '../../src/core/dashboard/build';
-import { dashboardDataSchema, type DashboardData } from '../../src/core/dashboard/data';
+import {
+  dashboardDataSchema,
+  type DashboardData,
+  type DashboardIndicator,
+  type DashboardUnitIndicator,
+} from '../../src/core/dashboard/data';
 import { dashboardPage, PAYLOAD_PLACEHOLDER, scriptJson } from '../../src/core/dashboard/page';
-import { regionalDashboard } from '../../src/core/dashboard/regional';
-import { dashboardSheetPlan } from '../../src/core/dashboard/sheetLayout';
+import { dashboardOfRegion, regionalDashboard } from '../../src/core/dashboard/regional';
+import { dashboardSheetPlan, rankedUnits } from '../../src/core/dashboard/sheetLayout';
 import { d, MemoryPort, type Rows } from '../support/memoryWorkbook';
 import { Workbook } from '../../src/core/workbook';
 
@@ -269,7 +274,7 @@ describe('the «Дашборд» sheet plan', () => {
   });
 
   test('four charts over their small tables, in the indicators’ year, for the whole municipality', () => {
-    expect(plan.charts.map((c) => [c.kind, c.title])).toEqual([
+    expect(plan.charts.slice(0, 4).map((c) => [c.kind, c.title])).toEqual([
       ['BAR', 'Показатели: план и факт'],
       ['PIE', 'ИОМ по статусам, 2024 год'],
       ['COLUMN', 'Проведённые мероприятия по месяцам и уровням, 2024 год'],
@@ -349,7 +354,163 @@ describe('the «Дашборд» sheet plan', () => {
       events: null,
       pairs: null,
     });
-    expect(dashboardSheetPlan(regional).charts.map((c) => c.title)).toEqual(['Показатели: план и факт']);
+    // The indicators, then the chart of the first indicator a municipality has a number for (the others: tables).
+    const regionalPlan = dashboardSheetPlan(regional);
+    expect(regionalPlan.charts.map((c) => c.title)).toEqual(['Показатели: план и факт', 'Сравнение: 8.1. Доля педагогов с ИОМ']);
+    expect(regionalPlan.values.some((r) => r[0] === 'Сравнение: 9. Участники конкурсов')).toBe(true);
+  });
+});
+
+describe('units side by side (issue 18 p.2)', () => {
+  const indicator = (over: Partial<DashboardIndicator>): DashboardIndicator => ({
+    code: '2',
+    name: 'Доля диагностированных',
+    unit: '%',
+    plan: 60,
+    comparator: '≥',
+    value: 50,
+    previousValue: null,
+    change: null,
+    history: [],
+    numerator: 50,
+    denominator: 100,
+    status: 'Не выполнен',
+    byUnit: [],
+    ...over,
+  });
+  const region = (indicators: DashboardIndicator[]) =>
+    regionalDashboard({
+      title: 'Область',
+      now: NOW,
+      preset: 'klin',
+      period: { from: '2025-01-01', to: '2025-12-31' },
+      computedAt: '2025-12-31T10:00:00',
+      municipalities: [
+        { code: 'id-a', name: 'Дубна' },
+        { code: 'id-b', name: 'Клин' },
+        { code: 'id-c', name: 'Серпухов' },
+        { code: 'id-d', name: 'Истра' },
+      ],
+      indicators,
+    });
+  const unit = (u: string, value: number | null, status: DashboardUnitIndicator['status']) => ({
+    unit: u,
+    numerator: null,
+    denominator: null,
+    value,
+    status,
+  });
+  const share = indicator({
+    byUnit: [unit('id-a', 40, 'Не выполнен'), unit('id-b', 75, 'Выполнен'), unit('id-c', 60, 'Выполнен'), unit('id-d', null, 'Нет данных')],
+  });
+
+  test('sorted best first by name, never by workbook id; a unit without a value last; «≤» the lowest first', () => {
+    const data = region([share]);
+    expect(rankedUnits(data, share)).toEqual([
+      { name: 'Клин', value: 75 },
+      { name: 'Серпухов', value: 60 },
+      { name: 'Дубна', value: 40 },
+      { name: 'Истра', value: null },
+    ]);
+    const lower = { ...share, comparator: '≤' as const };
+    expect(rankedUnits(data, lower).map((r) => r.name)).toEqual(['Дубна', 'Серпухов', 'Клин', 'Истра']);
+  });
+
+  test('the sheet’s chart of an indicator: value, the plan and the region’s total as two more series (its lines)', () => {
+    const plan = dashboardSheetPlan(region([share]));
+    const chart = plan.charts.find((c) => c.title.startsWith('Сравнение: 2.'))!;
+    expect(chart.kind).toBe('COMBO');
+    expect(chart.options).toMatchObject({ seriesType: 'bars', 'series.1.type': 'line', 'series.2.type': 'line' });
+    const { row, column, rows, columns } = chart.range;
+    expect(plan.values.slice(row - 1, row - 1 + rows).map((r) => r.slice(column - 1, column - 1 + columns))).toEqual([
+      ['Муниципалитет', 'Значение, %', 'План', 'Итого по региону'],
+      ['Клин', 75, 60, 50],
+      ['Серпухов', 60, 60, 50],
+      ['Дубна', 40, 60, 50],
+      ['Истра', '', 60, 50],
+    ]);
+    expect(JSON.stringify(plan.values)).not.toContain('id-');
+  });
+
+  test('the table municipality × indicator: coloured by comparator against the plan; a count not at all', () => {
+    const lower = indicator({
+      code: '4',
+      unit: 'чел.',
+      comparator: '≤',
+      plan: 70,
+      byUnit: [unit('id-a', 80, 'Не выполнен'), unit('id-b', 20, 'Выполнен')],
+    });
+    const count = indicator({ code: '9', unit: 'чел.', plan: 10, byUnit: [unit('id-a', 3, null), unit('id-b', 12, null)] });
+    const noPlan = indicator({ code: '3', plan: null, byUnit: [unit('id-a', 3, 'Нет плана')] });
+    const plan = dashboardSheetPlan(region([share, lower, count, noPlan]));
+    const top = plan.values.findIndex((r) => r[0] === 'Муниципалитет' && r[1] === '2') + 1;
+    // The plan under each code, the units by name, the region's total last.
+    expect(plan.values.slice(top, top + 6).map((r) => r.slice(0, 5))).toEqual([
+      ['План', 60, 70, 10, ''],
+      ['Дубна', 40, 80, 3, 3],
+      ['Истра', '', '', '', ''],
+      ['Клин', 75, 20, 12, ''],
+      ['Серпухов', 60, '', '', ''],
+      ['Итого по региону', 50, 50, 50, 50],
+    ]);
+    // Rows top + 2 … top + 5 (1-based) are the units; the plan row is top + 1.
+    const range = (column: number) => ({ row: top + 2, column, rows: 4, columns: 1 });
+    const [planRow, first] = [top + 1, top + 2];
+    // A fixed set of rules: an empty cell's first (it wins); each cell against its column's plan by the column's
+    // comparator (B: ≥ 60, C: ≤ 70); the count (D) only when empty; E has no plan. Adjacent columns are one range.
+    expect(plan.rules.map((r) => [r.when, r.formula, r.background, r.ranges])).toEqual([
+      ['empty', undefined, '#f1f3f4', [{ ...range(2), columns: 4 }]],
+      ['notEmpty', undefined, '#fef7e0', [range(5)]],
+      ['formula', `=B${first}>=B$${planRow}`, '#e6f4ea', [range(2)]],
+      ['formula', `=B${first}<B$${planRow}`, '#fce8e6', [range(2)]],
+      ['formula', `=C${first}<=C$${planRow}`, '#e6f4ea', [range(3)]],
+      ['formula', `=C${first}>C$${planRow}`, '#fce8e6', [range(3)]],
+    ]);
+  });
+
+  test('the trend of the region: its totals of every year kept, and the change on the year before', () => {
+    const data = dashboardOfRegion(
+      {
+        region: 'Область',
+        preset: 'klin',
+        year: 2025,
+        updatedAt: '2025-12-31T10:00:00',
+        municipalities: [],
+        indicators: [
+          {
+            code: '8.1',
+            name: 'Доля педагогов с ИОМ',
+            unit: '%',
+            numerator: 30,
+            denominator: 60,
+            value: 50,
+            plan: 60,
+            comparator: '≥',
+            status: 'Не выполнен',
+            period: { from: '2025-01-01', to: '2025-12-31' },
+            explanation: '',
+            computedAt: '2025-12-31T10:00:00',
+            history: [
+              { year: 2023, numerator: 10, denominator: 50, value: 20 },
+              { year: 2024, numerator: 21, denominator: 60, value: 35 },
+              { year: 2025, numerator: 30, denominator: 60, value: 50 },
+            ],
+          },
+        ],
+        byMunicipality: [],
+      },
+      NOW,
+      'Регион',
+    );
+    expect(data.indicators[0]).toMatchObject({
+      history: [
+        { year: 2023, value: 20 },
+        { year: 2024, value: 35 },
+        { year: 2025, value: 50 },
+      ],
+      previousValue: 35,
+      change: 15,
+    });
   });
 });
 

@@ -70,6 +70,7 @@ test('the regional entry point: the same page with indicators per municipality a
           value: 30,
           previousValue: null,
           change: null,
+          history: [],
           numerator: 30,
           denominator: 100,
           status: 'Не выполнен',

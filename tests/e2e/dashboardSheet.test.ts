@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { importFolder } from '../../src/local/importFolder';
 import type { LocalWorkbook } from '../../src/local/localWorkbook';
+import { unwrap } from '../../src/local/fakes/strict';
+import type { FakeSheet } from '../../src/local/fakes/spreadsheet/sheet';
 import { exportWorkbookXlsx } from '../../src/local/xlsx';
 import { openBuiltWorkbook, sheetOf } from '../support/e2eBuild';
 import { KLIN_2024, writeKpiFolder } from '../support/kpiFixture';
@@ -53,15 +55,17 @@ function charts(wb: LocalWorkbook): ChartPicture[] {
 describe('after a recompute of klin for 2024', () => {
   const wb = recomputed();
   const pictures = charts(wb);
+  // The four sections of the registers and indicators; the ОО side by side follow (tested below).
+  const main = pictures.slice(0, 4);
 
   test('four charts, each over its small table, with the values a methodist checks by hand', () => {
-    expect(pictures.map((c) => c.title)).toEqual([
+    expect(main.map((c) => c.title)).toEqual([
       'Показатели: план и факт',
       'ИОМ по статусам, 2024 год',
       'Проведённые мероприятия по месяцам и уровням, 2024 год',
       'Действующие пары наставничества по формам, 2024 год',
     ]);
-    const [kpi, ioms, events, pairs] = pictures;
+    const [kpi, ioms, events, pairs] = main;
     // Plan and fact of every indicator, as recomputed (kpiFixture works them out by hand).
     expect(kpi!.values[0]).toEqual(['Показатель', 'План', 'Факт']);
     expect(kpi!.values).toHaveLength(KLIN_2024.length + 1);
@@ -99,7 +103,7 @@ describe('after a recompute of klin for 2024', () => {
   });
 
   test('chart types and options: plan vs fact bars, a status pie, stacked month columns, bars by form', () => {
-    expect(pictures.map((c) => c.type)).toEqual(['BAR', 'PIE', 'COLUMN', 'BAR']);
+    expect(main.map((c) => c.type)).toEqual(['BAR', 'PIE', 'COLUMN', 'BAR']);
     const [, , events] = sheetOf(wb, 'Дашборд').getCharts();
     expect(events!.getOptions().get('isStacked')).toBe(true);
     expect(events!.getOptions().get('width')).toBe(680);
@@ -120,9 +124,9 @@ describe('after a recompute of klin for 2024', () => {
     expect(sheet.getRange(pictures[0]!.anchor[0] - 1, 1).getFontWeight()).toBe('bold');
   });
 
-  test('a second recompute and the menu item rebuild it: still four charts, never a pile', () => {
+  test('a second recompute and the menu item rebuild it: the same charts, never a pile', () => {
     wb.rpc('rpcKpiRecompute', { year: 2024 });
-    expect(charts(wb)).toHaveLength(4);
+    expect(charts(wb)).toHaveLength(pictures.length);
     wb.menu('menuRebuildDashboard');
     expect(charts(wb)).toEqual(pictures);
     expect(wb.runtime.ui.toasts.at(-1)?.message).toBe('Лист «Дашборд» обновлён: Клин.');
@@ -136,8 +140,10 @@ describe('after a recompute of klin for 2024', () => {
     expect(c['Range.setFontWeights']).toBe(1);
     expect(c['Range.setNumberFormats']).toBe(1);
     expect(c['Range.getValues']).toBeLessThanOrEqual(8); // organizations, ИОМ, events, mentoring, indicators, by ОО, settings (+ access)
-    expect(c['Sheet.insertChart']).toBe(4);
-    expect(c['Sheet.removeChart']).toBe(4);
+    // One chart per section: four, and one per indicator some ОО has a value of — whatever the registers' size.
+    expect(c['Sheet.insertChart']).toBe(pictures.length);
+    expect(c['Sheet.removeChart']).toBe(pictures.length);
+    expect(c['Sheet.setConditionalFormatRules']).toBe(1);
   });
 
   test('a recompute reads each sheet at most once, the dashboard drawn from the same read', () => {
@@ -203,4 +209,67 @@ test('a user off the access list cannot rebuild it', () => {
   expect(wb.runtime.ui.alerts.at(-1)?.message).toMatch(/^Нет доступа: stranger@x\.ru нет в списке доступа/);
   expect(sheetOf(wb, 'Дашборд').getCharts()).toHaveLength(0);
   expect(String(sheetOf(wb, 'Дашборд').getRange(2, 1).getValue())).toMatch(/^ⓘ Дашборд появится/);
+});
+
+describe('the ОО side by side on «Дашборд» (issue 18 p.2)', () => {
+  const wb = recomputed();
+  const sheet = sheetOf(wb, 'Дашборд');
+  const values = sheet.getDataRange().getValues();
+  const at = (text: string) => values.findIndex((r) => r[0] === text) + 1;
+
+  test('per indicator every ОО by name, best first, with the plan and the municipality’s total; the first as a chart', () => {
+    // The first compared indicator (2) is drawn: bars and two lines.
+    const [chart] = charts(wb).filter((c) => String(c.title).startsWith('Сравнение: '));
+    expect([chart!.type, String(chart!.title).slice(0, 13)]).toEqual(['COMBO', 'Сравнение: 2.']);
+    expect(charts(wb).filter((c) => String(c.title).startsWith('Сравнение: '))).toHaveLength(1);
+    const options = sheet
+      .getCharts()
+      .find((c) => String(c.getOptions().get('title')).startsWith('Сравнение: '))!
+      .getOptions();
+    expect([options.get('series.1.type'), options.get('series.2.type')]).toEqual(['line', 'line']);
+    // Indicator 3 by hand (kpiFixture), as a table: Ш1 — Иванова certified of Иванова, Петров: 50 %; Ш2 — Кузнецов of
+    // Кузнецов, Соколова, Новиков: 33,3 %; ДС and УМЦ have no teacher — last, by name. Plan 30, the municipality 2 of 5.
+    const three = values.findIndex((r) => String(r[0]).startsWith('Сравнение: 3. ')) + 1;
+    expect(values.slice(three, three + 5).map((r) => r.slice(0, 4))).toEqual([
+      ['ОО', 'Значение, %', 'План', 'Итого по муниципалитету'],
+      ['МОУ «Школа № 1»', 50, 30, 40],
+      ['МОУ «Школа № 2»', 100 / 3, 30, 40],
+      ['МДОУ «Детский сад № 3»', '', 30, 40],
+      ['МУ «Учебно-методический центр»', '', 30, 40],
+    ]);
+    // A count (9, the contest): its plan is the municipality's whole, not set against one school.
+    const nine = values.findIndex((r) => String(r[0]).startsWith('Сравнение: 9. ')) + 1;
+    expect(values.slice(nine + 1, nine + 5).map((r) => r[2])).toEqual(['', '', '', '']);
+  });
+
+  test('the table ОО × indicator is coloured by status with conditional formatting rules, set in one call', () => {
+    const top = at('ОО');
+    expect(top).toBeGreaterThan(0);
+    const header = values[top - 1]!;
+    expect(values[top]!.slice(0, header.indexOf('3') + 1).at(-1)).toBe(30); // the «План» row under the codes
+    expect(values[top + 1]![0]).toBe('МДОУ «Детский сад № 3»'); // then the ОО by name
+    const rules = unwrap<FakeSheet>(sheet).conditionalRules.map(
+      (r) =>
+        unwrap<{ data: { condition: string; values: unknown[]; background?: string; ranges: GoogleAppsScript.Spreadsheet.Range[] } }>(r)
+          .data,
+    );
+    const column = header.indexOf('3') + 1;
+    const ofThree = rules.filter((r) =>
+      r.ranges.some((range) => range.getColumn() <= column && column < range.getColumn() + range.getNumColumns()),
+    );
+    // Empty — grey («Нет данных»); every «≥» column against its plan in the «План» row: green at or above, red below
+    // (the formula is written for the first range's top-left cell, B; Sheets shifts it to column 3's).
+    expect(ofThree.map((r) => [r.condition, r.background])).toEqual([
+      ['CELL_EMPTY', '#f1f3f4'],
+      ['CUSTOM_FORMULA', '#e6f4ea'],
+      ['CUSTOM_FORMULA', '#fce8e6'],
+    ]);
+    expect(ofThree[1]!.values[0]).toBe(`=B${top + 2}>=B$${top + 1}`);
+    expect(ofThree[0]!.ranges[0]!.getA1Notation()).toMatch(new RegExp(`^B${top + 2}:[A-Z]${top + 5}$`));
+    // A count (9) is not coloured by plan: no school meets or misses the municipality's plan (grey only when empty).
+    const nine = header.indexOf('9') + 1;
+    const covers = (at: number) => (range: GoogleAppsScript.Spreadsheet.Range) =>
+      range.getColumn() <= at && at < range.getColumn() + range.getNumColumns();
+    expect(rules.filter((r) => r.ranges.some(covers(nine))).map((r) => r.condition)).toEqual(['CELL_EMPTY']);
+  });
 });

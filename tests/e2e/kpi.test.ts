@@ -56,6 +56,7 @@ describe('marshrut run --preset klin --year 2024', () => {
         'status',
         'previous',
         'change',
+        'history',
         'explanation',
         'warnings',
       ]);

@@ -94,6 +94,7 @@ describe('marshrut region --municipal A --municipal B C --out R (both forms of t
       'period',
       'explanation',
       'computedAt',
+      'history',
     ]);
     expect(region.byMunicipality.map((m) => [m.name, m.folder, m.indicators.length])).toEqual([
       ['Северный район', north, 11],

@@ -82,3 +82,42 @@ describe('on the 1st the ministry gets one letter about the region', () => {
     expect(letters()).toHaveLength(1);
   });
 });
+
+describe('the change on a year earlier, from the years the refreshes kept (issue 18 p.1)', () => {
+  const clock2 = { now: new Date(2025, 10, 20, 10, 0) };
+  const region2 = openRegionalWorkbook({ now: () => clock2.now });
+  const klin2 = addMunicipality(region2, 'Клин', { recompute: false });
+  const dubna2 = addMunicipality(region2, 'Дубна', { recompute: false });
+  region2.rpc('rpcRegionAdd', { lines: [klin2, dubna2].map((s) => workbookUrl(s.getId())) });
+  const recompute = (year: number) => {
+    for (const municipal of [klin2, dubna2]) {
+      region2.runtime.spreadsheets.setActive(municipal);
+      region2.rpc('rpcKpiRecompute', { year });
+    }
+    region2.runtime.spreadsheets.setActive(region2.spreadsheet);
+    region2.rpc('rpcRegionRefresh');
+  };
+  // 2024: both with a school of 60 by ОО-1 — 90 people per regional methodist each. Then Дубна's school is 10 by
+  // ОО-1: in 2025 it has 40, Клин still 90. The region: 2024 (90 + 90) ÷ 2 = 90; 2025 (90 + 40) ÷ 2 = 65: −25.
+  recompute(2024);
+  region2.runtime.spreadsheets.setActive(dubna2);
+  region2.rpc('rpcImportReference', { sheet: 'organizations', csvText: ORGS_CSV.replace(',ШНОР,60,', ',ШНОР,10,') });
+  region2.runtime.spreadsheets.setActive(region2.spreadsheet);
+  recompute(2025);
+  region2.rpc('rpcSettingsSaveDigest', { methodists: [], ministry: [MINISTRY], coordinatorsOff: [] });
+  region2.rpc('rpcSettingsDigestSchedule', { on: true });
+  clock2.now = new Date(2025, 11, 1, 8, 5);
+  region2.runtime.triggers.fireTimeTriggers(clock2.now);
+  const [letter] = region2.runtime.mail.outbox.filter((m) => m.subject.startsWith('Маршрут:'));
+
+  test('«За год» per indicator: the region’s value against its value of the year before', () => {
+    const total4 = recordsOf(region2.spreadsheet, 'regionIndicators').find(
+      (r) => r['Муниципалитет'] === 'Итого по региону' && r['Код'] === '4',
+    )!;
+    expect(total4['Значение']).toBe(65);
+    expect(String(total4['Факт по годам'])).toBe('2024: 90 (180 / 2); 2025: 65 (130 / 2)');
+    expect(letter!.htmlBody).toContain('За год');
+    expect(letter!.body).toContain('↓\u00a0−25');
+    expect(letter!.htmlBody).toContain('↓\u00a0−25');
+  });
+});

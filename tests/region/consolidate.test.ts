@@ -31,6 +31,7 @@ function row(
     period: YEAR_2024,
     explanation: '',
     computedAt: '2024-12-31T10:00:00',
+    history: [],
   };
 }
 

@@ -111,9 +111,16 @@ describe('the dialog «Маршрут → Дашборд…»', () => {
     await page.selectOption('#year', '2023');
     expect(await bars(page, 'iomChart')).toMatchObject({ Разработан: 0, Реализуется: 0, Реализован: 1 });
     expect(await bars(page, 'pairsChart')).toMatchObject({ 'Педагог — молодой специалист': 1, 'Руководитель — руководитель': 0 });
-    expect(await monthTotals(page)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // No event held in 2023: said in words, not an empty chart with an axis 0–1 (issue 19 p.3).
+    expect(await monthTotals(page)).toEqual([]);
+    await expect(page.locator('#eventsChart').innerText()).resolves.toBe(
+      'В 2023 году мероприятий не было (в журнале нет проведённых мероприятий этого года).',
+    );
     await expect(page.locator('#indicatorsNote').innerText()).resolves.toContain('Выбран 2023 год');
-    await expect(page.locator('#cards').innerText()).resolves.toContain('0\nмероприятий проведено');
+    // Every tile of the chosen year: the indicators were computed for 2024, so their tile says so.
+    await expect(page.locator('#cards').innerText()).resolves.toBe(
+      '—\nпоказатели в 2023 году не рассчитаны (рассчитаны за 2024 год)\n1\nИОМ в 2023 году\n0\nмероприятий проведено в 2023 году\n1\nдействующая пара наставничества в 2023 году',
+    );
     expect({ errors, dialogs }).toEqual({ errors: [], dialogs: [] });
     await page.close();
   });

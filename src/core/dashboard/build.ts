@@ -4,7 +4,7 @@
 import { isMeasureId, MEASURES } from '../indicators/measures';
 import { dayOfCell, type Day } from '../indicators/period';
 import { readKpiReport, type KpiIndicator, type KpiReport } from '../indicators/report';
-import { statusOf } from '../indicators/status';
+import { unitStatusOf } from '../indicators/status';
 import { EVENT_LEVELS, EVENT_STATUS_DEFAULT, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
 import { byCode } from '../text';
 import type { Workbook } from '../workbook';
@@ -18,9 +18,7 @@ export const localDateTime = (d: Date) =>
 
 const yearOf = (day: Day) => Math.floor(day / 10000);
 
-/** The kinds of measure whose per-unit value compares with the plan (a share or a ratio does; a count is the territory's). */
-const comparablePerUnit = (measure: string) =>
-  isMeasureId(measure) && (MEASURES[measure].kind === 'share' || MEASURES[measure].kind === 'ratio');
+const kindOf = (measure: string) => (isMeasureId(measure) ? MEASURES[measure].kind : null);
 
 /** The indicators of a report, each with its value and status per unit. */
 export function dashboardIndicators(report: KpiReport | null): DashboardIndicator[] {
@@ -31,7 +29,7 @@ export function dashboardIndicators(report: KpiReport | null): DashboardIndicato
       const list = byIndicator.get(i.code) ?? [];
       byIndicator.set(i.code, list);
       const passport = report.indicators.find((p) => p.code === i.code);
-      const status = passport && comparablePerUnit(passport.measure) ? statusOf(i.value, passport.plan, passport.comparator) : null;
+      const status = passport ? unitStatusOf(kindOf(passport.measure), i.value, passport.plan, passport.comparator) : null;
       list.push({ unit: org.code, numerator: i.numerator, denominator: i.denominator, value: i.value, status });
     }
   }
@@ -44,6 +42,7 @@ export function dashboardIndicators(report: KpiReport | null): DashboardIndicato
     value: i.value,
     previousValue: i.previous?.value ?? null,
     change: i.change,
+    history: i.history.map((h) => ({ year: h.year, value: h.value })),
     numerator: i.numerator,
     denominator: i.denominator,
     status: i.status,

@@ -42,6 +42,11 @@ const indicatorSchema = z.strictObject({
   /** The same period one year earlier, and value − it (SPEC §6 «Динамика»); null where unknown (the region's totals). */
   previousValue: z.union([z.number().finite(), text]).nullable(),
   change: z.number().finite().nullable(),
+  /**
+   * The territory's value in each year known (the registers' years of a municipal recompute; the region's totals of
+   * every year its refreshes kept), ascending: the trend line. [] for a typed indicator.
+   */
+  history: z.array(z.strictObject({ year: z.number().int().min(1900).max(2100), value })).max(50),
   numerator: value,
   denominator: value,
   status,

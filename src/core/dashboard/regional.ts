@@ -4,8 +4,8 @@
 import { MEASURES, type MeasureId } from '../indicators/measures';
 import { presetOf, PRESET_IDS } from '../indicators/presets';
 import type { KpiPeriod } from '../indicators/report';
-import { statusOf } from '../indicators/status';
-import type { RegionReport } from '../region/report';
+import { changeOf, unitStatusOf } from '../indicators/status';
+import { yearBeforeOf, type RegionReport } from '../region/report';
 import { localDateTime } from './build';
 import type { DashboardData, DashboardIndicator, DashboardUnit } from './data';
 
@@ -48,10 +48,7 @@ export function regionalDashboard(input: RegionalDashboardInput): DashboardData 
  */
 export function dashboardOfRegion(report: RegionReport, now: Date, fallbackTitle: string): DashboardData {
   const measures = new Map(PRESET_IDS.includes(report.preset) ? presetOf(report.preset).rows.map((r) => [r.code, r.measure]) : []);
-  const comparable = (code: string) => {
-    const kind = MEASURES[measures.get(code) as MeasureId]?.kind;
-    return kind === 'share' || kind === 'ratio';
-  };
+  const kindOf = (code: string) => MEASURES[measures.get(code) as MeasureId]?.kind ?? null;
   const numberOrNull = (v: number | string | null) => (typeof v === 'number' ? v : null);
   const periods = report.municipalities.filter((m) => m.status === 'read' && m.period).map((m) => m.period!);
   return regionalDashboard({
@@ -68,31 +65,39 @@ export function dashboardOfRegion(report: RegionReport, now: Date, fallbackTitle
         }
       : null,
     computedAt: report.updatedAt,
-    municipalities: report.byMunicipality.map((m) => ({ code: m.workbook, name: m.name || m.workbook })),
-    indicators: report.indicators.map((total) => ({
-      code: total.code,
-      name: total.name,
-      unit: total.unit,
-      plan: total.plan,
-      comparator: total.comparator,
-      value: total.value,
-      // The region's report keeps no year before (its sheets have no such columns).
-      previousValue: null,
-      change: null,
-      numerator: total.numerator,
-      denominator: total.denominator,
-      status: total.status,
-      byUnit: report.byMunicipality.flatMap((m) =>
-        m.indicators
-          .filter((i) => i.code === total.code)
-          .map((i) => ({
-            unit: m.workbook,
-            numerator: i.numerator,
-            denominator: i.denominator,
-            value: numberOrNull(i.value),
-            status: comparable(total.code) ? statusOf(numberOrNull(i.value), total.plan, total.comparator) : null,
-          })),
-      ),
-    })),
+    // A municipality by its name, never its workbook's ID (the list fills the name from the workbook's title).
+    municipalities: report.byMunicipality.map((m) => ({ code: m.workbook, name: m.name || UNNAMED })),
+    indicators: report.indicators.map((total) => {
+      const before = yearBeforeOf(total);
+      return {
+        code: total.code,
+        name: total.name,
+        unit: total.unit,
+        plan: total.plan,
+        comparator: total.comparator,
+        value: total.value,
+        // From the years the refreshes kept (regionTotals sums each year like the totals).
+        previousValue: before,
+        change: changeOf(total.value, before),
+        history: total.history.map((h) => ({ year: h.year, value: h.value })),
+        numerator: total.numerator,
+        denominator: total.denominator,
+        status: total.status,
+        byUnit: report.byMunicipality.flatMap((m) =>
+          m.indicators
+            .filter((i) => i.code === total.code)
+            .map((i) => ({
+              unit: m.workbook,
+              numerator: i.numerator,
+              denominator: i.denominator,
+              value: numberOrNull(i.value),
+              status: unitStatusOf(kindOf(total.code), numberOrNull(i.value), total.plan, total.comparator),
+            })),
+        ),
+      };
+    }),
   });
 }
+
+/** What a municipality without a name in «Муниципалитеты» is called (its workbook's ID means nothing to a reader). */
+export const UNNAMED = 'Муниципалитет без названия';

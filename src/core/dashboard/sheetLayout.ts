@@ -7,10 +7,11 @@ import { format } from 'date-fns';
 import { ru } from 'date-fns/locale';
 import { EVENT_LEVELS, IOM_STATUSES, MENTORING_FORMS } from '../schema/choices';
 import { SHEETS } from '../schema/sheets';
+import { compareRu } from '../text';
 import { MONTHS, type DashboardData, type DashboardIndicator } from './data';
 import { countsOf, defaultYear, eventsByMonth } from './views';
 
-export type ChartKind = 'BAR' | 'COLUMN' | 'PIE';
+export type ChartKind = 'BAR' | 'COLUMN' | 'PIE' | 'COMBO';
 
 export interface SheetChart {
   readonly kind: ChartKind;
@@ -32,7 +33,29 @@ export interface DashboardSheetPlan {
   /** Pixels, from column A. */
   readonly columnWidths: readonly number[];
   readonly charts: readonly SheetChart[];
+  /** The status colours of the comparison table, as the sheet's conditional formatting (first match wins). */
+  readonly rules: readonly SheetRule[];
 }
+
+/**
+ * One conditional formatting rule over ranges: an empty cell, a filled one, or a custom formula written for the top-left
+ * cell of the first range (Sheets shifts its relative references for every other cell and range).
+ */
+export interface SheetRule {
+  readonly ranges: readonly { readonly row: number; readonly column: number; readonly rows: number; readonly columns: number }[];
+  readonly when: 'empty' | 'notEmpty' | 'formula';
+  readonly formula?: string;
+  readonly background: string;
+  readonly font: string;
+}
+
+/** The status colours of «Показатели» (background, font), for the cells of a unit that meets the plan or not. */
+export const STATUS_FILL = {
+  Выполнен: ['#e6f4ea', '#0d652d'],
+  'Не выполнен': ['#fce8e6', '#a50e0e'],
+  'Нет данных': ['#f1f3f4', '#5f6368'],
+  'Нет плана': ['#fef7e0', '#7a4f01'],
+} as const;
 
 /** Row 1 of «Дашборд» is the header set-up wrote (the schema's only column): a rebuild writes it again. */
 const DASHBOARD_HEADER = SHEETS.dashboard.columns[0].header;
@@ -142,17 +165,130 @@ function registerSections(data: DashboardData, year: number): Section[] {
   return sections;
 }
 
+const UNIT_WORD = { organization: 'ОО', municipality: 'Муниципалитет' } as const;
+const TOTAL_WORD = { organization: 'Итого по муниципалитету', municipality: 'Итого по региону' } as const;
+
+/** A unit's value of an indicator, with its name (never an internal code of a municipality). */
+interface Ranked {
+  readonly name: string;
+  readonly value: number | null;
+}
+
+/** Every unit's value, best first (the lowest for «≤»), units without a value last; ties by name. */
+export function rankedUnits(data: DashboardData, indicator: DashboardIndicator): Ranked[] {
+  const byUnit = new Map(indicator.byUnit.map((u) => [u.unit, u.value]));
+  const rows = data.units.map((u) => ({ name: u.name || u.code, value: byUnit.get(u.code) ?? null }));
+  const down = indicator.comparator === '≤' ? 1 : -1;
+  return rows.sort((a, b) =>
+    a.value === null || b.value === null
+      ? Number(a.value === null) - Number(b.value === null) || compareRu(a.name, b.name)
+      : down * (a.value - b.value) || compareRu(a.name, b.name),
+  );
+}
+
+/** Indicators some unit has a number for: what the comparison shows. */
+export const comparedIndicators = (data: DashboardData) => data.indicators.filter((i) => i.byUnit.some((u) => typeof u.value === 'number'));
+
+/** Per indicator: the units sorted, the plan and the territory's total as lines (a count's plan is not the unit's). */
+function comparisonSections(data: DashboardData): Section[] {
+  return comparedIndicators(data).map((i) => {
+    const unitPlan = i.byUnit.some((u) => u.status !== null) && typeof i.plan === 'number' ? i.plan : '';
+    const total = typeof i.value === 'number' ? i.value : '';
+    return {
+      title: cut(`Сравнение: ${i.code}. ${i.name}`),
+      header: [UNIT_WORD[data.unitKind], `Значение${i.unit ? `, ${i.unit}` : ''}`, 'План', TOTAL_WORD[data.unitKind]],
+      rows: rankedUnits(data, i).map((r) => [r.name, r.value ?? '', unitPlan, total]),
+      chartColumns: 4,
+      kind: 'COMBO' as const,
+      options: {
+        seriesType: 'bars',
+        'series.1.type': 'line',
+        'series.2.type': 'line',
+        colors: [FACT_COLOR, '#202124', '#e37400'],
+        'legend.position': 'top',
+      },
+    };
+  });
+}
+
+/** The conditional formatting of one indicator's column of the table: by its comparator against the plan. */
+type RuleRange = SheetRule['ranges'][number];
+
+/** A1 of a cell; `$row` fixes the row. */
+const a1 = (row: number, column: number, fixedRow = false) => {
+  let letters = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${fixedRow ? '$' : ''}${row}`;
+};
+
+/**
+ * The status colours of the table unit × indicator: a fixed set of rules whatever the number of indicators (each
+ * rule is a few service calls to build). Each cell is compared with its column's plan in the «План» row by the
+ * column's comparator, as core/indicators/status.ts unitStatusOf decides: an empty cell «Нет данных», a share or a
+ * ratio without a plan «Нет плана»; a count (its plan is the territory's) and «рост» (no unit keeps a year before)
+ * are not coloured. The empty cell's rule comes first: the first rule that holds wins.
+ */
+function statusRules(
+  columns: readonly { readonly indicator: DashboardIndicator; readonly range: RuleRange }[],
+  planRow: number,
+): SheetRule[] {
+  const fill = (status: keyof typeof STATUS_FILL) => ({ background: STATUS_FILL[status][0], font: STATUS_FILL[status][1] });
+  const coloured = columns.filter(({ indicator: i }) => i.byUnit.some((u) => u.status !== null) && i.comparator !== 'рост');
+  // Adjacent columns as one range: a range is a service call to make.
+  const rangesOf = (keep: (i: DashboardIndicator) => boolean, among: typeof columns = coloured) => {
+    const spans: RuleRange[] = [];
+    for (const { range } of among.filter((c) => keep(c.indicator))) {
+      const last = spans[spans.length - 1];
+      if (last && last.column + last.columns === range.column) spans[spans.length - 1] = { ...last, columns: last.columns + 1 };
+      else spans.push(range);
+    }
+    return spans;
+  };
+  const rules: SheetRule[] = [];
+  const add = (
+    when: SheetRule['when'],
+    ranges: RuleRange[],
+    status: keyof typeof STATUS_FILL,
+    formula?: (cell: string, plan: string) => string,
+  ) => {
+    if (!ranges.length) return;
+    const first = ranges[0]!;
+    const rule = { when, ranges, ...fill(status) };
+    rules.push(formula ? { ...rule, formula: formula(a1(first.row, first.column), a1(planRow, first.column, true)) } : rule);
+  };
+  add(
+    'empty',
+    // An empty cell is «Нет данных» in every column, a count's too.
+    rangesOf(() => true, columns),
+    'Нет данных',
+  );
+  add(
+    'notEmpty',
+    rangesOf((i) => typeof i.plan !== 'number'),
+    'Нет плана',
+  );
+  const atLeast = rangesOf((i) => typeof i.plan === 'number' && i.comparator === '≥');
+  const atMost = rangesOf((i) => typeof i.plan === 'number' && i.comparator === '≤');
+  add('formula', atLeast, 'Выполнен', (cell, plan) => `=${cell}>=${plan}`);
+  add('formula', atLeast, 'Не выполнен', (cell, plan) => `=${cell}<${plan}`);
+  add('formula', atMost, 'Выполнен', (cell, plan) => `=${cell}<=${plan}`);
+  add('formula', atMost, 'Не выполнен', (cell, plan) => `=${cell}>${plan}`);
+  return rules;
+}
+
 const formatOf = (v: SheetCell) => (typeof v === 'number' && !Number.isInteger(v) ? '0.0' : '0');
 
 export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
+  // The table unit × indicator may be wider than the sections (one column per indicator).
+  const width = Math.max(SHEET_WIDTH, 1 + comparedIndicators(data).length);
   const values: SheetCell[][] = [];
   const weights: ('bold' | 'normal')[][] = [];
   const formats: string[][] = [];
   const put = (row: number, column: number, value: SheetCell, bold = false) => {
     while (values.length < row) {
-      values.push(Array<SheetCell>(SHEET_WIDTH).fill(''));
-      weights.push(Array<'bold' | 'normal'>(SHEET_WIDTH).fill('normal'));
-      formats.push(Array<string>(SHEET_WIDTH).fill('General'));
+      values.push(Array<SheetCell>(width).fill(''));
+      weights.push(Array<'bold' | 'normal'>(width).fill('normal'));
+      formats.push(Array<string>(width).fill('General'));
     }
     values[row - 1]![column - 1] = value;
     if (bold) weights[row - 1]![column - 1] = 'bold';
@@ -164,12 +300,19 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
   const year = defaultYear(data);
   const sections = [indicatorSection(data), ...(year === null ? [] : registerSections(data, year))].filter((s): s is Section => s !== null);
   const charts: SheetChart[] = [];
+  let rules: SheetRule[] = [];
   let row = FIRST_SECTION_ROW;
-  for (const section of sections) {
+  /** A section's title and table, and (unless `chart` is false: a table only) its chart to the left. */
+  const place = (section: Section, chart = true) => {
     put(row, 1, section.title, true);
     const top = row + 1;
-    section.header.forEach((h, c) => put(top, TABLE_COLUMN + c, h, true));
-    section.rows.forEach((cells, r) => cells.forEach((v, c) => put(top + 1 + r, TABLE_COLUMN + c, v)));
+    const column = chart ? TABLE_COLUMN : 1;
+    section.header.forEach((h, c) => put(top, column + c, h, true));
+    section.rows.forEach((cells, r) => cells.forEach((v, c) => put(top + 1 + r, column + c, v)));
+    if (!chart) {
+      row = top + section.rows.length + 2;
+      return;
+    }
     charts.push({
       kind: section.kind,
       title: section.title,
@@ -178,6 +321,43 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
       options: { title: section.title, width: CHART_WIDTH, height: CHART_HEIGHT, ...section.options },
     });
     row = top + Math.max(CHART_ROWS, section.rows.length + 1) + 1;
+  };
+  for (const section of sections) place(section);
+  // Units side by side, below: the table unit × indicator (no chart: its colours are the picture), then one chart
+  // per indicator, its units sorted.
+  const compared = comparedIndicators(data);
+  if (compared.length && data.units.length) {
+    put(row, 1, `${data.unitKind === 'municipality' ? 'Муниципалитеты' : 'ОО'} по показателям: цвет — статус относительно плана`, true);
+    put(
+      row + 1,
+      1,
+      'Без цвета — количественный показатель: его план — на всю территорию. Коды показателей — как в разделе «Показатели: план и факт».',
+    );
+    const top = row + 2;
+    [UNIT_WORD[data.unitKind], ...compared.map((i) => i.code)].forEach((h, c) => put(top, 1 + c, h, true));
+    // The plan of each indicator under its code: what the colours compare with.
+    put(top + 1, 1, 'План', true);
+    compared.forEach((i, c) => put(top + 1, 2 + c, typeof i.plan === 'number' ? i.plan : ''));
+    const first = top + 2;
+    const units = [...data.units].sort((a, b) => compareRu(a.name || a.code, b.name || b.code));
+    units.forEach((u, r) => {
+      put(first + r, 1, u.name || u.code);
+      compared.forEach((i, c) => put(first + r, 2 + c, i.byUnit.find((b) => b.unit === u.code)?.value ?? ''));
+    });
+    put(first + units.length, 1, TOTAL_WORD[data.unitKind], true);
+    compared.forEach((i, c) => put(first + units.length, 2 + c, typeof i.value === 'number' ? i.value : '', true));
+    rules = statusRules(
+      compared.map((indicator, c) => ({ indicator, range: { row: first, column: 2 + c, rows: units.length, columns: 1 } })),
+      top + 1,
+    );
+    row = first + units.length + 2;
+    // One chart, of the first indicator; the others as sorted tables: the sheet's calls stay fixed however many
+    // indicators (a regional refresh draws it at the end of a 6-minute execution), and the HTML dashboard charts any.
+    const [chosen, ...others] = comparisonSections(data);
+    put(row, 1, 'Диаграмма — по первому показателю, по остальным — таблицы ниже; любой показатель на диаграмме — в «Маршрут → Дашборд…».');
+    row += 1;
+    place(chosen!);
+    for (const section of others) place(section, false);
   }
   if (!sections.length)
     put(FIRST_SECTION_ROW, 1, 'Данных для дашборда пока нет: загрузите ответы форм и пересчитайте показатели («Маршрут → Показатели…»).');
@@ -185,7 +365,16 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
     values,
     fontWeights: weights,
     numberFormats: formats,
-    columnWidths: [...Array<number>(CHART_COLUMNS).fill(100), 360, 110, 110, 110, 110],
+    columnWidths: [
+      ...Array<number>(CHART_COLUMNS).fill(100),
+      360,
+      110,
+      110,
+      110,
+      110,
+      ...Array<number>(Math.max(0, width - SHEET_WIDTH)).fill(70),
+    ],
     charts,
+    rules,
   };
 }

@@ -2,10 +2,11 @@
 // with names; a coordinator her own schools only — her people by name, the municipality as figures, never another
 // school's people; the ministry aggregates only, no name, e-mail or birth date. Indicators come from the last
 // recompute as «Показатели» holds it (readKpiReport), never from a new one.
+import { isMeasureId, MEASURES } from '../indicators/measures';
 import type { KpiIndicator, KpiReport } from '../indicators/report';
 import { readKpiReport } from '../indicators/report';
 import { shownDay } from '../indicators/period';
-import { statusOf } from '../indicators/status';
+import { unitStatusOf } from '../indicators/status';
 import { readSettings, SETTING } from '../settings';
 import { normalizeName } from '../text';
 import type { Workbook } from '../workbook';
@@ -42,8 +43,20 @@ function shownNumber(value: number): string {
 export const shownValue = (value: number | string | null, unit: string): string =>
   value === null ? '—' : typeof value === 'number' ? `${shownNumber(value)}${unit === '%' ? '\u00a0%' : ''}` : value;
 
+/** «↑ +2,5 п. п.», «↓ −3», «→ 0» (as the sidebar and the terminal table show it); «—» without a year before. */
+export const shownChange = (change: number | null, unit: string): string =>
+  change === null
+    ? '—'
+    : `${change > 0 ? '↑\u00a0+' : change < 0 ? '↓\u00a0−' : '→\u00a0'}${shownNumber(Math.abs(change))}${unit === '%' ? '\u00a0п.\u00a0п.' : ''}`;
+
 export const shownPlan = (i: Pick<KpiIndicator, 'plan' | 'comparator' | 'unit'>): string =>
   i.plan === null ? '—' : typeof i.plan === 'number' ? `${i.comparator}\u00a0${shownValue(i.plan, i.unit)}` : i.plan;
+
+/** Why a school's count shows no status (core/indicators/status.ts unitStatusOf). */
+export const UNIT_STATUS_NOTE =
+  '«—» в статусе: план количественного показателя установлен на муниципалитет в целом, поэтому для ОО выполнение не определяется.';
+const kindOf = (measure: string) => (isMeasureId(measure) ? MEASURES[measure].kind : null);
+const unitStatusCell = (status: string | null): Cell => (status === null ? { text: '—', tone: 'muted' } : statusCell(status));
 
 export const statusCell = (status: string): Cell => ({
   text: status,
@@ -130,10 +143,13 @@ function indicatorBlocks(c: Composer, org: DigestOrg | null, forMinistry: boolea
           shownValue(value, i.unit),
           shownValue(i.value, i.unit),
           shownPlan(i),
-          statusCell(statusOf(value, i.plan, i.comparator)),
+          unitStatusCell(unitStatusOf(kindOf(i.measure), value, i.plan, i.comparator)),
         ];
       }),
     },
+    ...(report.indicators.some((i) => kindOf(i.measure) === 'count')
+      ? [{ kind: 'text' as const, text: UNIT_STATUS_NOTE, tone: 'muted' as const }]
+      : []),
   ];
 }
 

@@ -6,12 +6,13 @@
 // keep working, but this one letter replaces the ~60 of them.
 import { MEASURES, type MeasureId } from '../indicators/measures';
 import { presetOf, PRESET_IDS } from '../indicators/presets';
-import { readRegionReport, type RegionIndicator, type RegionReport } from '../region/report';
+import { readRegionReport, yearBeforeOf, type RegionIndicator, type RegionReport } from '../region/report';
 import { readSettings, SETTING } from '../settings';
 import type { Workbook } from '../workbook';
 import type { Block, DigestDocument } from './document';
 import { renderHtml, renderText } from './document';
-import { FOOTER, shownPlan, shownValue, statusCell, type Digest } from './compose';
+import { FOOTER, shownChange, shownPlan, shownValue, statusCell, type Digest } from './compose';
+import { changeOf } from '../indicators/status';
 import { longDay, monthName, sendDay, type DigestMonth } from './month';
 import { settingAddresses, type DigestAudience, type DigestRecipient } from './recipients';
 
@@ -137,9 +138,21 @@ function regionalDocument(report: RegionReport, month: DigestMonth, workbookUrl:
     ? [
         {
           kind: 'table',
-          columns: ['Код', 'Показатель', 'Факт', 'План', 'Статус'],
-          numeric: [false, false, true, true, false],
-          rows: report.indicators.map((i) => [i.code, i.name, shownValue(i.value, i.unit), shownPlan(i), statusCell(i.status)]),
+          columns: ['Код', 'Показатель', 'Факт', 'План', 'Статус', 'За год'],
+          numeric: [false, false, true, true, false, true],
+          rows: report.indicators.map((i) => [
+            i.code,
+            i.name,
+            shownValue(i.value, i.unit),
+            shownPlan(i),
+            statusCell(i.status),
+            shownChange(changeOf(i.value, yearBeforeOf(i)), i.unit),
+          ]),
+        },
+        {
+          kind: 'text',
+          text: '«За год» — изменение к тому же периоду годом раньше, по тем же муниципалитетам (годы, которые хранит сводка); «—» — за прошлый год данных нет.',
+          tone: 'muted',
         },
       ]
     : [{ kind: 'text', text: 'Сводка по региону ещё не собрана: «Маршрут → Обновить сводку…» в региональной книге.', tone: 'muted' }];

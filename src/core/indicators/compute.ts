@@ -9,7 +9,7 @@ import { Engine, valueOf, type Counts, type Coverage } from './engine';
 import { explain } from './explain';
 import type { MeasureSpec, Params } from './measures';
 import { compilePassport, planValue, readPassports, rowLabel, type Passport, type Plan } from './passport';
-import { parsePeriodRule, periodOf, PERIOD_TEXT, yearBefore, type Day, type Period, type PeriodRule } from './period';
+import { parsePeriodRule, periodOf, PERIOD_TEXT, yearBefore, yearsBack, type Day, type Period, type PeriodRule } from './period';
 import { changeOf, statusOf, type KpiStatus } from './status';
 import { warningsOf, type HeadcountGap, type KpiWarning } from './warnings';
 
@@ -39,6 +39,11 @@ export interface IndicatorResult {
   readonly previous: YearBefore | null;
   /** value − previous.value: percentage points for shares, units for counts. */
   readonly change: number | null;
+  /**
+   * The row's value in each year the registers hold (the same period shifted by whole years, from the earliest
+   * record's year to the row's own), ascending; the row's year only where the registers keep no history, none for «manual».
+   */
+  readonly history: readonly YearValue[];
   readonly status: KpiStatus;
   readonly explanation: string;
   /** A mistake in the passport (unknown measure, parameter or period): the row is not computed. */
@@ -51,6 +56,14 @@ export interface IndicatorResult {
 
 export interface YearBefore {
   readonly period: Period;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
+}
+
+/** One year of a trend: the period's year (the plan year) and its counts. */
+export interface YearValue {
+  readonly year: number;
   readonly numerator: number | null;
   readonly denominator: number | null;
   readonly value: number | null;
@@ -126,6 +139,7 @@ export class KpiContext {
         plan,
         previous: null,
         change: null,
+        history: [],
         status: statusOf(null, plan, passport.comparator),
         explanation: `Ошибка в паспорте: ${row.message}`,
         problem: row.message,
@@ -142,6 +156,7 @@ export class KpiContext {
       byOrg: IndicatorResult['byOrg'],
       previous: YearBefore | null = null,
       gaps: readonly HeadcountGap[] = [],
+      history: readonly YearValue[] = [],
     ): IndicatorResult => ({
       passport,
       spec,
@@ -152,6 +167,7 @@ export class KpiContext {
       plan,
       previous,
       change: changeOf(value, previous?.value ?? null),
+      history,
       status: statusOf(value, plan, passport.comparator, previous?.value ?? null),
       explanation,
       problem: null,
@@ -168,21 +184,37 @@ export class KpiContext {
     const byOrg = new Map(
       [...tally.byOrg].filter(([org]) => org).map(([org, counts]) => [org, { ...counts, value: valueOf(spec.kind, counts) }]),
     );
-    return done(tally, valueOf(spec.kind, tally), byOrg, this.yearBefore(row), tally.gaps);
+    const value = valueOf(spec.kind, tally);
+    const previous = this.yearsBefore(row, 1);
+    const current: YearValue = { year: period.year, numerator: tally.numerator, denominator: tally.denominator, value };
+    return done(tally, value, byOrg, previous, tally.gaps, coverage ? this.history(row, current, previous) : [current]);
   }
 
   /**
-   * The row's measure over the same period a year earlier: the same engine over the same indexed snapshot (its
-   * populations, sorted registers and the participations it linked for both years at once are shared), only the
+   * The row's measure over the same period `years` earlier: the same engine over the same indexed snapshot (its
+   * populations, sorted registers and the participations it linked for every year at once are shared), only the
    * period's ranges move.
    */
-  private yearBefore(row: ResolvedRow & { ok: true }): YearBefore | null {
-    const period = yearBefore(row.period);
+  private yearsBefore(row: ResolvedRow & { ok: true }, years: number): YearBefore | null {
+    const period = yearBefore(row.period, years);
     const coverage = this.engine.coverage(row.spec, row.params, period);
     if (!coverage) return null;
-    // tally, not a bare count: the year before follows the same rules (the ОО-1 denominators) as the row.
+    // tally, not a bare count: earlier years follow the same rules (the ОО-1 denominators) as the row.
     const { numerator, denominator } = this.engine.tally(coverage, row.spec.kind);
     return { period, numerator, denominator, value: valueOf(row.spec.kind, { numerator, denominator }) };
+  }
+
+  /** Every year from the earliest record's to the row's, ascending (the year before and the row's own reused). */
+  private history(row: ResolvedRow & { ok: true }, current: YearValue, previous: YearBefore | null): YearValue[] {
+    const back = yearsBack(row.period, this.engine.earliest) - 1;
+    const years: YearValue[] = [];
+    for (let k = back; k >= 1; k--) {
+      const before = k === 1 ? previous : this.yearsBefore(row, k);
+      if (before)
+        years.push({ year: before.period.year, numerator: before.numerator, denominator: before.denominator, value: before.value });
+    }
+    years.push(current);
+    return years;
   }
 }
 

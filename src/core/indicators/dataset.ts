@@ -458,6 +458,18 @@ export class Dataset {
     this.pairs.sort(byDay);
   }
 
+  /** The year of the earliest dated record (as `latestYear` counts them), or null for no data: where trends begin. */
+  earliestYear(): number | null {
+    const firstOf = <T>(rows: readonly T[], counts: (row: T) => boolean) => rows.find(counts);
+    const days = [
+      firstOf(this.events, (e) => e.held)?.start,
+      firstOf(this.ioms, (x) => this.iomPeopleColumn.of(x.row) >= 0)?.start,
+      firstOf(this.diagnostics, (x) => this.diagnosticPeopleColumn.of(x.row) >= 0)?.date,
+      this.pairs[0]?.start,
+    ].filter((d): d is number => d !== undefined);
+    return days.length ? Math.floor(Math.min(...days) / 10000) : null;
+  }
+
   /** The year of the latest dated record (a held event, an IOM, a diagnostic, a pair), or null for no data. */
   latestYear(): number | null {
     const lastOf = <T>(rows: readonly T[], counts: (row: T) => boolean) => {

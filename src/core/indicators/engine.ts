@@ -6,7 +6,7 @@ import { IOM_FORM_STATUSES } from '../schema/choices';
 import { normalizeName } from '../text';
 import { upperBound, type Dataset, type EventInfo, type IomInfo, type ParticipationInfo } from './dataset';
 import type { MeasureKind, MeasureSpec, Params, Population } from './measures';
-import { yearBefore, type Day, type Period } from './period';
+import { yearBefore, yearsBack, type Day, type Period } from './period';
 import { roadmapCompletion } from '../roadmap/status';
 import { mismatched, type HeadcountGap } from './warnings';
 
@@ -72,6 +72,13 @@ export class Engine {
     readonly data: Dataset,
     readonly scope: string | null,
   ) {}
+
+  private earliestMemo: number | null | undefined;
+  /** The year of the earliest record: how far back a trend reaches. */
+  get earliest(): number | null {
+    if (this.earliestMemo === undefined) this.earliestMemo = this.data.earliestYear();
+    return this.earliestMemo;
+  }
 
   private cached<T>(key: string, make: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -160,8 +167,9 @@ export class Engine {
   /** People with a counted participation (event in P, not planned/postponed/cancelled) that `accept` takes. */
   private participants(period: Period, accept: (event: EventInfo, p: ParticipationInfo) => boolean): Set<number> {
     const out = new Set<number>();
-    // The period and the one a year earlier (every row's «Динамика») are linked in one scan of «Участие».
-    this.data.linkParticipations({ ...period, from: Math.min(period.from, yearBefore(period).from) });
+    // The period and every year of the trend before it (each row's «Динамика» and «Факт по годам») are linked in one
+    // scan of «Участие»; an earlier year's period then lies inside what is linked.
+    this.data.linkParticipations({ ...period, from: Math.min(period.from, yearBefore(period, yearsBack(period, this.earliest)).from) });
     for (const event of this.eventsIn(period)) {
       if (!event.counts) continue;
       for (const p of this.data.participationsOf(event)) if (accept(event, p)) out.add(p.person);

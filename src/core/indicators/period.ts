@@ -86,12 +86,22 @@ export function periodOf(rule: PeriodRule, year: number): PeriodResult {
  * The same period one year earlier (SPEC §6 «Динамика»): both bounds a year back. Days are yyyymmdd numbers, so
  * 29.02 becomes 20230229 — still between 28.02 and 01.03 for every range comparison.
  */
-export const yearBefore = (period: Period): Period => ({
+export const yearBefore = (period: Period, years = 1): Period => ({
   ...period,
-  from: period.from - 10000,
-  to: period.to - 10000,
-  year: period.year - 1,
+  from: period.from - 10000 * years,
+  to: period.to - 10000 * years,
+  year: period.year - years,
 });
+
+/** The most years a trend goes back (the current one included): a decade of registers at most. */
+export const HISTORY_YEARS = 10;
+
+/**
+ * How many years before `period` the registers are read for it: one year before the earliest record's (so the
+ * earliest year's own year before lies inside too), at least the year before, at most the trend's length.
+ */
+export const yearsBack = (period: Period, earliest: number | null) =>
+  Math.max(1, Math.min(HISTORY_YEARS, period.year - (earliest ?? period.year) + 1));
 
 /** «в 2024 году», «в 2024/2025 учебном году», «с 01.09.2022 по 31.12.2024» — inside a «Как считается» sentence. */
 export function describePeriod(period: Period): string {

@@ -7,6 +7,7 @@ import type { Row, Table } from '../table';
 import { byCode, isDate, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
 import type { IndicatorResult, KpiContext } from './compute';
+import { historyText, parseHistory, type YearFigure } from './history';
 import type { MeasureKind } from './measures';
 import { parseComparator, planValue, readPassports, type Comparator, type Plan } from './passport';
 import { isoDay, parsePeriodRange, periodRange, type Day } from './period';
@@ -43,6 +44,8 @@ export interface KpiIndicator {
   } | null;
   /** value − previous.value: percentage points for shares, units for counts. */
   readonly change: number | null;
+  /** «Факт по годам»: every year the registers hold, ascending (the row's year last); [] for «manual». */
+  readonly history: readonly YearFigure[];
   readonly explanation: string;
   /** Where ОО-1 and the roster disagree (SPEC §6): a numerator clipped to an ОО's headcount, staff_per_methodist. */
   readonly warnings: readonly KpiWarning[];
@@ -88,6 +91,7 @@ export const RESULT_KEYS = [
   'previousNumerator',
   'previousDenominator',
   'previousPeriod',
+  'history',
   'status',
   'warnings',
   'calcPeriod',
@@ -138,6 +142,7 @@ export function buildReport(context: KpiContext, results: readonly IndicatorResu
       deviation: deviationOf(r.value, r.plan),
       previous: r.previous && { ...r.previous, period: kpiPeriod(r.previous.period.from, r.previous.period.to) },
       change: r.change,
+      history: r.history,
       explanation: r.explanation,
       warnings: r.warnings,
     })),
@@ -189,6 +194,7 @@ export function indicatorSheetWrite(table: Table, results: readonly IndicatorRes
       previousNumerator: cell(r.previous?.numerator ?? null),
       previousDenominator: cell(r.previous?.denominator ?? null),
       previousPeriod: r.previous ? periodRange(r.previous.period.from, r.previous.period.to) : '',
+      history: historyText(r.history, r.spec?.kind ?? null),
       status: r.status,
       warnings: warningsCell(r.warnings),
       calcPeriod: r.period ? periodRange(r.period.from, r.period.to) : '',
@@ -272,6 +278,7 @@ export function readKpiReport(workbook: Workbook): KpiReport | null {
         deviation: numberOrNull(table.get(p.index, 'deviation')),
         previous: readPrevious(table, p.index),
         change: numberOrNull(table.get(p.index, 'change')),
+        history: parseHistory(table.text(p.index, 'history')),
         explanation: table.text(p.index, 'explanation'),
         warnings: parseWarnings(table.text(p.index, 'warnings')),
       };

@@ -1,6 +1,7 @@
 // Plan against fact (SPEC §6): the exact value is compared with the plan of the year by the row's «Сравнение».
 // No value (denominator 0, nothing typed) is «Нет данных»; a value without a plan for the year is «Нет плана».
 import { normalizeName } from '../text';
+import type { MeasureKind } from './measures';
 import type { Comparator, Plan } from './passport';
 
 export const KPI_STATUSES = ['Выполнен', 'Не выполнен', 'Нет данных', 'Нет плана'] as const;
@@ -32,3 +33,13 @@ export const changeOf = (value: number | string | null, previous: number | strin
 
 /** Fact − plan, when both are numbers. */
 export const deviationOf: (value: number | string | null, plan: Plan) => number | null = changeOf;
+
+/**
+ * The status of one unit (an ОО of a municipality, a municipality of the region) against the territory's plan: a
+ * share or a ratio compares, a count does not — its plan is the territory's whole, so no unit meets or misses it
+ * (null) — and a typed («manual») row has no unit value. Every page and letter that shows a unit's status takes it
+ * from here, so a school's dashboard and its letter never disagree.
+ */
+export function unitStatusOf(kind: MeasureKind | null, value: number | null, plan: Plan, comparator: Comparator): KpiStatus | null {
+  return kind === 'share' || kind === 'ratio' ? statusOf(value, plan, comparator) : null;
+}

@@ -4,6 +4,7 @@
 // is met. The plan is the region's preset's plan for the year, and the status compares the exact value with it.
 import { valueOf } from '../indicators/engine';
 import { MEASURES, type MeasureKind } from '../indicators/measures';
+import type { YearFigure } from '../indicators/history';
 import type { Plan } from '../indicators/passport';
 import type { Preset, PresetRow } from '../indicators/presets';
 import type { KpiIndicator, KpiPeriod } from '../indicators/report';
@@ -14,7 +15,7 @@ import { yearOf } from './municipal';
 /** One row of «Сводные показатели»: a municipality's indicator as it computed it, or (workbookId '') the region's total. */
 export type SummaryRow = Pick<
   KpiIndicator,
-  'code' | 'name' | 'unit' | 'numerator' | 'denominator' | 'value' | 'plan' | 'comparator' | 'status' | 'period' | 'explanation'
+  'code' | 'name' | 'unit' | 'numerator' | 'denominator' | 'value' | 'plan' | 'comparator' | 'status' | 'period' | 'explanation' | 'history'
 > & {
   readonly municipality: string;
   /** The municipal workbook the row comes from; '' on the region's totals. */
@@ -52,6 +53,7 @@ function total(row: PresetRow, rows: readonly SummaryRow[], year: number | null,
     comparator: row.comparison,
     period: span(rows),
     computedAt,
+    history: kind === 'manual' ? [] : yearsOfAll(kind, rows),
   };
   if (kind === 'manual') {
     const answered = rows.filter((r) => r.value !== null);
@@ -84,6 +86,26 @@ function total(row: PresetRow, rows: readonly SummaryRow[], year: number | null,
     status: statusOf(value, plan, row.comparison),
     explanation: `${HOW[kind]} ${counted.length} ${municipalitiesWord(counted.length)}.`,
   };
+}
+
+/**
+ * The region's value in each year every municipality summed has (its own years, and those earlier refreshes kept):
+ * Σ numerators ÷ Σ denominators of the year, like the totals. A year some municipality lacks is left out rather than
+ * summed over fewer municipalities, so the line never jumps by a municipality's weight.
+ */
+function yearsOfAll(kind: Exclude<MeasureKind, 'manual'>, rows: readonly SummaryRow[]): YearFigure[] {
+  const withData = rows.filter((r) => r.history.length);
+  if (!withData.length) return [];
+  const years = withData[0]!.history.map((h) => h.year).filter((y) => withData.every((r) => r.history.some((h) => h.year === y)));
+  return years.map((year) => {
+    const figures = withData.map((r) => r.history.find((h) => h.year === year)!);
+    const counted = figures.filter((f) => known(f.numerator) && (kind === 'count' || known(f.denominator)));
+    const numerator = sum(counted.map((f) => f.numerator!));
+    const denominator = kind === 'count' ? null : sum(counted.map((f) => f.denominator!));
+    return counted.length
+      ? { year, numerator, denominator, value: valueOf(kind, { numerator, denominator }) }
+      : { year, numerator: null, denominator: null, value: null };
+  });
 }
 
 const HOW: Record<Exclude<MeasureKind, 'manual'>, string> = {

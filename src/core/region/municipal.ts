@@ -239,6 +239,7 @@ function regionIndicators(preset: Preset, report: KpiReport): KpiIndicator[] {
         deviation: null,
         previous: null,
         change: null,
+        history: [],
         explanation: '',
         warnings: [],
       },

@@ -7,7 +7,8 @@ import { parseDayNumber, parsePeriodRange, periodRange, isoDay } from '../indica
 import { isoDateTime, type KpiIndicator, type KpiPeriod } from '../indicators/report';
 import { KPI_STATUSES, type KpiStatus } from '../indicators/status';
 import type { Row, Table } from '../table';
-import { isDate, parseDateTime } from '../text';
+import { isDate, normalizeName, parseDateTime } from '../text';
+import { historyText, mergeHistory, parseHistory } from '../indicators/history';
 import type { Workbook } from '../workbook';
 import { REGION_TOTAL, type SummaryRow } from './consolidate';
 import { reasonCodeOf, yearOf, type MunicipalOutcome, type ReasonCode, type RoadmapStanding } from './municipal';
@@ -75,13 +76,38 @@ export function entryUpdate(entry: MunicipalEntry, outcome: MunicipalOutcome, ch
 
 /** A municipality's rows of «Сводные показатели», from what it computed. */
 export function municipalSummary(workbookId: string, municipality: string, outcome: MunicipalOutcome): SummaryRow[] {
-  return outcome.indicators.map(({ measure: _m, parameters: _p, deviation: _d, ...indicator }: KpiIndicator) => ({
-    ...indicator,
-    municipality,
-    workbookId,
-    computedAt: outcome.computedAt,
-  }));
+  return outcome.indicators.map(({ measure, parameters: _p, deviation: _d, ...indicator }: KpiIndicator) => {
+    // A workbook recomputed before «Факт по годам» existed still gives its own year.
+    const year = yearOf(indicator.period);
+    const own =
+      measure !== 'manual' && year !== null && (typeof indicator.value === 'number' || indicator.value === null)
+        ? [{ year, numerator: indicator.numerator, denominator: indicator.denominator, value: indicator.value }]
+        : [];
+    return {
+      ...indicator,
+      history: measure === 'manual' ? [] : mergeHistory(own, indicator.history),
+      municipality,
+      workbookId,
+      computedAt: outcome.computedAt,
+    };
+  });
 }
+
+/**
+ * A municipality's rows as just read, each with the years its earlier rows held and the new read lacks (a year is
+ * replaced by the new read, never dropped): the regional refresh keeps every municipality's trend.
+ */
+export function keepEarlierYears(earlier: readonly SummaryRow[], fresh: readonly SummaryRow[]): SummaryRow[] {
+  const before = new Map(earlier.map((r) => [normalizeName(r.code), r]));
+  return fresh.map((row) => {
+    const old = before.get(normalizeName(row.code));
+    return old && row.history.length ? { ...row, history: mergeHistory(old.history, row.history) } : row;
+  });
+}
+
+/** How «Факт по годам» of a summary row is written: a count has no denominator, a share is in %. */
+const kindOfRow = (row: SummaryRow) =>
+  row.denominator === null && row.history.every((h) => h.denominator === null) ? 'count' : row.unit === '%' ? 'share' : 'ratio';
 
 const cell = (v: number | string | null): Cell => (v === null ? '' : v);
 /** «Значение» shows one decimal, as «Показатели» does (the status was decided on the exact value). */
@@ -102,6 +128,7 @@ export function summarySheetRow(row: SummaryRow): Row {
     period: periodText(row.period),
     explanation: row.explanation,
     computedAt: dateOf(row.computedAt),
+    history: historyText(row.history, kindOfRow(row)),
     workbookId: row.workbookId,
   };
 }
@@ -131,6 +158,7 @@ export function readSummary(table: Table): SummaryRow[] {
       period: periodOfText(table.text(i, 'period')),
       explanation: table.text(i, 'explanation'),
       computedAt: isoOf(table.get(i, 'computedAt')),
+      history: parseHistory(table.text(i, 'history')),
     });
   }
   return rows;
@@ -220,3 +248,8 @@ function municipalityOf(table: Table, entry: MunicipalEntry): RegionMunicipality
 
 const roadmapOf = (items: Cell, overdue: Cell): RoadmapStanding | null =>
   typeof items === 'number' && typeof overdue === 'number' ? { items, overdue } : null;
+/** The region's total a year before its own (the last of its kept years), null when that year is not kept. */
+export function yearBeforeOf(total: Pick<SummaryRow, 'history'>): number | null {
+  const last = total.history[total.history.length - 1];
+  return last ? (total.history.find((h) => h.year === last.year - 1)?.value ?? null) : null;
+}

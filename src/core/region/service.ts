@@ -19,7 +19,15 @@ import {
   type RegionExpectation,
   type RegionSourcePort,
 } from './municipal';
-import { entryUpdate, municipalEntries, municipalSummary, readSummary, summarySheetRow, type MunicipalEntry } from './report';
+import {
+  entryUpdate,
+  keepEarlierYears,
+  municipalEntries,
+  municipalSummary,
+  readSummary,
+  summarySheetRow,
+  type MunicipalEntry,
+} from './report';
 import { readRegionSettings, type RegionSettings } from './settings';
 import { rollUp } from './units';
 import { workbookIdOf } from './workbookId';
@@ -178,7 +186,8 @@ function checkpoint(deps: RegionDeps, preset: Preset, settings: RegionSettings, 
       if (!target) continue;
       list.update(target.index, entryUpdate(target, outcome, at));
       if (target.id === null || target.duplicateOf !== null) continue;
-      if (outcome.reason === null) rowsOf.set(target.id, municipalSummary(target.id, '', outcome));
+      if (outcome.reason === null)
+        rowsOf.set(target.id, keepEarlierYears(rowsOf.get(target.id) ?? [], municipalSummary(target.id, '', outcome)));
       else rowsOf.delete(target.id);
     }
     const entries = municipalEntries(list);

@@ -256,6 +256,8 @@ export const SHEETS = {
       col('previousNumerator', 'Числитель год назад', 'number', { width: 90 }),
       col('previousDenominator', 'Знаменатель год назад', 'number', { width: 90 }),
       col('previousPeriod', 'Период год назад', 'text', { width: 170 }),
+      // Every year the registers hold, with its counts (core/indicators/history.ts): the dashboards' trends.
+      col('history', 'Факт по годам', 'text', { width: 260 }),
       col('status', 'Статус', 'text', { width: 110 }),
       // Where ОО-1 and «Педагоги» disagree (SPEC §6), one a line; read back by readKpiReport.
       col('warnings', 'Предупреждения', 'text', { width: 320 }),
@@ -324,6 +326,8 @@ export const SHEETS = {
       col('period', 'Период', 'text', { width: 170 }),
       col('explanation', 'Как считается', 'text', { width: 320 }),
       col('computedAt', 'Рассчитано', 'datetime', { width: 140 }),
+      // Every year known for the row: the municipality's years as read, earlier refreshes' kept (region/service.ts).
+      col('history', 'Факт по годам', 'text', { width: 260 }),
       // Which workbook a row comes from (empty on the region's totals): the key of a municipality's rows.
       col('workbookId', 'ID книги', 'text', { width: 120 }),
     ],

@@ -179,6 +179,7 @@ type CfrbApi = Pick<
   | 'whenNumberGreaterThan'
   | 'whenFormulaSatisfied'
   | 'whenCellEmpty'
+  | 'whenCellNotEmpty'
   | 'setBackground'
   | 'setFontColor'
   | 'setBold'
@@ -216,6 +217,10 @@ class FakeConditionalFormatRuleBuilder implements CfrbApi {
   whenCellEmpty(): CFRB {
     return this.when('CELL_EMPTY', []);
   }
+  whenCellNotEmpty(): CFRB {
+    return this.when('CELL_NOT_EMPTY', []);
+  }
+
   setBackground(color: string | null): CFRB {
     this.data.background = color ?? undefined;
     return this.proxy;
