@@ -115,6 +115,22 @@ test('turned on with no methodist’s address, the owner gets the municipality�
   await page.close();
 });
 
+test('a municipal workbook offers no ministry addresses (the regional letter replaces them); saved ones stay, with the note', async () => {
+  const wb = digestWorkbook(tmp, clock());
+  const saved = await openBundlePage(browser(), wb, 'menuShowSettings');
+  await saved.page.locator('#digestMethodists').waitFor();
+  await expect(saved.page.locator('#digestMinistry').inputValue()).resolves.toBe(MINISTRY);
+  await expect(saved.page.locator('#ministryBlock').innerText()).resolves.toContain('письмом из региональной книги');
+  await saved.page.close();
+
+  wb.rpc('rpcSettingsSaveDigest', { methodists: [OWNER], ministry: [], coordinatorsOff: [] });
+  const { page, errors } = await openBundlePage(browser(), wb, 'menuShowSettings');
+  await page.locator('#digestMethodists').waitFor();
+  await expect(page.locator('#digestMinistry').isVisible()).resolves.toBe(false);
+  await expect(page.getByText('Министерство — только сводные цифры').isVisible()).resolves.toBe(false);
+  expect(errors).toEqual([]);
+});
+
 test('an editor on the access list sees the section read-only; the server refuses her changes', async () => {
   const wb = digestWorkbook(tmp, clock());
   wb.rpc('rpcSettingsSaveAccess', { emails: [EDITOR] });
