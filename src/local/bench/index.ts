@@ -10,6 +10,7 @@ import { benchIndicators } from './indicators';
 import { benchRegion } from './region';
 import { benchDrain, benchTrigger } from './trigger';
 import { benchExport } from './exportXlsx';
+import { benchDuckdb } from './duckdb';
 import { goalLine, reportGoals, type Goal } from './goals';
 
 const sizesOf = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number);
@@ -17,14 +18,26 @@ const sizes = sizesOf(process.env.BENCH_SIZES, '1000,100000');
 const sections: [string, () => string | Promise<string>][] = [
   ['trigger', () => benchTrigger(sizes)],
   ['drain', () => benchDrain(1000, sizesOf(process.env.BENCH_BATCHES, '1,100,10000'))],
-  ['import', () => benchImport(sizesOf(process.env.BENCH_IMPORT_STAFF, '4000,16000'))],
+  ['import', () => benchImport(sizesOf(process.env.BENCH_IMPORT_STAFF, '16000,53000'))],
   ['indicators', () => benchIndicators(sizesOf(process.env.BENCH_KPI_SIZES, '1000,11000,100000'))],
-  ['digests', () => benchDigests(sizesOf(process.env.BENCH_DIGEST_SIZES, '1000,11000'))],
+  ['digests', () => benchDigests((process.env.BENCH_DIGEST_SIZES ?? '1000,11000,53000:1798').split(','))],
   ['region', () => benchRegion(sizesOf(process.env.BENCH_REGION_SIZES, '10,60,200'))],
   [
     'export',
     async () => {
       const { lines, goals } = await benchExport(Number(process.env.BENCH_EXPORT_STAFF ?? 53000));
+      return [...lines, ...reportGoals(goals)].join('\n');
+    },
+  ],
+  [
+    'duckdb',
+    async () => {
+      const { lines, goals, mismatches } = await benchDuckdb(sizesOf(process.env.BENCH_DUCKDB_SIZES, '53000,100000'));
+      if (mismatches.length) {
+        // A second, independent check of the engine: the run fails loudly.
+        process.exitCode = 1;
+        return [...lines, 'ОШИБКА: SQL и движок расходятся:', ...mismatches.map((m) => `  ${m}`)].join('\n');
+      }
       return [...lines, ...reportGoals(goals)].join('\n');
     },
   ],
