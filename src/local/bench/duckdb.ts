@@ -137,10 +137,16 @@ interface Row {
 }
 
 const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+/** CPU seconds of the whole process since `cpu` (DuckDB's threads included). */
+const cpuSeconds = (cpu: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1e6;
+};
 
 /** DuckDB's load (CSV into tables) and compute, timed from a fresh in-memory database. */
-async function duck(dir: string): Promise<{ seconds: number; rows: Row[] }> {
+async function duck(dir: string): Promise<{ seconds: number; cpu: number; rows: Row[] }> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   for (const id of TABLES)
@@ -154,8 +160,9 @@ async function duck(dir: string): Promise<{ seconds: number; rows: Row[] }> {
     denominator: r.denominator === null ? null : Number(r.denominator),
   }));
   const time = seconds(started);
+  const used = cpuSeconds(cpu);
   db.closeSync();
-  return { seconds: time, rows };
+  return { seconds: time, cpu: used, rows };
 }
 
 export interface DuckFigures {
@@ -179,27 +186,35 @@ export async function benchDuckdb(sizes: readonly number[], runs = Number(proces
       writeCsv(workbook, dir);
       const engine = new Map<string, Row>();
       let projectSeconds = 0;
+      let projectCpu = 0;
       for (const preset of ['klin', 'seversk']) {
         workbook.rpc('rpcKpiLoadPreset', { preset, mode: 'keep' });
         const times: number[] = [];
+        const cpus: number[] = [];
         let report: KpiReport | undefined;
         for (let i = 0; i < runs; i++) {
           const started = process.hrtime.bigint();
+          const cpu = process.cpuUsage();
           report = workbook.rpc<KpiReport>('rpcKpiRecompute', { year: YEAR });
           times.push(seconds(started));
+          cpus.push(cpuSeconds(cpu));
         }
         projectSeconds += median(times);
+        projectCpu += median(cpus);
         for (const r of report!.indicators)
           engine.set(`${preset} ${r.code}`, { preset, code: r.code, numerator: r.numerator, denominator: r.denominator });
       }
       const duckTimes: number[] = [];
+      const duckCpus: number[] = [];
       let rows: Row[] = [];
       for (let i = 0; i < runs; i++) {
         const run = await duck(dir);
         duckTimes.push(run.seconds);
+        duckCpus.push(run.cpu);
         rows = run.rows;
       }
       const duckSeconds = median(duckTimes);
+      const duckCpu = median(duckCpus);
       for (const sql of rows) {
         const mine = engine.get(`${sql.preset} ${sql.code}`);
         const same = mine && mine.numerator === sql.numerator && mine.denominator === sql.denominator;
@@ -212,6 +227,7 @@ export async function benchDuckdb(sizes: readonly number[], runs = Number(proces
       lines.push(
         `  ${String(staff).padStart(7)} педагогов: пересчёт klin + seversk через сборку ${projectSeconds.toFixed(2)} с; ` +
           `DuckDB загрузка CSV + расчёт ${duckSeconds.toFixed(2)} с; отношение ${ratio.toFixed(2)}; сверено показателей ${rows.length}`,
+        `           процессорное время: пересчёт ${projectCpu.toFixed(2)} с, DuckDB ${duckCpu.toFixed(2)} с (все его потоки)`,
       );
       goals.push(goal(`пересчёт / DuckDB при ${staff} педагогах`, ratio, '≤ 1×', ratio <= 1, (x) => `${x.toFixed(2)}×`));
     } finally {
