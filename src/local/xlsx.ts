@@ -82,30 +82,46 @@ function chartTables(sheet: FakeSheet): Map<number, Map<number, Cell>> {
 }
 
 function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {
+  let numFmt: string | undefined;
   if (c.f) cell.value = { formula: c.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   else if (isDate(c.v)) {
     const wall = wallClockAsUtc(c.v, tz);
     cell.value = wall;
-    cell.numFmt = toExcelFormat(c.nf) ?? (wall.getTime() % 86_400_000 === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
+    numFmt = toExcelFormat(c.nf) ?? (wall.getTime() % 86_400_000 === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
   } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
     cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
   } else if (c.v !== '') cell.value = c.v as string | number | boolean;
-  if (c.nf && !isDate(c.v)) {
-    const f = toExcelFormat(c.nf);
-    if (f) cell.numFmt = f;
-  }
-  if (c.fw === 'bold' || c.fs === 'italic' || (c.fc && HEX.test(c.fc))) {
-    cell.font = {
-      ...(c.fw === 'bold' ? { bold: true } : {}),
-      ...(c.fs === 'italic' ? { italic: true } : {}),
-      ...(c.fc && HEX.test(c.fc) ? { color: { argb: `FF${c.fc.slice(1).toUpperCase()}` } } : {}),
-    };
-  }
+  if (c.nf && !isDate(c.v)) numFmt = toExcelFormat(c.nf);
   if (c.note) cell.note = c.note;
-  if (c.wrap) cell.alignment = { wrapText: true };
-  if (c.bg && HEX.test(c.bg) && c.bg.toLowerCase() !== '#ffffff') {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${c.bg.slice(1).toUpperCase()}` } };
+  cell.style = styleOf(c, numFmt, typeof c.v === 'number');
+}
+
+/**
+ * One style object per distinct look, shared by every cell that has it: exceljs keys the styles it has written by
+ * the object (a WeakMap), so a shared object is a look-up, where a cell's own object is rendered to XML and hashed —
+ * per cell, most of the export's time. `number`: exceljs gives a number without a format «General», other values none.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function styleOf(c: Cell, numFmt: string | undefined, number: boolean): Partial<ExcelJS.Style> {
+  const color = c.fc && HEX.test(c.fc) ? c.fc : '';
+  const fill = c.bg && HEX.test(c.bg) && c.bg.toLowerCase() !== '#ffffff' ? c.bg : '';
+  const key = `${numFmt ?? ''}|${c.fw === 'bold' ? 'b' : ''}${c.fs === 'italic' ? 'i' : ''}${c.wrap ? 'w' : ''}${number ? 'n' : ''}|${color}|${fill}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = {};
+    if (numFmt) style.numFmt = numFmt;
+    if (c.fw === 'bold' || c.fs === 'italic' || color) {
+      style.font = {
+        ...(c.fw === 'bold' ? { bold: true } : {}),
+        ...(c.fs === 'italic' ? { italic: true } : {}),
+        ...(color ? { color: { argb: `FF${color.slice(1).toUpperCase()}` } } : {}),
+      };
+    }
+    if (c.wrap) style.alignment = { wrapText: true };
+    if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1).toUpperCase()}` } };
+    styles.set(key, style);
   }
+  return style;
 }
 
 /** Lists too long to write inline, one column each of the hidden `_lists` sheet, shared by equal lists. */
@@ -191,18 +207,19 @@ function wallClockAsUtc(d: Date, tz: string): Date {
  * The zone's offset from UTC at a moment. It changes only on whole hours (daylight saving, a zone's reform), so it is
  * computed once per UTC hour: a workbook's tens of thousands of dates cost a few thousand Intl calls, not one each.
  */
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 function zoneOffsetMs(d: Date, tz: string): number {
   const hour = Math.floor(d.getTime() / 3_600_000);
-  const key = `${tz}|${hour}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(tz);
+  if (!zone) offsets.set(tz, (zone = new Map()));
+  let offset = zone.get(hour);
   if (offset === undefined) {
     const at = new Date(hour * 3_600_000);
     const [date, time] = formatDate(at, tz, 'yyyy-MM-dd HH:mm:ss').split(' ');
     const [y, m, day] = date!.split('-').map(Number);
     const [h, mi, sec] = time!.split(':').map(Number);
     offset = Date.UTC(y!, m! - 1, day!, h!, mi!, sec!) - at.getTime();
-    offsets.set(key, offset);
+    zone.set(hour, offset);
   }
   return offset;
 }

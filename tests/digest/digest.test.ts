@@ -9,6 +9,8 @@ import { MailQuotaExceeded, sendDigests, type Letter, type MailPort } from '../.
 import { MemoryPort, memoryWorkbook } from '../support/memoryWorkbook';
 import { testWorkbook } from '../support/workbook';
 import { CellLimitError, INTAKE_STOPPED } from '../../src/core/workbookHealth';
+import { DigestData } from '../../src/core/digest/facts';
+import { normalizeName } from '../../src/core/text';
 
 describe('Russian words', () => {
   test.each([
@@ -191,5 +193,42 @@ describe('the intake stopped at the cell limit (issue 17)', () => {
     expect(letter!.html).toContain('Приём ответов остановлен');
     const [calm] = send('120 000 из 10 000 000 (1,2 %), на 01.10.2025 07:00:00');
     expect(calm!.text).not.toContain('остановлен');
+  });
+});
+
+// Each ОО's letter counts its own rows (src/core/digest/facts.ts reads them by ОО, built once for 1,800 letters).
+describe("an ОО's letter: its own rows, a pair in both ОО's letters", () => {
+  const workbook = memoryWorkbook({
+    organizations: [
+      { code: 'Ш1', name: 'Школа № 1', type: 'Школа' },
+      { code: 'Ш2', name: 'Школа № 2', type: 'Школа' },
+    ],
+    staff: [
+      { name: 'Иванова Анна', orgCode: 'Ш1', position: 'Учитель' },
+      { name: 'Петров Пётр', orgCode: 'Ш2', position: 'Учитель' },
+      { name: 'Сидорова Мария', orgCode: 'Ш2', position: 'Учитель' },
+    ],
+    mentoring: [
+      { mentorName: 'Иванова Анна', mentorOrgCode: 'Ш1', menteeName: 'Петров Пётр', menteeOrgCode: 'Ш2', start: new Date(2025, 8, 10) },
+    ],
+    events: [{ title: 'Семинар', kind: 'Семинар', start: new Date(2025, 8, 5), status: 'Проведено', organizerCode: 'Ш1' }],
+    iom: [{ personName: 'Петров Пётр', personOrgCode: 'Ш2', start: new Date(2025, 8, 3), status: 'Разработан' }],
+  });
+  const data = new DigestData(workbook, { year: 2025, month: 9 }, null);
+  const of = (...codes: string[]) => data.facts(new Set(codes.map(normalizeName)));
+
+  test('the mentor’s ОО and the mentee’s both count the new pair; two ОО together count it once', () => {
+    expect(of('Ш1').newPairs.month).toBe(1);
+    expect(of('Ш2').newPairs.month).toBe(1);
+    expect(of('Ш1', 'Ш2').newPairs.month).toBe(1);
+  });
+
+  test('events by their organizer, IOMs and «без ИОМ» by the person’s ОО', () => {
+    expect([of('Ш1').eventsHeld.month, of('Ш2').eventsHeld.month]).toEqual([1, 0]);
+    expect([of('Ш1').developed.month, of('Ш2').developed.month]).toEqual([0, 1]);
+    expect(of('Ш1').withoutIom.map((p) => p.name)).toEqual(['Иванова Анна']);
+    expect(of('Ш2').withoutIom.map((p) => p.name)).toEqual(['Сидорова Мария']);
+    expect(of('Ш1', 'Ш2').withoutIom.map((p) => p.name)).toEqual(['Иванова Анна', 'Сидорова Мария']);
+    expect(data.facts(null).developed.month).toBe(1);
   });
 });

@@ -41,3 +41,32 @@ test('XLSX export round-trip', async () => {
   expect(wb.getWorksheet('Служебный')!.state).toBe('hidden');
   expect(wb.getWorksheet('_lists')!.getCell('A60').value).toBe('Вариант номер 60');
 });
+
+// Styles are shared objects by look (src/local/xlsx.ts styleOf): each cell must keep its own look, none another's.
+test('XLSX export keeps each cell its own look', async () => {
+  const rt = createLocalRuntime();
+  const ss = rt.spreadsheets.create('Книга');
+  const sheet = ss.getSheets()[0]!;
+  sheet.getRange('A1:D1').setValues([['Жирный', 'Курсив', 'Обычный', 7]]);
+  sheet.getRange('A1').setFontWeight('bold');
+  sheet.getRange('B1').setFontStyle('italic').setFontColor('#cc0000').setBackground('#ffeeaa');
+  sheet.getRange('A2:B2').setValues([[new Date(2025, 0, 5), new Date(2025, 0, 5, 14, 30)]]);
+  sheet.getRange('A2').setNumberFormat('dd.MM.yyyy');
+  sheet.getRange('B2').setNumberFormat('dd.MM.yyyy HH:mm');
+  sheet.getRange('C2').setValue('Перенос').setWrap(true);
+  const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+  await exportWorkbookXlsx(ss, path);
+
+  const ws = (await new ExcelJS.Workbook().xlsx.readFile(path)).worksheets[0]!;
+  expect(ws.getCell('A1').font?.bold).toBe(true);
+  expect(ws.getCell('A1').font?.italic).toBeFalsy();
+  expect(ws.getCell('B1').font).toMatchObject({ italic: true, color: { argb: 'FFCC0000' } });
+  expect(ws.getCell('B1').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFEEAA' } });
+  expect(ws.getCell('C1').font?.bold).toBeFalsy();
+  expect(ws.getCell('C1').fill).toBeFalsy();
+  expect(ws.getCell('D1').value).toBe(7);
+  expect(ws.getCell('A2').numFmt).toBe('dd.mm.yyyy');
+  expect(ws.getCell('B2').numFmt).toBe('dd.mm.yyyy HH:mm');
+  expect(ws.getCell('C2').alignment).toMatchObject({ wrapText: true });
+  expect(ws.getCell('C1').alignment?.wrapText).toBeFalsy();
+});

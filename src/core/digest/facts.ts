@@ -119,6 +119,8 @@ export class DigestData {
   }
 
   private municipality?: DigestFacts;
+  /** The registers' rows by ОО, built once: each ОО's letter reads its own rows, not every row (1,800 letters). */
+  private byOrg?: OrgRows;
   /** The roster row of each of `dataset.ioms`, resolved once for every scope. */
   private iomPeople?: Int32Array;
 
@@ -128,29 +130,70 @@ export class DigestData {
     return this.count(scope);
   }
 
+  private rowsByOrg(): OrgRows {
+    if (this.byOrg) return this.byOrg;
+    const { dataset } = this;
+    const people = (this.iomPeople ??= dataset.iomPeople(dataset.ioms));
+    const rows: OrgRows = { ioms: new Map(), pairs: new Map(), events: new Map(), withoutIom: new Map() };
+    dataset.ioms.forEach((_, i) => {
+      const person = people[i]!;
+      if (person >= 0) push(rows.ioms, dataset.staff[person]!.org, i);
+    });
+    dataset.pairs.forEach((p, i) => {
+      push(rows.pairs, p.menteeOrg, i);
+      const mentorOrg = dataset.mentors[p.mentor]!.org;
+      if (mentorOrg !== p.menteeOrg) push(rows.pairs, mentorOrg, i);
+    });
+    dataset.events.forEach((e, i) => push(rows.events, e.org, i));
+    this.uncoveredStaff.forEach((person, i) => push(rows.withoutIom, dataset.staff[person]!.org, i));
+    return (this.byOrg = rows);
+  }
+
   private count(scope: Scope): DigestFacts {
     const { dataset } = this;
     const within = (org: string) => scope === null || scope.has(org);
     const people = (this.iomPeople ??= dataset.iomPeople(dataset.ioms));
-    const ioms = dataset.ioms.flatMap((x, i) => {
-      const person = people[i]!;
-      return person >= 0 && within(dataset.staff[person]!.org) ? [{ ...x, person }] : [];
-    });
-    const pairs = dataset.pairs.filter((p) => scope === null || within(p.menteeOrg) || within(dataset.mentors[p.mentor]!.org));
+    // The rows of the scope's ОО, in register order (as a pass over every row would take them).
+    const pick = <T>(all: readonly T[], byOrg: ReadonlyMap<string, number[]>): T[] =>
+      scope === null ? [...all] : inOrder(scope, byOrg).map((i) => all[i]!);
+    const byOrg = scope === null ? null : this.rowsByOrg();
+    const iomRows = byOrg ? inOrder(scope!, byOrg.ioms) : dataset.ioms.flatMap((_, i) => (people[i]! >= 0 ? [i] : []));
+    const ioms = iomRows.map((i) => ({ ...dataset.ioms[i]!, person: people[i]! }));
+    const pairs = byOrg ? pick(dataset.pairs, byOrg.pairs) : dataset.pairs;
+    const events = byOrg ? pick(dataset.events, byOrg.events) : dataset.events;
+    const withoutIom = byOrg ? pick(this.uncoveredStaff, byOrg.withoutIom) : this.uncoveredStaff;
     return {
       developed: this.monthAndYear(ioms.filter((x) => FORM_STATUSES.has(x.statusKey)).map((x) => x.start)),
       implemented: this.monthAndYear(ioms.flatMap((x) => (x.statusKey === IMPLEMENTED && x.end !== null ? [x.end] : []))),
-      eventsHeld: this.monthAndYear(dataset.events.filter((e) => e.held && (scope === null || within(e.org))).map((e) => e.start)),
+      eventsHeld: this.monthAndYear(events.filter((e) => e.held).map((e) => e.start)),
       newPairs: this.monthAndYear(pairs.map((p) => p.start)),
       quarantineWaiting: scope === null ? this.waiting.length : this.waiting.filter((orgs) => [...orgs].some(within)).length,
       overdue: ioms
         .filter((x) => x.end !== null && x.end < this.due && !FINAL.has(x.statusKey))
         .map((x) => ({ ...this.person(x.person), end: x.end!, status: x.status }))
         .sort((a, b) => byOrgAndName(a, b) || a.end - b.end),
-      withoutIom: this.uncoveredStaff
-        .filter((i) => within(dataset.staff[i]!.org))
-        .map((i) => this.person(i))
-        .sort(byOrgAndName),
+      withoutIom: withoutIom.map((i) => this.person(i)).sort(byOrgAndName),
     };
   }
+}
+
+interface OrgRows {
+  /** Indexes into `dataset.ioms` (of people in «Педагоги»), `pairs` (by the mentee's and the mentor's ОО), `events`
+   * (by organizer) and the staff without an IOM, by normalized ОО code. */
+  readonly ioms: Map<string, number[]>;
+  readonly pairs: Map<string, number[]>;
+  readonly events: Map<string, number[]>;
+  readonly withoutIom: Map<string, number[]>;
+}
+
+const push = (map: Map<string, number[]>, org: string, i: number) => {
+  const list = map.get(org);
+  if (list) list.push(i);
+  else map.set(org, [i]);
+};
+
+/** The indexes of the scope's ОО, each once, ascending. */
+function inOrder(scope: ReadonlySet<string>, byOrg: ReadonlyMap<string, number[]>): number[] {
+  const lists = [...scope].flatMap((org) => byOrg.get(org) ?? []);
+  return scope.size > 1 ? [...new Set(lists)].sort((a, b) => a - b) : lists;
 }

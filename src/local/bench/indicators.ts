@@ -14,13 +14,14 @@ import { seed } from './seed';
 /** Per staff member: what a municipality of that size holds (Saratov: 118 ОО, ~10,700 staff, 549 mentors). */
 const PER_STAFF = { orgs: 1 / 90, ioms: 0.6, diagnostics: 0.3, events: 0.05, participations: 1.5, pairs: 0.05 };
 
-export function generate(workbook: LocalWorkbook, staff: number): Record<string, number> {
+/** `orgs`: the number of ОО, when not the proportional one (the digests bench: one letter per ОО). */
+export function generate(workbook: LocalWorkbook, staff: number, orgs?: number): Record<string, number> {
   const random = mulberry32(staff);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const day = (fromYear: number, years: number) =>
     new Date(fromYear + Math.floor(random() * years), Math.floor(random() * 12), 1 + Math.floor(random() * 28));
   const counts = {
-    orgs: Math.max(4, Math.round(staff * PER_STAFF.orgs)),
+    orgs: orgs ?? Math.max(4, Math.round(staff * PER_STAFF.orgs)),
     staff,
     ioms: Math.round(staff * PER_STAFF.ioms),
     diagnostics: Math.round(staff * PER_STAFF.diagnostics),

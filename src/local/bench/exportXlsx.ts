@@ -1,0 +1,102 @@
+// The XLSX export (`marshrut run`'s workbook.xlsx) beside its floor, in one process: the generated municipality is
+// taken in through the bundle and recomputed, then the product's exportWorkbookXlsx and the floor — exceljs' own
+// streaming writer writing the same cell values with nothing else (no styles, validations, notes) — each write the
+// workbook in turn, alternately, so the machine's drift falls on both.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateMunicipality, writeMunicipality } from '../demo/municipality';
+import { isDate } from '../fakes/realm';
+import type { FakeSpreadsheet } from '../fakes/spreadsheet/spreadsheet';
+import { unwrap } from '../fakes/strict';
+import { importFolder } from '../importFolder';
+import { recomputeIndicators } from '../kpiOutput';
+import { openLocalWorkbook } from '../localWorkbook';
+import { exportWorkbookXlsx } from '../xlsx';
+import { goal, median, type Goal } from './goals';
+
+/** The floor: every sheet's cell values (formulas as formulas) through the streaming writer, nothing else. */
+async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
+  const ss = unwrap<FakeSpreadsheet>(spreadsheet);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  ss.sheets.forEach((sheet, i) => {
+    const ws = wb.addWorksheet(`S${i + 1}`);
+    sheet.rows.forEach((line, r) => {
+      if (!line) return;
+      const values = line.map((c) => (!c ? null : c.f ? { formula: c.f.slice(1) } : c.v === '' ? null : c.v));
+      ws.getRow(r + 1).values = values as ExcelJS.CellValue[];
+      ws.getRow(r + 1).commit();
+    });
+    ws.commit();
+  });
+  await wb.commit();
+}
+
+/** Wall seconds, and CPU seconds of the whole process (zlib's threads included): the CPU figure holds on a busy machine. */
+const seconds = async (run: () => Promise<void>) => {
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6 };
+};
+
+export interface ExportFigures {
+  lines: string[];
+  goals: Goal[];
+}
+
+/** `runs` writes of each (BENCH_EXPORT_RUNS, default 3), product and floor alternately. */
+export async function benchExport(staff: number, runs = Number(process.env.BENCH_EXPORT_RUNS ?? 3)): Promise<ExportFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'marshrut-bench-xlsx-'));
+  try {
+    writeMunicipality(join(dir, 'data'), generateMunicipality({ staff, organizations: Math.round(staff / 75), seed: 7 }));
+    const workbook = openLocalWorkbook();
+    workbook.menu('menuSetupWorkbook');
+    importFolder(workbook, join(dir, 'data'), () => {});
+    recomputeIndicators(workbook, {});
+    const ss = unwrap<FakeSpreadsheet>(workbook.spreadsheet);
+    const cells = ss.sheets.reduce(
+      (n, s) => n + s.rows.reduce((m, line) => m + (line?.filter((c) => c && (c.v !== '' || c.f)).length ?? 0), 0),
+      0,
+    );
+    const dates = ss.sheets.reduce((n, s) => n + s.rows.reduce((m, line) => m + (line?.filter((c) => c && isDate(c.v)).length ?? 0), 0), 0);
+    const product: number[] = [];
+    const floor: number[] = [];
+    const productCpu: number[] = [];
+    const floorCpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const a = await seconds(() => exportWorkbookXlsx(workbook.spreadsheet, join(dir, 'product.xlsx')));
+      const b = await seconds(() => floorXlsx(workbook.spreadsheet, join(dir, 'floor.xlsx')));
+      product.push(a.wall);
+      floor.push(b.wall);
+      productCpu.push(a.cpu);
+      floorCpu.push(b.cpu);
+    }
+    const p = median(product);
+    const f = median(floor);
+    const [pc, fc] = [median(productCpu), median(floorCpu)];
+    const mb = (file: string) => (statSync(join(dir, file)).size / 1024 / 1024).toFixed(1);
+    return {
+      lines: [
+        `Выгрузка XLSX при ${staff} педагогах: ${cells} непустых ячеек (дат ${dates}) на ${ss.sheets.length} листах`,
+        `  exportWorkbookXlsx: ${p.toFixed(2)} с (${product.map((s) => s.toFixed(2)).join(', ')}), ${mb('product.xlsx')} МБ`,
+        `  пол (потоковый writer exceljs, только значения): ${f.toFixed(2)} с (${floor.map((s) => s.toFixed(2)).join(', ')}), ${mb('floor.xlsx')} МБ`,
+        `  процессорное время (медиана): выгрузка ${pc.toFixed(2)} с, пол ${fc.toFixed(2)} с, отношение ${(pc / fc).toFixed(2)}`,
+      ],
+      goals: [
+        goal(
+          `выгрузка XLSX / пол при ${staff} педагогах`,
+          p / f,
+          '≤ 1,3×',
+          p / f <= 1.3,
+          (x) => `${x.toFixed(2)}× (по процессору ${(pc / fc).toFixed(2)}×)`,
+        ),
+        goal(`выгрузка XLSX при ${staff} педагогах`, p, '≤ 10 с', p <= 10, (x) => `${x.toFixed(1)} с`),
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
