@@ -35,15 +35,15 @@ function writeCsv(workbook: LocalWorkbook, dir: string): void {
 
 /**
  * SPEC §6 over the loaded registers. P = the calendar year, R = its last day. `clip` is the per-ОО clipping of a
- * share's numerator to the ОО's ОО-1 headcount (SPEC §6 «Shares … can never exceed 100»): one clause, off while the
- * engine does not clip (branch warn adds it), switched on then.
+ * share's numerator to the ОО's ОО-1 headcount (SPEC §6 «Shares … can never exceed 100»): one clause, on where the
+ * denominator is the ОО-1 headcount (all staff); a share of a roster population (teachers, managers) is not clipped.
  */
 function indicatorSql(clip: boolean): string {
   const from = `DATE '${YEAR}-01-01'`;
   const to = `DATE '${YEAR}-12-31'`;
   /** People of S (of `population`, a condition on S or young) in `people`, summed by ОО — the one clipping clause. */
   const numerator = (people: string, population = 'TRUE') => `
-    (SELECT coalesce(sum(${clip ? 'CASE WHEN o.headcount IS NOT NULL THEN least(n, o.headcount) ELSE n END' : 'n'}), 0)::BIGINT
+    (SELECT coalesce(sum(${clip && population === 'TRUE' ? 'CASE WHEN o.headcount IS NOT NULL THEN least(n, o.headcount) ELSE n END' : 'n'}), 0)::BIGINT
      FROM (SELECT org, count(*) AS n FROM S WHERE (${population}) AND id IN (${people}) GROUP BY org) c LEFT JOIN orgs o ON o.code = c.org)`;
   const DPP = `SELECT id FROM part WHERE kind = 'Курсы повышения квалификации' AND dpp AND certified`;
   const YOUNG = 'id IN (SELECT id FROM young)';
@@ -152,7 +152,7 @@ async function duck(dir: string): Promise<{ seconds: number; cpu: number; rows: 
   for (const id of TABLES)
     await db.run(`CREATE TABLE ${id} AS SELECT * FROM read_csv('${join(dir, `${id}.csv`)}', all_varchar = true, header = true)`);
   // Empty CSV fields are NULL in DuckDB; the sheets' empty cells are '' — one convention for the SQL above.
-  const result = await db.runAndReadAll(indicatorSql(false));
+  const result = await db.runAndReadAll(indicatorSql(true));
   const rows = result.getRowObjects().map((r) => ({
     preset: String(r.preset),
     code: String(r.code),
