@@ -251,19 +251,28 @@ function byOrgBlocks(c: Composer, facts: DigestFacts): Block[] {
   for (const p of facts.withoutIom) entry(p).withoutIom++;
   for (const p of facts.overdue) entry(p).overdue++;
   if (!orgs.size) return [];
+  // A large municipality (1,800 ОО) would pass Google's 200 KB per letter: past the limit, the ОО furthest behind
+  // first, where to call first; the whole list is «Показатели по ОО» of the workbook.
+  const all = [...orgs].sort(([a], [b]) => compareCodes(a, b));
+  const behind = ([, o]: (typeof all)[number]) => o.withoutIom + o.overdue;
+  const ranked = all.length > METHODIST_LIST_LIMIT ? [...all].sort((a, b) => behind(b) - behind(a)) : all;
+  const shown = cut(ranked, METHODIST_LIST_LIMIT, 'см. лист «Показатели по ОО»');
   return [
     { kind: 'heading', text: 'По ОО' },
     {
       kind: 'text',
-      text: `Без ИОМ — педагоги без ИОМ за период ${periodText(c)}; просрочено — ИОМ, у которых ${OVERDUE_NOTE}.`,
+      text:
+        `Без ИОМ — педагоги без ИОМ за период ${periodText(c)}; просрочено — ИОМ, у которых ${OVERDUE_NOTE}.` +
+        (shown.more.length ? ` Показаны ${METHODIST_LIST_LIMIT} ОО, где таких больше всего.` : ''),
       tone: 'muted',
     },
     {
       kind: 'table',
       columns: ['ОО', 'Наименование', 'Без ИОМ', 'Просрочено ИОМ'],
       numeric: [false, false, true, true],
-      rows: [...orgs].sort(([a], [b]) => compareCodes(a, b)).map(([code, o]) => [code, o.name, String(o.withoutIom), String(o.overdue)]),
+      rows: shown.rows.map(([code, o]) => [code, o.name, String(o.withoutIom), String(o.overdue)]),
     },
+    ...shown.more,
   ];
 }
 
