@@ -58,11 +58,15 @@ export interface EventInfo {
   readonly org: string;
 }
 
+/** What an indicator's filter sees of a participation (its person is looked up only for the rows a filter takes). */
 export interface ParticipationInfo {
-  /** Index into `Dataset.staff` (participations of people not in «Педагоги» are left out). */
-  readonly person: number;
   readonly role: string;
   readonly certified: boolean;
+}
+
+interface ParticipationRow extends ParticipationInfo {
+  /** The row in «Участие». */
+  readonly row: number;
 }
 
 export interface PairInfo {
@@ -210,7 +214,7 @@ class ParticipationRows {
   /** Titles of the rows that name their event only by the dropdown label «Название (дд.мм.гггг)». */
   private readonly labelTitles = new Map<number, string>();
   /** By index into `Dataset.events`: an array slot, not a Map lookup per linked row. */
-  private readonly byEvent: ParticipationInfo[][] = [];
+  private readonly byEvent: ParticipationRow[][] = [];
   /** The day ranges already linked. */
   private readonly linked: [from: Day, to: Day][] = [];
   private readonly person: PersonColumn;
@@ -246,7 +250,7 @@ class ParticipationRows {
     return this.linked.some(([a, b]) => a <= from && to <= b);
   }
 
-  /** Links the rows of counted events starting within from…to to their event, keeping people in «Педагоги». */
+  /** Links the rows of counted events starting within from…to to their event. */
   link(from: Day, to: Day): void {
     if (this.isLinked(from, to)) return;
     const anyLinked = this.linked.length > 0;
@@ -255,11 +259,9 @@ class ParticipationRows {
       const day = this.days[i]!;
       if (day < from || day > to || (anyLinked && this.isLinked(day, day))) continue;
       const index = this.eventOf((anyLabel ? this.labelTitles.get(i) : undefined) ?? this.title(i), day);
-      // A planned, postponed or cancelled event's participations count for nothing: their people are not looked up.
+      // A planned, postponed or cancelled event's participations count for nothing.
       if (index === undefined || !this.events[index]!.counts) continue;
-      const person = this.person.of(i);
-      if (person < 0) continue;
-      const info = { person, role: this.role(i), certified: isYes(this.certified(i)) };
+      const info = { row: i, role: this.role(i), certified: isYes(this.certified(i)) };
       const list = this.byEvent[index];
       if (list) list.push(info);
       else this.byEvent[index] = [info];
@@ -267,10 +269,18 @@ class ParticipationRows {
     this.linked.push([from, to]);
   }
 
-  /** `index`: of `event` in `events`. */
-  of(event: EventInfo, index: number): readonly ParticipationInfo[] {
+  /**
+   * Adds to `out` the people in «Педагоги» of the rows of `event` (at `index` in `events`) that `accept` takes. A
+   * row's person is looked up (once) only when taken: most rows fail an indicator's filter on kind, level or role,
+   * and the look-up by ФИО and ОО is the costly part of a recompute.
+   */
+  addPeople(event: EventInfo, index: number, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
     this.link(event.start, event.start);
-    return this.byEvent[index] ?? [];
+    for (const p of this.byEvent[index] ?? []) {
+      if (!accept(event, p)) continue;
+      const person = this.person.of(p.row);
+      if (person >= 0) out.add(person);
+    }
   }
 }
 
@@ -345,14 +355,17 @@ export class Dataset {
     return this.diagnosticPeopleColumn.ofRows(rowsOf(diagnostics));
   }
 
-  /** Links the participations of every event of `period` at once (`participationsOf` would link day by day). */
+  /** Links the participations of every event of `period` at once (`addParticipants` would link day by day). */
   linkParticipations(period: Period): void {
     this.participation.link(period.from, period.to);
   }
 
-  /** The participations of people in «Педагоги» in `event`; none for an event that does not count (`counts`). */
-  participationsOf(event: EventInfo): readonly ParticipationInfo[] {
-    return this.participation.of(event, this.eventPosition.get(event)!);
+  /**
+   * Adds to `out` the people in «Педагоги» whose participation in `event` `accept` takes (a pure filter: it may be
+   * asked before the person is known); none for an event that does not count (`counts`).
+   */
+  addParticipants(event: EventInfo, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
+    this.participation.addPeople(event, this.eventPosition.get(event)!, accept, out);
   }
 
   private readOrganizations(t: Table): void {
