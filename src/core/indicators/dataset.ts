@@ -58,11 +58,15 @@ export interface EventInfo {
   readonly org: string;
 }
 
+/** What an indicator's filter sees of a participation (its person is looked up only for the rows a filter takes). */
 export interface ParticipationInfo {
-  /** Index into `Dataset.staff` (participations of people not in «Педагоги» are left out). */
-  readonly person: number;
   readonly role: string;
   readonly certified: boolean;
+}
+
+interface ParticipationRow extends ParticipationInfo {
+  /** The row in «Участие». */
+  readonly row: number;
 }
 
 export interface PairInfo {
@@ -209,7 +213,8 @@ class ParticipationRows {
   private readonly days: Int32Array;
   /** Titles of the rows that name their event only by the dropdown label «Название (дд.мм.гггг)». */
   private readonly labelTitles = new Map<number, string>();
-  private readonly byEvent = new Map<EventInfo, ParticipationInfo[]>();
+  /** By index into `Dataset.events`: an array slot, not a Map lookup per linked row. */
+  private readonly byEvent: ParticipationRow[][] = [];
   /** The day ranges already linked. */
   private readonly linked: [from: Day, to: Day][] = [];
   private readonly person: PersonColumn;
@@ -220,7 +225,9 @@ class ParticipationRows {
   constructor(
     people: NameIndex<string>,
     t: Table,
-    private readonly eventOf: (title: string, day: Day) => EventInfo | undefined,
+    /** The index into `events` of the event a row names by title and start day. */
+    private readonly eventOf: (title: string, day: Day) => number | undefined,
+    private readonly events: readonly EventInfo[],
   ) {
     this.person = new PersonColumn(people, t, 'person');
     let label: (i: number) => string;
@@ -243,27 +250,37 @@ class ParticipationRows {
     return this.linked.some(([a, b]) => a <= from && to <= b);
   }
 
-  /** Links the rows of counted events starting within from…to to their event, keeping people in «Педагоги». */
+  /** Links the rows of counted events starting within from…to to their event. */
   link(from: Day, to: Day): void {
     if (this.isLinked(from, to)) return;
+    const anyLinked = this.linked.length > 0;
+    const anyLabel = this.labelTitles.size > 0;
     for (let i = 0; i < this.days.length; i++) {
       const day = this.days[i]!;
-      if (day < from || day > to || this.isLinked(day, day)) continue;
-      const event = this.eventOf(this.labelTitles.get(i) ?? this.title(i), day);
-      // A planned, postponed or cancelled event's participations count for nothing: their people are not looked up.
-      const person = event?.counts ? this.person.of(i) : undefined;
-      if (person === undefined || person < 0) continue;
-      const list = this.byEvent.get(event!);
-      const info = { person, role: this.role(i), certified: isYes(this.certified(i)) };
+      if (day < from || day > to || (anyLinked && this.isLinked(day, day))) continue;
+      const index = this.eventOf((anyLabel ? this.labelTitles.get(i) : undefined) ?? this.title(i), day);
+      // A planned, postponed or cancelled event's participations count for nothing.
+      if (index === undefined || !this.events[index]!.counts) continue;
+      const info = { row: i, role: this.role(i), certified: isYes(this.certified(i)) };
+      const list = this.byEvent[index];
       if (list) list.push(info);
-      else this.byEvent.set(event!, [info]);
+      else this.byEvent[index] = [info];
     }
     this.linked.push([from, to]);
   }
 
-  of(event: EventInfo): readonly ParticipationInfo[] {
+  /**
+   * Adds to `out` the people in «Педагоги» of the rows of `event` (at `index` in `events`) that `accept` takes. A
+   * row's person is looked up (once) only when taken: most rows fail an indicator's filter on kind, level or role,
+   * and the look-up by ФИО and ОО is the costly part of a recompute.
+   */
+  addPeople(event: EventInfo, index: number, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
     this.link(event.start, event.start);
-    return this.byEvent.get(event) ?? [];
+    for (const p of this.byEvent[index] ?? []) {
+      if (!accept(event, p)) continue;
+      const person = this.person.of(p.row);
+      if (person >= 0) out.add(person);
+    }
   }
 }
 
@@ -285,6 +302,8 @@ export class Dataset {
   private readonly people = new NameIndex<string>(personKey);
   /** Events by title and start day. */
   private readonly eventIndex = new NameIndex<Day>(eventKeyOf);
+  /** Each event's index in `events` (rows are linked by index: one Map lookup per event, not per participation). */
+  private readonly eventPosition = new Map<EventInfo, number>();
   private readonly participation: ParticipationRows;
   private readonly iomPeopleColumn: PersonColumn;
   private readonly diagnosticPeopleColumn: PersonColumn;
@@ -297,10 +316,12 @@ export class Dataset {
       workbook.table('roadmap'),
       this.events.flatMap((e) => (e.held && e.roadmapItem ? [{ item: e.roadmapItem, day: e.start }] : [])),
     );
-    this.participation = new ParticipationRows(this.people, workbook.table('participation'), (title, day) => {
-      const found = this.eventIndex.find(title, day);
-      return found === undefined ? undefined : this.events[found];
-    });
+    this.participation = new ParticipationRows(
+      this.people,
+      workbook.table('participation'),
+      (title, day) => this.eventIndex.find(title, day),
+      this.events,
+    );
     this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
     this.iomPeopleColumn = new PersonColumn(this.people, ioms, 'person');
@@ -334,14 +355,17 @@ export class Dataset {
     return this.diagnosticPeopleColumn.ofRows(rowsOf(diagnostics));
   }
 
-  /** Links the participations of every event of `period` at once (`participationsOf` would link day by day). */
+  /** Links the participations of every event of `period` at once (`addParticipants` would link day by day). */
   linkParticipations(period: Period): void {
     this.participation.link(period.from, period.to);
   }
 
-  /** The participations of people in «Педагоги» in `event`; none for an event that does not count (`counts`). */
-  participationsOf(event: EventInfo): readonly ParticipationInfo[] {
-    return this.participation.of(event);
+  /**
+   * Adds to `out` the people in «Педагоги» whose participation in `event` `accept` takes (a pure filter: it may be
+   * asked before the person is known); none for an event that does not count (`counts`).
+   */
+  addParticipants(event: EventInfo, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
+    this.participation.addPeople(event, this.eventPosition.get(event)!, accept, out);
   }
 
   private readOrganizations(t: Table): void {
@@ -424,6 +448,7 @@ export class Dataset {
     rows.sort(byDay);
     for (const { title, ...event } of rows) {
       this.eventIndex.add(title, event.start, this.events.length);
+      this.eventPosition.set(event, this.events.length);
       this.events.push(event);
     }
   }

@@ -172,7 +172,7 @@ export class Engine {
     this.data.linkParticipations({ ...period, from: Math.min(period.from, yearBefore(period, yearsBack(period, this.earliest)).from) });
     for (const event of this.eventsIn(period)) {
       if (!event.counts) continue;
-      for (const p of this.data.participationsOf(event)) if (accept(event, p)) out.add(p.person);
+      this.data.addParticipants(event, accept, out);
     }
     return out;
   }
