@@ -256,6 +256,9 @@ export function importFolder(
 
   // Loading the exports into the forms is what Google would have done; the drain is the add-on's intake.
   const origin = timings.phase('responses', () => loadAsResponses(workbook, recognised, result.intake, progress));
+  // The files' texts and parsed tables (hundreds of MB at 53k staff) are in the forms now: let them go before the
+  // intake, whose collections would otherwise mark them again and again, and before the export's peak.
+  recognised.length = 0;
   const run = timings.phase('intake', () => workbook.sandbox.call('runDrain') as DrainRun);
   for (const form of FORM_IDS) {
     const tally = run.report[form];

@@ -7,6 +7,8 @@ export interface Phase {
   readonly ms: number;
   /** Service calls by service ('SpreadsheetApp', 'FormApp', …), only those the phase made. */
   readonly calls: Record<string, number>;
+  /** The process's peak resident memory when the phase ended (MB): tells which phase sets `marshrut run`'s peak. */
+  readonly peakRssMb?: number;
 }
 
 export class Timings {
@@ -40,12 +42,13 @@ export class Timings {
     for (const [service, n] of Object.entries(services(this.calls)))
       if (n - (before[service] ?? 0) > 0) calls[service] = n - (before[service] ?? 0);
     const same = this.phases.findIndex((p) => p.name === name);
-    if (same < 0) this.phases.push({ name, ms: Math.round(ms), calls });
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    if (same < 0) this.phases.push({ name, ms: Math.round(ms), calls, peakRssMb });
     else {
       const earlier = this.phases[same]!;
       const sum = { ...earlier.calls };
       for (const [service, n] of Object.entries(calls)) sum[service] = (sum[service] ?? 0) + n;
-      this.phases[same] = { name, ms: earlier.ms + Math.round(ms), calls: sum };
+      this.phases[same] = { name, ms: earlier.ms + Math.round(ms), calls: sum, peakRssMb };
     }
   }
 

@@ -28,6 +28,11 @@ export class Directory {
   private staffByName?: Map<string, number>;
   private staffByEmail?: Map<string, number>;
   private readonly coordinatorEmails = new Set<string>();
+  private orgNames?: string[];
+  private readonly similarByAnswer = new Map<string, string[]>();
+  /** Per roster row: its person key and normalized ФИО, computed once (each match of that person reads them). */
+  private readonly staffKeys: string[] = [];
+  private readonly staffNames: string[] = [];
 
   constructor(private readonly workbook: Workbook) {}
 
@@ -55,9 +60,20 @@ export class Directory {
 
   /** The known ОО names nearest to an answer that names none exactly (`nearestNames`), to offer in «Карантин». */
   similarOrgs(answer: string): string[] {
+    // Per distinct answer: a drain quarantines the same misspelt ОО many times, and each look scores every ОО name
+    // (the organizations, like the index above, do not change during the directory's life).
+    let similar = this.similarByAnswer.get(answer);
+    if (!similar) {
+      this.orgNames ??= this.readOrgNames();
+      similar = nearestNames(answer, this.orgNames);
+      this.similarByAnswer.set(answer, similar);
+    }
+    return [...similar];
+  }
+
+  private readOrgNames(): string[] {
     const orgs = this.workbook.table('organizations');
-    const names = Array.from({ length: orgs.size }, (_, i) => orgs.text(i, 'name')).filter(Boolean);
-    return nearestNames(answer, names);
+    return Array.from({ length: orgs.size }, (_, i) => orgs.text(i, 'name')).filter(Boolean);
   }
 
   private buildStaffIndex(): void {
@@ -72,7 +88,10 @@ export class Directory {
   }
 
   private indexStaffRow(i: number): void {
-    const key = personKey(this.staff.text(i, 'name'), this.staff.text(i, 'orgCode'));
+    const name = this.staff.text(i, 'name');
+    const key = personKey(name, this.staff.text(i, 'orgCode'));
+    this.staffKeys[i] = key;
+    this.staffNames[i] = normalizePersonName(name);
     if (!this.staffByName!.has(key)) this.staffByName!.set(key, i);
     const email = normalizeEmail(this.staff.text(i, 'email'));
     if (email && !this.staffByEmail!.has(email)) this.staffByEmail!.set(email, i);
@@ -81,7 +100,7 @@ export class Directory {
   private person(i: number, created: boolean): Person {
     const name = this.staff.text(i, 'name');
     const orgCode = this.staff.text(i, 'orgCode');
-    return { key: personKey(name, orgCode), name, orgCode, email: this.staff.text(i, 'email'), created };
+    return { key: this.staffKeys[i]!, name, orgCode, email: this.staff.text(i, 'email'), created };
   }
 
   /**
@@ -92,8 +111,7 @@ export class Directory {
   matchPerson(name: string, org: Org, respondentEmail: string): Person | null {
     if (!this.staffByName) this.buildStaffIndex();
     const byEmail = respondentEmail ? this.staffByEmail!.get(normalizeEmail(respondentEmail)) : undefined;
-    if (byEmail !== undefined && normalizePersonName(this.staff.text(byEmail, 'name')) === normalizePersonName(name))
-      return this.person(byEmail, false);
+    if (byEmail !== undefined && this.staffNames[byEmail] === normalizePersonName(name)) return this.person(byEmail, false);
     const byName = this.staffByName!.get(personKey(name, org.code));
     return byName === undefined ? null : this.person(byName, false);
   }
