@@ -15,8 +15,6 @@ import { SheetsWorkbookPort } from './workbookPort';
 export const REGION_RESUME_AFTER_MS = 7 * 60_000;
 export const REGION_PROGRESS_KEY = 'marshrut.region.progress';
 const RUN_PROPERTY = 'marshrut.region.run';
-/** Set when a run ended too late in its execution to draw the regional «Дашборд»: the continuation draws it. */
-const DASHBOARD_PENDING = 'marshrut.region.dashboardPending';
 /**
  * Past this much of an execution the «Дашборд» (a few dozen calls: its municipalities side by side) is left to the
  * scheduler's next tick, which runs it in an execution of its own.
@@ -43,7 +41,11 @@ const runStore: RefreshRunPort = {
   },
 };
 
-export type RegionRefresh = RefreshResult & { readonly busy: boolean };
+/**
+ * busy: another execution is refreshing. dashboardLeft: the run completed too late in its execution to draw the
+ * regional «Дашборд»; the «regionResume» job's next tick draws it.
+ */
+export type RegionRefresh = RefreshResult & { readonly busy: boolean; readonly dashboardLeft: boolean };
 
 /**
  * Starts or continues the refresh of the active regional workbook. `continueOnly`: called by the continuation
@@ -53,7 +55,7 @@ export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const started = systemClock.now().getTime();
   const result = scriptLock.tryWithLock(() => {
-    requestJobHoldingLock(JOB.regionResume, Date.now() + REGION_RESUME_AFTER_MS);
+    requestJobHoldingLock(JOB.regionResume, started + REGION_RESUME_AFTER_MS);
     const run = refreshRegion(
       {
         workbook: new SheetsWorkbookPort(spreadsheet),
@@ -66,24 +68,18 @@ export function refreshActiveRegion(continueOnly: boolean): RegionRefresh {
       { continueOnly, progress: cacheProgress(REGION_PROGRESS_KEY) },
     );
     if (run.complete) {
-      const properties = PropertiesService.getDocumentProperties();
       if (systemClock.now().getTime() - started > DASHBOARD_BY_MS) {
         // The «regionResume» job requested above stays: its tick finds no run and draws the «Дашборд» (below).
-        properties.setProperty(DASHBOARD_PENDING, '1');
-      } else {
-        cancelJobHoldingLock(JOB.regionResume);
-        // The regional «Дашборд» follows the new totals (aggregates only; the lock is already held).
-        writeDashboardSheet(spreadsheet, dashboardOf(spreadsheet));
-        if (properties.getProperty(DASHBOARD_PENDING)) properties.deleteProperty(DASHBOARD_PENDING);
+        return { ...run, busy: false, dashboardLeft: true };
       }
+      cancelJobHoldingLock(JOB.regionResume);
+      // The regional «Дашборд» follows the new totals (aggregates only; the lock is already held).
+      writeDashboardSheet(spreadsheet, dashboardOf(spreadsheet));
     }
-    return { ...run, busy: false };
+    return { ...run, busy: false, dashboardLeft: false };
   });
-  return result ?? { busy: true, ran: false, complete: false, total: 0, checked: 0, included: 0 };
+  return result ?? { busy: true, dashboardLeft: false, ran: false, complete: false, total: 0, checked: 0, included: 0 };
 }
-
-/** A run ended too late in its execution to draw the «Дашборд»: the «regionResume» job goes on to draw it. */
-export const dashboardPending = (): boolean => PropertiesService.getDocumentProperties().getProperty(DASHBOARD_PENDING) !== null;
 
 /** Whether a run is in progress (started, not finished): the sidebar says so. */
 export const refreshInProgress = (): boolean => runStore.current() !== null;

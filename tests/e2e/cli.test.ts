@@ -7,33 +7,16 @@ import { join } from 'node:path';
 import { FORM_IDS } from '../../src/core/schema/forms';
 import type { RegisterId } from '../../src/core/schema/sheets';
 import { importFolder } from '../../src/local/importFolder';
+import { IOM_EXPORT_HEADER } from '../support/kpiFixture';
 import { CLI, openBuiltWorkbook, ORGS_CSV, registerPicture, requireBuild, rowsOf, STAFF_CSV } from '../support/e2eBuild';
 
 requireBuild();
 const BOM = '\ufeff';
-const IOM_HEADER = [
-  'Отметка времени',
-  'Адрес электронной почты',
-  'ФИО педагога',
-  'Образовательная организация',
-  'Должность',
-  'Предмет',
-  'Дата диагностики профессиональных дефицитов',
-  'Процедура диагностики',
-  'Уровень по результатам диагностики',
-  'Выявленные профессиональные дефициты',
-  'Мероприятия ИОМ',
-  'Начало реализации ИОМ',
-  'Окончание реализации ИОМ',
-  'Куратор ИОМ',
-  'Статус ИОМ',
-  'Ссылка на ИОМ',
-];
 // Google's «Скачать ответы (.csv)» as a Russian-locale Excel re-save: BOM, semicolons, checkbox answers joined with «, ».
 const IOM_CSV =
   BOM +
   [
-    IOM_HEADER.join(';'),
+    IOM_EXPORT_HEADER.join(';'),
     '12.09.2025 9:05:17;ivanova@klin.example;Иванова Ирина;МОУ «Средняя школа № 1»;Учитель;Математика;01.09.2025;Муниципальная;Базовый;Предметные, Метапредметные, функциональная грамотность;Стажировка, Семинар, вебинар;10.09.2025;;;Разработан;',
     '13.09.2025 10:00:00;x@klin.example;Ким Виктор;Школа № 99;Учитель;;;;;;;11.09.2025;;;Разработан;',
     '14.09.2025 11:30:00;novikova@klin.example;Новикова Вера;МДОУ «Детский сад «Ромашка»»;Воспитатель;;;;;;;12.09.2025;;;Реализуется;',
@@ -96,7 +79,7 @@ describe('marshrut run --data --out', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Файл «iom.csv» не похож на ответы формы «Учёт ИОМ»: ни один столбец («Имя», «Телефон»)');
     // Google's export of the form: the service columns, then every question (the schema's own titles).
-    expect(result.stderr).toContain(IOM_HEADER.map((t) => `«${t}»`).join(', '));
+    expect(result.stderr).toContain(IOM_EXPORT_HEADER.map((t) => `«${t}»`).join(', '));
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // Refused before anything was taken in: no answer went to «Карантин».
     expect(result.stdout).not.toMatch(/в карантине/);

@@ -10,7 +10,7 @@ import { SHEETS } from '../../core/schema/sheets';
 import { assertAccess } from '../access';
 import { readProgress } from '../indicatorSheets';
 import { showPage } from '../pages';
-import { dashboardPending, refreshActiveRegion, refreshInProgress, REGION_PROGRESS_KEY, type RegionRefresh } from '../regionRefresh';
+import { refreshActiveRegion, refreshInProgress, REGION_PROGRESS_KEY, type RegionRefresh } from '../regionRefresh';
 import { JOB, registerJob } from '../scheduler';
 import { snapshotOf } from '../workbookPort';
 import { active, methodistDeps } from './context';
@@ -71,5 +71,5 @@ registerJob(JOB.regionResume, (_row, now) => {
     return { next: null };
   }
   const refresh = refreshActiveRegion(true);
-  return { next: refresh.complete && !dashboardPending() ? null : now, result: refresh };
+  return { next: refresh.complete && !refresh.dashboardLeft ? null : now, result: refresh };
 });
