@@ -340,9 +340,15 @@ export function dashboardSheetPlan(data: DashboardData): DashboardSheetPlan {
     compared.forEach((i, c) => put(top + 1, 2 + c, typeof i.plan === 'number' ? i.plan : ''));
     const first = top + 2;
     const units = [...data.units].sort((a, b) => compareRu(a.name || a.code, b.name || b.code));
+    // Each indicator's value by unit in a Map: a search of byUnit per cell is units² per indicator (1,000 ОО: 10⁶).
+    const values = compared.map((i) => {
+      const byUnit = new Map<string, number | null>();
+      for (const b of i.byUnit) if (!byUnit.has(b.unit)) byUnit.set(b.unit, b.value);
+      return byUnit;
+    });
     units.forEach((u, r) => {
       put(first + r, 1, u.name || u.code);
-      compared.forEach((i, c) => put(first + r, 2 + c, i.byUnit.find((b) => b.unit === u.code)?.value ?? ''));
+      values.forEach((byUnit, c) => put(first + r, 2 + c, byUnit.get(u.code) ?? ''));
     });
     put(first + units.length, 1, TOTAL_WORD[data.unitKind], true);
     compared.forEach((i, c) => put(first + units.length, 2 + c, typeof i.value === 'number' ? i.value : '', true));
