@@ -40,6 +40,31 @@ export interface StaffMember {
   readonly teacher: boolean;
 }
 
+/**
+ * The roster (`Dataset.staff` deduplicated), field by field: one array per column indexed by roster row, not an object
+ * per person — the engine passes over 100k people for every population, indicator and year.
+ */
+export interface Roster {
+  readonly size: number;
+  readonly name: readonly string[];
+  /** Normalized ОО code: the key of `Dataset.orgs`. */
+  readonly org: readonly string[];
+  /** Each person's ОО as an index into `orgKeys` (ОО numbered in roster order): counted by ОО in arrays. */
+  readonly orgSlot: Int32Array;
+  readonly orgKeys: readonly string[];
+  readonly position: readonly string[];
+  readonly roles: readonly (readonly string[])[];
+  /** 1 = yes (Uint8Array flags). */
+  readonly inAssociation: Uint8Array;
+  readonly youngFlag: Uint8Array;
+  readonly inS: Uint8Array;
+  readonly management: Uint8Array;
+  readonly teacher: Uint8Array;
+  /** yyyymmdd; 0 when not a date. */
+  readonly birth: Int32Array;
+  readonly careerStart: Int32Array;
+}
+
 export interface EventInfo {
   readonly label: string;
   readonly kind: string;
@@ -140,34 +165,67 @@ export function upperBound<T>(items: readonly T[], key: (item: T) => Day, day: D
 /**
  * Look-up of what registers name by (name, code): the spelling the intake wrote (the roster's own) first, then the
  * intake's equality (normalized, SPEC §5) — built only if some row is spelled otherwise, so a 100k roster is not
- * normalized name by name on every recompute.
+ * normalized name by name on every recompute. Names are nearly unique across ОО: one Map by name (one hash of each
+ * register cell) with the code compared, and a Map by code only for a name already taken in another ОО.
  */
 class NameIndex<Code extends string | number> {
-  private readonly exact = new Map<Code, Map<string, number>>();
+  /** The first entry of each name: its slot in `codes`/`values`. */
+  private readonly byName = new Map<string, number>();
+  /** Every entry in the order added. */
+  private readonly names: string[] = [];
+  private readonly codes: Code[] = [];
+  private readonly values: number[] = [];
+  /** Entries whose name an earlier entry of another code holds. */
+  private readonly others = new Map<Code, Map<string, number>>();
   private normalized?: Map<string, number>;
 
   constructor(private readonly keyOf: (name: string, code: Code) => string) {}
 
   add(name: string, code: Code, value: number): boolean {
-    let byName = this.exact.get(code);
-    if (!byName) this.exact.set(code, (byName = new Map()));
-    if (byName.has(name)) return false;
-    byName.set(name, value);
+    const first = this.byName.get(name);
+    if (first === undefined) this.byName.set(name, this.names.length);
+    else {
+      if (this.codes[first] === code) return false;
+      let byName = this.others.get(code);
+      if (!byName) this.others.set(code, (byName = new Map()));
+      if (byName.has(name)) return false;
+      byName.set(name, value);
+    }
+    this.names.push(name);
+    this.codes.push(code);
+    this.values.push(value);
     const key = this.normalized && this.keyOf(name, code);
     if (key && !this.normalized!.has(key)) this.normalized!.set(key, value);
     return true;
   }
 
   find(name: string, code: Code): number | undefined {
-    const hit = this.exact.get(code)?.get(name);
-    if (hit !== undefined || !name) return hit;
-    if (!this.normalized) {
-      this.normalized = new Map();
-      for (const [c, byName] of this.exact) {
-        for (const [n, v] of byName) if (!this.normalized.has(this.keyOf(n, c))) this.normalized.set(this.keyOf(n, c), v);
+    const first = this.byName.get(name);
+    if (first !== undefined) {
+      if (this.codes[first] === code) return this.values[first];
+      const hit = this.others.get(code)?.get(name);
+      if (hit !== undefined) return hit;
+    }
+    if (!name) return undefined;
+    return (this.normalized ??= this.normalize()).get(this.keyOf(name, code));
+  }
+
+  /** The first entry of each key, entries taken code by code (in the order each code first came) as they were added. */
+  private normalize(): Map<string, number> {
+    const byCode = new Map<Code, number[]>();
+    for (let k = 0; k < this.codes.length; k++) {
+      const list = byCode.get(this.codes[k]!);
+      if (list) list.push(k);
+      else byCode.set(this.codes[k]!, [k]);
+    }
+    const normalized = new Map<string, number>();
+    for (const [code, entries] of byCode) {
+      for (const k of entries) {
+        const key = this.keyOf(this.names[k]!, code);
+        if (!normalized.has(key)) normalized.set(key, this.values[k]!);
       }
     }
-    return this.normalized.get(this.keyOf(name, code));
+    return normalized;
   }
 }
 
@@ -287,7 +345,8 @@ class ParticipationRows {
 export class Dataset {
   /** By normalized code. */
   readonly orgs = new Map<string, OrgInfo>();
-  readonly staff: StaffMember[] = [];
+  /** The roster the engine reads; `staff` has the same people as objects, made when first asked (digests, lists). */
+  readonly roster: Roster;
   /** Distinct mentors: their ОО (normalized code). */
   readonly mentors: { readonly name: string; readonly org: string }[] = [];
   readonly events: EventInfo[] = [];
@@ -310,7 +369,7 @@ export class Dataset {
 
   constructor(workbook: Workbook) {
     this.readOrganizations(workbook.table('organizations'));
-    this.readStaff(workbook.table('staff'));
+    this.roster = this.readStaff(workbook.table('staff'));
     this.readEvents(workbook.table('events'));
     this.roadmap = readRoadmap(
       workbook.table('roadmap'),
@@ -335,6 +394,27 @@ export class Dataset {
     this.diagnosticPeopleColumn = new PersonColumn(this.people, diagnostics, 'person');
     const [level, procedure] = texts(diagnostics, 'level', 'procedure');
     this.diagnostics = dated(diagnostics, 'date', (row, date) => ({ row, date, level: level(row), procedure: procedure(row) }));
+  }
+
+  private staffMembers?: StaffMember[];
+  /** The roster as one object per person (the mentoring form's «молодой специалист» applied). */
+  get staff(): readonly StaffMember[] {
+    if (this.staffMembers) return this.staffMembers;
+    const r = this.roster;
+    const day = (value: number) => (value === 0 ? null : value);
+    return (this.staffMembers = Array.from({ length: r.size }, (_, i) => ({
+      name: r.name[i]!,
+      org: r.org[i]!,
+      position: r.position[i]!,
+      roles: r.roles[i]!,
+      inAssociation: r.inAssociation[i] === 1,
+      youngFlag: r.youngFlag[i] === 1,
+      birth: day(r.birth[i]!),
+      careerStart: day(r.careerStart[i]!),
+      inS: r.inS[i] === 1,
+      management: r.management[i] === 1,
+      teacher: r.teacher[i] === 1,
+    })));
   }
 
   orgName(org: string): string {
@@ -386,36 +466,52 @@ export class Dataset {
     }
   }
 
-  private readStaff(t: Table): void {
+  private readStaff(t: Table): Roster {
     const [nameOf, codeOf, positionOf, rolesOf] = texts(t, 'name', 'orgCode', 'position', 'roles');
     const [association, young] = texts(t, 'association', 'youngSpecialist');
-    const [birth, career] = [t.cells('birthDate'), t.cells('careerStart')];
+    const [birthOf, careerOf] = [t.cells('birthDate'), t.cells('careerStart')];
     const [orgOf, postOf] = [columnNormalizer(), columnNormalizer()];
-    for (let i = 0; i < t.size; i++) {
-      const name = nameOf(i);
+    const rows = t.size;
+    const [name, org, position]: string[][] = [[], [], []];
+    const roles: (readonly string[])[] = [];
+    const orgKeys: string[] = [];
+    const slotOf = new Map<string, number>();
+    /** By ОО slot: its staff are in S (not a methodical service). */
+    const slotInS: number[] = [];
+    const [orgSlot, birth, careerStart] = [new Int32Array(rows), new Int32Array(rows), new Int32Array(rows)];
+    const [inAssociation, youngFlag, inS, management, teacher] = Array.from({ length: 5 }, () => new Uint8Array(rows));
+    let size = 0;
+    for (let i = 0; i < rows; i++) {
+      const person = nameOf(i);
       const orgCode = codeOf(i);
       // A person is counted once, whatever duplicate rows the roster holds.
-      if (!name || !this.people.add(name, orgCode, this.staff.length)) continue;
-      const org = orgOf(orgCode);
-      let info = this.orgs.get(org);
-      if (!info) this.orgs.set(org, (info = { code: orgCode, name: '', type: '', headcount: null, methodical: false, school: false }));
-      const position = positionOf(i);
-      const post = postOf(position);
-      const roles = rolesOf(i);
-      this.staff.push({
-        name,
-        org,
-        position,
-        roles: roles ? roles.split(/[;,]/).map(normalizeName).filter(Boolean) : NO_ROLES,
-        inAssociation: association(i) !== '',
-        youngFlag: isYes(young(i)),
-        birth: dayOfCell(birth(i)),
-        careerStart: dayOfCell(career(i)),
-        inS: !info.methodical,
-        management: MANAGEMENT.has(post),
-        teacher: post === TEACHER,
-      });
+      if (!person || !this.people.add(person, orgCode, size)) continue;
+      const key = orgOf(orgCode);
+      let slot = slotOf.get(key);
+      if (slot === undefined) {
+        slotOf.set(key, (slot = orgKeys.push(key) - 1));
+        let info = this.orgs.get(key);
+        if (!info) this.orgs.set(key, (info = { code: orgCode, name: '', type: '', headcount: null, methodical: false, school: false }));
+        slotInS.push(info.methodical ? 0 : 1);
+      }
+      const text = positionOf(i);
+      const post = postOf(text);
+      const roleText = rolesOf(i);
+      name.push(person);
+      org.push(key);
+      position.push(text);
+      roles.push(roleText ? roleText.split(/[;,]/).map(normalizeName).filter(Boolean) : NO_ROLES);
+      orgSlot[size] = slot;
+      inAssociation[size] = association(i) !== '' ? 1 : 0;
+      youngFlag[size] = isYes(young(i)) ? 1 : 0;
+      birth[size] = dayOfCell(birthOf(i)) ?? 0;
+      careerStart[size] = dayOfCell(careerOf(i)) ?? 0;
+      inS[size] = slotInS[slot]!;
+      management[size] = MANAGEMENT.has(post) ? 1 : 0;
+      teacher[size] = post === TEACHER ? 1 : 0;
+      size++;
     }
+    return { size, name, org, orgSlot, orgKeys, position, roles, inAssociation, youngFlag, inS, management, teacher, birth, careerStart };
   }
 
   private readEvents(t: Table): void {
@@ -469,7 +565,7 @@ export class Dataset {
       const start = dayOfCell(startOf(i));
       const who = mentees.of(i);
       // The mentoring form's «молодой специалист» marks the mentee as such (SPEC §6, МС).
-      if (who >= 0 && isYes(menteeYoung(i))) this.staff[who]!.youngFlag = true;
+      if (who >= 0 && isYes(menteeYoung(i))) this.roster.youngFlag[who] = 1;
       if (start === null || !mentorName(i)) continue;
       const key = personKey(mentorName(i), mentorCode(i));
       let mentor = mentors.get(key);

@@ -89,21 +89,20 @@ export class Engine {
     return this.scope === null || org === this.scope;
   }
 
-  private readonly personOrg = (i: number) => this.data.staff[i]!.org;
+  private readonly personOrg = (i: number) => this.data.roster.org[i]!;
 
   /** Roster rows of S in scope, or the part «население» names; УК = management. */
   staff(population: Exclude<Population, 'МС'> | 'УК'): number[] {
     return this.cached(`staff:${population}`, () => {
       const out: number[] = [];
-      const staff = this.data.staff;
-      for (let i = 0; i < staff.length; i++) {
-        const m = staff[i]!;
-        if (!m.inS || !this.inScope(m.org)) continue;
+      const { size, org, inS, management, teacher } = this.data.roster;
+      for (let i = 0; i < size; i++) {
+        if (!inS[i] || !this.inScope(org[i]!)) continue;
         const member =
           population === 'все' ||
-          (population === 'педагоги' && !m.management) ||
-          (population === 'учителя' && m.teacher) ||
-          ((population === 'УК' || population === 'управленческие') && m.management);
+          (population === 'педагоги' && !management[i]) ||
+          (population === 'учителя' && teacher[i] === 1) ||
+          ((population === 'УК' || population === 'управленческие') && management[i] === 1);
         if (member) out.push(i);
       }
       return out;
@@ -112,13 +111,13 @@ export class Engine {
 
   /** Young specialists (МС) of S at the reference date R. */
   private young(r: Day): number[] {
-    return this.cached(`young:${r}`, () =>
-      this.staff('все').filter((i) => {
-        const m = this.data.staff[i]!;
-        // The flags stand in only for a missing date: someone whose dates say otherwise is not МС (SPEC §6).
-        return m.birth !== null && m.careerStart !== null ? youngByDates(m.birth, m.careerStart, r) : m.youngFlag;
-      }),
-    );
+    return this.cached(`young:${r}`, () => {
+      const { birth, careerStart, youngFlag } = this.data.roster;
+      // The flags stand in only for a missing date (0): someone whose dates say otherwise is not МС (SPEC §6).
+      return this.staff('все').filter((i) =>
+        birth[i] && careerStart[i] ? youngByDates(birth[i]!, careerStart[i]!, r) : youngFlag[i] === 1,
+      );
+    });
   }
 
   /** Normalized codes of the schools in scope; a school is an item by its position here. */
@@ -331,7 +330,8 @@ export class Engine {
         // With уровни only meetings of those levels count: the free-text «Методическое объединение» has no level.
         const levels = params.associationLevels;
         const members = this.participants(period, (e) => e.kind === ASSOCIATION_MEETING && anyOf(levels, e.level));
-        if (!levels) this.data.staff.forEach((m, i) => m.inAssociation && members.add(i));
+        const { size, inAssociation } = this.data.roster;
+        if (!levels) for (let i = 0; i < size; i++) if (inAssociation[i]) members.add(i);
         return this.byPopulation(params, members, period);
       }
       case 'roadmap_completion': {
@@ -367,22 +367,52 @@ export class Engine {
     }
   }
 
-  /** Numerator and denominator, in total and by ОО. */
-  tally(coverage: Coverage, kind: MeasureKind): Tally {
+  /**
+   * The population's items and covered items by ОО, ОО in the order the population first names them. People (a
+   * 100k roster, every indicator and year) count in arrays by ОО index, the covered set read once into marks.
+   */
+  private countByOrg(coverage: Coverage): { numerator: number; byOrg: Map<string, { numerator: number; denominator: number | null }> } {
     const byOrg = new Map<string, { numerator: number; denominator: number | null }>();
     let numerator = 0;
-    const { population } = coverage;
+    const { population, covered } = coverage;
+    if (coverage.orgOf === this.personOrg) {
+      const { size, orgSlot: slots, orgKeys: keys } = this.data.roster;
+      const marks = new Uint8Array(size);
+      for (const item of covered) marks[item] = 1;
+      const denominators = new Int32Array(keys.length);
+      const numerators = new Int32Array(keys.length);
+      const order: number[] = [];
+      for (let k = 0; k < population.length; k++) {
+        const item = population[k]!;
+        const slot = slots[item]!;
+        if (denominators[slot]!++ === 0) order.push(slot);
+        if (marks[item]) {
+          numerators[slot]!++;
+          numerator++;
+        }
+      }
+      for (const slot of order) byOrg.set(keys[slot]!, { numerator: numerators[slot]!, denominator: denominators[slot]! });
+      return { numerator, byOrg };
+    }
     for (let k = 0; k < population.length; k++) {
       const item = population[k]!;
       const org = coverage.orgOf(item);
       let entry = byOrg.get(org);
       if (!entry) byOrg.set(org, (entry = { numerator: 0, denominator: 0 }));
       entry.denominator!++;
-      if (coverage.covered.has(item)) {
+      if (covered.has(item)) {
         entry.numerator++;
         numerator++;
       }
     }
+    return { numerator, byOrg };
+  }
+
+  /** Numerator and denominator, in total and by ОО. */
+  tally(coverage: Coverage, kind: MeasureKind): Tally {
+    const counted = this.countByOrg(coverage);
+    const { byOrg } = counted;
+    let { numerator } = counted;
     if (kind === 'count') {
       for (const entry of byOrg.values()) entry.denominator = null;
       return { numerator, denominator: null, byOrg, gaps: [] };
@@ -409,10 +439,9 @@ export class Engine {
   perMethodist(params: Params): Tally {
     const role = normalizeName(params.role ?? DEFAULT_ROLE);
     const holders = new Map<string, number>();
-    const staff = this.data.staff;
-    for (let i = 0; i < staff.length; i++) {
-      const m = staff[i]!;
-      if (m.roles.length && m.roles.includes(role) && this.inScope(m.org)) holders.set(m.org, (holders.get(m.org) ?? 0) + 1);
+    const { size, roles, org } = this.data.roster;
+    for (let i = 0; i < size; i++) {
+      if (roles[i]!.length && roles[i]!.includes(role) && this.inScope(org[i]!)) holders.set(org[i]!, (holders.get(org[i]!) ?? 0) + 1);
     }
     const byOrg = new Map<string, Counts>();
     const gaps: HeadcountGap[] = [];
