@@ -89,9 +89,25 @@ export interface ParticipationInfo {
   readonly certified: boolean;
 }
 
-interface ParticipationRow extends ParticipationInfo {
-  /** The row in «Участие». */
-  readonly row: number;
+/**
+ * One view of «Участие» moved from row to row (a filter reads it, never keeps it): no object per participation, and
+ * a filter that rejects on the event alone reads none of the row's cells.
+ */
+class ParticipationView implements ParticipationInfo {
+  row = 0;
+
+  constructor(
+    private readonly roleOf: (i: number) => string,
+    private readonly certifiedOf: (i: number) => string,
+  ) {}
+
+  get role(): string {
+    return this.roleOf(this.row);
+  }
+
+  get certified(): boolean {
+    return isYes(this.certifiedOf(this.row));
+  }
 }
 
 export interface PairInfo {
@@ -254,11 +270,19 @@ class PersonColumn {
     return person;
   }
 
-  /** `of` each of `rows`, looked up in sheet order: a pass in date order would jump around the sheet. */
+  /**
+   * `of` each of `rows`, looked up in sheet order: a pass in date order would jump around the sheet. Rows all looked
+   * up already (an earlier year's IOMs are among a later year's) are not sorted again.
+   */
   ofRows(rows: Int32Array): Int32Array {
+    const people = new Int32Array(rows.length);
+    let pending = false;
+    for (let k = 0; k < rows.length; k++) if ((people[k] = this.resolved[rows[k]!]!) === UNRESOLVED) pending = true;
+    if (!pending) return people;
     const ordered = rows.slice().sort();
     for (let k = 0; k < ordered.length; k++) this.of(ordered[k]!);
-    return rows.map((row) => this.resolved[row]!);
+    for (let k = 0; k < rows.length; k++) people[k] = this.resolved[rows[k]!]!;
+    return people;
   }
 }
 
@@ -272,13 +296,12 @@ class ParticipationRows {
   /** Titles of the rows that name their event only by the dropdown label «Название (дд.мм.гггг)». */
   private readonly labelTitles = new Map<number, string>();
   /** By index into `Dataset.events`: an array slot, not a Map lookup per linked row. */
-  private readonly byEvent: ParticipationRow[][] = [];
+  private readonly byEvent: number[][] = [];
   /** The day ranges already linked. */
   private readonly linked: [from: Day, to: Day][] = [];
   private readonly person: PersonColumn;
   private readonly title: (i: number) => string;
-  private readonly role: (i: number) => string;
-  private readonly certified: (i: number) => string;
+  private readonly view: ParticipationView;
 
   constructor(
     people: NameIndex<string>,
@@ -289,7 +312,9 @@ class ParticipationRows {
   ) {
     this.person = new PersonColumn(people, t, 'person');
     let label: (i: number) => string;
-    [this.title, label, this.role, this.certified] = texts(t, 'eventTitle', 'eventLabel', 'role', 'certified');
+    const [role, certified] = texts(t, 'role', 'certified');
+    this.view = new ParticipationView(role, certified);
+    [this.title, label] = texts(t, 'eventTitle', 'eventLabel');
     const start = t.cells('eventStart');
     this.days = new Int32Array(t.size);
     for (let i = 0; i < t.size; i++) {
@@ -319,10 +344,9 @@ class ParticipationRows {
       const index = this.eventOf((anyLabel ? this.labelTitles.get(i) : undefined) ?? this.title(i), day);
       // A planned, postponed or cancelled event's participations count for nothing.
       if (index === undefined || !this.events[index]!.counts) continue;
-      const info = { row: i, role: this.role(i), certified: isYes(this.certified(i)) };
       const list = this.byEvent[index];
-      if (list) list.push(info);
-      else this.byEvent[index] = [info];
+      if (list) list.push(i);
+      else this.byEvent[index] = [i];
     }
     this.linked.push([from, to]);
   }
@@ -334,9 +358,13 @@ class ParticipationRows {
    */
   addPeople(event: EventInfo, index: number, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
     this.link(event.start, event.start);
-    for (const p of this.byEvent[index] ?? []) {
-      if (!accept(event, p)) continue;
-      const person = this.person.of(p.row);
+    const rows = this.byEvent[index];
+    if (!rows) return;
+    const view = this.view;
+    for (let k = 0; k < rows.length; k++) {
+      view.row = rows[k]!;
+      if (!accept(event, view)) continue;
+      const person = this.person.of(view.row);
       if (person >= 0) out.add(person);
     }
   }

@@ -198,23 +198,25 @@ export class Engine {
     const ioms = this.iomsIn(period, formStatus);
     const people = this.data.iomPeople(ioms);
     const out = new Set<number>();
-    ioms.forEach((iom, k) => {
-      const diagnosed = people[k]! >= 0 ? first.get(people[k]!) : undefined;
-      if (diagnosed !== undefined && diagnosed <= iom.start) out.add(people[k]!);
-    });
+    for (let k = 0; k < ioms.length; k++) {
+      const person = people[k]!;
+      if (person < 0) continue;
+      const diagnosed = first[person]!;
+      if (diagnosed !== 0 && diagnosed <= ioms[k]!.start) out.add(person);
+    }
     return out;
   }
 
-  /** Each person's earliest diagnostic (of `procedures`). */
-  private firstDiagnostic(procedures: readonly string[] | undefined): Map<number, Day> {
+  /** Each person's earliest diagnostic (of `procedures`), by roster row; 0 = none. */
+  private firstDiagnostic(procedures: readonly string[] | undefined): Int32Array {
     return this.cached(`firstDiagnostic:${procedures?.join('|') ?? ''}`, () => {
       const rows = this.data.diagnostics.filter((x) => anyOf(procedures, x.procedure));
       const people = this.data.diagnosticPeople(rows);
-      const out = new Map<number, Day>();
-      rows.forEach((row, k) => {
+      const out = new Int32Array(this.data.roster.size);
+      for (let k = 0; k < rows.length; k++) {
         // Date order: the first seen is the earliest.
-        if (people[k]! >= 0 && !out.has(people[k]!)) out.set(people[k]!, row.date);
-      });
+        if (people[k]! >= 0 && out[people[k]!] === 0) out[people[k]!] = rows[k]!.date;
+      }
       return out;
     });
   }
