@@ -356,7 +356,12 @@ class ParticipationRows {
    * row's person is looked up (once) only when taken: most rows fail an indicator's filter on kind, level or role,
    * and the look-up by ФИО and ОО is the costly part of a recompute.
    */
-  addPeople(event: EventInfo, index: number, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
+  addPeople(
+    event: EventInfo,
+    index: number,
+    accept: (event: EventInfo, p: ParticipationInfo) => boolean,
+    out: { add(person: number): void },
+  ): void {
     this.link(event.start, event.start);
     const rows = this.byEvent[index];
     if (!rows) return;
@@ -472,7 +477,7 @@ export class Dataset {
    * Adds to `out` the people in «Педагоги» whose participation in `event` `accept` takes (a pure filter: it may be
    * asked before the person is known); none for an event that does not count (`counts`).
    */
-  addParticipants(event: EventInfo, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: Set<number>): void {
+  addParticipants(event: EventInfo, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: { add(person: number): void }): void {
     this.participation.addPeople(event, this.eventPosition.get(event)!, accept, out);
   }
 

@@ -17,7 +17,7 @@ export interface Coverage {
   /** The items of the denominator (for a count: the items counted). */
   readonly population: readonly number[];
   /** The items of the population that are in the numerator. */
-  readonly covered: ReadonlySet<number>;
+  readonly covered: ItemSet;
   /** Normalized ОО code of an item ('' when it has none, e.g. an event without an organizer). */
   readonly orgOf: (item: number) => string;
   /** The denominator is the ОО-1 headcount (where filled) instead of the roster rows: measures over all of S. */
@@ -49,10 +49,32 @@ const METHODICAL_SERVICE = 'Методическая служба';
 const youngByDates = (birth: Day | null, career: Day | null, r: Day) =>
   birth !== null && career !== null && r < birth + 350000 && career > r - 30000;
 
-/** The roster rows among `rows` (-1 is someone not in «Педагоги»). */
-function found(rows: Int32Array): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i < rows.length; i++) if (rows[i]! >= 0) out.add(rows[i]!);
+/** What a coverage asks of its covered items. */
+export interface ItemSet {
+  has(item: number): boolean;
+}
+
+/** A set of roster rows as a mark per row: adding 100k people to a Set<number> hashes each; -1 (not in «Педагоги») is never in it. */
+class PersonMarks implements ItemSet {
+  readonly marks: Uint8Array;
+
+  constructor(size: number) {
+    this.marks = new Uint8Array(size);
+  }
+
+  add(person: number): void {
+    if (person >= 0) this.marks[person] = 1;
+  }
+
+  has(person: number): boolean {
+    return this.marks[person] === 1;
+  }
+}
+
+/** The roster rows among `rows` (-1 is someone not in «Педагоги»), of a roster of `size`. */
+function found(rows: Int32Array, size: number): PersonMarks {
+  const out = new PersonMarks(size);
+  for (let i = 0; i < rows.length; i++) out.add(rows[i]!);
   return out;
 }
 
@@ -164,8 +186,11 @@ export class Engine {
   }
 
   /** People with a counted participation (event in P, not planned/postponed/cancelled) that `accept` takes. */
-  private participants(period: Period, accept: (event: EventInfo, p: ParticipationInfo) => boolean): Set<number> {
-    const out = new Set<number>();
+  private participants(
+    period: Period,
+    accept: (event: EventInfo, p: ParticipationInfo) => boolean,
+    out = new PersonMarks(this.data.roster.size),
+  ): PersonMarks {
     // The period and every year of the trend before it (each row's «Динамика» and «Факт по годам») are linked in one
     // scan of «Участие»; an earlier year's period then lies inside what is linked.
     this.data.linkParticipations({ ...period, from: Math.min(period.from, yearBefore(period, yearsBack(period, this.earliest)).from) });
@@ -186,18 +211,18 @@ export class Engine {
   }
 
   /** The roster people of the IOMs in P that `accept` takes. */
-  private withIom(period: Period, accept: (iom: IomInfo) => boolean): Set<number> {
-    return found(this.data.iomPeople(this.iomsIn(period, accept)));
+  private withIom(period: Period, accept: (iom: IomInfo) => boolean): PersonMarks {
+    return found(this.data.iomPeople(this.iomsIn(period, accept)), this.data.roster.size);
   }
 
   /** People with an IOM in P of a form status; with на_основе_диагностики only an IOM begun after a diagnostic. */
-  private developed(period: Period, params: Params): Set<number> {
+  private developed(period: Period, params: Params): PersonMarks {
     const formStatus = (x: IomInfo) => FORM_STATUSES.has(x.statusKey);
     if (!params.basedOnDiagnostic) return this.withIom(period, formStatus);
     const first = this.firstDiagnostic(params.procedures);
     const ioms = this.iomsIn(period, formStatus);
     const people = this.data.iomPeople(ioms);
-    const out = new Set<number>();
+    const out = new PersonMarks(this.data.roster.size);
     for (let k = 0; k < ioms.length; k++) {
       const person = people[k]!;
       if (person < 0) continue;
@@ -232,7 +257,7 @@ export class Engine {
       .filter((pair) => (pair.end === null || pair.end >= period.from) && anyOf(forms, pair.form));
   }
 
-  private people(population: readonly number[], covered: ReadonlySet<number>, headcount: boolean): Coverage {
+  private people(population: readonly number[], covered: ItemSet, headcount: boolean): Coverage {
     return { unit: 'people', population, covered, orgOf: this.personOrg, headcount };
   }
 
@@ -256,7 +281,7 @@ export class Engine {
   }
 
   /** The population «население» names: all of S counts by ОО-1 (where `headcount`), its parts by roster rows (SPEC §6). */
-  private byPopulation(params: Params, covered: ReadonlySet<number>, period: Period, headcount = true): Coverage {
+  private byPopulation(params: Params, covered: ItemSet, period: Period, headcount = true): Coverage {
     return this.people(this.populationOf(params, period), covered, headcount && (params.population ?? 'все') === 'все');
   }
 
@@ -270,7 +295,12 @@ export class Engine {
           upperBound(all, (d) => d.date, period.to),
         );
         const counted = inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level) && anyOf(params.procedures, d.procedure));
-        return this.byPopulation(params, found(this.data.diagnosticPeople(counted)), period, spec.id === 'share_diagnosed');
+        return this.byPopulation(
+          params,
+          found(this.data.diagnosticPeople(counted), this.data.roster.size),
+          period,
+          spec.id === 'share_diagnosed',
+        );
       }
       case 'share_iom_developed':
         return this.byPopulation(params, this.developed(period, params), period);
@@ -294,8 +324,9 @@ export class Engine {
           period,
         );
       case 'share_young_supported': {
-        const supported = new Set(this.activePairs(period, undefined).map((pair) => pair.mentee));
-        if (!params.mentoringOnly) for (const person of this.participants(period, (e) => e.forYoung)) supported.add(person);
+        const supported = new PersonMarks(this.data.roster.size);
+        for (const pair of this.activePairs(period, undefined)) supported.add(pair.mentee);
+        if (!params.mentoringOnly) this.participants(period, (e) => e.forYoung, supported);
         return this.people(this.young(period.to), supported, false);
       }
       case 'share_orgs_with_mentoring': {
@@ -379,8 +410,7 @@ export class Engine {
     const { population, covered } = coverage;
     if (coverage.orgOf === this.personOrg) {
       const { size, orgSlot: slots, orgKeys: keys } = this.data.roster;
-      const marks = new Uint8Array(size);
-      for (const item of covered) marks[item] = 1;
+      const marks = covered instanceof PersonMarks ? covered.marks : Uint8Array.from({ length: size }, (_, i) => (covered.has(i) ? 1 : 0));
       const denominators = new Int32Array(keys.length);
       const numerators = new Int32Array(keys.length);
       const order: number[] = [];
