@@ -174,15 +174,24 @@ interface Ranked {
   readonly value: number | null;
 }
 
+/** Each unit's name by its place in Russian order (names the collator finds equal share one): sorted once for every indicator. */
+function nameRanks(data: DashboardData): ReadonlyMap<string, number> {
+  const names = [...new Set(data.units.map((u) => u.name || u.code))].sort(compareRu);
+  const ranks = new Map<string, number>();
+  names.forEach((name, i) => ranks.set(name, i > 0 && compareRu(names[i - 1]!, name) === 0 ? ranks.get(names[i - 1]!)! : i));
+  return ranks;
+}
+
 /** Every unit's value, best first (the lowest for «≤»), units without a value last; ties by name. */
-export function rankedUnits(data: DashboardData, indicator: DashboardIndicator): Ranked[] {
+export function rankedUnits(data: DashboardData, indicator: DashboardIndicator, ranks = nameRanks(data)): Ranked[] {
   const byUnit = new Map(indicator.byUnit.map((u) => [u.unit, u.value]));
   const rows = data.units.map((u) => ({ name: u.name || u.code, value: byUnit.get(u.code) ?? null }));
   const down = indicator.comparator === '≤' ? 1 : -1;
+  const byName = (a: Ranked, b: Ranked) => ranks.get(a.name)! - ranks.get(b.name)!;
   return rows.sort((a, b) =>
     a.value === null || b.value === null
-      ? Number(a.value === null) - Number(b.value === null) || compareRu(a.name, b.name)
-      : down * (a.value - b.value) || compareRu(a.name, b.name),
+      ? Number(a.value === null) - Number(b.value === null) || byName(a, b)
+      : down * (a.value - b.value) || byName(a, b),
   );
 }
 
@@ -191,13 +200,14 @@ export const comparedIndicators = (data: DashboardData) => data.indicators.filte
 
 /** Per indicator: the units sorted, the plan and the territory's total as lines (a count's plan is not the unit's). */
 function comparisonSections(data: DashboardData): Section[] {
+  const ranks = nameRanks(data);
   return comparedIndicators(data).map((i) => {
     const unitPlan = i.byUnit.some((u) => u.status !== null) && typeof i.plan === 'number' ? i.plan : '';
     const total = typeof i.value === 'number' ? i.value : '';
     return {
       title: cut(`Сравнение: ${i.code}. ${i.name}`),
       header: [UNIT_WORD[data.unitKind], `Значение${i.unit ? `, ${i.unit}` : ''}`, 'План', TOTAL_WORD[data.unitKind]],
-      rows: rankedUnits(data, i).map((r) => [r.name, r.value ?? '', unitPlan, total]),
+      rows: rankedUnits(data, i, ranks).map((r) => [r.name, r.value ?? '', unitPlan, total]),
       chartColumns: 4,
       kind: 'COMBO' as const,
       options: {

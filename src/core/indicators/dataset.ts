@@ -245,7 +245,6 @@ class NameIndex<Code extends string | number> {
   }
 }
 
-const eventKeyOf = (title: string, day: Day) => `${normalizeName(title)}|${day}`;
 const NO_ROLES: readonly string[] = [];
 const UNRESOLVED = -2;
 
@@ -271,16 +270,18 @@ class PersonColumn {
   }
 
   /**
-   * `of` each of `rows`, looked up in sheet order: a pass in date order would jump around the sheet. Rows all looked
-   * up already (an earlier year's IOMs are among a later year's) are not sorted again.
+   * `of` each of `rows`, looked up in sheet order (a pass in date order would jump around the sheet): the rows not yet
+   * looked up are marked, then the marks read in one pass — no sort. Rows all looked up already (an earlier year's
+   * IOMs are among a later year's) cost one pass over `rows`.
    */
   ofRows(rows: Int32Array): Int32Array {
     const people = new Int32Array(rows.length);
-    let pending = false;
-    for (let k = 0; k < rows.length; k++) if ((people[k] = this.resolved[rows[k]!]!) === UNRESOLVED) pending = true;
+    let pending: Uint8Array | undefined;
+    for (let k = 0; k < rows.length; k++) {
+      if ((people[k] = this.resolved[rows[k]!]!) === UNRESOLVED) (pending ??= new Uint8Array(this.resolved.length))[rows[k]!] = 1;
+    }
     if (!pending) return people;
-    const ordered = rows.slice().sort();
-    for (let k = 0; k < ordered.length; k++) this.of(ordered[k]!);
+    for (let row = 0; row < pending.length; row++) if (pending[row]) this.of(row);
     for (let k = 0; k < rows.length; k++) people[k] = this.resolved[rows[k]!]!;
     return people;
   }
@@ -392,8 +393,10 @@ export class Dataset {
   readonly diagnostics: readonly DiagnosticInfo[];
   /** Roster rows by ФИО and ОО code. */
   private readonly people = new NameIndex<string>(personKey);
-  /** Events by title and start day. */
-  private readonly eventIndex = new NameIndex<Day>(eventKeyOf);
+  /** Each event's title as written, by index in `events` (an EventInfo keeps its label). */
+  private readonly eventTitles: string[] = [];
+  /** The index in `events` (sorted by start) of each start day's first event. */
+  private readonly firstOfDay = new Map<Day, number>();
   /** Each event's index in `events` (rows are linked by index: one Map lookup per event, not per participation). */
   private readonly eventPosition = new Map<EventInfo, number>();
   private readonly participation: ParticipationRows;
@@ -411,7 +414,7 @@ export class Dataset {
     this.participation = new ParticipationRows(
       this.people,
       workbook.table('participation'),
-      (title, day) => this.eventIndex.find(title, day),
+      (title, day) => this.eventAt(title, day),
       this.events,
     );
     this.readMentoring(workbook.table('mentoring'));
@@ -479,6 +482,22 @@ export class Dataset {
    */
   addParticipants(event: EventInfo, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out: { add(person: number): void }): void {
     this.participation.addPeople(event, this.eventPosition.get(event)!, accept, out);
+  }
+
+  /**
+   * The first event of `day` titled `title` as written, else as the intake compares titles (normalized): a day holds a
+   * few events, so a participation is linked by its day (a number) and a title compared among those few, not by a
+   * string hashed in a Map of every event.
+   */
+  private eventAt(title: string, day: Day): number | undefined {
+    const first = this.firstOfDay.get(day);
+    if (first === undefined || !title) return undefined;
+    const { events, eventTitles } = this;
+    let end = first;
+    while (end < events.length && events[end]!.start === day) if (eventTitles[end++] === title) return end - 1;
+    const key = normalizeName(title);
+    for (let k = first; k < end; k++) if (normalizeName(eventTitles[k]!) === key) return k;
+    return undefined;
   }
 
   private readOrganizations(t: Table): void {
@@ -576,7 +595,8 @@ export class Dataset {
     }
     rows.sort(byDay);
     for (const { title, ...event } of rows) {
-      this.eventIndex.add(title, event.start, this.events.length);
+      if (!this.firstOfDay.has(event.start)) this.firstOfDay.set(event.start, this.events.length);
+      this.eventTitles.push(title);
       this.eventPosition.set(event, this.events.length);
       this.events.push(event);
     }
