@@ -378,19 +378,22 @@ describe('units side by side (issue 18 p.2)', () => {
     byUnit: [],
     ...over,
   });
-  const region = (indicators: DashboardIndicator[]) =>
+  const region = (
+    indicators: DashboardIndicator[],
+    municipalities = [
+      { code: 'id-a', name: 'Дубна' },
+      { code: 'id-b', name: 'Клин' },
+      { code: 'id-c', name: 'Серпухов' },
+      { code: 'id-d', name: 'Истра' },
+    ],
+  ) =>
     regionalDashboard({
       title: 'Область',
       now: NOW,
       preset: 'klin',
       period: { from: '2025-01-01', to: '2025-12-31' },
       computedAt: '2025-12-31T10:00:00',
-      municipalities: [
-        { code: 'id-a', name: 'Дубна' },
-        { code: 'id-b', name: 'Клин' },
-        { code: 'id-c', name: 'Серпухов' },
-        { code: 'id-d', name: 'Истра' },
-      ],
+      municipalities,
       indicators,
     });
   const unit = (u: string, value: number | null, status: DashboardUnitIndicator['status']) => ({
@@ -414,6 +417,22 @@ describe('units side by side (issue 18 p.2)', () => {
     ]);
     const lower = { ...share, comparator: '≤' as const };
     expect(rankedUnits(data, lower).map((r) => r.name)).toEqual(['Дубна', 'Серпухов', 'Клин', 'Истра']);
+  });
+
+  test('ties by name in Russian order (ranked once per dashboard): «Ё» with «Е», not before «А» as its code point', () => {
+    const names = ['Яхрома', 'Елово', 'Абрамцево', 'Ногинск', 'Ёлкино', 'Ясногорск'];
+    // Every municipality 50 % but Ногинск (no value: last) and Яхрома (70 %: first).
+    const tied = indicator({
+      byUnit: names.map((name, i) => unit(`id-${i}`, name === 'Ногинск' ? null : name === 'Яхрома' ? 70 : 50, null)),
+    });
+    const data = region(
+      [tied],
+      names.map((name, i) => ({ code: `id-${i}`, name })),
+    );
+    expect(rankedUnits(data, tied).map((r) => r.name)).toEqual(['Яхрома', 'Абрамцево', 'Ёлкино', 'Елово', 'Ясногорск', 'Ногинск']);
+    // «≤»: the lowest first; the ties in the same order.
+    const lower = { ...tied, comparator: '≤' as const };
+    expect(rankedUnits(data, lower).map((r) => r.name)).toEqual(['Абрамцево', 'Ёлкино', 'Елово', 'Ясногорск', 'Яхрома', 'Ногинск']);
   });
 
   test('the sheet’s chart of an indicator: value, the plan and the region’s total as two more series (its lines)', () => {
