@@ -153,17 +153,6 @@ const FOR_YOUNG = normalizeName('Молодые педагоги');
 const METHODICAL = normalizeName('Методическая служба');
 const SCHOOL = normalizeName('Школа');
 
-/** `normalizeName` for a column of few distinct values (ОО codes, positions): a map of its own stays in cache. */
-function columnNormalizer(): (value: string) => string {
-  const seen = new Map<string, string>();
-  return (value) => {
-    let normalized = seen.get(value);
-    if (normalized === undefined) seen.set(value, (normalized = normalizeName(value)));
-    return normalized;
-  };
-}
-
-const byDay = <T extends { readonly start: Day }>(a: T, b: T) => a.start - b.start;
 const texts = (t: Table, ...keys: string[]) => keys.map((key) => t.texts(key));
 
 /** The first index whose key is greater than `day` in an array sorted by `key`. */
@@ -386,7 +375,8 @@ export class Dataset {
   readonly events: EventInfo[] = [];
   /** «Дорожная карта», with the held events that mark its items. */
   readonly roadmap: RoadmapItemState[];
-  readonly pairs: PairInfo[] = [];
+  /** In start order. */
+  readonly pairs: readonly PairInfo[];
   /** Every IOM with a start, in date order, whoever it names (`iomPeople`). */
   readonly ioms: readonly IomInfo[];
   /** Every dated diagnostic, in date order, whoever it names (`diagnosticPeople`). */
@@ -417,7 +407,7 @@ export class Dataset {
       (title, day) => this.eventAt(title, day),
       this.events,
     );
-    this.readMentoring(workbook.table('mentoring'));
+    this.pairs = this.readMentoring(workbook.table('mentoring'));
     const ioms = workbook.table('iom');
     this.iomPeopleColumn = new PersonColumn(this.people, ioms, 'person');
     const [end, status] = [ioms.cells('end'), ioms.texts('status')];
@@ -522,12 +512,15 @@ export class Dataset {
     const [nameOf, codeOf, positionOf, rolesOf] = texts(t, 'name', 'orgCode', 'position', 'roles');
     const [association, young] = texts(t, 'association', 'youngSpecialist');
     const [birthOf, careerOf] = [t.cells('birthDate'), t.cells('careerStart')];
-    const [orgOf, postOf] = [columnNormalizer(), columnNormalizer()];
     const rows = t.size;
     const [name, org, position]: string[][] = [[], [], []];
     const roles: (readonly string[])[] = [];
     const orgKeys: string[] = [];
-    const slotOf = new Map<string, number>();
+    // A column of few distinct values is looked up as written, one Map each: the ОО slot by the code, and what a
+    // position is (1 management, 2 teacher, 0 other) by its text; each distinct spelling normalized once.
+    const slotOfKey = new Map<string, number>();
+    const slotOfCode = new Map<string, number>();
+    const postKind = new Map<string, number>();
     /** By ОО slot: its staff are in S (not a methodical service). */
     const slotInS: number[] = [];
     const [orgSlot, birth, careerStart] = [new Int32Array(rows), new Int32Array(rows), new Int32Array(rows)];
@@ -538,19 +531,27 @@ export class Dataset {
       const orgCode = codeOf(i);
       // A person is counted once, whatever duplicate rows the roster holds.
       if (!person || !this.people.add(person, orgCode, size)) continue;
-      const key = orgOf(orgCode);
-      let slot = slotOf.get(key);
+      let slot = slotOfCode.get(orgCode);
       if (slot === undefined) {
-        slotOf.set(key, (slot = orgKeys.push(key) - 1));
-        let info = this.orgs.get(key);
-        if (!info) this.orgs.set(key, (info = { code: orgCode, name: '', type: '', headcount: null, methodical: false, school: false }));
-        slotInS.push(info.methodical ? 0 : 1);
+        const key = normalizeName(orgCode);
+        slot = slotOfKey.get(key);
+        if (slot === undefined) {
+          slotOfKey.set(key, (slot = orgKeys.push(key) - 1));
+          let info = this.orgs.get(key);
+          if (!info) this.orgs.set(key, (info = { code: orgCode, name: '', type: '', headcount: null, methodical: false, school: false }));
+          slotInS.push(info.methodical ? 0 : 1);
+        }
+        slotOfCode.set(orgCode, slot);
       }
       const text = positionOf(i);
-      const post = postOf(text);
+      let kind = postKind.get(text);
+      if (kind === undefined) {
+        const post = normalizeName(text);
+        postKind.set(text, (kind = MANAGEMENT.has(post) ? 1 : post === TEACHER ? 2 : 0));
+      }
       const roleText = rolesOf(i);
       name.push(person);
-      org.push(key);
+      org.push(orgKeys[slot]!);
       position.push(text);
       roles.push(roleText ? roleText.split(/[;,]/).map(normalizeName).filter(Boolean) : NO_ROLES);
       orgSlot[size] = slot;
@@ -559,8 +560,8 @@ export class Dataset {
       birth[size] = dayOfCell(birthOf(i)) ?? 0;
       careerStart[size] = dayOfCell(careerOf(i)) ?? 0;
       inS[size] = slotInS[slot]!;
-      management[size] = MANAGEMENT.has(post) ? 1 : 0;
-      teacher[size] = post === TEACHER ? 1 : 0;
+      management[size] = kind === 1 ? 1 : 0;
+      teacher[size] = kind === 2 ? 1 : 0;
       size++;
     }
     return { size, name, org, orgSlot, orgKeys, position, roles, inAssociation, youngFlag, inS, management, teacher, birth, careerStart };
@@ -593,8 +594,7 @@ export class Dataset {
         org: normalizeName(organizer(i)),
       });
     }
-    rows.sort(byDay);
-    for (const { title, ...event } of rows) {
+    for (const { title, ...event } of byStart(rows)) {
       if (!this.firstOfDay.has(event.start)) this.firstOfDay.set(event.start, this.events.length);
       this.eventTitles.push(title);
       this.eventPosition.set(event, this.events.length);
@@ -602,7 +602,7 @@ export class Dataset {
     }
   }
 
-  private readMentoring(t: Table): void {
+  private readMentoring(t: Table): PairInfo[] {
     const mentees = new PersonColumn(this.people, t, 'mentee');
     const [startOf, endOf] = [t.cells('start'), t.cells('end')];
     const [mentorName, mentorCode, menteeCode, menteeYoung, form] = texts(
@@ -614,6 +614,7 @@ export class Dataset {
       'form',
     );
     const mentors = new Map<string, number>();
+    const pairs: PairInfo[] = [];
     for (let i = 0; i < t.size; i++) {
       const start = dayOfCell(startOf(i));
       const who = mentees.of(i);
@@ -627,9 +628,9 @@ export class Dataset {
         mentors.set(key, mentor);
         this.mentors.push({ name: mentorName(i), org: normalizeName(mentorCode(i)) });
       }
-      this.pairs.push({ mentor, mentee: who, menteeOrg: normalizeName(menteeCode(i)), form: form(i), start, end: dayOfCell(endOf(i)) });
+      pairs.push({ mentor, mentee: who, menteeOrg: normalizeName(menteeCode(i)), form: form(i), start, end: dayOfCell(endOf(i)) });
     }
-    this.pairs.sort(byDay);
+    return byStart(pairs);
   }
 
   /** The year of the earliest dated record (as `latestYear` counts them), or null for no data: where trends begin. */
@@ -669,18 +670,29 @@ function dated<T>(t: Table, dateKey: string, make: (row: number, day: Day) => T)
   // Records are made in sheet order (reading the rows in date order would jump around memory), then sorted by
   // `day * ROWS + index` in a typed array: numbers sort natively, with no comparator call per comparison.
   const records: T[] = [];
-  const keys: number[] = [];
+  const days: number[] = [];
   for (let i = 0; i < t.size; i++) {
     const day = dayOfCell(dateOf(i));
     if (day === null) continue;
-    keys.push(day * ROWS + records.length);
+    days.push(day);
     records.push(make(i, day));
   }
-  const sorted = Float64Array.from(keys).sort();
+  return inDayOrder(records, days);
+}
+
+/** `records` sorted by their `days` (ties in the records' order), as `day * ROWS + index` keys in a typed array. */
+function inDayOrder<T>(records: readonly T[], days: readonly Day[]): T[] {
+  const sorted = Float64Array.from(days, (day, i) => day * ROWS + i).sort();
   const rows: T[] = new Array(sorted.length);
   for (let k = 0; k < sorted.length; k++) rows[k] = records[sorted[k]! % ROWS]!;
   return rows;
 }
+
+const byStart = <T extends { readonly start: Day }>(records: readonly T[]): T[] =>
+  inDayOrder(
+    records,
+    records.map((r) => r.start),
+  );
 
 const rowsOf = (records: readonly DatedRow[]): Int32Array => {
   const rows = new Int32Array(records.length);
