@@ -74,41 +74,52 @@ function unitsOf(workbook: Workbook): DashboardUnit[] {
 
 /**
  * Rows counted by calendar year, unit and label: a row (an IOM, a pair) counts in every year it spans, from its
- * start to its end, or to `lastYear` when open. Counters sit in maps by unit and year until the cube is made: a
- * string-keyed object per row and year would look every key up in the engine's string table, 100k rows over.
+ * start to its end, or to `lastYear` when open. Counters sit in arrays by unit slot and year until the cube is made:
+ * a string-keyed object per row and year would look every key up in the engine's string table, 100k rows over.
  */
-function spanCube<L extends string>(rows: readonly CountedRow<L>[], labels: readonly L[], lastYear: number): CountCube<L> {
-  const byUnit = new Map<string, Map<number, Int32Array>>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    let years = byUnit.get(row.unit);
-    if (!years) byUnit.set(row.unit, (years = new Map()));
-    const last = row.end === null ? lastYear : Math.min(yearOf(row.end), lastYear);
-    for (let y = yearOf(row.start); y <= last; y++) {
-      let counts = years.get(y);
-      if (!counts) years.set(y, (counts = new Int32Array(labels.length)));
-      counts[row.label]!++;
+function spanCube<L extends string>(rows: DatedRows<L>, labels: readonly L[], lastYear: number): CountCube<L> {
+  const { size, start, end, unit, label } = rows;
+  let firstYear = lastYear;
+  for (let i = 0; i < size; i++) firstYear = Math.min(firstYear, yearOf(start[i]!));
+  const span = lastYear - firstYear + 1;
+  const slotOf = new Map<string, number>();
+  const units: string[] = [];
+  /** By unit slot, by year − firstYear: the counts by label. */
+  const counts: (Int32Array | undefined)[][] = [];
+  for (let i = 0; i < size; i++) {
+    let slot = slotOf.get(unit[i]!);
+    if (slot === undefined) {
+      slotOf.set(unit[i]!, (slot = units.push(unit[i]!) - 1));
+      counts.push(new Array<Int32Array | undefined>(span));
     }
+    const years = counts[slot]!;
+    const last = end[i] === 0 ? lastYear : Math.min(yearOf(end[i]!), lastYear);
+    for (let y = yearOf(start[i]!); y <= last; y++) (years[y - firstYear] ??= new Int32Array(labels.length))[label[i]!]!++;
   }
   const cube: CountCube<L> = {};
-  for (const [unit, years] of byUnit) {
-    for (const [year, counts] of years) {
+  units.forEach((code, slot) => {
+    // forEach skips the years no row of the unit spans (holes).
+    counts[slot]!.forEach((byYear, k) => {
+      if (!byYear) return;
       const byLabel: Partial<Record<L, number>> = {};
-      for (let label = 0; label < counts.length; label++) if (counts[label]) byLabel[labels[label]!] = counts[label];
-      (cube[String(year)] ??= {})[unit] = byLabel;
-    }
-  }
+      for (let l = 0; l < byYear.length; l++) if (byYear[l]) byLabel[labels[l]!] = byYear[l];
+      (cube[String(firstYear + k)] ??= {})[code] = byLabel;
+    });
+  });
   return cube;
 }
 
-interface CountedRow<L extends string> {
-  readonly start: Day;
-  readonly end: Day | null;
-  readonly unit: string;
+/** A dated register's counted rows, column by column (no object per row): start, end (0: open), unit, label. */
+interface DatedRows<L extends string> {
+  readonly size: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly unit: readonly string[];
   /** Index into the register's labels. */
-  readonly label: number;
-  readonly text: L;
-  readonly index: number;
+  readonly label: Int32Array;
+  readonly labels: readonly L[];
+  /** The row in the register. */
+  readonly index: Int32Array;
 }
 
 /** Reads a dated register once: each row's start, end, unit and label (rows without a start or a known label are skipped). */
@@ -120,18 +131,25 @@ function datedRows<L extends string>(
   labels: readonly L[],
 ) {
   const table = workbook.table(id);
-  const start = table.cells('start');
-  const end = table.cells('end');
-  const unit = table.texts(unitKey);
+  const startOf = table.cells('start');
+  const endOf = table.cells('end');
+  const unitOf = table.texts(unitKey);
   const labelOf = table.texts(labelKey);
-  const rows: CountedRow<L>[] = [];
+  const rows = table.size;
+  const [start, end, label, index] = [new Int32Array(rows), new Int32Array(rows), new Int32Array(rows), new Int32Array(rows)];
+  const unit: string[] = [];
+  let size = 0;
   for (let i = 0; i < table.size; i++) {
-    const from = dayOfCell(start(i));
-    const text = labelOf(i);
-    const label = (labels as readonly string[]).indexOf(text);
-    if (from !== null && label >= 0) rows.push({ start: from, end: dayOfCell(end(i)), unit: unit(i), label, text: text as L, index: i });
+    const from = dayOfCell(startOf(i));
+    const at = (labels as readonly string[]).indexOf(labelOf(i));
+    if (from === null || at < 0) continue;
+    start[size] = from;
+    end[size] = dayOfCell(endOf(i)) ?? 0;
+    unit.push(unitOf(i));
+    label[size] = at;
+    index[size++] = i;
   }
-  return { table, rows };
+  return { table, rows: { size, start, end, unit, label, labels, index } as DatedRows<L> };
 }
 
 export interface DashboardOptions {
@@ -154,17 +172,20 @@ export function buildDashboard(workbook: Workbook, { now, fallbackTitle, ...opti
   // Open spans (no end date yet) run to this year, or to the latest year something starts in (a loop: register rows
   // spread as arguments overflow the stack from ~130k rows).
   let lastYear = Math.max(now.getFullYear(), ...periodYears);
-  for (const { rows } of [ioms, pairs, events]) for (let i = 0; i < rows.length; i++) lastYear = Math.max(lastYear, yearOf(rows[i]!.start));
+  for (const { rows } of [ioms, pairs, events]) for (let i = 0; i < rows.size; i++) lastYear = Math.max(lastYear, yearOf(rows.start[i]!));
 
   const iomCube = spanCube(ioms.rows, IOM_STATUSES, lastYear);
   const pairCube = spanCube(pairs.rows, MENTORING_FORMS, lastYear);
   const eventCube: NonNullable<DashboardData['events']> = {};
-  for (const r of events.rows) {
-    if ((eventStatus(r.index) || EVENT_STATUS_DEFAULT) !== EVENT_STATUS_DEFAULT) continue;
-    const month = String(Math.floor(r.start / 100) % 100) as Month;
-    const byMonth = ((eventCube[String(yearOf(r.start))] ??= {})[r.unit] ??= {});
+  const held = events.rows;
+  for (let i = 0; i < held.size; i++) {
+    if ((eventStatus(held.index[i]!) || EVENT_STATUS_DEFAULT) !== EVENT_STATUS_DEFAULT) continue;
+    const start = held.start[i]!;
+    const level = held.labels[held.label[i]!]!;
+    const month = String(Math.floor(start / 100) % 100) as Month;
+    const byMonth = ((eventCube[String(yearOf(start))] ??= {})[held.unit[i]!] ??= {});
     const levels = (byMonth[month] ??= {});
-    levels[r.text] = (levels[r.text] ?? 0) + 1;
+    levels[level] = (levels[level] ?? 0) + 1;
   }
 
   const years = new Set<number>(periodYears);
