@@ -479,9 +479,7 @@ export class FakeForm implements FormApi {
     this.destination = destination;
     sheet.rowsDeleted.push((from, count) => shiftRows(destination, from, count));
     const header = ['Отметка времени', ...(this.collectEmail ? ['Адрес электронной почты'] : [])];
-    header.forEach((h, i) => {
-      sheet.ensureCell(1, i + 1).v = h;
-    });
+    header.forEach((h, i) => sheet.put(1, i + 1, h));
     for (const it of this.items) this.onItemChanged(it);
     sheet.frozenRows = 1;
     for (const r of this.responses) this.writeRow(r);
@@ -513,7 +511,7 @@ export class FakeForm implements FormApi {
       d.sheet.growTo(d.sheet.maxRows, col);
       d.columns.set(item.id, col);
     }
-    d.sheet.ensureCell(1, col).v = item.title;
+    d.sheet.put(1, col, item.title);
   }
 
   private writeRow(r: FakeFormResponse): number {
@@ -526,14 +524,17 @@ export class FakeForm implements FormApi {
       d.sheet.growTo(row, d.sheet.maxCols);
       d.rows.set(r.id!, row);
     }
+    const grid = d.sheet.grid;
+    const at = row - 1;
     const put = (col: number, v: unknown) => {
-      const c = d.sheet.ensureCell(row!, col);
-      delete c.f;
+      const c = col - 1;
+      grid.set('f', at, c, undefined);
       // A row Google appends below the grid takes the number format of the row above (strict reading: only that).
-      const above = d.sheet.cell(row! - 1, col);
-      if (c.nf === undefined && row! > 2 && above?.nf !== undefined) c.nf = above.nf;
+      let nf = grid.get('nf', at, c);
+      const above = at > 1 ? grid.get('nf', at - 1, c) : undefined;
+      if (nf === undefined && above !== undefined) grid.set('nf', at, c, (nf = above));
       // Form answers are data, never formulas: '=...' stays text; numbers and dates are read as Sheets reads them.
-      c.v = typeof v === 'string' && v.startsWith("'") ? v : coerceInput(v, d.sheet.inputContext(c, false)).v;
+      grid.setValue(at, c, typeof v === 'string' && v.startsWith("'") ? v : coerceInput(v, d.sheet.inputContext(nf, false)).v);
     };
     put(1, new Date(r.timestamp!.getTime()));
     if (this.collectEmail) put(2, r.email);
@@ -553,7 +554,7 @@ export class FakeForm implements FormApi {
     if (col === undefined) {
       col = Math.max(d.sheet.getLastColumn(), 1) + 1;
       d.sheet.growTo(d.sheet.maxRows, col);
-      d.sheet.ensureCell(1, col).v = header;
+      d.sheet.put(1, col, header);
       d.extraColumns.set(header, col);
     }
     return col;

@@ -1,24 +1,13 @@
 import { isDate } from '../realm';
 import { formatDate } from '../utilities';
-import { parseTyped } from './locale';
+import type { CellAttrs } from './grid';
+import { parseTyped, staysText } from './locale';
 
 export type CellValue = string | number | boolean | Date;
 
-export interface Cell {
+/** A cell as one object: what exporters read (FakeSheet.cell), built on demand from the sheet's grid (./grid). */
+export interface Cell extends Partial<CellAttrs> {
   v: CellValue;
-  /** Formula text including the leading '='. */
-  f?: string;
-  nf?: string;
-  dv?: GoogleAppsScript.Spreadsheet.DataValidation | null;
-  fw?: string;
-  /** Font style: 'italic' or 'normal'. */
-  fs?: string;
-  bg?: string;
-  fc?: string;
-  wrap?: boolean;
-  ha?: string;
-  /** The cell's note (Range.setNote/getNote); not content: getLastRow ignores it. */
-  note?: string;
 }
 
 /**
@@ -58,6 +47,7 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
   if (typeof input === 'number') return { v: Number.isFinite(input) ? input : '#NUM!' };
   if (typeof input === 'boolean') return { v: input };
   const s = typeof input === 'string' ? input : String(input);
+  if (staysText(s)) return { v: storedText(s) }; // the parse below would find nothing (./locale)
   if (ctx?.format === PLAIN_TEXT_FORMAT) return { v: storedText(s) };
   if (s.startsWith("'")) return { v: storedText(s.slice(1)) };
   const parsed = parseTyped(s, ctx?.timeZone ?? 'Europe/Moscow', ctx?.now ?? (() => new Date()));
@@ -79,37 +69,25 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
  * rope in V8 (from 13 characters on) that each first use — hashing it for a Map, trimming it — flattens again;
  * Google's reads never return ropes, so a bench over generated rows would otherwise measure the generator.
  */
-const storedText = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
-
-export function readValue(c: Cell | undefined): CellValue {
-  if (!c) return '';
-  const v = c.v;
-  return isDate(v) ? new Date(v.getTime()) : v;
-}
+export const storedText = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 const DATE_NF = /[dyMHhms]/;
 
 /** Display string like a ru_RU spreadsheet shows it. */
-export function displayValue(c: Cell | undefined, timeZone: string): string {
-  if (!c) return '';
-  const v = c.v;
+export function displayValue(v: CellValue, nf: string | undefined, timeZone: string): string {
   if (isDate(v)) {
-    const pattern = c.nf && DATE_NF.test(c.nf) ? c.nf.replace(/"/g, "'") : 'dd.MM.yyyy';
+    const pattern = nf && DATE_NF.test(nf) ? nf.replace(/"/g, "'") : 'dd.MM.yyyy';
     return formatDate(v, timeZone, pattern);
   }
   if (typeof v === 'number') {
-    if (c.nf && /^0(\.0+)?$/.test(c.nf)) {
-      const decimals = c.nf.includes('.') ? c.nf.split('.')[1]!.length : 0;
+    if (nf && /^0(\.0+)?$/.test(nf)) {
+      const decimals = nf.includes('.') ? nf.split('.')[1]!.length : 0;
       return v.toFixed(decimals).replace('.', ',');
     }
-    if (c.nf === '0%') return `${Math.round(v * 100)}%`;
-    if (c.nf === '0.00%') return `${(v * 100).toFixed(2).replace('.', ',')}%`;
+    if (nf === '0%') return `${Math.round(v * 100)}%`;
+    if (nf === '0.00%') return `${(v * 100).toFixed(2).replace('.', ',')}%`;
     return String(v).replace('.', ',');
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v;
-}
-
-export function isEmptyCell(c: Cell | undefined): boolean {
-  return !c || (c.v === '' && !c.f);
 }
