@@ -2,7 +2,7 @@ import { Ctx } from './context';
 import { isDate } from './realm';
 import { SpreadsheetRegistry } from './spreadsheet/app';
 import { FakeSheet } from './spreadsheet/sheet';
-import { coerceInput } from './spreadsheet/values';
+import { coerceInput, storedText, ValuePool } from './spreadsheet/values';
 import { makeEnum, strictFake, unwrap } from './strict';
 import { TriggerRegistry } from './triggers';
 import { formatDate } from './utilities';
@@ -184,7 +184,7 @@ export class FakeItem {
       default:
         answer = value === null || value === undefined ? '' : String(value);
     }
-    return makeItemResponse(this.ctx, this, answer);
+    return makeItemResponse(this.ctx, this, this.form.stored(answer));
   }
 
   /**
@@ -193,7 +193,7 @@ export class FakeItem {
    */
   importedResponse(value: Answer): ItemResponse {
     const answer: Answer = Array.isArray(value) ? value.map(String) : isDate(value) ? value : String(value ?? '');
-    return makeItemResponse(this.ctx, this, answer);
+    return makeItemResponse(this.ctx, this, this.form.stored(answer));
   }
 }
 
@@ -366,6 +366,11 @@ export class FakeForm implements FormApi {
   items: FakeItem[] = [];
   responses: FakeFormResponse[] = [];
   destination: Destination | null = null;
+  /**
+   * The texts of its responses, one copy each (values.ValuePool): 133k imported responses would otherwise hold slices
+   * of the CSV files they came from, and so the files' whole text, for the rest of the run.
+   */
+  private readonly texts = new ValuePool();
 
   constructor(
     private readonly ctx: Ctx,
@@ -374,6 +379,12 @@ export class FakeForm implements FormApi {
     private readonly deps: FormDeps,
   ) {
     this.title = title;
+  }
+
+  /** An answer as the form keeps it: its texts shared with equal ones (a date stays as it is). */
+  stored(answer: Answer): Answer {
+    if (typeof answer === 'string') return storedText(answer, this.texts);
+    return Array.isArray(answer) ? answer.map((a) => storedText(a, this.texts)) : answer;
   }
 
   publishedUrl(): string {
@@ -590,6 +601,8 @@ export class FakeForm implements FormApi {
       if (it.required && empty) throw new Error(`Не заполнен обязательный вопрос «${it.title}».`);
     }
     if (this.collectEmail && !r.email && !imported) r.email = this.ctx.activeUserEmail;
+    r.email = storedText(r.email, this.texts);
+    for (const [header, value] of Object.entries(r.extra)) r.extra[header] = storedText(value, this.texts);
     // A response gets its id when first submitted: one with an id is an edit (its own row is rewritten).
     if (r.id === null) {
       r.id = `2_ABaOnu${(++responseSeq).toString(36).padStart(6, '0')}${this.id.slice(-6)}`;

@@ -5,6 +5,7 @@ import { AttrName, CellAttrs, FORMAT_ATTRS, Grid, Layer } from './grid';
 import { staysText } from './locale';
 import { assertFits, CellValue, coerceInput, displayValue, storedText } from './values';
 import type { FakeSheet } from './sheet';
+import { isDate } from '../realm';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -385,20 +386,23 @@ function writeFormula(grid: Grid, r: number, c: number, f: string | undefined): 
 
 /**
  * Writes a user value into 0-based (r, c) with Google's coercion (formula / quote prefix / number / date…); `line`
- * is row r's values, at least c + 1 wide. Numbers, booleans and text that cannot parse (./locale staysText) are
- * stored without the parse.
+ * is row r's values, at least c + 1 wide. Numbers, booleans, dates and text that cannot parse (./locale staysText)
+ * are stored without the parse; texts and dates shared through the spreadsheet's pool (./values ValuePool).
  */
 export function writeInput(sheet: FakeSheet, r: number, c: number, input: unknown, line = sheet.grid.line(r, c + 1)): void {
   const grid = sheet.grid;
-  if (typeof input === 'string' ? staysText(input) : typeof input === 'boolean' || (typeof input === 'number' && Number.isFinite(input))) {
-    line[c] = typeof input === 'string' ? storedText(input) : (input as number | boolean);
-    if (grid.layers.f.rows[r] !== undefined) grid.set('f', r, c, undefined);
+  const pool = sheet.parent.pool;
+  if (typeof input === 'string' && staysText(input)) line[c] = storedText(input, pool);
+  else if (typeof input === 'boolean' || (typeof input === 'number' && Number.isFinite(input))) line[c] = input;
+  else if (isDate(input)) line[c] = pool.date(input.getTime());
+  else {
+    const { v, f, nf } = coerceInput(input, sheet.inputContext(grid.get('nf', r, c)));
+    line[c] = v;
+    grid.set('f', r, c, f);
+    if (nf) grid.set('nf', r, c, nf);
     return;
   }
-  const { v, f, nf } = coerceInput(input, sheet.inputContext(grid.get('nf', r, c)));
-  line[c] = v;
-  grid.set('f', r, c, f);
-  if (nf) grid.set('nf', r, c, nf);
+  if (grid.layers.f.rows[r] !== undefined) grid.set('f', r, c, undefined);
 }
 
 export function makeRange(sheet: FakeSheet, ref: GridRef, ctx: Ctx): Range {

@@ -119,7 +119,7 @@ export class FakeSheet implements SheetApi {
   private readonly now = () => this.ctx.now();
   /** What a write is read against: the zone, today (for «1.5» = 1 May of this year), the cell's number format. */
   inputContext(format: string | undefined, formulas = true): InputContext {
-    return { timeZone: this.parent.timeZone, now: this.now, format, formulas };
+    return { timeZone: this.parent.timeZone, now: this.now, format, formulas, pool: this.parent.pool };
   }
 
   // -- identity -----------------------------------------------------------------------------
