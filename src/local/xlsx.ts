@@ -37,13 +37,17 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
     for (const [col, px] of sheet.columnWidths) ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
     writeValidations(ws, sheet, names, lists);
     const charts = chartTables(sheet);
-    const height = Math.max(sheet.rows.length, ...[...charts.keys()].map((r) => r + 1));
+    const grid = sheet.grid;
+    const height = Math.max(grid.height(), ...[...charts.keys()].map((r) => r + 1));
     for (let r = 0; r < height; r++) {
-      const line = sheet.rows[r];
+      const width = grid.width(r);
       const extra = charts.get(r);
-      if (!line && !extra) continue;
+      if (!width && !extra) continue;
       const row = ws.getRow(r + 1);
-      line?.forEach((c, ci) => c && writeCell(row.getCell(ci + 1), c, ss.timeZone));
+      for (let ci = 0; ci < width; ci++) {
+        const c = grid.cell(r, ci);
+        if (c) writeCell(row.getCell(ci + 1), c, ss.timeZone);
+      }
       extra?.forEach((c, ci) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       row.commit();
     }
@@ -66,7 +70,7 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
 function chartTables(sheet: FakeSheet): Map<number, Map<number, Cell>> {
   const out = new Map<number, Map<number, Cell>>();
   const put = (row: number, col: number, v: Cell['v'], bold: boolean) => {
-    if (v === '' || (sheet.rows[row]?.[col]?.v ?? '') !== '') return;
+    if (v === '' || sheet.grid.value(row, col) !== '') return;
     const line = out.get(row) ?? new Map<number, Cell>();
     if (!line.has(col)) line.set(col, { v, ...(bold ? { fw: 'bold' } : {}) } as Cell);
     out.set(row, line);
@@ -156,16 +160,16 @@ function writeValidations(ws: ExcelJS.Worksheet, sheet: FakeSheet, names: Map<Fa
       (ws as unknown as { dataValidations: { add(address: string, v: Validation): void } }).dataValidations.add(range, validation);
     runs.delete(col);
   };
-  sheet.rows.forEach((line, r) => {
-    line?.forEach((c, ci) => {
+  sheet.grid.layers.dv.rows.forEach((line, r) => {
+    line?.forEach((dv, ci) => {
       const col = ci + 1;
       const run = runs.get(col);
-      if (run && run.rule === c?.dv && run.to === r) {
+      if (run && run.rule === dv && run.to === r) {
         run.to = r + 1;
         return;
       }
       flush(col);
-      if (c?.dv) runs.set(col, { rule: c.dv, from: r + 1, to: r + 1 });
+      if (dv) runs.set(col, { rule: dv, from: r + 1, to: r + 1 });
     });
   });
   for (const col of [...runs.keys()]) flush(col);

@@ -22,9 +22,13 @@ async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   ss.sheets.forEach((sheet, i) => {
     const ws = wb.addWorksheet(`S${i + 1}`);
-    sheet.rows.forEach((line, r) => {
+    const formulas = sheet.grid.layers.f;
+    sheet.grid.values.forEach((line, r) => {
       if (!line) return;
-      const values = line.map((c) => (!c ? null : c.f ? { formula: c.f.slice(1) } : c.v === '' ? null : c.v));
+      const values = line.map((v, c) => {
+        const f = formulas.get(r, c);
+        return f ? { formula: f.slice(1) } : v === '' ? null : v;
+      });
       ws.getRow(r + 1).values = values as ExcelJS.CellValue[];
       ws.getRow(r + 1).commit();
     });
@@ -57,11 +61,14 @@ export async function benchExport(staff: number, runs = Number(process.env.BENCH
     importFolder(workbook, join(dir, 'data'), () => {});
     recomputeIndicators(workbook, {});
     const ss = unwrap<FakeSpreadsheet>(workbook.spreadsheet);
-    const cells = ss.sheets.reduce(
-      (n, s) => n + s.rows.reduce((m, line) => m + (line?.filter((c) => c && (c.v !== '' || c.f)).length ?? 0), 0),
-      0,
-    );
-    const dates = ss.sheets.reduce((n, s) => n + s.rows.reduce((m, line) => m + (line?.filter((c) => c && isDate(c.v)).length ?? 0), 0), 0);
+    let cells = 0;
+    let dates = 0;
+    for (const { grid } of ss.sheets)
+      for (let r = 0; r < grid.height(); r++)
+        for (let c = 0; c < grid.width(r); c++) {
+          if (!grid.isEmpty(r, c)) cells++;
+          if (isDate(grid.value(r, c))) dates++;
+        }
     const product: number[] = [];
     const floor: number[] = [];
     const productCpu: number[] = [];

@@ -2,7 +2,7 @@ import { Ctx } from './context';
 import { isDate } from './realm';
 import { SpreadsheetRegistry } from './spreadsheet/app';
 import { FakeSheet } from './spreadsheet/sheet';
-import { coerceInput } from './spreadsheet/values';
+import { coerceInput, storedText, ValuePool } from './spreadsheet/values';
 import { makeEnum, strictFake, unwrap } from './strict';
 import { TriggerRegistry } from './triggers';
 import { formatDate } from './utilities';
@@ -184,7 +184,7 @@ export class FakeItem {
       default:
         answer = value === null || value === undefined ? '' : String(value);
     }
-    return makeItemResponse(this.ctx, this, answer);
+    return makeItemResponse(this.ctx, this, this.form.stored(answer));
   }
 
   /**
@@ -193,7 +193,7 @@ export class FakeItem {
    */
   importedResponse(value: Answer): ItemResponse {
     const answer: Answer = Array.isArray(value) ? value.map(String) : isDate(value) ? value : String(value ?? '');
-    return makeItemResponse(this.ctx, this, answer);
+    return makeItemResponse(this.ctx, this, this.form.stored(answer));
   }
 }
 
@@ -217,6 +217,29 @@ class FakeItemResponse implements Pick<ItemResponse, 'getItem' | 'getResponse' |
   }
   getFeedback(): any {
     return null;
+  }
+}
+
+/**
+ * A response's answers by item id: a short list, searched (a form has a few dozen items at most). A Map each cost a
+ * form's 133k imported responses ~40 MB more.
+ */
+class ItemAnswers {
+  private readonly list: FakeItemResponse[] = [];
+  get(itemId: number): FakeItemResponse | undefined {
+    for (const ir of this.list) if (ir.item.id === itemId) return ir;
+    return undefined;
+  }
+  has(itemId: number): boolean {
+    return this.get(itemId) !== undefined;
+  }
+  set(itemId: number, ir: FakeItemResponse): void {
+    const at = this.list.findIndex((x) => x.item.id === itemId);
+    if (at >= 0) this.list[at] = ir;
+    else this.list.push(ir);
+  }
+  values(): readonly FakeItemResponse[] {
+    return this.list;
   }
 }
 
@@ -248,7 +271,7 @@ export class FakeFormResponse implements ResponseApi {
   pendingTimestamp?: Date;
   /** Cells of columns a person added to the response sheet, by header (an old form's export carries them). */
   extra: Record<string, string> = {};
-  answers = new Map<number, FakeItemResponse>();
+  answers = new ItemAnswers();
   constructor(
     private readonly ctx: Ctx,
     readonly form: FakeForm,
@@ -279,7 +302,10 @@ export class FakeFormResponse implements ResponseApi {
     return `${this.form.publishedUrl()}?edit2=${this.id ?? ''}`;
   }
   toPrefilledUrl(): string {
-    const q = [...this.answers.values()].map((a) => `entry.${a.item.id}=${encodeURIComponent(String(a.getResponse()))}`).join('&');
+    const q = this.answers
+      .values()
+      .map((a) => `entry.${a.item.id}=${encodeURIComponent(String(a.getResponse()))}`)
+      .join('&');
     return `${this.form.publishedUrl()}?usp=pp_url&${q}`;
   }
   submit(): FormResponse {
@@ -366,6 +392,11 @@ export class FakeForm implements FormApi {
   items: FakeItem[] = [];
   responses: FakeFormResponse[] = [];
   destination: Destination | null = null;
+  /**
+   * The texts of its responses, one copy each (values.ValuePool): 133k imported responses would otherwise hold slices
+   * of the CSV files they came from, and so the files' whole text, for the rest of the run.
+   */
+  private readonly texts = new ValuePool();
 
   constructor(
     private readonly ctx: Ctx,
@@ -374,6 +405,12 @@ export class FakeForm implements FormApi {
     private readonly deps: FormDeps,
   ) {
     this.title = title;
+  }
+
+  /** An answer as the form keeps it: its texts shared with equal ones (a date stays as it is). */
+  stored(answer: Answer): Answer {
+    if (typeof answer === 'string') return storedText(answer, this.texts);
+    return Array.isArray(answer) ? answer.map((a) => storedText(a, this.texts)) : answer;
   }
 
   publishedUrl(): string {
@@ -479,9 +516,7 @@ export class FakeForm implements FormApi {
     this.destination = destination;
     sheet.rowsDeleted.push((from, count) => shiftRows(destination, from, count));
     const header = ['Отметка времени', ...(this.collectEmail ? ['Адрес электронной почты'] : [])];
-    header.forEach((h, i) => {
-      sheet.ensureCell(1, i + 1).v = h;
-    });
+    header.forEach((h, i) => sheet.put(1, i + 1, h));
     for (const it of this.items) this.onItemChanged(it);
     sheet.frozenRows = 1;
     for (const r of this.responses) this.writeRow(r);
@@ -513,7 +548,7 @@ export class FakeForm implements FormApi {
       d.sheet.growTo(d.sheet.maxRows, col);
       d.columns.set(item.id, col);
     }
-    d.sheet.ensureCell(1, col).v = item.title;
+    d.sheet.put(1, col, item.title);
   }
 
   private writeRow(r: FakeFormResponse): number {
@@ -526,14 +561,17 @@ export class FakeForm implements FormApi {
       d.sheet.growTo(row, d.sheet.maxCols);
       d.rows.set(r.id!, row);
     }
+    const grid = d.sheet.grid;
+    const at = row - 1;
     const put = (col: number, v: unknown) => {
-      const c = d.sheet.ensureCell(row!, col);
-      delete c.f;
+      const c = col - 1;
+      grid.set('f', at, c, undefined);
       // A row Google appends below the grid takes the number format of the row above (strict reading: only that).
-      const above = d.sheet.cell(row! - 1, col);
-      if (c.nf === undefined && row! > 2 && above?.nf !== undefined) c.nf = above.nf;
+      let nf = grid.get('nf', at, c);
+      const above = at > 1 ? grid.get('nf', at - 1, c) : undefined;
+      if (nf === undefined && above !== undefined) grid.set('nf', at, c, (nf = above));
       // Form answers are data, never formulas: '=...' stays text; numbers and dates are read as Sheets reads them.
-      c.v = typeof v === 'string' && v.startsWith("'") ? v : coerceInput(v, d.sheet.inputContext(c, false)).v;
+      grid.setValue(at, c, typeof v === 'string' && v.startsWith("'") ? v : coerceInput(v, d.sheet.inputContext(nf, false)).v);
     };
     put(1, new Date(r.timestamp!.getTime()));
     if (this.collectEmail) put(2, r.email);
@@ -553,7 +591,7 @@ export class FakeForm implements FormApi {
     if (col === undefined) {
       col = Math.max(d.sheet.getLastColumn(), 1) + 1;
       d.sheet.growTo(d.sheet.maxRows, col);
-      d.sheet.ensureCell(1, col).v = header;
+      d.sheet.put(1, col, header);
       d.extraColumns.set(header, col);
     }
     return col;
@@ -589,6 +627,8 @@ export class FakeForm implements FormApi {
       if (it.required && empty) throw new Error(`Не заполнен обязательный вопрос «${it.title}».`);
     }
     if (this.collectEmail && !r.email && !imported) r.email = this.ctx.activeUserEmail;
+    r.email = storedText(r.email, this.texts);
+    for (const [header, value] of Object.entries(r.extra)) r.extra[header] = storedText(value, this.texts);
     // A response gets its id when first submitted: one with an id is an edit (its own row is rewritten).
     if (r.id === null) {
       r.id = `2_ABaOnu${(++responseSeq).toString(36).padStart(6, '0')}${this.id.slice(-6)}`;

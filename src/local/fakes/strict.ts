@@ -43,7 +43,8 @@ export function notImplemented(className: string, method: string): Error {
  * Methods run against the raw implementation (not the proxy), so internal calls are not counted.
  */
 export function strictFake<T>(impl: object, className: string, service: string, env: FakeEnv): T {
-  const wrapped = new Map<PropertyKey, unknown>();
+  // Made on the first method call: most proxies (a form's 133k responses) are never called through.
+  let wrapped: Map<PropertyKey, unknown> | undefined;
   return new Proxy(impl, {
     get(target, prop, receiver) {
       if (prop === FAKE_MARK) return true;
@@ -52,7 +53,7 @@ export function strictFake<T>(impl: object, className: string, service: string, 
       if (prop in target) {
         const v = Reflect.get(target, prop, target);
         if (typeof v !== 'function' || prop === 'constructor') return v;
-        let w = wrapped.get(prop);
+        let w = (wrapped ??= new Map()).get(prop);
         if (!w) {
           w = function (this: unknown, ...args: unknown[]) {
             env.calls.record(service, className, prop, () => (target as { _traceSheet?(): string })._traceSheet?.());

@@ -73,6 +73,38 @@ function fullYear(text: string): number {
 
 const toNumber = (text: string): number => Number(text.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
 
+/** Characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+const ASCII_DIGIT = /[0-9]/;
+
+/**
+ * True when parseTyped(raw) is certainly null and raw has no quote prefix: a cheap look at its ends instead of the
+ * dozen patterns (most text written — names, titles, addresses — is this). Every reading below starts with an ASCII
+ * digit or one of = + - @ , $ € (all ≤ U+0040 but €) except two: a boolean word (4–6 letters) and a date led by its
+ * month's name (which holds digits). Whitespace at either end is trimmed first, so it takes the full parse.
+ */
+export function staysText(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return true;
+  const first = raw.charCodeAt(0);
+  if (first <= 0x40 || first === 0x20ac || isSpace(first) || isSpace(raw.charCodeAt(n - 1))) return false;
+  if (n <= 6 && BOOLEAN_RE.test(raw)) return false;
+  return !ASCII_DIGIT.test(raw);
+}
+
 /** The value Sheets stores for a typed string, or null when it stays text. */
 /** `now` is asked only for a date typed without its year («1.5»). */
 export function parseTyped(raw: string, timeZone: string, now: () => Date): Parsed | null {

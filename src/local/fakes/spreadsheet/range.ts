@@ -1,9 +1,11 @@
 import { Ctx } from '../context';
 import { strictFake } from '../strict';
 import { GridRef, toA1 } from './a1';
-import { assertFits, Cell, coerceInput, displayValue, readValue } from './values';
-import { isDate } from '../realm';
+import { AttrName, CellAttrs, FORMAT_ATTRS, Grid, Layer } from './grid';
+import { staysText } from './locale';
+import { assertFits, CellValue, coerceInput, displayValue, storedText } from './values';
 import type { FakeSheet } from './sheet';
+import { isDate } from '../realm';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -81,21 +83,37 @@ export class FakeRange implements RangeApi {
   }
 
   // -- helpers ------------------------------------------------------------------------------
-  private map<T>(fn: (c: Cell | undefined, r: number, col: number) => T): T[][] {
+  private get grid(): Grid {
+    return this.sheet.grid;
+  }
+  /** fn at each cell of the range, by 0-based sheet row and column. */
+  private map<T>(fn: (r: number, c: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.ref;
-    const out: T[][] = [];
+    const out: T[][] = new Array<T[]>(numRows);
     for (let i = 0; i < numRows; i++) {
-      const line: T[] = [];
-      for (let j = 0; j < numCols; j++) line.push(fn(this.sheet.cell(row + i, col + j), row + i, col + j));
-      out.push(line);
+      const line: T[] = new Array<T>(numCols);
+      for (let j = 0; j < numCols; j++) line[j] = fn(row - 1 + i, col - 1 + j);
+      out[i] = line;
     }
     return out;
   }
-  private each(fn: (c: Cell, r: number, col: number) => void): Range {
+  /** fn at each cell of the range: 0-based sheet row and column, then 0-based offsets in the range. */
+  private each(fn: (r: number, c: number, i: number, j: number) => void): Range {
     this.sheet.assertInGrid(this.ref);
     const { row, col, numRows, numCols } = this.ref;
-    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(this.sheet.ensureCell(row + i, col + j), row + i, col + j);
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(row - 1 + i, col - 1 + j, i, j);
     return this.proxy;
+  }
+  /** Sets one attribute of every cell of the range (undefined removes it). */
+  private fill<K extends AttrName>(name: K, value: CellAttrs[K] | undefined): Range {
+    const layer = this.grid.layers[name] as Layer<CellAttrs[K]>;
+    return this.each((r, c) => layer.set(r, c, value));
+  }
+  /** Sets one attribute of each cell from a grid of the range's shape. */
+  private fillFrom<K extends AttrName>(name: K, data: unknown, value: (input: unknown) => CellAttrs[K] | undefined): Range {
+    const rows = this.checkShape(data);
+    const layer = this.grid.layers[name] as Layer<CellAttrs[K]>;
+    return this.each((r, c, i, j) => layer.set(r, c, value(rows[i]![j])));
   }
   private checkShape(data: unknown): unknown[][] {
     if (!Array.isArray(data)) throw new Error('Cannot convert Array to Object[][].');
@@ -107,144 +125,134 @@ export class FakeRange implements RangeApi {
     this.sheet.assertInGrid(this.ref);
     return data as unknown[][];
   }
-  private first(): Cell | undefined {
-    return this.sheet.cell(this.ref.row, this.ref.col);
+  private firstAttr<K extends AttrName>(name: K): CellAttrs[K] | undefined {
+    return this.grid.get(name, this.ref.row - 1, this.ref.col - 1);
+  }
+  /** The range's values as a read hands them out: rows sliced from the grid, Dates fresh (Google's are). */
+  private readValues(rowArray: ArrayConstructor, date: DateConstructor): CellValue[][] {
+    const { row, col, numRows, numCols } = this.ref;
+    const values = this.grid.values;
+    const out = new rowArray(numRows) as CellValue[][];
+    for (let i = 0; i < numRows; i++) {
+      const cells = values[row - 1 + i];
+      // Made at its size (a 100k-row read does not regrow each row) in the reader's realm, '' past the row's end.
+      const line = new rowArray(numCols) as CellValue[];
+      const have = cells === undefined ? 0 : Math.min(numCols, cells.length - (col - 1));
+      let j = 0;
+      for (; j < have; j++) {
+        const v = cells![col - 1 + j]!;
+        line[j] = typeof v === 'object' ? new date(v.getTime()) : v; // the only object a grid holds is a Date
+      }
+      for (; j < numCols; j++) line[j] = '';
+      out[i] = line;
+    }
+    return out;
   }
 
   // -- values -------------------------------------------------------------------------------
   getValues(): any[][] {
     this.sheet.assertInGrid(this.ref);
-    const realm = this.sheet.realm();
-    if (!realm) return this.map((c) => readValue(c));
     // Built in the script's realm directly (arrays and Dates native there): a 100k-row read is not copied twice.
-    const { row, col, numRows, numCols } = this.ref;
-    // Arrays made at their size: a 100k-row read does not regrow each row while filling it.
-    const out = new realm.Array<unknown[]>(numRows);
-    for (let i = 0; i < numRows; i++) {
-      const cells = this.sheet.line(row + i);
-      const line = new realm.Array<unknown>(numCols);
-      for (let j = 0; j < numCols; j++) {
-        const v = cells?.[col - 1 + j]?.v ?? '';
-        line[j] = isDate(v) ? new realm.Date(v.getTime()) : v;
-      }
-      out[i] = line;
-    }
-    return out as any[][];
+    const realm = this.sheet.realm();
+    return realm ? this.readValues(realm.Array, realm.Date) : this.readValues(Array, Date);
   }
   getValue(): any {
-    return readValue(this.first());
+    const v = this.grid.value(this.ref.row - 1, this.ref.col - 1);
+    return typeof v === 'object' ? new Date(v.getTime()) : v;
   }
   setValues(values: any[][]): Range {
     const data = this.checkShape(values);
     for (const line of data) line.forEach(assertFits); // Google writes all or nothing
-    return this.each((c, r, col) => writeInput(this.sheet, c, data[r - this.ref.row]![col - this.ref.col]));
+    const { row, col, numRows, numCols } = this.ref;
+    for (let i = 0; i < numRows; i++) {
+      const input = data[i]!;
+      const r = row - 1 + i;
+      const line = this.grid.line(r, col - 1 + numCols);
+      for (let j = 0; j < numCols; j++) writeInput(this.sheet, r, col - 1 + j, input[j], line);
+    }
+    return this.proxy;
   }
   setValue(value: any): Range {
     assertFits(value);
-    return this.each((c) => writeInput(this.sheet, c, value));
+    return this.each((r, c) => writeInput(this.sheet, r, c, value));
   }
   getDisplayValues(): string[][] {
     this.sheet.assertInGrid(this.ref);
-    return this.map((c) => displayValue(c, this.sheet.timeZone()));
+    const tz = this.sheet.timeZone();
+    return this.map((r, c) => displayValue(this.grid.value(r, c), this.grid.get('nf', r, c), tz));
   }
   getDisplayValue(): string {
-    return displayValue(this.first(), this.sheet.timeZone());
+    const [r, c] = [this.ref.row - 1, this.ref.col - 1];
+    return displayValue(this.grid.value(r, c), this.grid.get('nf', r, c), this.sheet.timeZone());
   }
   getFormulas(): string[][] {
-    return this.map((c) => c?.f ?? '');
+    const formulas = this.grid.layers.f;
+    return this.map((r, c) => formulas.get(r, c) ?? '');
   }
   getFormula(): string {
-    return this.first()?.f ?? '';
+    return this.firstAttr('f') ?? '';
   }
   setFormula(formula: string): Range {
     const f = formula.startsWith('=') ? formula : `=${formula}`;
-    return this.each((c) => {
-      c.v = '';
-      c.f = f;
-    });
+    return this.each((r, c) => writeFormula(this.grid, r, c, f));
   }
   setFormulas(formulas: string[][]): Range {
     const data = this.checkShape(formulas);
-    return this.each((c, r, col) => {
-      const f = String(data[r - this.ref.row]![col - this.ref.col] ?? '');
-      if (f === '') {
-        c.v = '';
-        delete c.f;
-      } else {
-        c.v = '';
-        c.f = f.startsWith('=') ? f : `=${f}`;
-      }
+    return this.each((r, c, i, j) => {
+      const f = String(data[i]![j] ?? '');
+      writeFormula(this.grid, r, c, f === '' ? undefined : f.startsWith('=') ? f : `=${f}`);
     });
   }
   isBlank(): boolean {
-    return this.map((c) => (c ? c.v === '' && !c.f : true)).every((l) => l.every(Boolean));
+    return this.map((r, c) => this.grid.isEmpty(r, c)).every((l) => l.every(Boolean));
   }
 
   // -- formats ------------------------------------------------------------------------------
   setNumberFormat(numberFormat: string): Range {
-    return this.each((c) => {
-      c.nf = numberFormat;
-    });
+    return this.fill('nf', numberFormat);
   }
   setNumberFormats(numberFormats: string[][]): Range {
-    const data = this.checkShape(numberFormats);
-    return this.each((c, r, col) => {
-      c.nf = String(data[r - this.ref.row]![col - this.ref.col]);
-    });
+    return this.fillFrom('nf', numberFormats, String);
   }
   getNumberFormat(): string {
-    return this.first()?.nf ?? 'General';
+    return this.firstAttr('nf') ?? 'General';
   }
   getNumberFormats(): string[][] {
-    return this.map((c) => c?.nf ?? 'General');
+    const formats = this.grid.layers.nf;
+    return this.map((r, c) => formats.get(r, c) ?? 'General');
   }
   setFontWeight(fontWeight: string | null): Range {
-    return this.each((c) => {
-      c.fw = fontWeight ?? 'normal';
-    });
+    return this.fill('fw', fontWeight ?? 'normal');
   }
   setFontWeights(fontWeights: any[][]): Range {
-    const data = this.checkShape(fontWeights);
-    return this.each((c, r, col) => {
-      c.fw = String(data[r - this.ref.row]![col - this.ref.col] ?? 'normal');
-    });
+    return this.fillFrom('fw', fontWeights, (w) => String(w ?? 'normal'));
   }
   getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
-    return (this.first()?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+    return (this.firstAttr('fw') ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
   }
   setFontStyle(fontStyle: GoogleAppsScript.Spreadsheet.FontStyle | null): Range {
-    return this.each((c) => {
-      c.fs = fontStyle ?? 'normal';
-    });
+    return this.fill('fs', fontStyle ?? 'normal');
   }
   getFontStyle(): GoogleAppsScript.Spreadsheet.FontStyle {
-    return (this.first()?.fs ?? 'normal') as GoogleAppsScript.Spreadsheet.FontStyle;
+    return (this.firstAttr('fs') ?? 'normal') as GoogleAppsScript.Spreadsheet.FontStyle;
   }
   getFontColor(): string {
-    return this.first()?.fc ?? '#000000';
+    return this.firstAttr('fc') ?? '#000000';
   }
   setBackground(color: string | null): Range {
-    return this.each((c) => {
-      c.bg = color ?? undefined;
-    });
+    return this.fill('bg', color ?? undefined);
   }
   getBackground(): string {
-    return this.first()?.bg ?? '#ffffff';
+    return this.firstAttr('bg') ?? '#ffffff';
   }
   setFontColor(color: any): Range {
-    return this.each((c) => {
-      c.fc = color == null ? undefined : String(color);
-    });
+    return this.fill('fc', color == null ? undefined : String(color));
   }
   setWrap(isWrapEnabled: boolean): Range {
-    return this.each((c) => {
-      c.wrap = isWrapEnabled;
-    });
+    return this.fill('wrap', isWrapEnabled);
   }
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): Range {
-    return this.each((c) => {
-      c.ha = alignment ?? undefined;
-    });
+    return this.fill('ha', alignment ?? undefined);
   }
 
   // -- notes ----------------------------------------------------------------------------------
@@ -252,58 +260,47 @@ export class FakeRange implements RangeApi {
   // range (null or '' clears it); setNotes(notes) takes a grid of the range's shape; getNote() is the top-left
   // cell's note and getNotes() the grid, '' where a cell has none; clearNote() removes them.
   setNote(note: string | null): Range {
-    return this.each((c) => writeNote(c, note));
+    return this.fill('note', noteOf(note));
   }
   setNotes(notes: (string | null)[][]): Range {
-    const data = this.checkShape(notes) as (string | null)[][];
-    return this.each((c, r, col) => writeNote(c, data[r - this.ref.row]![col - this.ref.col] ?? null));
+    return this.fillFrom('note', notes, (n) => noteOf((n ?? null) as string | null));
   }
   getNote(): string {
-    return this.first()?.note ?? '';
+    return this.firstAttr('note') ?? '';
   }
   getNotes(): string[][] {
     this.sheet.assertInGrid(this.ref);
-    return this.map((c) => c?.note ?? '');
+    const notes = this.grid.layers.note;
+    return this.map((r, c) => notes.get(r, c) ?? '');
   }
   clearNote(): Range {
-    return this.each((c) => {
-      delete c.note;
-    });
+    return this.fill('note', undefined);
   }
 
   // -- data validation ------------------------------------------------------------------------
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): Range {
-    return this.each((c) => {
-      c.dv = rule;
-    });
+    return this.fill('dv', rule ?? undefined);
   }
   setDataValidations(rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]): Range {
-    const data = this.checkShape(rules) as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
-    return this.each((c, r, col) => {
-      c.dv = data[r - this.ref.row]![col - this.ref.col] ?? null;
-    });
+    return this.fillFrom('dv', rules, (rule) => (rule ?? undefined) as GoogleAppsScript.Spreadsheet.DataValidation | undefined);
   }
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
-    return this.first()?.dv ?? null;
+    return this.firstAttr('dv') ?? null;
   }
   getDataValidations(): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
-    return this.map((c) => c?.dv ?? null);
+    const rules = this.grid.layers.dv;
+    return this.map((r, c) => rules.get(r, c) ?? null);
   }
   clearDataValidations(): Range {
-    return this.each((c) => {
-      c.dv = null;
-    });
+    return this.fill('dv', undefined);
   }
 
   // -- clearing -------------------------------------------------------------------------------
   clearContent(): Range {
-    return this.each((c) => {
-      c.v = '';
-      delete c.f;
-    });
+    return this.each((r, c) => this.grid.clearContent(r, c));
   }
   clearFormat(): Range {
-    return this.each(clearFormat);
+    return this.each((r, c) => clearFormat(this.grid, r, c));
   }
   clear(options?: {
     commentsOnly?: boolean;
@@ -314,15 +311,13 @@ export class FakeRange implements RangeApi {
   }): Range {
     const o = options ?? {};
     const only = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
-    return this.each((c) => {
-      if (!only || o.contentsOnly) {
-        c.v = '';
-        delete c.f;
-      }
-      if (!only || o.formatOnly) clearFormat(c);
-      if (o.validationsOnly) c.dv = null;
+    const grid = this.grid;
+    return this.each((r, c) => {
+      if (!only || o.contentsOnly) grid.clearContent(r, c);
+      if (!only || o.formatOnly) clearFormat(grid, r, c);
+      if (o.validationsOnly) grid.set('dv', r, c, undefined);
       // «commentsOnly» clears the notes (Apps Script calls them comments here); a plain clear() does too.
-      if (!only || o.commentsOnly) delete c.note;
+      if (!only || o.commentsOnly) grid.set('note', r, c, undefined);
     });
   }
 
@@ -377,28 +372,37 @@ export class FakeRange implements RangeApi {
   }
 }
 
-function writeNote(c: Cell, note: string | null): void {
-  if (note === null || note === '') delete c.note;
-  else c.note = String(note);
+const noteOf = (note: string | null): string | undefined => (note === null || note === '' ? undefined : String(note));
+
+function clearFormat(grid: Grid, r: number, c: number): void {
+  for (const name of FORMAT_ATTRS) grid.set(name, r, c, undefined);
 }
 
-function clearFormat(c: Cell): void {
-  delete c.nf;
-  delete c.fw;
-  delete c.fs;
-  delete c.bg;
-  delete c.fc;
-  delete c.wrap;
-  delete c.ha;
+/** A formula written: the cell's value is '' (the fake does not evaluate); undefined empties the cell. */
+function writeFormula(grid: Grid, r: number, c: number, f: string | undefined): void {
+  grid.setValue(r, c, '');
+  grid.set('f', r, c, f);
 }
 
-/** Writes a user value into a cell with Google's coercion (formula / quote prefix / number / date…). */
-export function writeInput(sheet: FakeSheet, c: Cell, input: unknown): void {
-  const { v, f, nf } = coerceInput(input, sheet.inputContext(c));
-  c.v = v;
-  if (f) c.f = f;
-  else delete c.f;
-  if (nf) c.nf = nf;
+/**
+ * Writes a user value into 0-based (r, c) with Google's coercion (formula / quote prefix / number / date…); `line`
+ * is row r's values, at least c + 1 wide. Numbers, booleans, dates and text that cannot parse (./locale staysText)
+ * are stored without the parse; texts and dates shared through the spreadsheet's pool (./values ValuePool).
+ */
+export function writeInput(sheet: FakeSheet, r: number, c: number, input: unknown, line = sheet.grid.line(r, c + 1)): void {
+  const grid = sheet.grid;
+  const pool = sheet.parent.pool;
+  if (typeof input === 'string' && staysText(input)) line[c] = storedText(input, pool);
+  else if (typeof input === 'boolean' || (typeof input === 'number' && Number.isFinite(input))) line[c] = input;
+  else if (isDate(input)) line[c] = pool.date(input.getTime());
+  else {
+    const { v, f, nf } = coerceInput(input, sheet.inputContext(grid.get('nf', r, c)));
+    line[c] = v;
+    grid.set('f', r, c, f);
+    if (nf) grid.set('nf', r, c, nf);
+    return;
+  }
+  if (grid.layers.f.rows[r] !== undefined) grid.set('f', r, c, undefined);
 }
 
 export function makeRange(sheet: FakeSheet, ref: GridRef, ctx: Ctx): Range {

@@ -4,7 +4,8 @@ import { strictFake } from '../strict';
 import { GridRef, parseA1 } from './a1';
 import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder, placeChart } from './extras';
 import { FakeRange, makeRange, writeInput } from './range';
-import { assertFits, Cell, InputContext, isEmptyCell } from './values';
+import { Grid } from './grid';
+import { assertFits, Cell, CellValue, InputContext } from './values';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,8 +67,8 @@ type SheetApi = Pick<
 
 export class FakeSheet implements SheetApi {
   proxy!: Sheet;
-  /** Sparse grid, 0-based: rows[r][c]. */
-  rows: (Cell | undefined)[][] = [];
+  /** The cells: values by row and sparse layers of formulas, formats, validations, notes (./grid), 0-based. */
+  grid = new Grid();
   maxRows = DEFAULT_ROWS;
   maxCols = DEFAULT_COLS;
   frozenRows = 0;
@@ -89,16 +90,13 @@ export class FakeSheet implements SheetApi {
   ) {}
 
   // -- grid internals ---------------------------------------------------------------------------
-  /** The cells of a 1-based row (sparse: undefined where nothing was ever written). */
-  line(row: number): (Cell | undefined)[] | undefined {
-    return this.rows[row - 1];
-  }
+  /** The 1-based cell as one object (a snapshot: writing to it changes nothing); undefined when it holds nothing. */
   cell(row: number, col: number): Cell | undefined {
-    return this.line(row)?.[col - 1];
+    return this.grid.cell(row - 1, col - 1);
   }
-  ensureCell(row: number, col: number): Cell {
-    const line = (this.rows[row - 1] ??= []);
-    return (line[col - 1] ??= { v: '' });
+  /** Stores a value into the 1-based cell as it is, without Google's coercion (a form's header, a test's setup). */
+  put(row: number, col: number, v: CellValue): void {
+    this.grid.setValue(row - 1, col - 1, v);
   }
   assertInGrid(ref: GridRef): void {
     if (ref.row < 1 || ref.col < 1 || ref.row + ref.numRows - 1 > this.maxRows || ref.col + ref.numCols - 1 > this.maxCols) {
@@ -118,9 +116,10 @@ export class FakeSheet implements SheetApi {
   timeZone(): string {
     return this.parent.timeZone;
   }
-  /** What a write into `cell` is read against: the zone, today (for «1.5» = 1 May of this year), its format. */
-  inputContext(cell: Cell, formulas = true): InputContext {
-    return { timeZone: this.parent.timeZone, now: () => this.ctx.now(), format: cell.nf, formulas };
+  private readonly now = () => this.ctx.now();
+  /** What a write is read against: the zone, today (for «1.5» = 1 May of this year), the cell's number format. */
+  inputContext(format: string | undefined, formulas = true): InputContext {
+    return { timeZone: this.parent.timeZone, now: this.now, format, formulas, pool: this.parent.pool };
   }
 
   // -- identity -----------------------------------------------------------------------------
@@ -176,24 +175,10 @@ export class FakeSheet implements SheetApi {
     return (makeRange(this, { row: startRow, col: startColumn, numRows: nr, numCols: nc }, this.ctx) as unknown as FakeRange).getValues();
   }
   getLastRow(): number {
-    for (let r = this.rows.length - 1; r >= 0; r--) {
-      const line = this.rows[r];
-      if (line && line.some((c) => !isEmptyCell(c))) return r + 1;
-    }
-    return 0;
+    return this.grid.lastRow();
   }
   getLastColumn(): number {
-    let last = 0;
-    for (let r = 0; r < this.rows.length; r++) {
-      const line = this.rows[r];
-      if (!line) continue;
-      for (let c = line.length - 1; c >= last; c--)
-        if (!isEmptyCell(line[c])) {
-          last = c + 1;
-          break;
-        }
-    }
-    return last;
+    return this.grid.lastColumn();
   }
   getMaxRows(): number {
     return this.maxRows;
@@ -209,7 +194,8 @@ export class FakeSheet implements SheetApi {
     const row = this.getLastRow() + 1;
     // Google grows the grid for appendRow (rows and, if needed, columns).
     this.growTo(row, rowContents.length);
-    rowContents.forEach((v, i) => writeInput(this, this.ensureCell(row, i + 1), v));
+    const line = this.grid.line(row - 1, rowContents.length);
+    rowContents.forEach((v, i) => writeInput(this, row - 1, i, v, line));
     return this.proxy;
   }
   /** Grows the grid to at least rows × cols (appendRow, a form's destination), within the workbook's limit. */
@@ -223,7 +209,7 @@ export class FakeSheet implements SheetApi {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 0 || afterPosition > this.maxRows) throw new Error('Those rows are out of bounds.');
     this.parent.assertRoom(howMany * this.maxCols);
-    if (this.rows.length > afterPosition) this.rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this.grid.spliceRows(afterPosition, 0, howMany);
     this.maxRows += howMany;
     return this.proxy;
   }
@@ -233,9 +219,7 @@ export class FakeSheet implements SheetApi {
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 0 || afterPosition > this.maxCols) throw new Error('Those columns are out of bounds.');
     this.parent.assertRoom(howMany * this.maxRows);
-    for (const line of this.rows) {
-      if (line && line.length > afterPosition) line.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany));
-    }
+    this.grid.spliceColumns(afterPosition, 0, howMany);
     this.maxCols += howMany;
     return this.proxy;
   }
@@ -245,7 +229,7 @@ export class FakeSheet implements SheetApi {
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
     if (howMany >= this.maxRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
-    this.rows.splice(rowPosition - 1, howMany);
+    this.grid.spliceRows(rowPosition - 1, howMany, 0);
     this.maxRows -= howMany;
     for (const listener of this.rowsDeleted) listener(rowPosition, howMany);
   }
@@ -255,7 +239,7 @@ export class FakeSheet implements SheetApi {
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     if (columnPosition < 1 || columnPosition + howMany - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
-    for (const line of this.rows) if (line) line.splice(columnPosition - 1, howMany);
+    this.grid.spliceColumns(columnPosition - 1, howMany, 0);
     this.maxCols -= howMany;
   }
   getFrozenRows(): number {
@@ -286,16 +270,11 @@ export class FakeSheet implements SheetApi {
     return this.hidden;
   }
   clear(): Sheet {
-    this.rows = [];
+    this.grid.clear();
     return this.proxy;
   }
   clearContents(): Sheet {
-    for (const line of this.rows)
-      for (const c of line ?? [])
-        if (c) {
-          c.v = '';
-          delete c.f;
-        }
+    this.grid.clearContents();
     return this.proxy;
   }
 

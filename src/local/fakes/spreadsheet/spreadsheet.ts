@@ -3,6 +3,7 @@ import { strictFake } from '../strict';
 import { parseA1 } from './a1';
 import { MetadataStore } from './metadata';
 import { FakeRange } from './range';
+import { ValuePool } from './values';
 import { DEFAULT_COLS, DEFAULT_ROWS, FakeSheet, makeSheet, sheetExists } from './sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,6 +55,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   /** Who may open it by id (Drive sharing); null: every user of the local runtime. */
   readers: Set<string> | null = null;
   readonly metadata: MetadataStore;
+  /** Equal texts and dates of its cells share one copy (values.ValuePool). */
+  readonly pool = new ValuePool();
 
   constructor(
     readonly id: string,
