@@ -33,6 +33,7 @@ export class Directory {
   /** Per roster row: its person key and normalized ФИО, computed once (each match of that person reads them). */
   private readonly staffKeys: string[] = [];
   private readonly staffNames: string[] = [];
+  private readonly matched: Person[] = [];
 
   constructor(private readonly workbook: Workbook) {}
 
@@ -98,9 +99,13 @@ export class Directory {
   }
 
   private person(i: number, created: boolean): Person {
+    // A matched person read once per roster row (like her key: the directory only appends to the roster).
+    if (!created && this.matched[i]) return this.matched[i]!;
     const name = this.staff.text(i, 'name');
     const orgCode = this.staff.text(i, 'orgCode');
-    return { key: this.staffKeys[i]!, name, orgCode, email: this.staff.text(i, 'email'), created };
+    const person = { key: this.staffKeys[i]!, name, orgCode, email: this.staff.text(i, 'email'), created };
+    if (!created) this.matched[i] = person;
+    return person;
   }
 
   /**

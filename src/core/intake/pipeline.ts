@@ -109,9 +109,8 @@ export class IntakePipeline {
         });
         const outcome = this.store(mapped.register, mapped.row, submission);
         for (const extra of mapped.also) this.store(extra.register, extra.row, submission, false);
-        const accepted = rawAnswers(submission);
-        if (quarantineId) this.quarantine.resolve(quarantineId, accepted);
-        else this.quarantine.resolveSource(submission.sourceKey, accepted);
+        if (quarantineId) this.quarantine.resolve(quarantineId, rawAnswers(submission));
+        else this.quarantine.resolveSource(submission.sourceKey, () => rawAnswers(submission));
         if (mapped.register === 'events' && outcome.action === 'added')
           this.releaseWaiting(waitsForEvent(outcome.key), outcome.description);
         return outcome;
