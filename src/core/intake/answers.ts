@@ -67,7 +67,13 @@ export function answersSchema(form: FormSpec): z.ZodType<Answers> {
   let schema = schemas.get(form.id);
   if (!schema) {
     const checks = form.questions.map((question) => ({ key: question.key, title: question.title, check: questionCheck(question) }));
-    schema = z.record(z.string(), z.unknown()).transform((byTitle, ctx) => {
+    // Answers by title are a plain object, refused otherwise with z.record's own issue; the record's copy of every
+    // key and value, not needed to read the questions' titles, is left out.
+    schema = z.unknown().transform((byTitle, ctx) => {
+      if (!z.util.isPlainObject(byTitle)) {
+        ctx.addIssue({ code: 'invalid_type', expected: 'record', input: byTitle });
+        return z.NEVER;
+      }
       const issue: IssueSink = (message) => ctx.addIssue({ code: 'custom', message });
       const byKey: Answers = {};
       for (const { key, title, check } of checks) byKey[key] = check(byTitle[title], issue);
