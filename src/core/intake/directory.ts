@@ -30,6 +30,7 @@ export class Directory {
   private readonly coordinatorEmails = new Set<string>();
   private orgNames?: string[];
   private readonly similarByAnswer = new Map<string, string[]>();
+  private readonly orgByAnswer = new Map<string, Org | null>();
   /** Per roster row: its person key and normalized ФИО, computed once (each match of that person reads them). */
   private readonly staffKeys: string[] = [];
   private readonly staffNames: string[] = [];
@@ -55,8 +56,14 @@ export class Directory {
         if (org.code) this.orgIndex.set(`c:${normalizeName(org.code)}`, org);
       }
     }
-    const key = normalizeName(answer);
-    return this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? this.orgIndex.get(`t:${normalizeTitle(answer)}`) ?? null;
+    // Per distinct answer, like the index (the organizations do not change during the directory's life).
+    let found = this.orgByAnswer.get(answer);
+    if (found === undefined) {
+      const key = normalizeName(answer);
+      found = this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? this.orgIndex.get(`t:${normalizeTitle(answer)}`) ?? null;
+      this.orgByAnswer.set(answer, found);
+    }
+    return found;
   }
 
   /** The known ОО names nearest to an answer that names none exactly (`nearestNames`), to offer in «Карантин». */
