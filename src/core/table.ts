@@ -120,12 +120,17 @@ export class Table {
     return this.rows.length - 1;
   }
 
-  /** A detached one-row table with this header, to compute a key of a row before it is stored. */
+  /**
+   * A detached one-row table with this header, to compute a key of a row before it is stored. One table, reused:
+   * it holds `values` until the next call (an upsert asks for one per submission; each new table indexed the columns).
+   */
   scratch(values: Row): Table {
-    const table = new Table(this.spec, { header: this.header, rows: [] });
+    const table = (this.scratchTable ??= new Table(this.spec, { header: this.header, rows: [] }));
+    table.rows.length = 0;
     table.append(values);
     return table;
   }
+  private scratchTable?: Table;
 
   /** Keeps only the rows `keep` accepts (a rebuild); the flush then rewrites the sheet and clears the rest. */
   retain(keep: (index: number) => boolean): void {

@@ -252,6 +252,22 @@ export function formatDateTime(d: Date): string {
  * value so that validation can name it.
  */
 export function splitCheckboxAnswer(joined: string, options: readonly string[]): string[] {
+  // Per option list and distinct answer: a drain splits the same few combinations tens of thousands of times.
+  if (!options.length) return splitUncached(joined, options);
+  let splits = checkboxSplits.get(options);
+  if (!splits) checkboxSplits.set(options, (splits = new Map()));
+  let split = splits.get(joined);
+  if (!split) {
+    if (splits.size >= NORMALIZED_CACHE_LIMIT) splits.clear();
+    split = splitUncached(joined, options);
+    splits.set(joined, split);
+  }
+  return [...split];
+}
+
+const checkboxSplits = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+function splitUncached(joined: string, options: readonly string[]): string[] {
   const text = joined.trim();
   if (!text) return [];
   const byLength = [...options].sort((a, b) => b.length - a.length);

@@ -40,7 +40,13 @@ export function quoteRule(classes: readonly ReinterpretedClass[]): (text: string
   };
 }
 
-const reinterpreted = quoteRule(Object.keys(REINTERPRETED) as ReinterpretedClass[]);
+const reinterpretedAny = quoteRule(Object.keys(REINTERPRETED) as ReinterpretedClass[]);
+/** The classes a text without a digit can fall in: every other one (numbers, dates, times…) needs one. */
+const reinterpretedWithoutDigits = quoteRule(['formula', 'boolean']);
+const DIGIT = /\d/;
+// A register write passes millions of cells here, most of them names and titles with no digit: two patterns for
+// them instead of eight.
+const reinterpreted = (text: string): boolean => (DIGIT.test(text) ? reinterpretedAny(text) : reinterpretedWithoutDigits(text));
 
 /** Google's «Обычный текст» number format: a cell formatted so keeps a typed string as it is (no quote prefix). */
 export const PLAIN_TEXT = '@';

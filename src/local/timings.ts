@@ -5,6 +5,11 @@ import type { CallCounter } from './fakes/calls';
 export interface Phase {
   readonly name: string;
   readonly ms: number;
+  /**
+   * The process's CPU time in the phase (user + system, all threads: the collector's too). On a shared machine the
+   * wall time also counts the other processes' turns; the CPU time is what the phase itself cost.
+   */
+  readonly cpuMs?: number;
   /** Service calls by service ('SpreadsheetApp', 'FormApp', …), only those the phase made. */
   readonly calls: Record<string, number>;
   /** The process's peak resident memory when the phase ended (MB): tells which phase sets `marshrut run`'s peak. */
@@ -20,35 +25,39 @@ export class Timings {
   phase<T>(name: string, work: () => T): T {
     const before = services(this.calls);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       return work();
     } finally {
-      this.record(name, performance.now() - started, before);
+      this.record(name, performance.now() - started, before, cpu);
     }
   }
 
   async phaseAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
     const before = services(this.calls);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       return await work();
     } finally {
-      this.record(name, performance.now() - started, before);
+      this.record(name, performance.now() - started, before, cpu);
     }
   }
 
-  private record(name: string, ms: number, before: Record<string, number>): void {
+  private record(name: string, ms: number, before: Record<string, number>, cpuBefore: NodeJS.CpuUsage): void {
+    const used = process.cpuUsage(cpuBefore);
+    const cpuMs = Math.round((used.user + used.system) / 1000);
     const calls: Record<string, number> = {};
     for (const [service, n] of Object.entries(services(this.calls)))
       if (n - (before[service] ?? 0) > 0) calls[service] = n - (before[service] ?? 0);
     const same = this.phases.findIndex((p) => p.name === name);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    if (same < 0) this.phases.push({ name, ms: Math.round(ms), calls, peakRssMb });
+    if (same < 0) this.phases.push({ name, ms: Math.round(ms), cpuMs, calls, peakRssMb });
     else {
       const earlier = this.phases[same]!;
       const sum = { ...earlier.calls };
       for (const [service, n] of Object.entries(calls)) sum[service] = (sum[service] ?? 0) + n;
-      this.phases[same] = { name, ms: earlier.ms + Math.round(ms), calls: sum, peakRssMb };
+      this.phases[same] = { name, ms: earlier.ms + Math.round(ms), cpuMs: (earlier.cpuMs ?? 0) + cpuMs, calls: sum, peakRssMb };
     }
   }
 

@@ -66,11 +66,15 @@ export function formRowsToSubmissions(table: CsvTable, form: FormSpec, mapping: 
   };
   const unused = table.headers.map((_, col) => col).filter((col) => mapping.unmatched.includes(table.headers[col]));
   const seen = new Map<string, number>();
+  // Each question's columns (its own, then the alternates), found once for the table, not once per row.
+  const questions = form.questions.map((question) => ({
+    question,
+    columns: [mapping.questions[question.key], ...(mapping.alternates[question.key] ?? [])].filter((c) => c !== undefined),
+  }));
   return table.rows.map((cells, index) => {
     const answers: Record<string, string | string[]> = {};
     const extra: Record<string, string> = {};
-    for (const question of form.questions) {
-      const columns = [mapping.questions[question.key], ...(mapping.alternates[question.key] ?? [])].filter((c) => c !== undefined);
+    for (const { question, columns } of questions) {
       const chosen = columns.find((c) => cell(cells, c) !== '');
       for (const col of columns) if (col !== chosen && cell(cells, col) !== '') extra[extraName(col)] = cell(cells, col);
       const text = cell(cells, chosen);

@@ -30,9 +30,11 @@ export class Directory {
   private readonly coordinatorEmails = new Set<string>();
   private orgNames?: string[];
   private readonly similarByAnswer = new Map<string, string[]>();
+  private readonly orgByAnswer = new Map<string, Org | null>();
   /** Per roster row: its person key and normalized ФИО, computed once (each match of that person reads them). */
   private readonly staffKeys: string[] = [];
   private readonly staffNames: string[] = [];
+  private readonly matched: Person[] = [];
 
   constructor(private readonly workbook: Workbook) {}
 
@@ -54,8 +56,14 @@ export class Directory {
         if (org.code) this.orgIndex.set(`c:${normalizeName(org.code)}`, org);
       }
     }
-    const key = normalizeName(answer);
-    return this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? this.orgIndex.get(`t:${normalizeTitle(answer)}`) ?? null;
+    // Per distinct answer, like the index (the organizations do not change during the directory's life).
+    let found = this.orgByAnswer.get(answer);
+    if (found === undefined) {
+      const key = normalizeName(answer);
+      found = this.orgIndex.get(`c:${key}`) ?? this.orgIndex.get(`n:${key}`) ?? this.orgIndex.get(`t:${normalizeTitle(answer)}`) ?? null;
+      this.orgByAnswer.set(answer, found);
+    }
+    return found;
   }
 
   /** The known ОО names nearest to an answer that names none exactly (`nearestNames`), to offer in «Карантин». */
@@ -98,9 +106,13 @@ export class Directory {
   }
 
   private person(i: number, created: boolean): Person {
+    // A matched person read once per roster row (like her key: the directory only appends to the roster).
+    if (!created && this.matched[i]) return this.matched[i]!;
     const name = this.staff.text(i, 'name');
     const orgCode = this.staff.text(i, 'orgCode');
-    return { key: this.staffKeys[i]!, name, orgCode, email: this.staff.text(i, 'email'), created };
+    const person = { key: this.staffKeys[i]!, name, orgCode, email: this.staff.text(i, 'email'), created };
+    if (!created) this.matched[i] = person;
+    return person;
   }
 
   /**

@@ -71,15 +71,26 @@ export class IntakePipeline {
    * journal's titles and dates only, unless the journal is here whole (events were answered in this run too).
    */
   private findEvent(label: string): { title: string; start: Date | string } | null {
-    const parsed = parseEventLabel(label);
-    if (!parsed) return null;
-    const key = eventKey(parsed.title, parsed.start);
+    const key = this.labelKey(label);
+    if (key === null) return null;
     const register = this.registers.get('events');
     const table = register?.table ?? this.workbook.lookup('events', ['title', 'start']);
     const index = register ? register.find(key) : this.eventKeys(table).get(key);
     if (index === undefined) return null;
     const stored = table.get(index, 'start');
     return { title: table.text(index, 'title'), start: isDate(stored) ? stored : String(stored) };
+  }
+
+  /** A dropdown label's natural key, or null: per distinct label (a drain reads the same few thousand again and again). */
+  private readonly labelKeys = new Map<string, string | null>();
+  private labelKey(label: string): string | null {
+    let key = this.labelKeys.get(label);
+    if (key === undefined) {
+      const parsed = parseEventLabel(label);
+      key = parsed ? eventKey(parsed.title, parsed.start) : null;
+      this.labelKeys.set(label, key);
+    }
+    return key;
   }
 
   /** The journal's rows by natural key, for a look-up table (built once per table read). */
@@ -109,9 +120,8 @@ export class IntakePipeline {
         });
         const outcome = this.store(mapped.register, mapped.row, submission);
         for (const extra of mapped.also) this.store(extra.register, extra.row, submission, false);
-        const accepted = rawAnswers(submission);
-        if (quarantineId) this.quarantine.resolve(quarantineId, accepted);
-        else this.quarantine.resolveSource(submission.sourceKey, accepted);
+        if (quarantineId) this.quarantine.resolve(quarantineId, rawAnswers(submission));
+        else this.quarantine.resolveSource(submission.sourceKey, () => rawAnswers(submission));
         if (mapped.register === 'events' && outcome.action === 'added')
           this.releaseWaiting(waitsForEvent(outcome.key), outcome.description);
         return outcome;

@@ -154,10 +154,13 @@ export class Quarantine {
     if (i >= 0) this.change(i, { status: QUARANTINE_DISMISSED, processedAt: this.clock.now() });
   }
 
-  /** The answer of a waiting row was accepted from its source (a respondent fixed it through the edit link). */
-  resolveSource(sourceKey: string, answers: Record<string, string>): void {
+  /**
+   * The answer of a waiting row was accepted from its source (a respondent fixed it through the edit link). The
+   * answers are asked for only then: almost every accepted answer has no row here.
+   */
+  resolveSource(sourceKey: string, answers: () => Record<string, string>): void {
     const i = sourceKey ? this.index.bySource.get(sourceKey) : undefined;
-    if (i !== undefined && this.index.waiting.has(i)) this.resolve(this.table.text(i, 'id'), answers);
+    if (i !== undefined && this.index.waiting.has(i)) this.resolve(this.table.text(i, 'id'), answers());
   }
 
   /** Before a rebuild replays every live response: their waiting rows go, the replay files its own again. */
