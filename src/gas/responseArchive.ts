@@ -11,6 +11,7 @@ import { waitingSubmissions } from '../core/intake/queue';
 import type { NumberedSubmission } from '../core/intake/service';
 import { setSetting, SETTING } from '../core/settings';
 import { sameCell } from '../core/table';
+import { formatCount } from '../core/text';
 import type { FormRegistry } from './forms';
 import { afterArchive, sheetQueueState } from './responseQueue';
 import { scriptLock } from './services';
@@ -56,8 +57,17 @@ function openArchive(record: ArchiveRecord): Spreadsheet {
   }
 }
 
-/** Moves every processed row of the forms' response sheets to the archive; rows still waiting stay. */
-export function archiveResponses(spreadsheet: Spreadsheet, registry: FormRegistry, actor: string, clock: Clock): ResponseArchiveResult {
+/**
+ * Moves every processed row of the forms' response sheets to the archive; rows still waiting stay. `progress` hears
+ * of each sheet before its rows move (at 100k answers a move takes minutes: the methodist sees it go on).
+ */
+export function archiveResponses(
+  spreadsheet: Spreadsheet,
+  registry: FormRegistry,
+  actor: string,
+  clock: Clock,
+  progress: (text: string) => void = () => {},
+): ResponseArchiveResult {
   return scriptLock.withLock(() => {
     const props = PropertiesService.getDocumentProperties();
     const stored = props.getProperties();
@@ -67,16 +77,18 @@ export function archiveResponses(spreadsheet: Spreadsheet, registry: FormRegistr
     const cellsBefore = measureCells(spreadsheet);
     let cellsFreed = 0;
     let waiting = 0;
-    for (const { sheetName } of registry.values()) {
+    const forms = [...registry.values()];
+    forms.forEach(({ sheetName }, index) => {
       const sheet = spreadsheet.getSheetByName(sheetName);
-      if (!sheet) continue;
+      if (!sheet) return;
       const sheetId = sheet.getSheetId();
       const lastRow = sheet.getLastRow();
       const state = sheetQueueState(stored, sheetId);
       // Rows 2…last are processed: below the watermark, and above the first row with an edit waiting.
       const last = Math.min(state.watermark, lastRow, (state.marked[0] ?? Infinity) - 1);
       waiting += Math.max(lastRow - last, 0);
-      if (last < 2) continue;
+      if (last < 2) return;
+      progress(`Переношу в архив «${sheetName}»: ответов ${formatCount(last - 1)} (лист ${index + 1} из ${forms.length})…`);
       const width = Math.max(sheet.getLastColumn(), 1);
       const [header = [], ...rows] = sheet.getRange(1, 1, last, width).getValues() as Cell[][];
       if (!archive) {
@@ -92,7 +104,7 @@ export function archiveResponses(spreadsheet: Spreadsheet, registry: FormRegistr
       for (const key of drop) if (!(key in set)) props.deleteProperty(key);
       deleteDataRows(sheet, rows.length);
       moved.set(sheetName, rows.length);
-    }
+    });
     const rowCount = [...moved.values()].reduce((a, b) => a + b, 0);
     if (rowCount) {
       const workbook = snapshotOf(spreadsheet);

@@ -99,7 +99,19 @@ describe('the archive of processed answers', () => {
   });
 
   test('the first archive moves every processed row exactly, and says how many and how many cells it freed', () => {
+    const toastsBefore = rt.ui.toasts.length;
     const message = archive();
+    // While it moves, a toast per response sheet says which one and how many answers (minutes at 100k answers).
+    const progress = rt.ui.toasts.slice(toastsBefore).map((t) => t.message);
+    expect(progress[0]).toBe('Переношу обработанные ответы в архив…');
+    expect(progress.slice(1)).toEqual(
+      FORM_IDS.map((id, i) => [id, i] as const)
+        .filter(([id]) => archived(id).length > 1)
+        .map(
+          ([id, i]) =>
+            `Переношу в архив «${responseSheet(id)}»: ответов ${group(archived(id).length - 1)} (лист ${i + 1} из ${FORM_IDS.length})…`,
+        ),
+    );
     let moved = 0;
     for (const id of FORM_IDS) {
       const [header, ...data] = original[id];

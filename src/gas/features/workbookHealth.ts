@@ -45,7 +45,7 @@ export function menuArchiveResponses(): void {
         'и архив. Ответы, которые ещё ждут разбора, останутся на месте. Продолжить?',
       'Переношу обработанные ответы в архив…',
       'Архив ответов',
-      () => archiveReport(archiveResponses(active(), formRegistry(active()), currentUserEmail(), systemClock)),
+      () => archiveReport(archiveResponses(active(), formRegistry(active()), currentUserEmail(), systemClock, toast)),
     ),
   );
 }
