@@ -61,7 +61,10 @@ export function coerceInput(input: unknown, ctx?: InputContext): { v: CellValue;
       return { v: parsed.value };
     default: {
       const value = parsed.value;
-      return { v: isDate(value) ? storedDate(value.getTime(), ctx?.pool) : value, ...(parsed.format && !ctx?.format ? { nf: parsed.format } : {}) };
+      return {
+        v: isDate(value) ? storedDate(value.getTime(), ctx?.pool) : value,
+        ...(parsed.format && !ctx?.format ? { nf: parsed.format } : {}),
+      };
     }
   }
 }
