@@ -44,10 +44,7 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
       const extra = charts.get(r);
       if (!width && !extra) continue;
       const row = ws.getRow(r + 1);
-      for (let ci = 0; ci < width; ci++) {
-        const c = grid.cell(r, ci);
-        if (c) writeCell(row.getCell(ci + 1), c, ss.timeZone);
-      }
+      grid.eachCellOfRow(r, (ci, c) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       extra?.forEach((c, ci) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       row.commit();
     }
@@ -106,7 +103,19 @@ function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {
  * per cell, most of the export's time. `number`: exceljs gives a number without a format «General», other values none.
  */
 const styles = new Map<string, Partial<ExcelJS.Style>>();
+/** Cells with no font, colour, fill or wrap (nearly all of a register) by number format alone: no key built per cell. */
+const plainStyles = { number: new Map<string, Partial<ExcelJS.Style>>(), other: new Map<string, Partial<ExcelJS.Style>>() };
 function styleOf(c: Cell, numFmt: string | undefined, number: boolean): Partial<ExcelJS.Style> {
+  if (!c.fw && !c.fs && !c.wrap && !c.fc && !c.bg) {
+    const plain = number ? plainStyles.number : plainStyles.other;
+    let style = plain.get(numFmt ?? '');
+    if (!style) plain.set(numFmt ?? '', (style = keyedStyle(c, numFmt, number)));
+    return style;
+  }
+  return keyedStyle(c, numFmt, number);
+}
+
+function keyedStyle(c: Cell, numFmt: string | undefined, number: boolean): Partial<ExcelJS.Style> {
   const color = c.fc && HEX.test(c.fc) ? c.fc : '';
   const fill = c.bg && HEX.test(c.bg) && c.bg.toLowerCase() !== '#ffffff' ? c.bg : '';
   const key = `${numFmt ?? ''}|${c.fw === 'bold' ? 'b' : ''}${c.fs === 'italic' ? 'i' : ''}${c.wrap ? 'w' : ''}${number ? 'n' : ''}|${color}|${fill}`;

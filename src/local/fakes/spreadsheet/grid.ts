@@ -169,6 +169,38 @@ export class Grid {
     return cell;
   }
 
+  /**
+   * Visits each cell of 0-based row `r` that holds anything, as `cell` would give it, in column order — for exporters
+   * of millions of cells: the row's attribute lines are found once, and one scratch Cell is reused (valid only
+   * during the visit), where `cell` would look in every layer and allocate per cell.
+   */
+  eachCellOfRow(r: number, visit: (c: number, cell: Cell) => void): void {
+    const values = this.values[r];
+    const lines: [AttrName, unknown[]][] = [];
+    let width = values?.length ?? 0;
+    for (const name of ATTRS) {
+      const line = this.layers[name].rows[r] as unknown[] | undefined;
+      if (line === undefined) continue;
+      lines.push([name, line]);
+      if (line.length > width) width = line.length;
+    }
+    const scratch: Cell = { v: '' };
+    const attrs = scratch as unknown as Record<AttrName, unknown>;
+    for (let c = 0; c < width; c++) {
+      const v = values === undefined || c >= values.length ? '' : values[c]!;
+      let any = v !== '';
+      for (let k = 0; k < lines.length; k++) {
+        const [name, line] = lines[k]!;
+        const a = line[c];
+        attrs[name] = a;
+        if (a !== undefined) any = true;
+      }
+      if (!any) continue;
+      scratch.v = v;
+      visit(c, scratch);
+    }
+  }
+
   // -- structure ------------------------------------------------------------------------------
   spliceRows(at: number, remove: number, insert: number): void {
     spliceEmpty(this.values, at, remove, insert);
