@@ -54,6 +54,8 @@ test('XLSX export keeps each cell its own look', async () => {
   sheet.getRange('A2').setNumberFormat('dd.MM.yyyy');
   sheet.getRange('B2').setNumberFormat('dd.MM.yyyy HH:mm');
   sheet.getRange('C2').setValue('Перенос').setWrap(true);
+  // Notes ride in their own layer of the fake's grid (the «Факт» note of «Показатели» is one).
+  sheet.getRange('D1').setNote('Факт: 7 из 9');
   const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
   await exportWorkbookXlsx(ss, path);
 
@@ -69,4 +71,6 @@ test('XLSX export keeps each cell its own look', async () => {
   expect(ws.getCell('B2').numFmt).toBe('dd.mm.yyyy HH:mm');
   expect(ws.getCell('C2').alignment).toMatchObject({ wrapText: true });
   expect(ws.getCell('C1').alignment?.wrapText).toBeFalsy();
+  expect(ws.getCell('D1').note).toBe('Факт: 7 из 9');
+  expect(ws.getCell('C1').note).toBeUndefined();
 });
