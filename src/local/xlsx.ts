@@ -217,24 +217,37 @@ function wallClockAsUtc(d: Date, tz: string): Date {
 }
 
 /**
- * The zone's offset from UTC at a moment. It changes only on whole hours (daylight saving, a zone's reform), so it is
- * computed once per UTC hour: a workbook's tens of thousands of dates cost a few thousand Intl calls, not one each.
+ * The zone's offset from UTC at a moment. It changes only on whole hours (daylight saving, a zone's reform), and at
+ * most once a day: where a UTC day begins and ends at the same offset, that offset holds all day and the day is one
+ * look-up; a day of change is looked up hour by hour. A workbook's 900k dates (answers' timestamps spread over many
+ * hours) cost a few thousand Intl calls, not one per hour they touch.
  */
-const offsets = new Map<string, Map<number, number>>();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** By zone: the offset of each UTC day that has one all day (NaN for a day of change), and of each hour of those. */
+const offsets = new Map<string, { days: Map<number, number>; hours: Map<number, number> }>();
 function zoneOffsetMs(d: Date, tz: string): number {
-  const hour = Math.floor(d.getTime() / 3_600_000);
   let zone = offsets.get(tz);
-  if (!zone) offsets.set(tz, (zone = new Map()));
-  let offset = zone.get(hour);
+  if (!zone) offsets.set(tz, (zone = { days: new Map(), hours: new Map() }));
+  const day = Math.floor(d.getTime() / DAY);
+  let offset = zone.days.get(day);
   if (offset === undefined) {
-    const at = new Date(hour * 3_600_000);
-    const [date, time] = formatDate(at, tz, 'yyyy-MM-dd HH:mm:ss').split(' ');
-    const [y, m, day] = date!.split('-').map(Number);
-    const [h, mi, sec] = time!.split(':').map(Number);
-    offset = Date.UTC(y!, m! - 1, day!, h!, mi!, sec!) - at.getTime();
-    zone.set(hour, offset);
+    const [start, end] = [offsetAt(day * DAY, tz), offsetAt((day + 1) * DAY, tz)];
+    zone.days.set(day, (offset = start === end ? start : NaN));
   }
-  return offset;
+  if (!Number.isNaN(offset)) return offset;
+  const hour = Math.floor(d.getTime() / HOUR);
+  let byHour = zone.hours.get(hour);
+  if (byHour === undefined) zone.hours.set(hour, (byHour = offsetAt(hour * HOUR, tz)));
+  return byHour;
+}
+
+function offsetAt(ms: number, tz: string): number {
+  const at = new Date(ms);
+  const [date, time] = formatDate(at, tz, 'yyyy-MM-dd HH:mm:ss').split(' ');
+  const [y, m, day] = date!.split('-').map(Number);
+  const [h, mi, sec] = time!.split(':').map(Number);
+  return Date.UTC(y!, m! - 1, day!, h!, mi!, sec!) - at.getTime();
 }
 
 /** Google date patterns use MM for month like Excel; only minutes need care, which Excel infers. */

@@ -74,3 +74,24 @@ test('XLSX export keeps each cell its own look', async () => {
   expect(ws.getCell('D1').note).toBe('Факт: 7 из 9');
   expect(ws.getCell('C1').note).toBeUndefined();
 });
+
+// Excel holds wall-clock times: each date is shifted by its zone's offset at that moment (looked up once a day, and
+// hour by hour on a day the clocks change).
+test('XLSX export writes the wall-clock time of each date, across a change of clocks and before 1970', async () => {
+  const rt = createLocalRuntime();
+  const ss = rt.spreadsheets.create('Книга');
+  ss.setSpreadsheetTimeZone('Europe/Berlin');
+  const moments = [
+    '2025-03-30T00:30:00Z', // 01:30 CET, before the change at 01:00 UTC
+    '2025-03-30T02:30:00Z', // 04:30 CEST, after it, the same UTC day
+    '2025-03-29T12:00:00Z', // 13:00 CET, the day before
+    '1961-04-12T06:07:00Z', // 07:07 CET
+  ].map((iso) => new Date(iso));
+  ss.getSheets()[0]!.getRange(1, 1, 1, moments.length).setValues([moments]);
+  const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+  await exportWorkbookXlsx(ss, path);
+
+  const ws = (await new ExcelJS.Workbook().xlsx.readFile(path)).worksheets[0]!;
+  const wall = [1, 2, 3, 4].map((c) => (ws.getCell(1, c).value as Date).toISOString().slice(0, 16));
+  expect(wall).toEqual(['2025-03-30T01:30', '2025-03-30T04:30', '2025-03-29T13:00', '1961-04-12T07:07']);
+});

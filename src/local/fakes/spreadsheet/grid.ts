@@ -176,28 +176,40 @@ export class Grid {
    */
   eachCellOfRow(r: number, visit: (c: number, cell: Cell) => void): void {
     const values = this.values[r];
-    const lines: [AttrName, unknown[]][] = [];
+    const L = this.layers;
+    // Each layer's line of the row by name (no keyed store by a changing name per cell: that is V8's slow path).
+    const [f, nf, dv, fw, fs, bg, fc, wrap, ha, note] = ATTRS.map((name) => L[name].rows[r] as unknown[] | undefined);
     let width = values?.length ?? 0;
-    for (const name of ATTRS) {
-      const line = this.layers[name].rows[r] as unknown[] | undefined;
-      if (line === undefined) continue;
-      lines.push([name, line]);
-      if (line.length > width) width = line.length;
-    }
-    const scratch: Cell = { v: '' };
-    const attrs = scratch as unknown as Record<AttrName, unknown>;
+    for (const line of [f, nf, dv, fw, fs, bg, fc, wrap, ha, note]) if (line && line.length > width) width = line.length;
+    const none = undefined;
+    const scratch: Record<keyof Cell, unknown> = {
+      v: '',
+      f: none,
+      nf: none,
+      dv: none,
+      fw: none,
+      fs: none,
+      bg: none,
+      fc: none,
+      wrap: none,
+      ha: none,
+      note: none,
+    };
     for (let c = 0; c < width; c++) {
       const v = values === undefined || c >= values.length ? '' : values[c]!;
-      let any = v !== '';
-      for (let k = 0; k < lines.length; k++) {
-        const [name, line] = lines[k]!;
-        const a = line[c];
-        attrs[name] = a;
-        if (a !== undefined) any = true;
-      }
-      if (!any) continue;
+      scratch.f = f?.[c];
+      scratch.nf = nf?.[c];
+      scratch.dv = dv?.[c];
+      scratch.fw = fw?.[c];
+      scratch.fs = fs?.[c];
+      scratch.bg = bg?.[c];
+      scratch.fc = fc?.[c];
+      scratch.wrap = wrap?.[c];
+      scratch.ha = ha?.[c];
+      scratch.note = note?.[c];
+      if (v === '' && ATTRS.every((name) => scratch[name] === undefined)) continue;
       scratch.v = v;
-      visit(c, scratch);
+      visit(c, scratch as unknown as Cell);
     }
   }
 
