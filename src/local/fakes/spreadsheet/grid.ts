@@ -156,31 +156,17 @@ export class Grid {
     }
     return last;
   }
-  /** A snapshot of the cell at 0-based (r, c) for exporters; undefined when it holds nothing at all. */
-  cell(r: number, c: number): Cell | undefined {
-    const v = this.value(r, c);
-    let cell: Cell | undefined = v === '' ? undefined : { v };
-    for (const name of ATTRS) {
-      const a = this.layers[name].get(r, c);
-      if (a === undefined) continue;
-      cell ??= { v };
-      (cell as unknown as Record<string, unknown>)[name] = a;
-    }
-    return cell;
-  }
-
   /**
-   * Visits each cell of 0-based row `r` that holds anything, as `cell` would give it, in column order — for exporters
-   * of millions of cells: the row's attribute lines are found once, and one scratch Cell is reused (valid only
-   * during the visit), where `cell` would look in every layer and allocate per cell.
+   * Visits each cell of 0-based row `r` that holds anything (its value and every attribute), in column order — for
+   * exporters of millions of cells: the row's attribute lines are found once, and one scratch Cell is reused (valid
+   * only during the visit), not a look in every layer and an object per cell.
    */
   eachCellOfRow(r: number, visit: (c: number, cell: Cell) => void): void {
     const values = this.values[r];
     const L = this.layers;
     // Each layer's line of the row by name (no keyed store by a changing name per cell: that is V8's slow path).
     const [f, nf, dv, fw, fs, bg, fc, wrap, ha, note] = ATTRS.map((name) => L[name].rows[r] as unknown[] | undefined);
-    let width = values?.length ?? 0;
-    for (const line of [f, nf, dv, fw, fs, bg, fc, wrap, ha, note]) if (line && line.length > width) width = line.length;
+    const width = this.width(r);
     const none = undefined;
     const scratch: Record<keyof Cell, unknown> = {
       v: '',

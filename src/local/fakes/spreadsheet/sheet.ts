@@ -5,7 +5,7 @@ import { GridRef, parseA1 } from './a1';
 import { chartData, ChartData, FakeProtection, makeProtection, newChartBuilder, placeChart } from './extras';
 import { FakeRange, makeRange, writeInput } from './range';
 import { Grid } from './grid';
-import { assertFits, Cell, CellValue, InputContext } from './values';
+import { assertFits, CellValue, InputContext } from './values';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -90,10 +90,6 @@ export class FakeSheet implements SheetApi {
   ) {}
 
   // -- grid internals ---------------------------------------------------------------------------
-  /** The 1-based cell as one object (a snapshot: writing to it changes nothing); undefined when it holds nothing. */
-  cell(row: number, col: number): Cell | undefined {
-    return this.grid.cell(row - 1, col - 1);
-  }
   /** Stores a value into the 1-based cell as it is, without Google's coercion (a form's header, a test's setup). */
   put(row: number, col: number, v: CellValue): void {
     this.grid.setValue(row - 1, col - 1, v);

@@ -5,7 +5,7 @@ import { parseTyped, staysText } from './locale';
 
 export type CellValue = string | number | boolean | Date;
 
-/** A cell as one object: what exporters read (FakeSheet.cell), built on demand from the sheet's grid (./grid). */
+/** A cell as one object: what exporters read (Grid.eachCellOfRow), built from the sheet's grid (./grid). */
 export interface Cell extends Partial<CellAttrs> {
   v: CellValue;
 }
