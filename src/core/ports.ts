@@ -29,6 +29,12 @@ export interface WorkbookPort {
   readHeader(sheet: SheetId): { header: readonly string[]; rowCount: number };
   /** Reads the header and the span of the given columns (by header): a look-up needs its key columns only. */
   readColumns(sheet: SheetId, headers: readonly string[]): TableData;
+  /**
+   * Reads the span of the given columns (by header) as it is, in one call: `header` is the span's header and each row
+   * the span's cells (none widened to the sheet). For the engine, which only reads: a register's trailing columns (who
+   * answered, when: two dates a row) are not read. A port without it, or a sheet reshaped past it, reads whole.
+   */
+  readSpan?(sheet: SheetId, headers: readonly string[]): TableData;
   /** Writes a sheet's changes with a bounded number of calls, whatever the number of rows. */
   writeTable(sheet: SheetId, header: readonly string[], change: TableChange): void;
   /**

@@ -19,8 +19,10 @@ export class Table {
   private truncated = false;
   /** Read in part (TableData.partial): rows are looked up and appended to, never updated. */
   readonly partial: boolean;
+  /** Read for these columns only (`Workbook.columns`): no other column is read, nothing is written. */
+  private readonly only?: ReadonlySet<string>;
 
-  constructor(spec: SheetSpec, data: TableData) {
+  constructor(spec: SheetSpec, data: TableData, only?: readonly string[]) {
     this.spec = spec;
     this.header = data.header.map((h) => String(h).trim());
     // The port hands over freshly read arrays: they are kept as they are (no copy of a 100k-row sheet); a row
@@ -32,7 +34,8 @@ export class Table {
       while (row.length < width) row.push('');
     }
     this.originalCount = this.rows.length;
-    this.partial = data.partial === true;
+    this.partial = data.partial === true || only !== undefined;
+    if (only) this.only = new Set(only);
     for (const column of spec.columns) {
       this.columnSpecs.set(column.key, column);
       const i = this.header.indexOf(column.header);
@@ -46,13 +49,13 @@ export class Table {
 
   /** One cell, typed by the schema's column kind (a hand-typed «01.02.2025» in a date column reads as a Date). */
   get(index: number, key: string): Cell {
-    const i = this.columnIndex.get(key);
+    const i = this.indexOf(key);
     if (i === undefined) return '';
     return coerceCell(this.columnSpecs.get(key)!, this.rows[index][i]);
   }
 
   text(index: number, key: string): string {
-    const i = this.columnIndex.get(key);
+    const i = this.indexOf(key);
     return i === undefined ? '' : cellText(this.columnSpec(key), this.rows[index][i]);
   }
 
@@ -63,7 +66,7 @@ export class Table {
 
   /** `text` of one column as a function of the row (a text column's strings trimmed without the general path). */
   texts(key: string): (index: number) => string {
-    const i = this.columnIndex.get(key);
+    const i = this.indexOf(key);
     if (i === undefined || !STRING_KINDS.has(this.columnSpec(key).kind)) return this.reader(key, cellText);
     const spec = this.columnSpec(key);
     const rows = this.rows;
@@ -73,8 +76,19 @@ export class Table {
     };
   }
 
+  /** Whether every one of `keys` can be read here: the table is whole, or was read for them. */
+  reads(keys: readonly string[]): boolean {
+    return this.only ? keys.every((key) => this.only!.has(key)) : !this.partial;
+  }
+
+  /** The column of `key` in the rows, if the sheet has it; a column a table was not read for is a caller's mistake. */
+  private indexOf(key: string): number | undefined {
+    if (this.only && !this.only.has(key)) throw new Error(`Column ${key} of ${this.spec.name} was not read`);
+    return this.columnIndex.get(key);
+  }
+
   private reader<T extends Cell>(key: string, read: (column: ColumnSpec, raw: Cell) => T): (index: number) => T | '' {
-    const i = this.columnIndex.get(key);
+    const i = this.indexOf(key);
     if (i === undefined) return () => '';
     const spec = this.columnSpec(key);
     const rows = this.rows;
@@ -110,6 +124,7 @@ export class Table {
   }
 
   append(values: Row): number {
+    if (this.only) throw new Error(`Лист «${this.spec.name}» прочитан частично: в него нельзя добавить строки.`);
     const cells = this.header.map(() => '' as Cell);
     // for…in, not Object.entries: a rebuilt output sheet appends tens of thousands of rows.
     for (const key in values) {
@@ -134,6 +149,7 @@ export class Table {
 
   /** Keeps only the rows `keep` accepts (a rebuild); the flush then rewrites the sheet and clears the rest. */
   retain(keep: (index: number) => boolean): void {
+    if (this.only) throw new Error(`Лист «${this.spec.name}» прочитан частично: его нельзя переписать.`);
     const kept = this.rows.filter((_, i) => keep(i));
     this.rows.length = 0;
     for (const row of kept) this.rows.push(row);

@@ -40,6 +40,21 @@ export class Workbook {
     return table;
   }
 
+  /**
+   * A register for reading only, by the columns `keys` (`readSpan`): a table that refuses writes and the columns it
+   * was not asked for. Unless the sheet is already here whole; reading the whole sheet later (`table`) replaces it.
+   */
+  columns(id: SheetId, keys: readonly string[]): Table {
+    const here = this.tables.get(id);
+    if (here?.reads(keys)) return here;
+    if (here) return this.table(id); // a look-up's key columns: the sheet is read whole
+    const spec = sheetSpec(id);
+    const headers = keys.map((key) => spec.columns.find((c) => c.key === key)!.header);
+    const table = new Table(spec, this.port.readSpan ? this.port.readSpan(id, headers) : this.port.readTable(id), keys);
+    this.tables.set(id, table);
+    return table;
+  }
+
   /** An append-only log («Журнал изменений»): its rows are not read, new ones go below the last. */
   log(id: SheetId): Table {
     let table = this.tables.get(id);

@@ -91,6 +91,29 @@ export class SheetsWorkbookPort implements WorkbookPort {
     return { header, rows, partial: true };
   }
 
+  /**
+   * The span of `headers` where set-up put them, header row included, in one call (as many as `readTable`'s). Where a
+   * methodist moved one of them out of that span, or narrowed the sheet, the sheet is read whole instead.
+   */
+  readSpan(id: SheetId, headers: readonly string[]): TableData {
+    const sheet = this.sheet(id);
+    const planned = sheetSpec(id).columns.map((c) => c.header);
+    const positions = headers.map((h) => planned.indexOf(h));
+    const from = Math.min(...positions);
+    const width = Math.max(...positions) - from + 1;
+    let values: Cell[][];
+    try {
+      values = sheet.getRange(1, from + 1, Math.max(sheet.getLastRow(), 1), width).getValues() as Cell[][];
+    } catch {
+      return this.readTable(id); // narrower than set-up made it: the span is past the grid
+    }
+    const header = (values[0] ?? []).map((h) => String(h).trim());
+    if (!headers.every((h) => header.includes(h))) return this.readTable(id);
+    const rows = values.slice(1);
+    this.skipNotice(id, rows);
+    return { header, rows, partial: true };
+  }
+
   /** Set-up's notice is not a record: alone it is dropped, above hand-typed rows it reads as an empty row. */
   private skipNotice(id: SheetId, rows: Cell[][]): boolean {
     if (!rows.length || !isNoticeRow(rows[0]!)) return false;

@@ -133,6 +133,67 @@ describe('look-ups read their key columns only (point 4)', () => {
   });
 });
 
+describe('the recompute reads the columns it counts, read-only (issue «Size and speed»)', () => {
+  const staffColumns = SHEETS.staff.columns.map((c) => c.header);
+  const getValuesCalls = (wb: ReturnType<typeof testWorkbook>) => wb.runtime.calls.counts['Range.getValues'] ?? 0;
+
+  test('«Педагоги» for the engine: the header and the span ФИО…«Молодой специалист», the column right of it unread', () => {
+    const wb = testWorkbook();
+    const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+    wb.runtime.calls.reset();
+    const table = workbook.columns('staff', ['name', 'roles', 'youngSpecialist']);
+    expect(getValuesCalls(wb)).toBe(1); // the header comes with the span, in one call as a whole read
+    const last = staffColumns.indexOf(SHEETS.staff.columns.find((c) => c.key === 'youngSpecialist')!.header);
+    expect(last).toBeLessThan(staffColumns.length - 1);
+    expect(table.header).toEqual(staffColumns.slice(0, last + 1));
+    expect(table.text(0, 'name')).toBe('Иванова Ирина Петровна');
+    expect(table.text(0, 'roles')).toBe('Наставник');
+    // Asking for a column it was not read for is the caller's mistake, never a silent ''.
+    expect(() => table.text(0, 'source')).toThrow('was not read');
+    expect(() => table.update(0, { roles: 'Эксперт' })).toThrow('прочитан частично');
+    expect(() => table.append({ name: 'Новая Нина', orgCode: 'ОО-1' })).toThrow('прочитан частично');
+    // Needed whole later in the same snapshot: read whole.
+    const source = wb.values('staff')[1]![staffColumns.length - 1];
+    expect(source).not.toBe('');
+    expect(workbook.table('staff').text(0, 'source')).toBe(source);
+  });
+
+  test('columns a methodist moved are found where they are: moved within the span, or the sheet read whole', () => {
+    const wb = testWorkbook();
+    const sheet = wb.spreadsheet.getSheetByName(SHEETS.staff.name)!;
+    const values = sheet.getDataRange().getValues();
+    const width = values[0]!.length;
+    const [name, roles] = [staffColumns.indexOf('ФИО'), staffColumns.indexOf('Роли')];
+    const swap = (row: unknown[], a: number, b: number) => row.map((v, i) => (i === a ? row[b] : i === b ? row[a] : v));
+    // «Роли» and the column before it change places: still inside the span ФИО…Роли.
+    sheet.getRange(1, 1, values.length, width).setValues(values.map((row) => swap(row, roles, roles - 1)));
+    let table = new Workbook(new SheetsWorkbookPort(wb.spreadsheet)).columns('staff', ['name', 'roles']);
+    expect(table.header).toEqual(swap(staffColumns, roles, roles - 1).slice(name, roles + 1));
+    expect([table.text(0, 'name'), table.text(0, 'roles')]).toEqual(['Иванова Ирина Петровна', 'Наставник']);
+    // «Роли» moved to the last column, out of that span: the whole sheet is read.
+    sheet.getRange(1, 1, values.length, width).setValues(values.map((row) => swap(row, roles, width - 1)));
+    table = new Workbook(new SheetsWorkbookPort(wb.spreadsheet)).columns('staff', ['name', 'roles']);
+    expect(table.header).toEqual(swap(staffColumns, roles, width - 1));
+    expect([table.text(0, 'name'), table.text(0, 'roles')]).toEqual(['Иванова Ирина Петровна', 'Наставник']);
+  });
+
+  test('a roster narrower than set-up made it (columns deleted) is read whole', () => {
+    const wb = testWorkbook();
+    const sheet = wb.spreadsheet.getSheetByName(SHEETS.staff.name)!;
+    sheet.deleteColumns(2, sheet.getMaxColumns() - 2);
+    const table = new Workbook(new SheetsWorkbookPort(wb.spreadsheet)).columns('staff', ['name', 'roles']);
+    expect(table.text(0, 'name')).toBe('Иванова Ирина Петровна');
+    expect(table.text(0, 'roles')).toBe(''); // the column is gone
+  });
+
+  test('a register looked up in part (the intake) is read whole for the engine, not taken as it is', () => {
+    const wb = testWorkbook();
+    const workbook = new Workbook(new SheetsWorkbookPort(wb.spreadsheet));
+    workbook.lookup('staff', ['name', 'orgCode', 'email']);
+    expect(workbook.columns('staff', ['name', 'roles']).text(0, 'roles')).toBe('Наставник');
+  });
+});
+
 test("a commit asks each appended sheet's grid once, and the next commits of the snapshot not at all", () => {
   const wb = testWorkbook();
   seedEvents(wb, 10);

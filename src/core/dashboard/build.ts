@@ -130,7 +130,9 @@ function datedRows<L extends string>(
   labelKey: string,
   labels: readonly L[],
 ) {
-  const table = workbook.table(id);
+  // IOMs and pairs by the columns counted (the recompute's engine has read them: `Workbook.columns`); «Мероприятия»
+  // whole, as the roadmap panel and the engine read it.
+  const table = id === 'events' ? workbook.table(id) : workbook.columns(id, ['start', 'end', unitKey, labelKey]);
   const startOf = table.cells('start');
   const endOf = table.cells('end');
   const unitOf = table.texts(unitKey);

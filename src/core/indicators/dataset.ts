@@ -155,6 +155,18 @@ const SCHOOL = normalizeName('Школа');
 
 const texts = (t: Table, ...keys: string[]) => keys.map((key) => t.texts(key));
 
+/**
+ * The columns the engine reads of each large register (`Workbook.columns`): only their span is read, so a register's
+ * trailing columns (who answered, the answer's id and times — two dates a row) are never read by a recompute.
+ */
+const READS = {
+  staff: ['name', 'orgCode', 'position', 'roles', 'association', 'youngSpecialist', 'birthDate', 'careerStart'],
+  participation: ['eventTitle', 'eventLabel', 'eventStart', 'personName', 'personOrgCode', 'role', 'certified'],
+  mentoring: ['mentorName', 'mentorOrgCode', 'menteeName', 'menteeOrgCode', 'menteeYoung', 'form', 'start', 'end'],
+  iom: ['personName', 'personOrgCode', 'start', 'end', 'status'],
+  diagnostics: ['personName', 'personOrgCode', 'date', 'level', 'procedure'],
+} as const;
+
 /** The first index whose key is greater than `day` in an array sorted by `key`. */
 export function upperBound<T>(items: readonly T[], key: (item: T) => Day, day: Day): number {
   let lo = 0;
@@ -395,7 +407,7 @@ export class Dataset {
 
   constructor(workbook: Workbook) {
     this.readOrganizations(workbook.table('organizations'));
-    this.roster = this.readStaff(workbook.table('staff'));
+    this.roster = this.readStaff(workbook.columns('staff', READS.staff));
     this.readEvents(workbook.table('events'));
     this.roadmap = readRoadmap(
       workbook.table('roadmap'),
@@ -403,12 +415,12 @@ export class Dataset {
     );
     this.participation = new ParticipationRows(
       this.people,
-      workbook.table('participation'),
+      workbook.columns('participation', READS.participation),
       (title, day) => this.eventAt(title, day),
       this.events,
     );
-    this.pairs = this.readMentoring(workbook.table('mentoring'));
-    const ioms = workbook.table('iom');
+    this.pairs = this.readMentoring(workbook.columns('mentoring', READS.mentoring));
+    const ioms = workbook.columns('iom', READS.iom);
     this.iomPeopleColumn = new PersonColumn(this.people, ioms, 'person');
     const [end, status] = [ioms.cells('end'), ioms.texts('status')];
     const iom = (row: number, start: Day): IomInfo => {
@@ -416,7 +428,7 @@ export class Dataset {
       return { row, start, end: dayOfCell(end(row)), status: text, statusKey: normalizeName(text) };
     };
     this.ioms = dated(ioms, 'start', iom);
-    const diagnostics = workbook.table('diagnostics');
+    const diagnostics = workbook.columns('diagnostics', READS.diagnostics);
     this.diagnosticPeopleColumn = new PersonColumn(this.people, diagnostics, 'person');
     const [level, procedure] = texts(diagnostics, 'level', 'procedure');
     this.diagnostics = dated(diagnostics, 'date', (row, date) => ({ row, date, level: level(row), procedure: procedure(row) }));
