@@ -48,6 +48,18 @@ export const coreRules = {
       ],
     },
   ],
+  // The time comes through the Clock port: the local runtime and the tests set it, a workbook's rules follow it.
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'src/core reads the time from its Clock port, not new Date().',
+    },
+    {
+      selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+      message: 'src/core reads the time from its Clock port, not Date.now().',
+    },
+  ],
 };
 
 export default tseslint.config(

@@ -14,7 +14,7 @@ import { sameCell } from '../core/table';
 import { formatCount } from '../core/text';
 import type { FormRegistry } from './forms';
 import { afterArchive, sheetQueueState } from './responseQueue';
-import { scriptLock } from './services';
+import { scriptLock, systemClock } from './services';
 import { toSheetValue } from './sheetValues';
 import { measureCells, recordWorkbookCells } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
@@ -183,7 +183,11 @@ export function archivedSubmissions(spreadsheet: Spreadsheet, registry: FormRegi
     const [header = [], ...rows] = target.getDataRange().getValues() as Cell[][];
     const numbered = rows.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
     items.push(
-      ...waitingSubmissions({ form, sheetKey: String(live.getSheetId()), header: header.map(String), rows: numbered }, 'Архив ответов'),
+      ...waitingSubmissions(
+        { form, sheetKey: String(live.getSheetId()), header: header.map(String), rows: numbered },
+        'Архив ответов',
+        systemClock.now(),
+      ),
     );
   }
   return items;

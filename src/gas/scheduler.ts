@@ -5,7 +5,7 @@
 //
 // For other branches: the size check registers itself as
 //   registerJob('sizeCheck', (row, now) => { ...; return { next: now + DAY_MS }; });
-// and calls requestJob('sizeCheck', Date.now()) once (e.g. at set-up); the tick does the rest.
+// and calls requestJob('sizeCheck', systemClock.now().getTime()) once (e.g. at set-up); the tick does the rest.
 import {
   cancelJob,
   JobRegistry,
@@ -17,7 +17,7 @@ import {
   type JobTable,
 } from '../core/schedule/jobs';
 import { installMode, schedulerEveryMinutes, type InstallMode } from './installMode';
-import { scriptLock } from './services';
+import { scriptLock, systemClock } from './services';
 
 export const SCHEDULER_HANDLER = 'onSchedulerTrigger';
 /** The jobs of the table: the drain of waiting answers (every tick), the month's digests, the regional refresh's resume. */
@@ -84,7 +84,11 @@ export const scheduledJobs = (): JobTable => readTable();
  * none of them twice (a digest month is started once); the jobs run outside the lock (each takes it for its own
  * writes); their outcomes are written back under the lock over the table as it then is.
  */
-export function runSchedulerTick(now: number = Date.now()): { ran: string[]; failed: string[]; results: Record<string, unknown> } {
+export function runSchedulerTick(now: number = systemClock.now().getTime()): {
+  ran: string[];
+  failed: string[];
+  results: Record<string, unknown>;
+} {
   const claimed = scriptLock.withLock(() => {
     const table = readTable();
     const due: Record<string, JobRow> = {};

@@ -5,6 +5,7 @@
 // triggers and does nothing, so two owners never both run a job.
 import { installMode, tickEvery } from './installMode';
 import { digestsOn } from './digestSchedule';
+import { systemClock } from './services';
 import {
   effectiveUser,
   installSchedulerTrigger,
@@ -109,8 +110,8 @@ function installMissing(spreadsheet: Spreadsheet, forms: boolean): { created: nu
   }
   if (installSchedulerTrigger()) created++;
   // The standing jobs (a row already there is never postponed); digests turned on before the scheduler get theirs.
-  if (forms) requestJob(JOB.drain, Date.now());
-  if (digestsOn()) requestJob(JOB.digest, Date.now());
+  if (forms) requestJob(JOB.drain, systemClock.now().getTime());
+  if (digestsOn()) requestJob(JOB.digest, systemClock.now().getTime());
   // Recorded after the triggers exist: a failed install (Google's 20 triggers) leaves the previous owner serving.
   properties().setProperty(TRIGGERS_OWNER, effectiveUser());
   return { created, removed };

@@ -208,7 +208,9 @@ describe('intake properties', () => {
     const wb = testWorkbook();
     const load = () => {
       for (const sheet of ['organizations', 'staff', 'diagnostics'] as const) importReference(wb.deps, sheet, files[`${sheet}.csv`]);
-      const items = FORM_IDS.flatMap((form) => tableToSubmissions(form, parseCsvTable(files[`${form}.csv`]), 'Импорт CSV').items);
+      const items = FORM_IDS.flatMap(
+        (form) => tableToSubmissions(form, parseCsvTable(files[`${form}.csv`]), 'Импорт CSV', new Date(2025, 0, 1)).items,
+      );
       return submit(wb.deps, items);
     };
     const registers = [

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
-const PURITY = new Set(['no-restricted-globals', 'no-restricted-imports']);
+const PURITY = new Set(['no-restricted-globals', 'no-restricted-imports', 'no-restricted-syntax']);
 type Result = { file: string; messages: { ruleId: string | null; line: number; message: string }[] };
 
 const lint = (input: { files?: string[]; texts?: { code: string; file: string }[] }): Result[] =>
@@ -30,9 +30,12 @@ const SNIPPETS = [
     file: 'src/core/a/x.ts',
     expected: ['no-restricted-imports'],
   },
-  // Allowed: a core import, a service named in a comment, and the adapters using services.
+  { code: 'export const t = () => new Date();\n', file: 'src/core/x.ts', expected: ['no-restricted-syntax'] },
+  { code: 'export const t = () => Date.now();\n', file: 'src/core/a/x.ts', expected: ['no-restricted-syntax'] },
+  // Allowed: a core import, a date made from a value, a service named in a comment, and the adapters using services.
   { code: "import { Workbook } from '../workbook';\nexport const w = Workbook;\n", file: 'src/core/a/x.ts', expected: [] },
   { code: '// SpreadsheetApp.flush() is called by the adapter\nexport const n = 1;\n', file: 'src/core/x.ts', expected: [] },
+  { code: 'export const d = (ms: number) => new Date(ms);\n', file: 'src/core/x.ts', expected: [] },
   { code: 'export const a = () => SpreadsheetApp.getActive();\n', file: 'src/gas/x.ts', expected: [] },
 ];
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { mapFormColumns } from '../../src/core/csv/formColumns';
 import { formRowsToSubmissions, orderByTimestamp, type RawSubmission } from '../../src/core/csv/formRows';
 import { parseCsvTable } from '../../src/core/csv/table';
+import { tableToSubmissions } from '../../src/core/intake/responseRows';
 import { FORMS } from '../../src/core/schema/forms';
 import { splitCheckboxAnswer } from '../../src/core/text';
 import { fixture } from './helpers';
@@ -116,5 +117,15 @@ describe('orderByTimestamp', () => {
         }
       }),
     );
+  });
+});
+
+describe('tableToSubmissions', () => {
+  it('an answer without a readable «Отметка времени» is received when the rows are taken in (the caller’s clock), the others keep theirs', () => {
+    const t = parseCsvTable('Отметка времени,ФИО педагога\nвчера,Иванов\n12.09.2025 09:05:17,Петров\n');
+    const receivedAt = new Date(2031, 4, 6, 7, 8, 9);
+    const [first, second] = tableToSubmissions('iom', t, 'Импорт CSV', receivedAt).items.map((i) => i.submission.timestamp);
+    expect(first).toEqual(receivedAt);
+    expect(second).toEqual(new Date(2025, 8, 12, 9, 5, 17));
   });
 });

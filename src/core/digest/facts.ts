@@ -12,6 +12,7 @@ import { Quarantine, QUARANTINE_WAITING } from '../intake/quarantine';
 import { IOM_FORM_STATUSES } from '../schema/choices';
 import { compareCodes, compareRu, normalizeName } from '../text';
 import type { Workbook } from '../workbook';
+import type { Clock } from '../ports';
 import { dayOfIso, monthSpan, sendDay, yearToDate, type DigestMonth } from './month';
 
 /** Normalized ОО codes a digest may show people of; null = the whole municipality. */
@@ -51,6 +52,13 @@ const IMPLEMENTED = normalizeName('Реализован');
 const FINAL = new Set(['Реализован', 'Не реализован'].map(normalizeName));
 
 const byOrgAndName = (a: PersonRow, b: PersonRow) => compareCodes(a.orgCode, b.orgCode) || compareRu(a.name, b.name);
+
+/** The quarantine is only read here: a clock that would be asked only by a write, and says so if it ever is. */
+const READ_ONLY: Clock = {
+  now: () => {
+    throw new Error('DigestData reads «Карантин» only: no write needs the time');
+  },
+};
 
 export class DigestData {
   readonly dataset: Dataset;
@@ -97,8 +105,7 @@ export class DigestData {
       orgByText.set(org, org);
       if (info.name) orgByText.set(normalizeName(info.name), org);
     }
-    // Read only: the quarantine's clock is never consulted.
-    return new Quarantine(workbook, { now: () => new Date() })
+    return new Quarantine(workbook, READ_ONLY)
       .entries()
       .filter((e) => e.status === QUARANTINE_WAITING)
       .map((e) => new Set(Object.values(e.answers).flatMap((answer) => orgByText.get(normalizeName(answer)) ?? [])));

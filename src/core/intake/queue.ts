@@ -89,9 +89,9 @@ export const responseIdOf = (sheetKey: string, row: number): string => `${sheetK
 const asText = (v: Cell, column: number): string => (isDate(v) ? (column === 0 ? formatDateTime(v) : formatDay(v)) : String(v ?? ''));
 
 /** A waiting sheet's rows as submissions, each known by its response id. */
-export function waitingSubmissions(sheet: WaitingSheet, source: string): NumberedSubmission[] {
+export function waitingSubmissions(sheet: WaitingSheet, source: string, receivedAt: Date): NumberedSubmission[] {
   const table: CsvTable = { headers: sheet.header.map((h) => String(h).trim()), rows: sheet.rows.map((r) => r.cells.map(asText)) };
-  return tableToSubmissions(sheet.form, table, source, {
+  return tableToSubmissions(sheet.form, table, source, receivedAt, {
     identity: (i) => ({ row: sheet.rows[i]!.row, responseId: responseIdOf(sheet.sheetKey, sheet.rows[i]!.row + (sheet.archived ?? 0)) }),
   }).items;
 }
@@ -117,7 +117,7 @@ export function drain(deps: DrainDeps, clock: Clock, options: DrainOptions = {})
     for (;;) {
       const batchStarted = clock.now().getTime();
       const batch = deps.queue.take(batchSize);
-      const items = batch.sheets.flatMap((sheet) => waitingSubmissions(sheet, 'Форма'));
+      const items = batch.sheets.flatMap((sheet) => waitingSubmissions(sheet, 'Форма', deps.clock.now()));
       if (!items.length) break;
       const ordered = [
         ...orderByTime(items.filter((i) => i.submission.form === 'events')),

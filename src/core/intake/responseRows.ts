@@ -36,6 +36,8 @@ export function tableToSubmissions(
   form: FormId,
   table: CsvTable,
   source: string,
+  /** When the rows are taken in: the time of an answer without a readable «Отметка времени». */
+  receivedAt: Date,
   options: { manual?: Record<string, string>; identity?: RowIdentity } = {},
 ): TableSubmissions {
   const mapping = mapFormColumns(table.headers, FORMS[form], options.manual);
@@ -47,7 +49,7 @@ export function tableToSubmissions(
         form,
         answers: raw.answers,
         email: raw.email,
-        timestamp: raw.timestamp ?? new Date(), // no readable «Отметка времени»: received now, ordered last
+        timestamp: raw.timestamp ?? receivedAt, // no readable «Отметка времени»: received now, ordered last
         responseId: identity?.responseId ?? '',
         editUrl: '',
         source,

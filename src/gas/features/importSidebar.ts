@@ -81,9 +81,12 @@ export function rpcImportRun(payload: unknown) {
     mapFormColumns(table.headers, FORMS[source.form], source.mapping),
   );
   if (refusal) throw new Error(refusal);
-  const { items, unusedColumns, notes } = tableToSubmissions(source.form, table, 'Импорт CSV', { manual: source.mapping });
+  const deps = methodistDeps();
+  const { items, unusedColumns, notes } = tableToSubmissions(source.form, table, 'Импорт CSV', deps.clock.now(), {
+    manual: source.mapping,
+  });
   // In the order the answers were sent: a later answer with the same key replaces an earlier one (SPEC §5).
-  const run = submit(methodistDeps(), orderByTime(items));
+  const run = submit(deps, orderByTime(items));
   if (source.form === 'events') syncFormChoices(active(), 'participation');
   return { ...run.report[source.form], unusedColumns, notes };
 }

@@ -158,6 +158,7 @@ function rebuildRegisters(): void {
   const ui = SpreadsheetApp.getUi();
   const spreadsheet = active();
   toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
+  const deps = methodistDeps();
   const registry = formRegistry(spreadsheet);
   // The archive's answers first (the older ones), then what the response sheets still hold: the same ids as before.
   const items: NumberedSubmission[] = archivedSubmissions(spreadsheet, registry);
@@ -177,10 +178,11 @@ function rebuildRegisters(): void {
           archived: archivedRows(stored, sheet.getSheetId()),
         },
         'Пересборка',
+        deps.clock.now(),
       ),
     );
   }
-  const run = rebuild(methodistDeps(), items);
+  const run = rebuild(deps, items);
   // Every response has been replayed: nothing waits in the queue any more.
   new SheetsResponseQueue(spreadsheet, registry).settleAll();
   ui.alert('Реестры пересобраны', reportLines(run.report).join('\n'), ui.ButtonSet.OK);
