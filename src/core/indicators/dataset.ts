@@ -694,7 +694,10 @@ function dated<T>(t: Table, dateKey: string, make: (row: number, day: Day) => T)
 
 /** `records` sorted by their `days` (ties in the records' order), as `day * ROWS + index` keys in a typed array. */
 function inDayOrder<T>(records: readonly T[], days: readonly Day[]): T[] {
-  const sorted = Float64Array.from(days, (day, i) => day * ROWS + i).sort();
+  // A loop, not Float64Array.from(days, fn): that iterates `days` through an iterator, an object per record.
+  const sorted = new Float64Array(days.length);
+  for (let i = 0; i < days.length; i++) sorted[i] = days[i]! * ROWS + i;
+  sorted.sort();
   const rows: T[] = new Array(sorted.length);
   for (let k = 0; k < sorted.length; k++) rows[k] = records[sorted[k]! % ROWS]!;
   return rows;
