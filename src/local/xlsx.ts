@@ -9,6 +9,8 @@ import { validationData } from './fakes/spreadsheet/validation';
 import { unwrap } from './fakes/strict';
 import { formatDate } from './fakes/utilities';
 
+/** The style of every row: none (shared, never written to: rows are not styled). */
+const ROW_STYLE: Partial<ExcelJS.Style> = {};
 /** Excel's inline list (`"a,b,c"`) is limited to 255 characters; longer lists go to a hidden sheet. */
 const INLINE_LIST_LIMIT = 255;
 const LISTS_SHEET = '_lists';
@@ -44,6 +46,9 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
       const extra = charts.get(r);
       if (!width && !extra) continue;
       const row = ws.getRow(r + 1);
+      // exceljs gives each row its own empty style object and, finding it in no cache, renders it to XML and hashes
+      // it at the commit: one shared empty style is a cache hit (the same «no style» in the file).
+      (row as unknown as { style: Partial<ExcelJS.Style> }).style = ROW_STYLE; // not in exceljs' types
       grid.eachCellOfRow(r, (ci, c) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       extra?.forEach((c, ci) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       row.commit();
@@ -86,9 +91,10 @@ function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {
   let numFmt: string | undefined;
   if (c.f) cell.value = { formula: c.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
   else if (isDate(c.v)) {
-    const wall = wallClockAsUtc(c.v, tz);
-    cell.value = wall;
-    numFmt = toExcelFormat(c.nf) ?? (wall.getTime() % 86_400_000 === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
+    const wall = wallClockMs(c.v, tz);
+    // A date is its serial number under a date format: the XML exceljs writes for a Date, without a Date per cell.
+    cell.value = excelSerial(wall);
+    numFmt = toExcelFormat(c.nf) ?? (wall % DAY === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
   } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
     cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
   } else if (c.v !== '') cell.value = c.v as string | number | boolean;
@@ -211,9 +217,14 @@ function excelValidation(
   return null;
 }
 
-/** exceljs stores Dates as UTC; shift so Excel shows the spreadsheet's local wall-clock time. */
-function wallClockAsUtc(d: Date, tz: string): Date {
-  return new Date(d.getTime() + zoneOffsetMs(d, tz));
+/** The moment as the spreadsheet's local wall-clock time read as UTC (ms): what Excel shows, it has no zones. */
+function wallClockMs(d: Date, tz: string): number {
+  return d.getTime() + zoneOffsetMs(d, tz);
+}
+
+/** Excel's day number (1900 system) of a UTC wall-clock time: exceljs' own dateToExcel, the same digits in the file. */
+function excelSerial(ms: number): number {
+  return 25569 + ms / DAY;
 }
 
 /**

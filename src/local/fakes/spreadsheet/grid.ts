@@ -193,7 +193,20 @@ export class Grid {
       scratch.wrap = wrap?.[c];
       scratch.ha = ha?.[c];
       scratch.note = note?.[c];
-      if (v === '' && ATTRS.every((name) => scratch[name] === undefined)) continue;
+      if (
+        v === '' &&
+        scratch.f === none &&
+        scratch.nf === none &&
+        scratch.dv === none &&
+        scratch.fw === none &&
+        scratch.fs === none &&
+        scratch.bg === none &&
+        scratch.fc === none &&
+        scratch.wrap === none &&
+        scratch.ha === none &&
+        scratch.note === none
+      )
+        continue; // spelt out: no closure over ATTRS per empty cell
       scratch.v = v;
       visit(c, scratch as unknown as Cell);
     }
