@@ -88,19 +88,20 @@ function chartTables(sheet: FakeSheet): Map<number, Map<number, Cell>> {
 }
 
 function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {
-  let numFmt: string | undefined;
+  const v = c.v;
+  const date = typeof v === 'object' && isDate(v);
+  let numFmt = date || c.nf === undefined ? undefined : toExcelFormat(c.nf);
   if (c.f) cell.value = { formula: c.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
-  else if (isDate(c.v)) {
-    const wall = wallClockMs(c.v, tz);
+  else if (date) {
+    const wall = wallClockMs(v, tz);
     // A date is its serial number under a date format: the XML exceljs writes for a Date, without a Date per cell.
     cell.value = excelSerial(wall);
-    numFmt = toExcelFormat(c.nf) ?? (wall % DAY === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
-  } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
+    numFmt = (c.nf === undefined ? undefined : toExcelFormat(c.nf)) ?? (wall % DAY === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
+  } else if (typeof v === 'number' && !Number.isFinite(v)) {
     cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
-  } else if (c.v !== '') cell.value = c.v as string | number | boolean;
-  if (c.nf && !isDate(c.v)) numFmt = toExcelFormat(c.nf);
+  } else if (v !== '') cell.value = v as string | number | boolean;
   if (c.note) cell.note = c.note;
-  cell.style = styleOf(c, numFmt, typeof c.v === 'number');
+  cell.style = styleOf(c, numFmt, typeof v === 'number');
 }
 
 /**
@@ -237,16 +238,24 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** By zone: the offset of each UTC day that has one all day (NaN for a day of change), and of each hour of those. */
 const offsets = new Map<string, { days: Map<number, number>; hours: Map<number, number> }>();
+/** The last whole day looked up: a row's dates mostly fall on one day (no two map look-ups for each). */
+const last = { tz: '', day: NaN, offset: 0 };
 function zoneOffsetMs(d: Date, tz: string): number {
+  const day = Math.floor(d.getTime() / DAY);
+  if (day === last.day && tz === last.tz) return last.offset;
   let zone = offsets.get(tz);
   if (!zone) offsets.set(tz, (zone = { days: new Map(), hours: new Map() }));
-  const day = Math.floor(d.getTime() / DAY);
   let offset = zone.days.get(day);
   if (offset === undefined) {
     const [start, end] = [offsetAt(day * DAY, tz), offsetAt((day + 1) * DAY, tz)];
     zone.days.set(day, (offset = start === end ? start : NaN));
   }
-  if (!Number.isNaN(offset)) return offset;
+  if (!Number.isNaN(offset)) {
+    last.tz = tz;
+    last.day = day;
+    last.offset = offset;
+    return offset;
+  }
   const hour = Math.floor(d.getTime() / HOUR);
   let byHour = zone.hours.get(hour);
   if (byHour === undefined) zone.hours.set(hour, (byHour = offsetAt(hour * HOUR, tz)));
@@ -262,10 +271,14 @@ function offsetAt(ms: number, tz: string): number {
 }
 
 /** Google date patterns use MM for month like Excel; only minutes need care, which Excel infers. */
-function toExcelFormat(nf: string | undefined): string | undefined {
+function toExcelFormat(nf: string): string | undefined {
   if (!nf || nf === 'General') return undefined;
-  return nf.replace(/M/g, 'm');
+  let excel = excelFormats.get(nf);
+  if (excel === undefined) excelFormats.set(nf, (excel = nf.replace(/M/g, 'm')));
+  return excel;
 }
+/** By Google pattern: a workbook has a few dozen, read for a million cells (no regex run per cell). */
+const excelFormats = new Map<string, string>();
 
 function excelSheetName(name: string, taken: string[]): string {
   let n = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
