@@ -113,3 +113,27 @@ test('XLSX export of workbooks in two zones gives each its own wall-clock time',
   expect(await wallOf('Europe/Moscow')).toBe('2025-01-15T12:00');
   expect(await wallOf('Asia/Yekaterinburg')).toBe('2025-01-15T14:00');
 });
+
+// Rows that carry values and no format, formula or note (most rows of a register) take the grid's values-only path
+// (Grid.eachCellOfRow): every value must reach the file, those after an empty cell too, and the gap stays empty.
+test('XLSX export writes the values of rows without formats, empty cells between them left empty', async () => {
+  const rt = createLocalRuntime();
+  const ss = rt.spreadsheets.create('Книга');
+  const sheet = ss.getSheets()[0]!;
+  sheet
+    .getRange('A1:B1')
+    .setValues([['ФИО', 'Стаж']])
+    .setFontWeight('bold');
+  sheet.getRange('A2:E3').setValues([
+    ['Иванова Анна', '', 12, true, 'Учитель'],
+    ['', 'Петров', '', '', 3.5],
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+  await exportWorkbookXlsx(ss, path);
+
+  const ws = (await new ExcelJS.Workbook().xlsx.readFile(path)).worksheets[0]!;
+  const row = (r: number) => [1, 2, 3, 4, 5].map((c) => ws.getCell(r, c).value);
+  expect(row(2)).toEqual(['Иванова Анна', null, 12, true, 'Учитель']);
+  expect(row(3)).toEqual([null, 'Петров', null, null, 3.5]);
+  expect(ws.getCell('A1').font?.bold).toBe(true);
+});
