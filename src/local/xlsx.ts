@@ -9,6 +9,8 @@ import { validationData } from './fakes/spreadsheet/validation';
 import { unwrap } from './fakes/strict';
 import { formatDate } from './fakes/utilities';
 
+/** The style of every row: none (shared, never written to: rows are not styled). */
+const ROW_STYLE: Partial<ExcelJS.Style> = {};
 /** Excel's inline list (`"a,b,c"`) is limited to 255 characters; longer lists go to a hidden sheet. */
 const INLINE_LIST_LIMIT = 255;
 const LISTS_SHEET = '_lists';
@@ -44,6 +46,9 @@ export async function exportWorkbookXlsx(spreadsheet: GoogleAppsScript.Spreadshe
       const extra = charts.get(r);
       if (!width && !extra) continue;
       const row = ws.getRow(r + 1);
+      // exceljs gives each row its own empty style object and, finding it in no cache, renders it to XML and hashes
+      // it at the commit: one shared empty style is a cache hit (the same «no style» in the file).
+      (row as unknown as { style: Partial<ExcelJS.Style> }).style = ROW_STYLE; // not in exceljs' types
       grid.eachCellOfRow(r, (ci, c) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       extra?.forEach((c, ci) => writeCell(row.getCell(ci + 1), c, ss.timeZone));
       row.commit();
@@ -83,18 +88,20 @@ function chartTables(sheet: FakeSheet): Map<number, Map<number, Cell>> {
 }
 
 function writeCell(cell: ExcelJS.Cell, c: Cell, tz: string): void {
-  let numFmt: string | undefined;
+  const v = c.v;
+  const date = typeof v === 'object' && isDate(v);
+  let numFmt = date || c.nf === undefined ? undefined : toExcelFormat(c.nf);
   if (c.f) cell.value = { formula: c.f.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
-  else if (isDate(c.v)) {
-    const wall = wallClockAsUtc(c.v, tz);
-    cell.value = wall;
-    numFmt = toExcelFormat(c.nf) ?? (wall.getTime() % 86_400_000 === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
-  } else if (typeof c.v === 'number' && !Number.isFinite(c.v)) {
+  else if (date) {
+    const wall = wallClockMs(v, tz);
+    // A date is its serial number under a date format: the XML exceljs writes for a Date, without a Date per cell.
+    cell.value = excelSerial(wall);
+    numFmt = (c.nf === undefined ? undefined : toExcelFormat(c.nf)) ?? (wall % DAY === 0 ? 'dd.mm.yyyy' : 'dd.mm.yyyy hh:mm:ss');
+  } else if (typeof v === 'number' && !Number.isFinite(v)) {
     cell.value = { error: '#NUM!' }; // never «Infinity»: Excel and Sheets hold finite numbers only
-  } else if (c.v !== '') cell.value = c.v as string | number | boolean;
-  if (c.nf && !isDate(c.v)) numFmt = toExcelFormat(c.nf);
+  } else if (v !== '') cell.value = v as string | number | boolean;
   if (c.note) cell.note = c.note;
-  cell.style = styleOf(c, numFmt, typeof c.v === 'number');
+  cell.style = styleOf(c, numFmt, typeof v === 'number');
 }
 
 /**
@@ -211,9 +218,14 @@ function excelValidation(
   return null;
 }
 
-/** exceljs stores Dates as UTC; shift so Excel shows the spreadsheet's local wall-clock time. */
-function wallClockAsUtc(d: Date, tz: string): Date {
-  return new Date(d.getTime() + zoneOffsetMs(d, tz));
+/** The moment as the spreadsheet's local wall-clock time read as UTC (ms): what Excel shows, it has no zones. */
+function wallClockMs(d: Date, tz: string): number {
+  return d.getTime() + zoneOffsetMs(d, tz);
+}
+
+/** Excel's day number (1900 system) of a UTC wall-clock time: exceljs' own dateToExcel, the same digits in the file. */
+function excelSerial(ms: number): number {
+  return 25569 + ms / DAY;
 }
 
 /**
@@ -226,16 +238,24 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** By zone: the offset of each UTC day that has one all day (NaN for a day of change), and of each hour of those. */
 const offsets = new Map<string, { days: Map<number, number>; hours: Map<number, number> }>();
+/** The last whole day looked up: a row's dates mostly fall on one day (no two map look-ups for each). */
+const last = { tz: '', day: NaN, offset: 0 };
 function zoneOffsetMs(d: Date, tz: string): number {
+  const day = Math.floor(d.getTime() / DAY);
+  if (day === last.day && tz === last.tz) return last.offset;
   let zone = offsets.get(tz);
   if (!zone) offsets.set(tz, (zone = { days: new Map(), hours: new Map() }));
-  const day = Math.floor(d.getTime() / DAY);
   let offset = zone.days.get(day);
   if (offset === undefined) {
     const [start, end] = [offsetAt(day * DAY, tz), offsetAt((day + 1) * DAY, tz)];
     zone.days.set(day, (offset = start === end ? start : NaN));
   }
-  if (!Number.isNaN(offset)) return offset;
+  if (!Number.isNaN(offset)) {
+    last.tz = tz;
+    last.day = day;
+    last.offset = offset;
+    return offset;
+  }
   const hour = Math.floor(d.getTime() / HOUR);
   let byHour = zone.hours.get(hour);
   if (byHour === undefined) zone.hours.set(hour, (byHour = offsetAt(hour * HOUR, tz)));
@@ -251,10 +271,14 @@ function offsetAt(ms: number, tz: string): number {
 }
 
 /** Google date patterns use MM for month like Excel; only minutes need care, which Excel infers. */
-function toExcelFormat(nf: string | undefined): string | undefined {
+function toExcelFormat(nf: string): string | undefined {
   if (!nf || nf === 'General') return undefined;
-  return nf.replace(/M/g, 'm');
+  let excel = excelFormats.get(nf);
+  if (excel === undefined) excelFormats.set(nf, (excel = nf.replace(/M/g, 'm')));
+  return excel;
 }
+/** By Google pattern: a workbook has a few dozen, read for a million cells (no regex run per cell). */
+const excelFormats = new Map<string, string>();
 
 function excelSheetName(name: string, taken: string[]): string {
   let n = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';

@@ -95,3 +95,45 @@ test('XLSX export writes the wall-clock time of each date, across a change of cl
   const wall = [1, 2, 3, 4].map((c) => (ws.getCell(1, c).value as Date).toISOString().slice(0, 16));
   expect(wall).toEqual(['2025-03-30T01:30', '2025-03-30T04:30', '2025-03-29T13:00', '1961-04-12T07:07']);
 });
+
+// The export remembers the last day's offset (src/local/xlsx.ts zoneOffsetMs): a workbook in another zone exported
+// next must get its own zone's wall clock for the same day, not the previous workbook's.
+test('XLSX export of workbooks in two zones gives each its own wall-clock time', async () => {
+  const rt = createLocalRuntime();
+  const moment = new Date('2025-01-15T09:00:00Z');
+  const wallOf = async (zone: string) => {
+    const ss = rt.spreadsheets.create(zone);
+    ss.setSpreadsheetTimeZone(zone);
+    ss.getSheets()[0]!.getRange('A1').setValue(moment);
+    const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+    await exportWorkbookXlsx(ss, path);
+    const ws = (await new ExcelJS.Workbook().xlsx.readFile(path)).worksheets[0]!;
+    return (ws.getCell('A1').value as Date).toISOString().slice(0, 16);
+  };
+  expect(await wallOf('Europe/Moscow')).toBe('2025-01-15T12:00');
+  expect(await wallOf('Asia/Yekaterinburg')).toBe('2025-01-15T14:00');
+});
+
+// Rows that carry values and no format, formula or note (most rows of a register) take the grid's values-only path
+// (Grid.eachCellOfRow): every value must reach the file, those after an empty cell too, and the gap stays empty.
+test('XLSX export writes the values of rows without formats, empty cells between them left empty', async () => {
+  const rt = createLocalRuntime();
+  const ss = rt.spreadsheets.create('Книга');
+  const sheet = ss.getSheets()[0]!;
+  sheet
+    .getRange('A1:B1')
+    .setValues([['ФИО', 'Стаж']])
+    .setFontWeight('bold');
+  sheet.getRange('A2:E3').setValues([
+    ['Иванова Анна', '', 12, true, 'Учитель'],
+    ['', 'Петров', '', '', 3.5],
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'book.xlsx');
+  await exportWorkbookXlsx(ss, path);
+
+  const ws = (await new ExcelJS.Workbook().xlsx.readFile(path)).worksheets[0]!;
+  const row = (r: number) => [1, 2, 3, 4, 5].map((c) => ws.getCell(r, c).value);
+  expect(row(2)).toEqual(['Иванова Анна', null, 12, true, 'Учитель']);
+  expect(row(3)).toEqual([null, 'Петров', null, null, 3.5]);
+  expect(ws.getCell('A1').font?.bold).toBe(true);
+});

@@ -165,7 +165,8 @@ export class Grid {
     const values = this.values[r];
     const L = this.layers;
     // Each layer's line of the row by name (no keyed store by a changing name per cell: that is V8's slow path).
-    const [f, nf, dv, fw, fs, bg, fc, wrap, ha, note] = ATTRS.map((name) => L[name].rows[r] as unknown[] | undefined);
+    const lines = ATTRS.map((name) => L[name].rows[r] as unknown[] | undefined);
+    const [f, nf, dv, fw, fs, bg, fc, wrap, ha, note] = lines;
     const width = this.width(r);
     const none = undefined;
     const scratch: Record<keyof Cell, unknown> = {
@@ -181,6 +182,16 @@ export class Grid {
       ha: none,
       note: none,
     };
+    if (values !== undefined && lines.every((line) => line === undefined)) {
+      // A row with values only (most rows of a register past its formatted top): no layer to read per cell.
+      for (let c = 0; c < width; c++) {
+        const v = values[c];
+        if (v === undefined || v === '') continue;
+        scratch.v = v;
+        visit(c, scratch as unknown as Cell);
+      }
+      return;
+    }
     for (let c = 0; c < width; c++) {
       const v = values === undefined || c >= values.length ? '' : values[c]!;
       scratch.f = f?.[c];
@@ -193,7 +204,20 @@ export class Grid {
       scratch.wrap = wrap?.[c];
       scratch.ha = ha?.[c];
       scratch.note = note?.[c];
-      if (v === '' && ATTRS.every((name) => scratch[name] === undefined)) continue;
+      if (
+        v === '' &&
+        scratch.f === none &&
+        scratch.nf === none &&
+        scratch.dv === none &&
+        scratch.fw === none &&
+        scratch.fs === none &&
+        scratch.bg === none &&
+        scratch.fc === none &&
+        scratch.wrap === none &&
+        scratch.ha === none &&
+        scratch.note === none
+      )
+        continue; // spelt out: no closure over ATTRS per empty cell
       scratch.v = v;
       visit(c, scratch as unknown as Cell);
     }
