@@ -2,15 +2,15 @@
 
 const NORMALIZED_CACHE_LIMIT = 100_000;
 
-/** `normalize` memoized: indexes normalize every roster name on each execution, the same few thousand strings. */
-function memoized(normalize: (value: string) => string): (value: string) => string {
-  const normalized = new Map<string, string>();
+/** `compute` memoized by its text (bounded): the same few thousand strings come back for every row of a register. */
+function memoized<T>(compute: (value: string) => T): (value: string) => T {
+  const results = new Map<string, T>();
   return (value) => {
-    let result = normalized.get(value);
+    let result = results.get(value);
     if (result === undefined) {
-      if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
-      result = normalize(value);
-      normalized.set(value, result);
+      if (results.size >= NORMALIZED_CACHE_LIMIT) results.clear();
+      result = compute(value);
+      results.set(value, result);
     }
     return result;
   };
@@ -254,18 +254,12 @@ export function formatDateTime(d: Date): string {
 export function splitCheckboxAnswer(joined: string, options: readonly string[]): string[] {
   // Per option list and distinct answer: a drain splits the same few combinations tens of thousands of times.
   if (!options.length) return splitUncached(joined, options);
-  let splits = checkboxSplits.get(options);
-  if (!splits) checkboxSplits.set(options, (splits = new Map()));
-  let split = splits.get(joined);
-  if (!split) {
-    if (splits.size >= NORMALIZED_CACHE_LIMIT) splits.clear();
-    split = splitUncached(joined, options);
-    splits.set(joined, split);
-  }
-  return [...split];
+  let split = checkboxSplits.get(options);
+  if (!split) checkboxSplits.set(options, (split = memoized((text): readonly string[] => splitUncached(text, options))));
+  return [...split(joined)];
 }
 
-const checkboxSplits = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const checkboxSplits = new WeakMap<readonly string[], (joined: string) => readonly string[]>();
 
 function splitUncached(joined: string, options: readonly string[]): string[] {
   const text = joined.trim();

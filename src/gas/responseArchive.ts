@@ -14,7 +14,7 @@ import { sameCell } from '../core/table';
 import { formatCount } from '../core/text';
 import type { FormRegistry } from './forms';
 import { afterArchive, sheetQueueState } from './responseQueue';
-import { scriptLock, systemClock } from './services';
+import { scriptLock } from './services';
 import { toSheetValue } from './sheetValues';
 import { measureCells, recordWorkbookCells } from './workbookHealth';
 import { snapshotOf } from './workbookPort';
@@ -170,7 +170,7 @@ function deleteDataRows(sheet: Sheet, count: number): void {
  * The archived answers of each response sheet, for a rebuild: one read of each archive sheet. Their response ids
  * are those the rows had in the response sheet, so the replay gives the registers they gave.
  */
-export function archivedSubmissions(spreadsheet: Spreadsheet, registry: FormRegistry): NumberedSubmission[] {
+export function archivedSubmissions(spreadsheet: Spreadsheet, registry: FormRegistry, receivedAt: Date): NumberedSubmission[] {
   const record = readRecord(PropertiesService.getDocumentProperties());
   if (!record) return [];
   const archive = openArchive(record);
@@ -186,7 +186,7 @@ export function archivedSubmissions(spreadsheet: Spreadsheet, registry: FormRegi
       ...waitingSubmissions(
         { form, sheetKey: String(live.getSheetId()), header: header.map(String), rows: numbered },
         'Архив ответов',
-        systemClock.now(),
+        receivedAt,
       ),
     );
   }

@@ -9,11 +9,17 @@ export interface Phase {
    * The process's CPU time in the phase (user + system, all threads: the collector's too). On a shared machine the
    * wall time also counts the other processes' turns; the CPU time is what the phase itself cost.
    */
-  readonly cpuMs?: number;
+  readonly cpuMs: number;
   /** Service calls by service ('SpreadsheetApp', 'FormApp', …), only those the phase made. */
   readonly calls: Record<string, number>;
   /** The process's peak resident memory when the phase ended (MB): tells which phase sets `marshrut run`'s peak. */
   readonly peakRssMb?: number;
+}
+
+interface PhaseStart {
+  readonly calls: Record<string, number>;
+  readonly at: number;
+  readonly cpu: NodeJS.CpuUsage;
 }
 
 export class Timings {
@@ -23,41 +29,43 @@ export class Timings {
 
   /** Runs one phase and records it; phases of the same name add up (the reference files, one by one). */
   phase<T>(name: string, work: () => T): T {
-    const before = services(this.calls);
-    const started = performance.now();
-    const cpu = process.cpuUsage();
+    const start = this.start();
     try {
       return work();
     } finally {
-      this.record(name, performance.now() - started, before, cpu);
+      this.record(name, start);
     }
   }
 
   async phaseAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
-    const before = services(this.calls);
-    const started = performance.now();
-    const cpu = process.cpuUsage();
+    const start = this.start();
     try {
       return await work();
     } finally {
-      this.record(name, performance.now() - started, before, cpu);
+      this.record(name, start);
     }
   }
 
-  private record(name: string, ms: number, before: Record<string, number>, cpuBefore: NodeJS.CpuUsage): void {
-    const used = process.cpuUsage(cpuBefore);
+  /** What a phase is measured from: the calls so far, the clock, the process's CPU time. */
+  private start(): PhaseStart {
+    return { calls: services(this.calls), at: performance.now(), cpu: process.cpuUsage() };
+  }
+
+  private record(name: string, start: PhaseStart): void {
+    const ms = Math.round(performance.now() - start.at);
+    const used = process.cpuUsage(start.cpu);
     const cpuMs = Math.round((used.user + used.system) / 1000);
     const calls: Record<string, number> = {};
     for (const [service, n] of Object.entries(services(this.calls)))
-      if (n - (before[service] ?? 0) > 0) calls[service] = n - (before[service] ?? 0);
+      if (n - (start.calls[service] ?? 0) > 0) calls[service] = n - (start.calls[service] ?? 0);
     const same = this.phases.findIndex((p) => p.name === name);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    if (same < 0) this.phases.push({ name, ms: Math.round(ms), cpuMs, calls, peakRssMb });
+    if (same < 0) this.phases.push({ name, ms, cpuMs, calls, peakRssMb });
     else {
       const earlier = this.phases[same]!;
       const sum = { ...earlier.calls };
       for (const [service, n] of Object.entries(calls)) sum[service] = (sum[service] ?? 0) + n;
-      this.phases[same] = { name, ms: earlier.ms + Math.round(ms), cpuMs: (earlier.cpuMs ?? 0) + cpuMs, calls: sum, peakRssMb };
+      this.phases[same] = { name, ms: earlier.ms + ms, cpuMs: earlier.cpuMs + cpuMs, calls: sum, peakRssMb };
     }
   }
 

@@ -185,20 +185,18 @@ export function upperBound<T>(items: readonly T[], key: (item: T) => Day, day: D
  * normalized name by name on every recompute. Names are nearly unique across ОО: one Map by name (one hash of each
  * register cell) with the code compared, and a Map by code only for a name already taken in another ОО.
  */
-class NameIndex<Code extends string | number> {
+class NameIndex {
   /** The first entry of each name: its slot in `codes`/`values`. */
   private readonly byName = new Map<string, number>();
   /** Every entry in the order added. */
   private readonly names: string[] = [];
-  private readonly codes: Code[] = [];
+  private readonly codes: string[] = [];
   private readonly values: number[] = [];
   /** Entries whose name an earlier entry of another code holds. */
-  private readonly others = new Map<Code, Map<string, number>>();
+  private readonly others = new Map<string, Map<string, number>>();
   private normalized?: Map<string, number>;
 
-  constructor(private readonly keyOf: (name: string, code: Code) => string) {}
-
-  add(name: string, code: Code, value: number): boolean {
+  add(name: string, code: string, value: number): boolean {
     const first = this.byName.get(name);
     if (first === undefined) this.byName.set(name, this.names.length);
     else {
@@ -211,12 +209,12 @@ class NameIndex<Code extends string | number> {
     this.names.push(name);
     this.codes.push(code);
     this.values.push(value);
-    const key = this.normalized && this.keyOf(name, code);
+    const key = this.normalized && personKey(name, code);
     if (key && !this.normalized!.has(key)) this.normalized!.set(key, value);
     return true;
   }
 
-  find(name: string, code: Code): number | undefined {
+  find(name: string, code: string): number | undefined {
     const first = this.byName.get(name);
     if (first !== undefined) {
       if (this.codes[first] === code) return this.values[first];
@@ -224,12 +222,12 @@ class NameIndex<Code extends string | number> {
       if (hit !== undefined) return hit;
     }
     if (!name) return undefined;
-    return (this.normalized ??= this.normalize()).get(this.keyOf(name, code));
+    return (this.normalized ??= this.normalize()).get(personKey(name, code));
   }
 
   /** The first entry of each key, entries taken code by code (in the order each code first came) as they were added. */
   private normalize(): Map<string, number> {
-    const byCode = new Map<Code, number[]>();
+    const byCode = new Map<string, number[]>();
     for (let k = 0; k < this.codes.length; k++) {
       const list = byCode.get(this.codes[k]!);
       if (list) list.push(k);
@@ -238,7 +236,7 @@ class NameIndex<Code extends string | number> {
     const normalized = new Map<string, number>();
     for (const [code, entries] of byCode) {
       for (const k of entries) {
-        const key = this.keyOf(this.names[k]!, code);
+        const key = personKey(this.names[k]!, code);
         if (!normalized.has(key)) normalized.set(key, this.values[k]!);
       }
     }
@@ -256,7 +254,7 @@ class PersonColumn {
   private readonly code: (i: number) => string;
 
   constructor(
-    private readonly people: NameIndex<string>,
+    private readonly people: NameIndex,
     t: Table,
     prefix: string,
   ) {
@@ -306,7 +304,7 @@ class ParticipationRows {
   private readonly view: ParticipationView;
 
   constructor(
-    people: NameIndex<string>,
+    people: NameIndex,
     t: Table,
     /** The index into `events` of the event a row names by title and start day. */
     private readonly eventOf: (title: string, day: Day) => number | undefined,
@@ -394,7 +392,7 @@ export class Dataset {
   /** Every dated diagnostic, in date order, whoever it names (`diagnosticPeople`). */
   readonly diagnostics: readonly DiagnosticInfo[];
   /** Roster rows by ФИО and ОО code. */
-  private readonly people = new NameIndex<string>(personKey);
+  private readonly people = new NameIndex();
   /** Each event's title as written, by index in `events` (an EventInfo keeps its label). */
   private readonly eventTitles: string[] = [];
   /** The index in `events` (sorted by start) of each start day's first event. */

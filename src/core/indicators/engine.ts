@@ -71,13 +71,6 @@ class PersonMarks implements ItemSet {
   }
 }
 
-/** The roster rows among `rows` (-1 is someone not in «Педагоги»), of a roster of `size`. */
-function found(rows: Int32Array, size: number): PersonMarks {
-  const out = new PersonMarks(size);
-  for (let i = 0; i < rows.length; i++) out.add(rows[i]!);
-  return out;
-}
-
 const anyOf = (allowed: readonly string[] | undefined, value: string) => !allowed || allowed.includes(value);
 
 export const valueOf = (kind: MeasureKind, counts: Counts): number | null => {
@@ -186,11 +179,7 @@ export class Engine {
   }
 
   /** People with a counted participation (event in P, not planned/postponed/cancelled) that `accept` takes. */
-  private participants(
-    period: Period,
-    accept: (event: EventInfo, p: ParticipationInfo) => boolean,
-    out = new PersonMarks(this.data.roster.size),
-  ): PersonMarks {
+  private participants(period: Period, accept: (event: EventInfo, p: ParticipationInfo) => boolean, out = this.nobody()): PersonMarks {
     // The period and every year of the trend before it (each row's «Динамика» and «Факт по годам») are linked in one
     // scan of «Участие»; an earlier year's period then lies inside what is linked.
     this.data.linkParticipations({ ...period, from: Math.min(period.from, yearBefore(period, yearsBack(period, this.earliest)).from) });
@@ -210,9 +199,21 @@ export class Engine {
     return ioms.filter((x) => (x.end === null || x.end >= period.from) && accept(x));
   }
 
+  /** No one of the roster yet. */
+  private nobody(): PersonMarks {
+    return new PersonMarks(this.data.roster.size);
+  }
+
+  /** The roster rows among `rows` (-1 is someone not in «Педагоги»). */
+  private found(rows: Int32Array): PersonMarks {
+    const out = this.nobody();
+    for (let i = 0; i < rows.length; i++) out.add(rows[i]!);
+    return out;
+  }
+
   /** The roster people of the IOMs in P that `accept` takes. */
   private withIom(period: Period, accept: (iom: IomInfo) => boolean): PersonMarks {
-    return found(this.data.iomPeople(this.iomsIn(period, accept)), this.data.roster.size);
+    return this.found(this.data.iomPeople(this.iomsIn(period, accept)));
   }
 
   /** People with an IOM in P of a form status; with на_основе_диагностики only an IOM begun after a diagnostic. */
@@ -222,7 +223,7 @@ export class Engine {
     const first = this.firstDiagnostic(params.procedures);
     const ioms = this.iomsIn(period, formStatus);
     const people = this.data.iomPeople(ioms);
-    const out = new PersonMarks(this.data.roster.size);
+    const out = this.nobody();
     for (let k = 0; k < ioms.length; k++) {
       const person = people[k]!;
       if (person < 0) continue;
@@ -295,12 +296,7 @@ export class Engine {
           upperBound(all, (d) => d.date, period.to),
         );
         const counted = inPeriod.filter((d) => anyOf(params.diagnosticLevels, d.level) && anyOf(params.procedures, d.procedure));
-        return this.byPopulation(
-          params,
-          found(this.data.diagnosticPeople(counted), this.data.roster.size),
-          period,
-          spec.id === 'share_diagnosed',
-        );
+        return this.byPopulation(params, this.found(this.data.diagnosticPeople(counted)), period, spec.id === 'share_diagnosed');
       }
       case 'share_iom_developed':
         return this.byPopulation(params, this.developed(period, params), period);
@@ -324,7 +320,7 @@ export class Engine {
           period,
         );
       case 'share_young_supported': {
-        const supported = new PersonMarks(this.data.roster.size);
+        const supported = this.nobody();
         for (const pair of this.activePairs(period, undefined)) supported.add(pair.mentee);
         if (!params.mentoringOnly) this.participants(period, (e) => e.forYoung, supported);
         return this.people(this.young(period.to), supported, false);

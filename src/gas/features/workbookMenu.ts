@@ -159,9 +159,10 @@ function rebuildRegisters(): void {
   const spreadsheet = active();
   toast('Пересборка реестров из ответов форм… Не закрывайте книгу: это может занять несколько минут.');
   const deps = methodistDeps();
+  const receivedAt = deps.clock.now(); // of the answers without a readable «Отметка времени»
   const registry = formRegistry(spreadsheet);
   // The archive's answers first (the older ones), then what the response sheets still hold: the same ids as before.
-  const items: NumberedSubmission[] = archivedSubmissions(spreadsheet, registry);
+  const items: NumberedSubmission[] = archivedSubmissions(spreadsheet, registry, receivedAt);
   const stored = PropertiesService.getDocumentProperties().getProperties();
   for (const [form, { sheetName }] of registry) {
     const sheet = spreadsheet.getSheetByName(sheetName);
@@ -178,7 +179,7 @@ function rebuildRegisters(): void {
           archived: archivedRows(stored, sheet.getSheetId()),
         },
         'Пересборка',
-        deps.clock.now(),
+        receivedAt,
       ),
     );
   }

@@ -158,7 +158,8 @@ export class FakeRange implements RangeApi {
   }
   getValue(): any {
     const v = this.grid.value(this.ref.row - 1, this.ref.col - 1);
-    return typeof v === 'object' ? new Date(v.getTime()) : v;
+    // A fresh Date of the reader's realm, as getValues hands out.
+    return typeof v === 'object' ? new (this.sheet.realm()?.Date ?? Date)(v.getTime()) : v;
   }
   setValues(values: any[][]): Range {
     const data = this.checkShape(values);
