@@ -258,7 +258,7 @@ export class Engine {
       .filter((pair) => (pair.end === null || pair.end >= period.from) && anyOf(forms, pair.form));
   }
 
-  private people(population: readonly number[], covered: ItemSet, headcount: boolean): Coverage {
+  private people(population: readonly number[], covered: PersonMarks, headcount: boolean): Coverage {
     return { unit: 'people', population, covered, orgOf: this.personOrg, headcount };
   }
 
@@ -282,7 +282,7 @@ export class Engine {
   }
 
   /** The population «население» names: all of S counts by ОО-1 (where `headcount`), its parts by roster rows (SPEC §6). */
-  private byPopulation(params: Params, covered: ItemSet, period: Period, headcount = true): Coverage {
+  private byPopulation(params: Params, covered: PersonMarks, period: Period, headcount = true): Coverage {
     return this.people(this.populationOf(params, period), covered, headcount && (params.population ?? 'все') === 'все');
   }
 
@@ -398,15 +398,15 @@ export class Engine {
 
   /**
    * The population's items and covered items by ОО, ОО in the order the population first names them. People (a
-   * 100k roster, every indicator and year) count in arrays by ОО index, the covered set read once into marks.
+   * 100k roster, every indicator and year; their covered set is always marks: `people`) count in arrays by ОО index.
    */
   private countByOrg(coverage: Coverage): { numerator: number; byOrg: Map<string, { numerator: number; denominator: number | null }> } {
     const byOrg = new Map<string, { numerator: number; denominator: number | null }>();
     let numerator = 0;
     const { population, covered } = coverage;
-    if (coverage.orgOf === this.personOrg) {
-      const { size, orgSlot: slots, orgKeys: keys } = this.data.roster;
-      const marks = covered instanceof PersonMarks ? covered.marks : Uint8Array.from({ length: size }, (_, i) => (covered.has(i) ? 1 : 0));
+    if (coverage.orgOf === this.personOrg && covered instanceof PersonMarks) {
+      const { orgSlot: slots, orgKeys: keys } = this.data.roster;
+      const marks = covered.marks;
       const denominators = new Int32Array(keys.length);
       const numerators = new Int32Array(keys.length);
       const order: number[] = [];
