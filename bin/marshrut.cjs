@@ -8,14 +8,14 @@ process.env.TZ = process.env.TZ || 'Europe/Moscow';
 // full collection before the next one: the intake's garbage took the run to 2.15 GB RSS over ~0.6 GB live. Half as
 // much again (heap growing 50 %) keeps the peak near what the data needs without a lower heap limit (53k staff, one
 // build, back to back: 50 % → peak 1 359 / 1 413 MB, intake 9.2 / 8.5 s; 70 % → 1 401 / 1 532 MB; 100 % → 1 653 MB,
-// 7.8 s). V8 takes both only at start-up, so the CLI starts itself once more with them.
-const YOUNG = '--max-semi-space-size=';
-const GROWING = '--heap-growing-percent=50';
-if (process.execArgv.some((a) => a.startsWith(YOUNG))) {
+// 7.8 s). V8 takes both only at start-up, so the CLI starts itself once more with them (v8-flags.json: the bench's
+// sections run with them too, timing the runtime as the CLI runs it).
+const FLAGS = require('./v8-flags.json');
+if (FLAGS.every((flag) => process.execArgv.includes(flag))) {
   require('../dist/cli.cjs');
 } else {
   const { spawnSync } = require('node:child_process');
-  const args = [...process.execArgv, `${YOUNG}64`, GROWING, __filename, ...process.argv.slice(2)];
+  const args = [...process.execArgv, ...FLAGS, __filename, ...process.argv.slice(2)];
   const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (child.error) throw child.error;
   if (child.signal) process.kill(process.pid, child.signal);

@@ -14,7 +14,7 @@ import { importFolder } from '../importFolder';
 import { recomputeIndicators } from '../kpiOutput';
 import { openLocalWorkbook } from '../localWorkbook';
 import { exportWorkbookXlsx } from '../xlsx';
-import { goal, median, type Goal } from './goals';
+import { collectGarbage, goal, median, type Goal } from './goals';
 
 /** The floor: every sheet's cell values (formulas as formulas) through the streaming writer, nothing else. */
 async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
@@ -39,6 +39,7 @@ async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
 
 /** Wall seconds, and CPU seconds of the whole process (zlib's threads included): the CPU figure holds on a busy machine. */
 const seconds = async (run: () => Promise<void>) => {
+  collectGarbage();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   await run();

@@ -18,6 +18,12 @@ export const goal = (name: string, value: number, target: string, met: boolean, 
 
 export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
+/**
+ * A full collection before a timed call (the bench runs its sections with --expose-gc): each Apps Script execution
+ * starts on a fresh heap, while here the previous call's garbage shares one heap with the whole fake workbook.
+ */
+export const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 /** Records a section's goals for the closing table and returns their lines for the section's own output. */
 export function reportGoals(goals: readonly Goal[]): string[] {
   const file = process.env.BENCH_GOALS;

@@ -12,6 +12,7 @@ import { benchDrain, benchTrigger } from './trigger';
 import { benchExport } from './exportXlsx';
 import { benchDuckdb } from './duckdb';
 import { goalLine, reportGoals, type Goal } from './goals';
+import V8_FLAGS from '../../../bin/v8-flags.json';
 
 const sizesOf = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map(Number);
 const sizes = sizesOf(process.env.BENCH_SIZES, '1000,100000');
@@ -48,8 +49,9 @@ if (section) {
   void Promise.resolve(section[1]()).then((text) => process.stdout.write(`${text}\n\n`));
 } else {
   // Each section in a process of its own: the heap one leaves behind (a 16k-staff import) would otherwise slow the
-  // next one's collections and stand in its peak memory. --expose-gc lets a section start each timed call on a
-  // collected heap, as every Apps Script execution starts on a fresh one.
+  // next one's collections and stand in its peak memory. It runs with the CLI's V8 flags (bin/v8-flags.json), so it
+  // times the local runtime as `marshrut` runs it; --expose-gc lets it start each timed call on a collected heap, as
+  // every Apps Script execution starts on a fresh one.
   const only = process.env.BENCH_ONLY?.split(',');
   const dir = mkdtempSync(join(tmpdir(), 'marshrut-bench-goals-'));
   const goalsFile = join(dir, 'goals.jsonl');
@@ -57,7 +59,7 @@ if (section) {
     for (const [name] of sections) {
       if (only && !only.includes(name)) continue;
       const env = { ...process.env, BENCH_SECTION: name, BENCH_GOALS: goalsFile };
-      execFileSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1]!], { env, stdio: 'inherit' });
+      execFileSync(process.execPath, [...process.execArgv, ...V8_FLAGS, '--expose-gc', process.argv[1]!], { env, stdio: 'inherit' });
     }
     let goals: Goal[] = [];
     try {

@@ -9,6 +9,7 @@ import type { TableData, WorkbookPort } from '../../core/ports';
 import { SHEETS, SHEET_IDS, type SheetId } from '../../core/schema/sheets';
 import { Workbook } from '../../core/workbook';
 import { openLocalWorkbook, type LocalWorkbook } from '../localWorkbook';
+import { collectGarbage, median } from './goals';
 import { seed } from './seed';
 
 /** Per staff member: what a municipality of that size holds (Saratov: 118 ОО, ~10,700 staff, 549 mentors). */
@@ -99,10 +100,6 @@ export function generate(workbook: LocalWorkbook, staff: number, orgs?: number):
 }
 
 const MB = 1024 * 1024;
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-/** A full collection before a timed call (the bench runs with --expose-gc): each Apps Script execution starts on a
- * fresh heap, while here the previous call's garbage shares one heap with the whole fake workbook. */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
 /** Wall time of `run` and the heap it leaves grown (MB), from a collected heap. */
 const measure = (run: () => void) => {
   collectGarbage();
