@@ -110,8 +110,9 @@ function installMissing(spreadsheet: Spreadsheet, forms: boolean): { created: nu
   }
   if (installSchedulerTrigger()) created++;
   // The standing jobs (a row already there is never postponed); digests turned on before the scheduler get theirs.
-  if (forms) requestJob(JOB.drain, systemClock.now().getTime());
-  if (digestsOn()) requestJob(JOB.digest, systemClock.now().getTime());
+  const now = systemClock.now().getTime();
+  if (forms) requestJob(JOB.drain, now);
+  if (digestsOn()) requestJob(JOB.digest, now);
   // Recorded after the triggers exist: a failed install (Google's 20 triggers) leaves the previous owner serving.
   properties().setProperty(TRIGGERS_OWNER, effectiveUser());
   return { created, removed };

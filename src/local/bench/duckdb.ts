@@ -14,7 +14,7 @@ import { HISTORY_YEARS } from '../../core/indicators/period';
 import { SHEETS, type SheetId } from '../../core/schema/sheets';
 import { isDate } from '../fakes/realm';
 import { openLocalWorkbook, type LocalWorkbook } from '../localWorkbook';
-import { collectGarbage, goal, median, type Goal } from './goals';
+import { goal, median, medianOf, startTimer, type Goal, type Timed } from './goals';
 import { generate } from './indicators';
 
 const YEAR = 2024;
@@ -247,31 +247,17 @@ interface Row {
   denominator: number | null;
 }
 
-const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
-/** CPU seconds of the whole process since `cpu` (DuckDB's threads included). */
-const cpuSeconds = (cpu: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(cpu);
-  return (used.user + used.system) / 1e6;
-};
-
-interface Timed {
-  seconds: number;
-  cpu: number;
-}
-
 /**
  * DuckDB's load (CSV into tables) and compute of `presets`' indicators for every year a recompute returns (the year,
  * and each earlier one back to the earliest record, at most HISTORY_YEARS), timed from a fresh in-memory database.
  */
 async function duck(dir: string, presets: readonly Preset[]): Promise<Timed & { load: number; rows: Row[] }> {
-  collectGarbage();
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
+  const elapsed = startTimer();
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   for (const id of TABLES)
     await db.run(`CREATE TABLE ${id} AS SELECT * FROM read_csv('${join(dir, `${id}.csv`)}', all_varchar = true, header = true)`);
-  const load = seconds(started);
+  const load = elapsed().seconds;
   const earliest = (await db.runAndReadAll(EARLIEST_SQL)).getRowObjects()[0]?.earliest;
   const first = earliest === null || earliest === undefined ? YEAR : Math.min(YEAR, Math.max(Number(earliest), YEAR - HISTORY_YEARS + 1));
   const rows: Row[] = [];
@@ -285,17 +271,10 @@ async function duck(dir: string, presets: readonly Preset[]): Promise<Timed & { 
           numerator: r.numerator === null ? null : Number(r.numerator),
           denominator: r.denominator === null ? null : Number(r.denominator),
         });
-  const time = seconds(started);
-  const used = cpuSeconds(cpu);
+  const timing = elapsed();
   db.closeSync();
-  return { seconds: time, cpu: used, load, rows };
+  return { ...timing, load, rows };
 }
-
-/** `runs` timings of `run`, alternated by the caller; the median of each. */
-const medianOf = (timings: readonly Timed[]): Timed => ({
-  seconds: median(timings.map((t) => t.seconds)),
-  cpu: median(timings.map((t) => t.cpu)),
-});
 
 export interface DuckFigures {
   lines: string[];
@@ -329,11 +308,9 @@ export async function benchDuckdb(sizes: readonly number[], runs = Number(proces
         const timings: Timed[] = [];
         let report: KpiReport | undefined;
         for (let i = 0; i < runs; i++) {
-          collectGarbage();
-          const started = process.hrtime.bigint();
-          const cpu = process.cpuUsage();
+          const elapsed = startTimer();
           report = workbook.rpc<KpiReport>('rpcKpiRecompute', { year: YEAR });
-          timings.push({ seconds: seconds(started), cpu: cpuSeconds(cpu) });
+          timings.push(elapsed());
         }
         project.set(preset, medianOf(timings));
         for (const r of report!.indicators)
@@ -355,10 +332,9 @@ export async function benchDuckdb(sizes: readonly number[], runs = Number(proces
       // script's realm, and the collections they cost), once per recompute.
       const reads: number[] = [];
       for (let i = 0; i < runs; i++) {
-        collectGarbage();
-        const started = process.hrtime.bigint();
+        const elapsed = startTimer();
         for (const id of [...TABLES, 'roadmap' as const]) workbook.spreadsheet.getSheetByName(SHEETS[id].name)!.getDataRange().getValues();
-        reads.push(seconds(started));
+        reads.push(elapsed().seconds);
       }
       for (const k of new Set([...sql.keys(), ...engine.keys()])) {
         const [mine, theirs] = [engine.get(k), sql.get(k)];

@@ -14,7 +14,7 @@ import { importFolder } from '../importFolder';
 import { recomputeIndicators } from '../kpiOutput';
 import { openLocalWorkbook } from '../localWorkbook';
 import { exportWorkbookXlsx } from '../xlsx';
-import { collectGarbage, goal, median, type Goal } from './goals';
+import { goal, medianOf, startTimer, type Goal, type Timed } from './goals';
 
 /** The floor: every sheet's cell values (formulas as formulas) through the streaming writer, nothing else. */
 async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
@@ -37,14 +37,11 @@ async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   await wb.commit();
 }
 
-/** Wall seconds, and CPU seconds of the whole process (zlib's threads included): the CPU figure holds on a busy machine. */
-const seconds = async (run: () => Promise<void>) => {
-  collectGarbage();
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
+/** `run` timed from a collected heap (the CPU figure, zlib's threads included, holds on a busy machine). */
+const timed = async (run: () => Promise<void>) => {
+  const elapsed = startTimer();
   await run();
-  const used = process.cpuUsage(cpu);
-  return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6 };
+  return elapsed();
 };
 
 export interface ExportFigures {
@@ -70,27 +67,20 @@ export async function benchExport(staff: number, runs = Number(process.env.BENCH
           if (!grid.isEmpty(r, c)) cells++;
           if (isDate(grid.value(r, c))) dates++;
         }
-    const product: number[] = [];
-    const floor: number[] = [];
-    const productCpu: number[] = [];
-    const floorCpu: number[] = [];
+    const product: Timed[] = [];
+    const floor: Timed[] = [];
     for (let i = 0; i < runs; i++) {
-      const a = await seconds(() => exportWorkbookXlsx(workbook.spreadsheet, join(dir, 'product.xlsx')));
-      const b = await seconds(() => floorXlsx(workbook.spreadsheet, join(dir, 'floor.xlsx')));
-      product.push(a.wall);
-      floor.push(b.wall);
-      productCpu.push(a.cpu);
-      floorCpu.push(b.cpu);
+      product.push(await timed(() => exportWorkbookXlsx(workbook.spreadsheet, join(dir, 'product.xlsx'))));
+      floor.push(await timed(() => floorXlsx(workbook.spreadsheet, join(dir, 'floor.xlsx'))));
     }
-    const p = median(product);
-    const f = median(floor);
-    const [pc, fc] = [median(productCpu), median(floorCpu)];
+    const { seconds: p, cpu: pc } = medianOf(product);
+    const { seconds: f, cpu: fc } = medianOf(floor);
     const mb = (file: string) => (statSync(join(dir, file)).size / 1024 / 1024).toFixed(1);
     return {
       lines: [
         `Выгрузка XLSX при ${staff} педагогах: ${cells} непустых ячеек (дат ${dates}) на ${ss.sheets.length} листах`,
-        `  exportWorkbookXlsx: ${p.toFixed(2)} с (${product.map((s) => s.toFixed(2)).join(', ')}), ${mb('product.xlsx')} МБ`,
-        `  пол (потоковый writer exceljs, только значения): ${f.toFixed(2)} с (${floor.map((s) => s.toFixed(2)).join(', ')}), ${mb('floor.xlsx')} МБ`,
+        `  exportWorkbookXlsx: ${p.toFixed(2)} с (${product.map((t) => t.seconds.toFixed(2)).join(', ')}), ${mb('product.xlsx')} МБ`,
+        `  пол (потоковый writer exceljs, только значения): ${f.toFixed(2)} с (${floor.map((t) => t.seconds.toFixed(2)).join(', ')}), ${mb('floor.xlsx')} МБ`,
         `  процессорное время (медиана): выгрузка ${pc.toFixed(2)} с, пол ${fc.toFixed(2)} с, отношение ${(pc / fc).toFixed(2)}`,
       ],
       goals: [

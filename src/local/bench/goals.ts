@@ -24,6 +24,29 @@ export const median = (values: readonly number[]) => [...values].sort((a, b) => 
  */
 export const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
+/** Wall seconds, and CPU seconds of the whole process (the collector's, zlib's and DuckDB's threads included). */
+export interface Timed {
+  readonly seconds: number;
+  readonly cpu: number;
+}
+
+/** Starts timing on a collected heap; the returned function tells the time since (it can be asked more than once). */
+export function startTimer(): () => Timed {
+  collectGarbage();
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6 };
+  };
+}
+
+/** The median of each figure of several timings. */
+export const medianOf = (timings: readonly Timed[]): Timed => ({
+  seconds: median(timings.map((t) => t.seconds)),
+  cpu: median(timings.map((t) => t.cpu)),
+});
+
 /** Records a section's goals for the closing table and returns their lines for the section's own output. */
 export function reportGoals(goals: readonly Goal[]): string[] {
   const file = process.env.BENCH_GOALS;
