@@ -5,15 +5,18 @@
 // compared in one more, and only then deleted from the response sheet, all under the script lock. A rebuild replays
 // the archive's rows and then the response sheets' (`archivedSubmissions`), with the same response ids: a moved
 // row's id is the row it had when sent (responseQueue.ts counts the archived rows per sheet).
+// Google may stop the run at any call (the time limit): the archive sheet is written from the count of rows moved
+// so far (what a stopped run wrote past it is overwritten), and the rows counted as moved but not yet deleted are
+// deleted by the next drain, archive or rebuild (responseQueue.ts: finishStoppedMoves).
 import type { Cell, Clock } from '../core/ports';
 import { AuditTrail } from '../core/intake/audit';
 import { waitingSubmissions } from '../core/intake/queue';
 import type { NumberedSubmission } from '../core/intake/service';
-import { setSetting, SETTING } from '../core/settings';
+import { readSettings, setSetting, SETTING } from '../core/settings';
 import { sameCell } from '../core/table';
 import { formatCount } from '../core/text';
 import type { FormRegistry } from './forms';
-import { afterArchive, sheetQueueState } from './responseQueue';
+import { afterArchive, archivedRows, finishMove, finishStoppedMoves, sheetQueueState } from './responseQueue';
 import { scriptLock } from './services';
 import { toSheetValue } from './sheetValues';
 import { measureCells, recordWorkbookCells } from './workbookHealth';
@@ -70,7 +73,8 @@ export function archiveResponses(
 ): ResponseArchiveResult {
   return scriptLock.withLock(() => {
     const props = PropertiesService.getDocumentProperties();
-    const stored = props.getProperties();
+    let stored = props.getProperties();
+    if (finishStoppedMoves(spreadsheet, props, stored)) stored = props.getProperties();
     let record = readRecord(props);
     let archive = record && openArchive(record);
     const moved = new Map<string, number>();
@@ -94,18 +98,30 @@ export function archiveResponses(
       if (!archive) {
         archive = SpreadsheetApp.create(`${spreadsheet.getName()} — архив ответов форм`);
         record = { id: archive.getId(), sheets: {} };
+        props.setProperty(ARCHIVE_PROPERTY, JSON.stringify(record)); // a stop from here on reuses it
       }
       const target = archiveSheet(archive, record!, sheetId, sheetName);
       record = { ...record!, sheets: { ...record!.sheets, [sheetId]: target.getSheetId() } };
-      appendVerified(target, header, rows);
-      // Said before the rows go: a stop between the two calls replays answers (idempotent), it never skips one.
-      const { set, drop } = afterArchive(stored, sheetId, rows.length);
+      writeVerified(target, header, rows, archivedRows(stored, sheetId));
+      // The last row moved is noted, and the move counted with it in one call, before the rows go (finishMove).
+      const move = { rows: rows.length, marker: `«Маршрут»: строки 2–${last} перенесены в архив ответов ${clock.now().toISOString()}` };
+      sheet.getRange(last, 1).setNote(move.marker);
+      const { set, drop } = afterArchive(stored, sheetId, move);
       props.setProperties({ ...set, [ARCHIVE_PROPERTY]: JSON.stringify(record) });
       for (const key of drop) if (!(key in set)) props.deleteProperty(key);
-      deleteDataRows(sheet, rows.length);
+      finishMove(sheet, props, move);
       moved.set(sheetName, rows.length);
     });
     const rowCount = [...moved.values()].reduce((a, b) => a + b, 0);
+    if (!rowCount && archive) {
+      // The link a run stopped before its end did not write.
+      const workbook = snapshotOf(spreadsheet);
+      const settings = workbook.table('settings');
+      if (readSettings(settings).get(SETTING.responseArchive) !== archive.getUrl()) {
+        setSetting(settings, SETTING.responseArchive, archive.getUrl());
+        workbook.flush();
+      }
+    }
     if (rowCount) {
       const workbook = snapshotOf(spreadsheet);
       setSetting(workbook.table('settings'), SETTING.responseArchive, archive!.getUrl());
@@ -132,6 +148,8 @@ function archiveSheet(archive: Spreadsheet, record: ArchiveRecord, sheetId: numb
   const found = known === undefined ? undefined : sheets.find((s) => s.getSheetId() === known);
   if (found) return found;
   if (known !== undefined) throw new Error(`В архиве ответов нет листа для «${name}»: его удалили. Восстановите архив из истории версий.`);
+  const madeByStoppedRun = sheets.find((s) => s.getName() === name);
+  if (madeByStoppedRun) return madeByStoppedRun;
   const unused = Object.keys(record.sheets).length === 0 ? sheets[0] : undefined;
   const sheet = unused ? unused.setName(name) : archive.insertSheet(name);
   sheet.setFrozenRows(1);
@@ -139,12 +157,15 @@ function archiveSheet(archive: Spreadsheet, record: ArchiveRecord, sheetId: numb
 }
 
 /**
- * Appends rows below what the archive sheet holds (the header rewritten: a question added since has its column), in
- * one write, then reads them back in one call: anything different stops the move before the response sheet changes.
+ * Writes rows below the `archived` rows the archive sheet holds (the header rewritten: a question added since has its
+ * column), in one write, then reads them back in one call: anything different stops the move before the response
+ * sheet changes. Rows past them are what a stopped run wrote: they go.
  */
-function appendVerified(target: Sheet, header: readonly Cell[], rows: readonly (readonly Cell[])[]): void {
+function writeVerified(target: Sheet, header: readonly Cell[], rows: readonly (readonly Cell[])[], archived: number): void {
   const width = header.length;
-  const from = Math.max(target.getLastRow(), 1) + 1;
+  const from = archived + 2;
+  const leftover = target.getLastRow() - (from + rows.length - 1);
+  if (leftover > 0) target.deleteRows(from + rows.length, leftover);
   const needRows = from + rows.length - 1 - target.getMaxRows();
   if (needRows > 0) target.insertRowsAfter(target.getMaxRows(), needRows);
   if (width > target.getMaxColumns()) target.insertColumnsAfter(target.getMaxColumns(), width - target.getMaxColumns());
@@ -159,28 +180,25 @@ function appendVerified(target: Sheet, header: readonly Cell[], rows: readonly (
   if (!same) throw new Error(`Архив ответов записан не полностью (лист «${target.getName()}»); ответы не удалены. Повторите команду.`);
 }
 
-/** Deletes rows 2…count+1 (the grid shrinks); Sheets keeps one row below a frozen header, so one is added first. */
-function deleteDataRows(sheet: Sheet, count: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows <= count + 1) sheet.insertRowsAfter(maxRows, 1);
-  sheet.deleteRows(2, count);
-}
-
 /**
  * The archived answers of each response sheet, for a rebuild: one read of each archive sheet. Their response ids
  * are those the rows had in the response sheet, so the replay gives the registers they gave.
  */
 export function archivedSubmissions(spreadsheet: Spreadsheet, registry: FormRegistry, receivedAt: Date): NumberedSubmission[] {
-  const record = readRecord(PropertiesService.getDocumentProperties());
+  const props = PropertiesService.getDocumentProperties();
+  const record = readRecord(props);
   if (!record) return [];
+  const stored = props.getProperties();
   const archive = openArchive(record);
   const sheets = new Map(archive.getSheets().map((s) => [s.getSheetId(), s]));
   const items: NumberedSubmission[] = [];
   for (const [form, { sheetName }] of registry) {
     const live = spreadsheet.getSheetByName(sheetName);
     const target = live && sheets.get(record.sheets[live.getSheetId()] ?? -1);
-    if (!target) continue;
-    const [header = [], ...rows] = target.getDataRange().getValues() as Cell[][];
+    const archived = live ? archivedRows(stored, live.getSheetId()) : 0;
+    if (!target || !archived) continue;
+    // The rows counted as moved (a stopped run may have written more, the next move overwrites them).
+    const [header = [], ...rows] = target.getRange(1, 1, archived + 1, Math.max(target.getLastColumn(), 1)).getValues() as Cell[][];
     const numbered = rows.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
     items.push(
       ...waitingSubmissions(

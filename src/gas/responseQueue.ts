@@ -18,10 +18,17 @@ const WATERMARK = 'marshrut.wm.';
 const READ_UP_TO = 'marshrut.read.';
 /** Rows of a response sheet moved to the archive so far (responseArchive.ts): a row's response id counts them. */
 const ARCHIVED = 'marshrut.archived.';
+/**
+ * A move to the archive counted (ARCHIVED, the watermark moved up) whose rows may still be on the response sheet:
+ * the archive's rows are deleted right after, and a stop in between (the time limit) leaves this for the next
+ * drain, archive or rebuild to finish. The value: the rows and the note put on the last of them before the move.
+ */
+const STOPPED_MOVE = 'marshrut.archiveMove.';
 
 const watermarkKey = (sheetId: number) => `${WATERMARK}${sheetId}`;
 const readUpToKey = (sheetId: number) => `${READ_UP_TO}${sheetId}`;
 const archivedKey = (sheetId: number) => `${ARCHIVED}${sheetId}`;
+const stoppedMoveKey = (sheetId: number) => `${STOPPED_MOVE}${sheetId}`;
 
 /** Rows archived above a response sheet's row 2: its rows' response ids are the rows they had before the move. */
 export const archivedRows = (stored: Record<string, string>, sheetId: number): number => Number(stored[archivedKey(sheetId)] ?? 0) || 0;
@@ -44,16 +51,25 @@ export function sheetQueueState(stored: Record<string, string>, sheetId: number)
   return { watermark: Math.max(Number(stored[watermarkKey(sheetId)] ?? 1) || 1, 1), marked, archived: archivedRows(stored, sheetId) };
 }
 
+/** The rows 2…rows+1 of a response sheet that are archived, and the note their last row carries until they go. */
+interface ArchiveMove {
+  readonly rows: number;
+  readonly marker: string;
+}
+
 /**
  * The properties after rows 2…moved+1 of a response sheet left for the archive: the rows below move up, so the
  * watermark, «read up to» and every mark move up with them, and the archived count grows (response ids unchanged).
+ * Set in one call with the move itself, until the rows are deleted (see finishStoppedMoves).
  */
 export function afterArchive(
   stored: Record<string, string>,
   sheetId: number,
-  moved: number,
+  move: ArchiveMove,
 ): { readonly set: Record<string, string>; readonly drop: readonly string[] } {
+  const moved = move.rows;
   const set: Record<string, string> = {
+    [stoppedMoveKey(sheetId)]: JSON.stringify(move),
     [archivedKey(sheetId)]: String(archivedRows(stored, sheetId) + moved),
     [watermarkKey(sheetId)]: String(Math.max(Number(stored[watermarkKey(sheetId)] ?? 1) - moved, 1)),
   };
@@ -65,6 +81,54 @@ export function afterArchive(
     set[markKey(sheetId, Number(row) - moved, nonce ?? '')] = '';
   }
   return { set, drop };
+}
+
+/**
+ * Deletes the archived rows 2…rows+1 of a response sheet and then forgets the move. The note put on the last of
+ * them says whether a stopped run deleted them already: a deleted row takes its note with it (Sheets moves notes
+ * with their cells), and the rows below carry none.
+ */
+export function finishMove(sheet: Sheet, props: Properties, move: ArchiveMove): void {
+  if (stillThere(sheet, move)) deleteDataRows(sheet, move.rows);
+  props.deleteProperty(stoppedMoveKey(sheet.getSheetId()));
+}
+
+const stillThere = (sheet: Sheet, move: ArchiveMove) =>
+  sheet.getMaxRows() > move.rows && sheet.getRange(move.rows + 1, 1).getNote() === move.marker;
+
+/**
+ * Finishes the moves a stopped archive left (run under the script lock, before a response sheet's rows are read);
+ * true when there was one (the properties changed).
+ */
+export function finishStoppedMoves(spreadsheet: Spreadsheet, props: Properties, stored = props.getProperties()): boolean {
+  const keys = Object.keys(stored).filter((k) => k.startsWith(STOPPED_MOVE));
+  if (!keys.length) return false;
+  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getSheetId(), s]));
+  for (const key of keys) {
+    const sheet = sheets.get(Number(key.slice(STOPPED_MOVE.length)));
+    if (sheet) finishMove(sheet, props, JSON.parse(stored[key]!) as ArchiveMove);
+    else props.deleteProperty(key);
+  }
+  return true;
+}
+
+/**
+ * Where a row a form-submit trigger was given will be once a stopped move is finished (the mark is kept in those
+ * rows); null for a row of the move itself, whose answer is in the archive already.
+ */
+export function rowAfterStoppedMove(stored: Record<string, string>, sheet: Sheet, row: number): number | null {
+  const raw = stored[stoppedMoveKey(sheet.getSheetId())];
+  if (!raw) return row;
+  const move = JSON.parse(raw) as ArchiveMove;
+  if (!stillThere(sheet, move)) return row;
+  return row > move.rows + 1 ? row - move.rows : null;
+}
+
+/** Deletes rows 2…count+1 (the grid shrinks); Sheets keeps one row below a frozen header, so one is added first. */
+export function deleteDataRows(sheet: Sheet, count: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows <= count + 1) sheet.insertRowsAfter(maxRows, 1);
+  sheet.deleteRows(2, count);
 }
 
 /** The mark a form-submit trigger leaves for its row: unique per event, so an edit after a drain is never lost. */
@@ -89,7 +153,8 @@ export class SheetsResponseQueue implements ResponseQueuePort {
   ) {}
 
   take(limit: number): Batch {
-    const stored = this.props.getProperties();
+    let stored = this.props.getProperties();
+    if (finishStoppedMoves(this.spreadsheet, this.props, stored)) stored = this.props.getProperties();
     const markedRows = new Map<string, Set<number>>();
     const marks = Object.keys(stored).filter((k) => k.startsWith(MARK));
     for (const key of marks) {

@@ -121,6 +121,8 @@ export interface ExecutionControls {
   setLatency(latency: number | ((member: string) => number)): void;
   /** Stops an execution past `ms` on the runtime clock (Google: 6 minutes, the default); null: no limit (the default). */
   enforceTimeLimit(ms?: number | null): void;
+  /** Executions from now on record each call's `Class.method` (ExecutionRecord.members). */
+  traceCalls(): void;
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRuntime {
@@ -295,6 +297,9 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       },
       enforceTimeLimit(ms = EXECUTION_TIME_LIMIT_MS) {
         executions.timeLimitMs = ms;
+      },
+      traceCalls() {
+        executions.traceCalls = true;
       },
     },
     log: logger.lines,

@@ -7,7 +7,7 @@ import { SHEETS } from '../../core/schema/sheets';
 import { drainWorkbook } from '../drain';
 import { syncFormChoices } from '../forms';
 import { submitDrains, tickWithin } from '../installMode';
-import { markKey, needsMark } from '../responseQueue';
+import { markKey, needsMark, rowAfterStoppedMove } from '../responseQueue';
 import { JOB, registerJob } from '../scheduler';
 import { servesAsOwner } from '../triggers';
 import { active } from './context';
@@ -48,10 +48,13 @@ export function onResponseTrigger(event: GoogleAppsScript.Events.SheetsOnFormSub
     `ответы, которые ждут, «Маршрут» разберёт сам ${tickWithin()}`,
   );
   if (!servesAsOwner()) return null;
-  const sheetId = e.range.getSheet().getSheetId();
-  const row = e.range.getRow();
+  const sheet = e.range.getSheet();
+  const sheetId = sheet.getSheetId();
   const props = PropertiesService.getDocumentProperties();
-  if (needsMark(props.getProperties(), sheetId, row))
+  const stored = props.getProperties();
+  // The row as the queue will count it: a stopped archive's rows may still be above it.
+  const row = rowAfterStoppedMove(stored, sheet, e.range.getRow());
+  if (row !== null && needsMark(stored, sheetId, row))
     props.setProperty(markKey(sheetId, row, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`), '');
   if (!submitDrains()) return null;
   // Taken before anything is read: a trigger that finds the lock held costs no sheet read.

@@ -22,6 +22,8 @@ export interface ExecutionRecord {
   endedAt: Date | null;
   /** Service calls it made (every call of a fake's method). */
   calls: number;
+  /** With `traceCalls` on when it ran: each call's `Class.method`, in order (call N is `members[N - 1]`). */
+  readonly members?: string[];
   outcome: 'running' | 'ok' | 'error' | 'killed';
   error: string | null;
 }
@@ -83,6 +85,8 @@ export class Executions {
   nextUser: string | null = null;
   latency: (member: string) => number = () => 0;
   timeLimitMs: number | null = null;
+  /** Record each execution's calls by name (a test sweeping stops over the writes of a run). */
+  traceCalls = false;
 
   constructor(
     private readonly clock: Clock,
@@ -116,6 +120,7 @@ export class Executions {
       startedAt: this.clock.now(),
       endedAt: null,
       calls: 0,
+      ...(this.traceCalls ? { members: [] } : {}),
       outcome: 'running',
       error: null,
     };
@@ -167,6 +172,7 @@ export class Executions {
     const record = frame?.record;
     if (!frame || !record) return;
     record.calls += 1;
+    record.members?.push(member);
     frame.byMember.set(member, (frame.byMember.get(member) ?? 0) + 1);
     const reached = (p: ExecutionPoint) =>
       p.atCall !== undefined &&
