@@ -167,9 +167,27 @@ describe('the banner past 80 % of 10 million cells, and the audit archive', () =
     expect(wb.runtime.lock.held).toBe(false);
     const copy = wb.runtime.spreadsheets.all().at(-1)!.getSheetByName('Журнал изменений')!;
     expect(plain(copy.getDataRange().getValues())).toEqual(live); // a complete copy, the log untouched
+    // Linked before the log was cleared: the copy is in «Настройки» already.
+    expect(setting(wb, 'Архив журнала изменений').split('\n')).toEqual([expect.any(String), copy.getParent().getUrl()]);
     wb.menu('menuArchiveAuditLog'); // and the next run moves them
     expect(rowsOf(wb, 'audit')).toHaveLength(1);
-    expect(setting(wb, 'Архив журнала изменений').split('\n')).toHaveLength(2);
+    expect(setting(wb, 'Архив журнала изменений').split('\n')).toHaveLength(3);
+  });
+
+  test('stopped right after the log is cleared: «Настройки» links the archive that holds its rows', () => {
+    wb.runtime.executions.traceCalls();
+    wb.menu('menuArchiveAuditLog');
+    const clean = wb.runtime.executions.log.at(-1)!;
+    const afterDelete = clean.members!.lastIndexOf('Sheet.deleteRows') + 2;
+    expect(afterDelete).toBeGreaterThan(1);
+    fillAudit(20);
+    const rows = plain(valuesOf(wb, 'Журнал изменений'));
+    wb.runtime.executions.kill({ into: 'menuArchiveAuditLog', atCall: afterDelete });
+    expect(() => wb.menu('menuArchiveAuditLog')).toThrow('Exceeded maximum execution time');
+    expect(rowsOf(wb, 'audit')).toHaveLength(0);
+    const url = setting(wb, 'Архив журнала изменений').split('\n').at(-1);
+    const archive = wb.runtime.spreadsheets.all().find((s) => s.getUrl() === url)!;
+    expect(plain(archive.getSheetByName('Журнал изменений')!.getDataRange().getValues())).toEqual(rows);
   });
 
   test('an empty log: nothing to move, no spreadsheet created', () => {
