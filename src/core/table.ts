@@ -83,7 +83,10 @@ export class Table {
 
   /** The column of `key` in the rows, if the sheet has it; a column a table was not read for is a caller's mistake. */
   private indexOf(key: string): number | undefined {
-    if (this.only && !this.only.has(key)) throw new Error(`Column ${key} of ${this.spec.name} was not read`);
+    if (this.only && !this.only.has(key))
+      throw new Error(
+        `Внутренняя ошибка «Маршрута»: столбец «${this.columnSpecs.get(key)?.header ?? key}» листа «${this.spec.name}» не прочитан. Сообщите разработчикам, что вы делали.`,
+      );
     return this.columnIndex.get(key);
   }
 
@@ -184,7 +187,10 @@ export class Table {
 
   columnSpec(key: string): ColumnSpec {
     const spec = this.columnSpecs.get(key);
-    if (!spec) throw new Error(`Unknown column ${key} in ${this.spec.name}`);
+    if (!spec)
+      throw new Error(
+        `Внутренняя ошибка «Маршрута»: у листа «${this.spec.name}» нет столбца ${key}. Сообщите разработчикам, что вы делали.`,
+      );
     return spec;
   }
 }

@@ -149,7 +149,7 @@ describe('the recompute reads the columns it counts, read-only (issue «Size and
     expect(table.text(0, 'name')).toBe('Иванова Ирина Петровна');
     expect(table.text(0, 'roles')).toBe('Наставник');
     // Asking for a column it was not read for is the caller's mistake, never a silent ''.
-    expect(() => table.text(0, 'source')).toThrow('was not read');
+    expect(() => table.text(0, 'source')).toThrow(/^Внутренняя ошибка «Маршрута»: столбец «[^»]+» листа «[^»]+» не прочитан/);
     expect(() => table.update(0, { roles: 'Эксперт' })).toThrow('прочитан частично');
     expect(() => table.append({ name: 'Новая Нина', orgCode: 'ОО-1' })).toThrow('прочитан частично');
     // Needed whole later in the same snapshot: read whole.
