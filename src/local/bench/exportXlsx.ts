@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { generateMunicipality, writeMunicipality } from '../demo/municipality';
 import { isDate } from '../fakes/realm';
 import type { FakeSpreadsheet } from '../fakes/spreadsheet/spreadsheet';
@@ -13,27 +14,28 @@ import { unwrap } from '../fakes/strict';
 import { importFolder } from '../importFolder';
 import { recomputeIndicators } from '../kpiOutput';
 import { openLocalWorkbook } from '../localWorkbook';
-import { exportWorkbookXlsx } from '../xlsx';
+import { exportWorkbookXlsx, zipTurnDue } from '../xlsx';
 import { goal, medianOf, startTimer, type Goal, type Timed } from './goals';
 
 /** The floor: every sheet's cell values (formulas as formulas) through the streaming writer, nothing else. */
 async function floorXlsx(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, path: string): Promise<void> {
   const ss = unwrap<FakeSpreadsheet>(spreadsheet);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
-  ss.sheets.forEach((sheet, i) => {
+  for (const [i, sheet] of ss.sheets.entries()) {
     const ws = wb.addWorksheet(`S${i + 1}`);
     const formulas = sheet.grid.layers.f;
-    sheet.grid.values.forEach((line, r) => {
-      if (!line) return;
+    for (const [r, line] of sheet.grid.values.entries()) {
+      if (!line) continue;
       const values = line.map((v, c) => {
         const f = formulas.get(r, c);
         return f ? { formula: f.slice(1) } : v === '' ? null : v;
       });
       ws.getRow(r + 1).values = values as ExcelJS.CellValue[];
       ws.getRow(r + 1).commit();
-    });
-    ws.commit();
-  });
+      if (zipTurnDue(r)) await turnOfTheLoop(); // as the product does: the zip compresses while rows render
+    }
+    await ws.commit();
+  }
   await wb.commit();
 }
 
