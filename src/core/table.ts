@@ -8,6 +8,9 @@ import { isDate, parseDateTime, parseDay } from './text';
 
 export type Row = Record<string, Cell>;
 
+/** A caller's mistake (never the methodist's), said so in Russian with what to do. */
+const internalError = (what: string) => new Error(`Внутренняя ошибка «Маршрута»: ${what}. Сообщите разработчикам, что вы делали.`);
+
 export class Table {
   readonly spec: SheetSpec;
   readonly header: readonly string[];
@@ -84,9 +87,7 @@ export class Table {
   /** The column of `key` in the rows, if the sheet has it; a column a table was not read for is a caller's mistake. */
   private indexOf(key: string): number | undefined {
     if (this.only && !this.only.has(key))
-      throw new Error(
-        `Внутренняя ошибка «Маршрута»: столбец «${this.columnSpecs.get(key)?.header ?? key}» листа «${this.spec.name}» не прочитан. Сообщите разработчикам, что вы делали.`,
-      );
+      throw internalError(`столбец «${this.columnSpecs.get(key)?.header ?? key}» листа «${this.spec.name}» не прочитан`);
     return this.columnIndex.get(key);
   }
 
@@ -187,10 +188,7 @@ export class Table {
 
   columnSpec(key: string): ColumnSpec {
     const spec = this.columnSpecs.get(key);
-    if (!spec)
-      throw new Error(
-        `Внутренняя ошибка «Маршрута»: у листа «${this.spec.name}» нет столбца ${key}. Сообщите разработчикам, что вы делали.`,
-      );
+    if (!spec) throw internalError(`у листа «${this.spec.name}» нет столбца ${key}`);
     return spec;
   }
 }

@@ -39,14 +39,13 @@ export function archiveAuditLog(spreadsheet: Spreadsheet, actor: string, clock: 
       throw new Error(`Архив ${archive.getUrl()} записан не полностью; журнал не изменён. Повторите команду.`);
     }
     // The link first: a run Google stops before its end leaves the rows in the log, or gone with the link kept.
-    const linked = snapshotOf(spreadsheet);
-    const settings = linked.table('settings');
+    const workbook = snapshotOf(spreadsheet);
+    const settings = workbook.table('settings');
     const links = readSettings(settings).get(SETTING.auditArchive);
     setSetting(settings, SETTING.auditArchive, links ? `${links}\n${archive.getUrl()}` : archive.getUrl());
-    linked.flush();
+    workbook.flush(); // and the snapshot forgets what it read: the log is read afresh below
     removeDataRows(sheet, sheetRows.length, header.length);
 
-    const workbook = snapshotOf(spreadsheet);
     new AuditTrail(workbook, clock, actor).record(
       'Журнал перенесён в архив',
       name,

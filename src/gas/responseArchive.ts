@@ -7,7 +7,7 @@
 // row's id is the row it had when sent (responseQueue.ts counts the archived rows per sheet).
 // Google may stop the run at any call (the time limit): the archive sheet is written from the count of rows moved
 // so far (what a stopped run wrote past it is overwritten), and the rows counted as moved but not yet deleted are
-// deleted by the next drain, archive or rebuild (responseQueue.ts: finishStoppedMoves).
+// deleted by the next drain, archive or rebuild (responseQueue.ts: propertiesAfterStoppedMoves).
 import type { Cell, Clock } from '../core/ports';
 import { AuditTrail } from '../core/intake/audit';
 import { waitingSubmissions } from '../core/intake/queue';
@@ -16,7 +16,7 @@ import { readSettings, setSetting, SETTING } from '../core/settings';
 import { sameCell } from '../core/table';
 import { formatCount } from '../core/text';
 import type { FormRegistry } from './forms';
-import { afterArchive, archivedRows, finishMove, finishStoppedMoves, sheetQueueState } from './responseQueue';
+import { afterArchive, archivedRows, finishMove, propertiesAfterStoppedMoves, sheetQueueState } from './responseQueue';
 import { scriptLock } from './services';
 import { toSheetValue } from './sheetValues';
 import { measureCells, recordWorkbookCells } from './workbookHealth';
@@ -44,8 +44,8 @@ export interface ResponseArchiveResult {
   readonly url: string | null;
 }
 
-function readRecord(props: GoogleAppsScript.Properties.Properties): ArchiveRecord | null {
-  const raw = props.getProperty(ARCHIVE_PROPERTY);
+function readRecord(stored: Record<string, string>): ArchiveRecord | null {
+  const raw = stored[ARCHIVE_PROPERTY];
   return raw ? (JSON.parse(raw) as ArchiveRecord) : null;
 }
 
@@ -73,9 +73,8 @@ export function archiveResponses(
 ): ResponseArchiveResult {
   return scriptLock.withLock(() => {
     const props = PropertiesService.getDocumentProperties();
-    let stored = props.getProperties();
-    if (finishStoppedMoves(spreadsheet, props, stored)) stored = props.getProperties();
-    let record = readRecord(props);
+    const stored = propertiesAfterStoppedMoves(spreadsheet, props);
+    let record = readRecord(stored);
     let archive = record && openArchive(record);
     const moved = new Map<string, number>();
     const cellsBefore = measureCells(spreadsheet);
@@ -113,29 +112,25 @@ export function archiveResponses(
       moved.set(sheetName, rows.length);
     });
     const rowCount = [...moved.values()].reduce((a, b) => a + b, 0);
-    if (!rowCount && archive) {
-      // The link a run stopped before its end did not write.
+    if (archive) {
       const workbook = snapshotOf(spreadsheet);
       const settings = workbook.table('settings');
-      if (readSettings(settings).get(SETTING.responseArchive) !== archive.getUrl()) {
+      // Written again by a run with nothing to move when the one before it was stopped before this point.
+      if (readSettings(settings).get(SETTING.responseArchive) !== archive.getUrl())
         setSetting(settings, SETTING.responseArchive, archive.getUrl());
-        workbook.flush();
+      if (rowCount) {
+        new AuditTrail(workbook, clock, actor).record(
+          'Ответы форм перенесены в архив',
+          'Листы ответов форм',
+          archive.getUrl(),
+          'Перенесено ответов',
+          '',
+          rowCount,
+        );
+        recordWorkbookCells(spreadsheet, workbook, clock.now());
       }
-    }
-    if (rowCount) {
-      const workbook = snapshotOf(spreadsheet);
-      setSetting(workbook.table('settings'), SETTING.responseArchive, archive!.getUrl());
-      new AuditTrail(workbook, clock, actor).record(
-        'Ответы форм перенесены в архив',
-        'Листы ответов форм',
-        archive!.getUrl(),
-        'Перенесено ответов',
-        '',
-        rowCount,
-      );
-      recordWorkbookCells(spreadsheet, workbook, clock.now());
       workbook.flush();
-      cellsFreed = cellsBefore - measureCells(spreadsheet);
+      if (rowCount) cellsFreed = cellsBefore - measureCells(spreadsheet);
     }
     return { moved, rows: rowCount, cellsFreed, waiting, url: archive ? archive.getUrl() : null };
   });
@@ -184,11 +179,14 @@ function writeVerified(target: Sheet, header: readonly Cell[], rows: readonly (r
  * The archived answers of each response sheet, for a rebuild: one read of each archive sheet. Their response ids
  * are those the rows had in the response sheet, so the replay gives the registers they gave.
  */
-export function archivedSubmissions(spreadsheet: Spreadsheet, registry: FormRegistry, receivedAt: Date): NumberedSubmission[] {
-  const props = PropertiesService.getDocumentProperties();
-  const record = readRecord(props);
+export function archivedSubmissions(
+  spreadsheet: Spreadsheet,
+  registry: FormRegistry,
+  stored: Record<string, string>,
+  receivedAt: Date,
+): NumberedSubmission[] {
+  const record = readRecord(stored);
   if (!record) return [];
-  const stored = props.getProperties();
   const archive = openArchive(record);
   const sheets = new Map(archive.getSheets().map((s) => [s.getSheetId(), s]));
   const items: NumberedSubmission[] = [];

@@ -60,7 +60,7 @@ interface ArchiveMove {
 /**
  * The properties after rows 2…moved+1 of a response sheet left for the archive: the rows below move up, so the
  * watermark, «read up to» and every mark move up with them, and the archived count grows (response ids unchanged).
- * Set in one call with the move itself, until the rows are deleted (see finishStoppedMoves).
+ * Set in one call with the move itself, until the rows are deleted (see propertiesAfterStoppedMoves).
  */
 export function afterArchive(
   stored: Record<string, string>,
@@ -97,19 +97,22 @@ const stillThere = (sheet: Sheet, move: ArchiveMove) =>
   sheet.getMaxRows() > move.rows && sheet.getRange(move.rows + 1, 1).getNote() === move.marker;
 
 /**
- * Finishes the moves a stopped archive left (run under the script lock, before a response sheet's rows are read);
- * true when there was one (the properties changed).
+ * The document properties once the moves a stopped archive left are finished — run under the script lock, before a
+ * response sheet's rows are read. Finishing a move only deletes rows and its own property (the counts and the
+ * watermark were saved with it), so the properties are read once.
  */
-export function finishStoppedMoves(spreadsheet: Spreadsheet, props: Properties, stored = props.getProperties()): boolean {
+export function propertiesAfterStoppedMoves(spreadsheet: Spreadsheet, props: Properties): Record<string, string> {
+  const stored = props.getProperties();
   const keys = Object.keys(stored).filter((k) => k.startsWith(STOPPED_MOVE));
-  if (!keys.length) return false;
+  if (!keys.length) return stored;
   const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getSheetId(), s]));
   for (const key of keys) {
     const sheet = sheets.get(Number(key.slice(STOPPED_MOVE.length)));
     if (sheet) finishMove(sheet, props, JSON.parse(stored[key]!) as ArchiveMove);
     else props.deleteProperty(key);
+    delete stored[key];
   }
-  return true;
+  return stored;
 }
 
 /**
@@ -153,8 +156,7 @@ export class SheetsResponseQueue implements ResponseQueuePort {
   ) {}
 
   take(limit: number): Batch {
-    let stored = this.props.getProperties();
-    if (finishStoppedMoves(this.spreadsheet, this.props, stored)) stored = this.props.getProperties();
+    const stored = propertiesAfterStoppedMoves(this.spreadsheet, this.props);
     const markedRows = new Map<string, Set<number>>();
     const marks = Object.keys(stored).filter((k) => k.startsWith(MARK));
     for (const key of marks) {

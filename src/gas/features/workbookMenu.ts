@@ -7,7 +7,7 @@ import type { Cell } from '../../core/ports';
 import { setupWorkbook } from '../setupWorkbook';
 import { createForms, formRegistry, syncFormChoices, takesAnswers, triggerOwnerNotes } from '../forms';
 import { publishWebAccess, rememberOwner, takeOverAccessList, withAccess, workbookOwner } from '../access';
-import { archivedRows, finishStoppedMoves, SheetsResponseQueue } from '../responseQueue';
+import { archivedRows, propertiesAfterStoppedMoves, SheetsResponseQueue } from '../responseQueue';
 import { scriptLock } from '../services';
 import { archivedSubmissions } from '../responseArchive';
 import { isMunicipalWorkbook, markRegional, workbookKind } from '../regionWorkbook';
@@ -163,10 +163,9 @@ function rebuildRegisters(): void {
   const receivedAt = deps.clock.now(); // of the answers without a readable «Отметка времени»
   const registry = formRegistry(spreadsheet);
   // Rows a stopped archive counted as moved leave their sheet first: read there too, they would be replayed twice.
-  scriptLock.withLock(() => finishStoppedMoves(spreadsheet, PropertiesService.getDocumentProperties()));
+  const stored = scriptLock.withLock(() => propertiesAfterStoppedMoves(spreadsheet, PropertiesService.getDocumentProperties()));
   // The archive's answers first (the older ones), then what the response sheets still hold: the same ids as before.
-  const items: NumberedSubmission[] = archivedSubmissions(spreadsheet, registry, receivedAt);
-  const stored = PropertiesService.getDocumentProperties().getProperties();
+  const items: NumberedSubmission[] = archivedSubmissions(spreadsheet, registry, stored, receivedAt);
   for (const [form, { sheetName }] of registry) {
     const sheet = spreadsheet.getSheetByName(sheetName);
     if (!sheet) throw new Error(`Лист ответов «${sheetName}» не найден. Проверьте «Настройки».`);
